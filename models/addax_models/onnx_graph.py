@@ -1,0 +1,92 @@
+"""A very small helper over ``onnx.helper`` so the hand-built graphs read like code."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+OPSET = 17  # ReduceMax/ReduceMin still take `axes` as an attribute at 17.
+IR_VERSION = 8  # readable by every onnxruntime >= 1.13
+
+
+class GraphBuilder:
+    def __init__(self) -> None:
+        self.nodes: list[onnx.NodeProto] = []
+        self.initializers: list[onnx.TensorProto] = []
+        self._count = 0
+
+    def _name(self, hint: str) -> str:
+        self._count += 1
+        return f"{hint}_{self._count}"
+
+    def const(self, value: Any, dtype: type = np.float32, name: str = "c") -> str:
+        arr = np.asarray(value, dtype=dtype)
+        out = self._name(name)
+        self.initializers.append(numpy_helper.from_array(arr, out))
+        return out
+
+    def ints(self, values: Sequence[int]) -> str:
+        return self.const(list(values), np.int64, "i")
+
+    def op(self, op_type: str, *inputs: str, name: str | None = None, **attrs: Any) -> str:
+        out = name or self._name(op_type.lower())
+        self.nodes.append(helper.make_node(op_type, list(inputs), [out], **attrs))
+        return out
+
+    def ops(self, op_type: str, inputs: Sequence[str], n_out: int, **attrs: Any) -> list[str]:
+        outs = [self._name(op_type.lower()) for _ in range(n_out)]
+        self.nodes.append(helper.make_node(op_type, list(inputs), outs, **attrs))
+        return outs
+
+    def model(
+        self,
+        name: str,
+        inputs: Sequence[onnx.ValueInfoProto],
+        outputs: Sequence[onnx.ValueInfoProto],
+        metadata: Mapping[str, str],
+    ) -> onnx.ModelProto:
+        graph = helper.make_graph(self.nodes, name, list(inputs), list(outputs), self.initializers)
+        model = helper.make_model(
+            graph,
+            opset_imports=[helper.make_opsetid("", OPSET)],
+            producer_name="addax_models",
+            ir_version=IR_VERSION,
+        )
+        set_metadata(model, metadata)
+        onnx.checker.check_model(model, full_check=True)
+        return model
+
+
+def image_input(name: str, size: int) -> onnx.ValueInfoProto:
+    """float32 [N, 3, size, size] with a dynamic batch dimension."""
+    return helper.make_tensor_value_info(name, TensorProto.FLOAT, ["batch", 3, size, size])
+
+
+def set_metadata(model: onnx.ModelProto, metadata: Mapping[str, str]) -> None:
+    """Replace/insert metadata_props (what services read: labels, input_size, ...)."""
+    existing = {p.key: p for p in model.metadata_props}
+    for key, value in metadata.items():
+        if key in existing:
+            existing[key].value = value
+        else:
+            helper.set_model_props(model, {**{p.key: p.value for p in model.metadata_props}, key: value})
+            existing = {p.key: p for p in model.metadata_props}
+
+
+def standard_metadata(
+    *, name: str, version: str, task: str, labels: Sequence[str], input_size: int, output_format: str
+) -> dict[str, str]:
+    """The metadata keys every AddaxAI Connect ONNX model carries."""
+    return {
+        "name": name,
+        "version": version,
+        "task": task,
+        "labels": json.dumps(list(labels)),
+        "input_size": str(input_size),
+        "output_format": output_format,
+    }

@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+from typing import Any
+
+from geoalchemy2 import Geography
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from addax_common.db.base import Base, utc_timestamp
+from addax_common.db.enums import str_enum
+
+
+class ImageStatus(str, enum.Enum):
+    """The pipeline state machine (ARCHITECTURE §2)."""
+
+    RECEIVED = "received"
+    DETECTING = "detecting"
+    DETECTED = "detected"
+    CLASSIFYING = "classifying"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    REJECTED = "rejected"
+
+
+# States from which the pipeline still owes work; the reconciler watches these.
+PENDING_STATES = (ImageStatus.RECEIVED, ImageStatus.DETECTING, ImageStatus.DETECTED, ImageStatus.CLASSIFYING)
+TERMINAL_STATES = (ImageStatus.COMPLETED, ImageStatus.FAILED, ImageStatus.REJECTED)
+
+
+class ReviewStatus(str, enum.Enum):
+    UNREVIEWED = "unreviewed"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    FLAGGED = "flagged"
+
+
+class DetectionCategory(str, enum.Enum):
+    ANIMAL = "animal"
+    PERSON = "person"
+    VEHICLE = "vehicle"
+
+
+class Image(Base):
+    __tablename__ = "images"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    camera_id: Mapped[int | None] = mapped_column(ForeignKey("cameras.id", ondelete="SET NULL"))
+    # Display only: storage keys are derived from ids, never from this user-supplied name.
+    original_filename: Mapped[str] = mapped_column(String(512))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    file_size: Mapped[int] = mapped_column(BigInteger)
+    mime_type: Mapped[str | None] = mapped_column(String(64))
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    storage_key: Mapped[str | None] = mapped_column(String(512))  # in raw-images, or quarantine when rejected
+    thumbnail_key: Mapped[str | None] = mapped_column(String(512))
+    ftps_account: Mapped[str | None] = mapped_column(String(120))
+    # Uploads of identical content after the first: kept as a count, not as new images.
+    duplicate_uploads: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    status: Mapped[ImageStatus] = mapped_column(str_enum(ImageStatus, "image_status"), default=ImageStatus.RECEIVED)
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    # EXIF
+    captured_at: Mapped[datetime | None] = utc_timestamp()
+    camera_make: Mapped[str | None] = mapped_column(String(120))
+    camera_model: Mapped[str | None] = mapped_column(String(120))
+    camera_serial: Mapped[str | None] = mapped_column(String(120))
+    gps = mapped_column(Geography(geometry_type="POINT", srid=4326, spatial_index=False), nullable=True)
+    exif: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
+
+    # One time column per transition, so the latency of each stage is a query.
+    uploaded_at: Mapped[datetime | None] = utc_timestamp()
+    received_at: Mapped[datetime] = utc_timestamp(nullable=False, default_now=True)
+    detection_started_at: Mapped[datetime | None] = utc_timestamp()
+    detected_at: Mapped[datetime | None] = utc_timestamp()
+    classification_started_at: Mapped[datetime | None] = utc_timestamp()
+    completed_at: Mapped[datetime | None] = utc_timestamp()
+    failed_at: Mapped[datetime | None] = utc_timestamp()
+    rejected_at: Mapped[datetime | None] = utc_timestamp()
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    review_status: Mapped[ReviewStatus] = mapped_column(
+        str_enum(ReviewStatus, "review_status"), default=ReviewStatus.UNREVIEWED, server_default="unreviewed"
+    )
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime | None] = utc_timestamp()
+
+    detections: Mapped[list[Detection]] = relationship(
+        back_populates="image", cascade="all, delete-orphan", order_by="Detection.index", passive_deletes=True
+    )
+
+
+Index("ix_images_camera_captured", Image.camera_id, Image.captured_at.desc())
+Index("ix_images_camera_received", Image.camera_id, Image.received_at.desc())
+Index("ix_images_received", Image.received_at.desc())
+Index("ix_images_captured", Image.captured_at.desc())
+Index("ix_images_status", Image.status)
+Index("ix_images_review_status", Image.review_status)
+# The reconciler scans only unfinished images; a partial index keeps that scan tiny.
+Index(
+    "ix_images_pending_updated",
+    Image.status,
+    Image.updated_at,
+    postgresql_where=text("status IN ('received','detecting','detected','classifying')"),
+)
+
+
+class Detection(Base):
+    __tablename__ = "detections"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    image_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), ForeignKey("images.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)  # n in crops/<image_id>_<n>.jpg
+    category: Mapped[DetectionCategory] = mapped_column(str_enum(DetectionCategory, "detection_category"))
+    confidence: Mapped[float] = mapped_column(Float)
+    # MegaDetector convention: normalized [x_min, y_min, width, height], origin top-left.
+    bbox_x: Mapped[float] = mapped_column(Float)
+    bbox_y: Mapped[float] = mapped_column(Float)
+    bbox_w: Mapped[float] = mapped_column(Float)
+    bbox_h: Mapped[float] = mapped_column(Float)
+    crop_key: Mapped[str | None] = mapped_column(String(512))
+    model_name: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = utc_timestamp(nullable=False, default_now=True)
+
+    image: Mapped[Image] = relationship(back_populates="detections")
+    classifications: Mapped[list[Classification]] = relationship(
+        back_populates="detection", cascade="all, delete-orphan", order_by="Classification.rank", passive_deletes=True
+    )
+
+    __table_args__ = (
+        UniqueConstraint("image_id", "index", name="uq_detections_image_index"),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
+        CheckConstraint(
+            "bbox_x >= 0 AND bbox_y >= 0 AND bbox_w >= 0 AND bbox_h >= 0 AND bbox_x + bbox_w <= 1.0001 "
+            "AND bbox_y + bbox_h <= 1.0001",
+            name="bbox_normalized",
+        ),
+    )
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.bbox_x, self.bbox_y, self.bbox_w, self.bbox_h)
+
+
+Index("ix_detections_image", Detection.image_id)
+Index("ix_detections_category_confidence", Detection.category, Detection.confidence)
+
+
+class Classification(Base):
+    """One label for one detection. Machine top-k rows have rank 1..k; a human correction is source='human'."""
+
+    __tablename__ = "classifications"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    detection_id: Mapped[int] = mapped_column(ForeignKey("detections.id", ondelete="CASCADE"))
+    # Denormalized so species filters and statistics need no join through detections.
+    image_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), ForeignKey("images.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(200))
+    score: Mapped[float] = mapped_column(Float)
+    rank: Mapped[int] = mapped_column(Integer)
+    model_name: Mapped[str] = mapped_column(String(120))
+    source: Mapped[str] = mapped_column(String(16), default="machine", server_default="machine")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = utc_timestamp(nullable=False, default_now=True)
+
+    detection: Mapped[Detection] = relationship(back_populates="classifications")
+
+    __table_args__ = (
+        UniqueConstraint("detection_id", "source", "rank", name="uq_classifications_detection_source_rank"),
+        CheckConstraint("source IN ('machine','human')", name="source_kind"),
+        CheckConstraint("score >= 0 AND score <= 1", name="score_range"),
+    )
+
+
+Index("ix_classifications_label", Classification.label)
+Index("ix_classifications_image_rank", Classification.image_id, Classification.rank)
+Index("ix_classifications_detection", Classification.detection_id)

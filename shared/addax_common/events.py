@@ -1,0 +1,54 @@
+"""Pipeline events on the Redis pub/sub channel `events` (ARCHITECTURE §7).
+
+Events are notifications for live views; losing one loses no data (the database has it all).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import redis
+
+EVENTS_CHANNEL = "events"
+IMAGE_INGESTED = "image_ingested"
+DETECTION_COMPLETE = "detection_complete"
+CLASSIFICATION_COMPLETE = "classification_complete"
+IMAGE_FAILED = "image_failed"
+ALERT_FIRED = "alert_fired"
+CAMERA_STATUS = "camera_status"
+EVENT_TYPES = (IMAGE_INGESTED, DETECTION_COMPLETE, CLASSIFICATION_COMPLETE, IMAGE_FAILED, ALERT_FIRED, CAMERA_STATUS)
+
+
+class EventPublisher:
+    def __init__(self, client: redis.Redis, prefix: str = "") -> None:
+        self.redis = client
+        self.channel = f"{prefix}{EVENTS_CHANNEL}"
+
+    def publish(self, event_type: str, *, image_id: Any = None, camera_id: int | None = None, **payload: Any) -> dict:
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {event_type!r}")
+        event = {
+            "type": event_type,
+            "image_id": str(image_id) if image_id is not None else None,
+            "camera_id": camera_id,
+            "time": datetime.now(UTC).isoformat(),
+            **payload,
+        }
+        try:
+            self.redis.publish(self.channel, json.dumps(event, default=str))
+        except redis.RedisError:
+            # Live updates are best effort; the committed rows are the record.
+            from addax_common.logging import get_logger
+
+            get_logger(__name__).warning("event_publish_failed", event_type=event_type, image_id=event["image_id"])
+        return event
+
+
+def decode_event(raw: bytes | str) -> dict | None:
+    try:
+        event = json.loads(raw)
+    except (ValueError, TypeError):
+        return None
+    return event if isinstance(event, dict) and event.get("type") in EVENT_TYPES else None

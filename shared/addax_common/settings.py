@@ -1,0 +1,160 @@
+"""One settings object for every service, read once from the environment (and `.env`).
+
+Every knob of the platform lives here so `.env.example` can document all of them in one place.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Comma-separated in the environment ("a,b"), a list in code.
+CsvList = Annotated[list[str], NoDecode]
+
+DEFAULT_JWT_SECRET = "dev-only-jwt-secret-change-me"
+DEFAULT_MEDIA_SECRET = "dev-only-media-secret-change-me"
+DEFAULT_ADMIN_PASSWORD = "admin-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    service_name: str = "addax"
+    log_level: str = "INFO"
+
+    # --- PostgreSQL + PostGIS and Redis -------------------------------------------------------
+    database_url: str = "postgresql+psycopg2://postgres@127.0.0.1:5432/addax"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    # Prefix for every Redis key, queue and channel, so test runs never touch the platform's data.
+    redis_prefix: str = ""
+
+    # --- Object storage ------------------------------------------------------------------------
+    storage_backend: Literal["directory", "s3"] = "directory"
+    storage_dir: Path = Path("data/storage")
+    s3_endpoint_url: str | None = None
+    s3_access_key: str | None = None
+    s3_secret_key: str | None = None
+    s3_region: str = "us-east-1"
+    # Prepended to bucket names (raw-images -> <prefix>raw-images), so deployments can share an S3 account.
+    s3_bucket_prefix: str = ""
+    # Media URLs handed to browsers expire after this many seconds (S3 presign or HMAC-signed API URL).
+    media_url_ttl_seconds: int = 3600
+    media_url_secret: str = DEFAULT_MEDIA_SECRET
+    # Base URL browsers use for signed media links; empty = same origin as the web app (relative URLs).
+    public_api_url: str = ""
+
+    # --- Ingestion -----------------------------------------------------------------------------
+    upload_dir: Path = Path("data/uploads")
+    ftps_host: str = "127.0.0.1"
+    ftps_port: int = 2121
+    ftps_passive_ports: str = "30000-30019"
+    # Address announced to clients in PASV replies (NAT); defaults to ftps_host.
+    ftps_masquerade_address: str | None = None
+    ftps_cert_file: Path | None = None
+    ftps_key_file: Path | None = None
+    # "user:password[:camera name],user2:password2" — one account per camera or per site.
+    ftps_accounts: str = "camera:camera-change-me"
+    ftps_enabled: bool = True
+    ingest_min_bytes: int = 1024
+    ingest_max_bytes: int = 50 * 1024 * 1024
+    ingest_max_pixels: int = 60_000_000
+    # Seconds a file from an external FTPS server must keep the same size before it is picked up.
+    ingest_stable_seconds: float = 2.0
+    ingest_scan_interval_seconds: float = 30.0
+    # Regex with a named group "camera" that identifies the camera from a file name.
+    camera_filename_pattern: str = r"^(?P<camera>[A-Za-z0-9-]+?)[_-]\d"
+
+    # --- Models and inference ------------------------------------------------------------------
+    detector_model_path: Path = Path("models/weights/demo-detector.onnx")
+    classifier_model_path: Path = Path("models/weights/demo-classifier.onnx")
+    onnx_providers: CsvList = ["CPUExecutionProvider"]
+    detection_store_threshold: float = 0.1
+    detection_classify_threshold: float = 0.2
+    detection_batch_size: int = 4
+    classification_top_k: int = 5
+    # Optional comma-separated list of species the classifier may answer (a deployment's species).
+    allowed_species: CsvList = []
+    thumbnail_size: int = 400
+    crop_margin: float = 0.1
+
+    # --- Queue reliability ---------------------------------------------------------------------
+    queue_max_attempts: int = 3
+    queue_backoff_seconds: float = 2.0
+    heartbeat_ttl_seconds: int = 30
+    # An image whose state has not moved for this long is enqueued again by the reconciler.
+    reconcile_after_seconds: int = 600
+    reconcile_interval_seconds: float = 30.0
+
+    # --- Metrics -------------------------------------------------------------------------------
+    metrics_port: int = 0  # 0 = per-service default (ingestion 9101, detection 9102, ...)
+
+    # --- API and security ----------------------------------------------------------------------
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    jwt_secret: str = DEFAULT_JWT_SECRET
+    jwt_algorithm: str = "HS256"
+    access_token_ttl_seconds: int = 900
+    refresh_token_ttl_seconds: int = 14 * 24 * 3600
+    cookie_secure: bool = True
+    cors_origins: CsvList = ["http://127.0.0.1:5173", "http://localhost:5173"]
+    rate_limit_per_minute: int = 100
+    login_max_attempts: int = 5
+    login_lockout_seconds: int = 900
+    stats_cache_seconds: int = 300
+    frontend_dist_dir: Path = Path("services/frontend/dist")
+    admin_email: str = "admin@example.org"
+    admin_password: str = DEFAULT_ADMIN_PASSWORD
+
+    @field_validator("onnx_providers", "allowed_species", "cors_origins", mode="before")
+    @classmethod
+    def _split_csv(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip().startswith("["):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets_in_production(self) -> "Settings":
+        if self.environment != "production":
+            return self
+        defaults = {
+            "JWT_SECRET": self.jwt_secret == DEFAULT_JWT_SECRET or len(self.jwt_secret) < 32,
+            "MEDIA_URL_SECRET": self.media_url_secret == DEFAULT_MEDIA_SECRET or len(self.media_url_secret) < 32,
+            "ADMIN_PASSWORD": self.admin_password == DEFAULT_ADMIN_PASSWORD,
+            "FTPS_ACCOUNTS": "change-me" in self.ftps_accounts,
+        }
+        bad = [name for name, is_default in defaults.items() if is_default]
+        if bad:
+            raise ValueError(
+                "production settings refuse default or short secrets; set strong values for: " + ", ".join(bad)
+            )
+        return self
+
+    @property
+    def passive_port_range(self) -> range:
+        low, high = (int(p) for p in self.ftps_passive_ports.split("-"))
+        return range(low, high + 1)
+
+    def ftps_account_list(self) -> list[tuple[str, str, str | None]]:
+        """(username, password, camera name or None) for each configured FTPS account."""
+        accounts = []
+        for item in filter(None, (part.strip() for part in self.ftps_accounts.split(","))):
+            user, _, rest = item.partition(":")
+            password, _, camera = rest.partition(":")
+            if not user or not password:
+                raise ValueError(f"FTPS_ACCOUNTS entry {user or item!r} needs user:password")
+            accounts.append((user, password, camera or None))
+        return accounts
+
+    def key(self, name: str) -> str:
+        """A Redis key, queue or channel name under this deployment's prefix."""
+        return f"{self.redis_prefix}{name}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

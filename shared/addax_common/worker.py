@@ -1,0 +1,209 @@
+"""The consume -> handle -> acknowledge loop every pipeline worker shares (ARCHITECTURE §3).
+
+A stage supplies a handler that processes a batch of image ids and reports, per image, success or
+the exception that stopped it. The loop does the rest: heartbeat, reaping dead consumers, retries
+with exponential backoff, dead letters, marking images `failed`, and reconciling images whose state
+has not moved (e.g. after Redis lost its data).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import redis
+from sqlalchemy import select, update
+
+from addax_common.context import ServiceContext
+from addax_common.db.images import Image, ImageStatus
+from addax_common.events import IMAGE_FAILED
+from addax_common.logging import bind_image, get_logger
+from addax_common.metrics import BATCH_SIZE, FAILED, PROCESSED, RECONCILED, REAPED, RETRIED, STAGE_DURATION
+from addax_common.reliable_queue import DeadLetters, Heartbeats, Message, ReliableQueue
+
+log = get_logger(__name__)
+
+
+class PermanentError(Exception):
+    """Retrying cannot help (e.g. the stored original is not an image): fail the image at once."""
+
+
+class SkipMessage(Exception):
+    """Nothing to do for this message (image gone, or already past this stage): acknowledge it."""
+
+
+# image_id -> None on success, or the exception that stopped it.
+BatchResult = dict[str, Exception | None]
+BatchHandler = Callable[[list[Message]], BatchResult]
+
+
+@dataclass
+class Stage:
+    name: str  # "detection", used in metrics and consumer names
+    queue: str  # the input queue
+    handler: BatchHandler
+    batch_size: int = 1
+    # Unfinished states whose images belong in this stage's input queue (for the reconciler).
+    reconcile_states: Sequence[ImageStatus] = ()
+
+
+class Worker:
+    def __init__(self, ctx: ServiceContext, stage: Stage, consumer: str | None = None) -> None:
+        self.ctx = ctx
+        self.stage = stage
+        self.settings = ctx.settings
+        self.consumer = consumer or f"{stage.name}-{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self.queue = ReliableQueue(ctx.redis, stage.queue, self.settings.redis_prefix)
+        self.heartbeats = Heartbeats(ctx.redis, self.settings.redis_prefix, self.settings.heartbeat_ttl_seconds)
+        self.dead_letters = DeadLetters(ctx.redis, self.settings.redis_prefix)
+        self.stop_event = threading.Event()
+        self._last_reconcile = 0.0
+
+    # --- lifecycle ------------------------------------------------------------------------------
+    def run(self) -> None:
+        log.info("worker_started", stage=self.stage.name, consumer=self.consumer, queue=self.queue.key)
+        beat_thread = threading.Thread(target=self._housekeeping_loop, name="housekeeping", daemon=True)
+        self.heartbeats.beat(self.consumer)
+        beat_thread.start()
+        while not self.stop_event.is_set():
+            try:
+                self.run_once(timeout=1.0)
+            except redis.RedisError as exc:
+                log.warning("redis_unavailable", error=str(exc))
+                self.stop_event.wait(1.0)
+        self.heartbeats.stop(self.consumer)
+        log.info("worker_stopped", consumer=self.consumer)
+
+    def install_signal_handlers(self) -> None:
+        def _stop(signum, _frame):
+            log.info("worker_stopping", signal=signum)
+            self.stop_event.set()
+
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)
+
+    def _housekeeping_loop(self) -> None:
+        interval = max(0.5, self.settings.heartbeat_ttl_seconds / 3)
+        while not self.stop_event.wait(interval):
+            try:
+                self.heartbeats.beat(self.consumer)
+                self.housekeeping()
+            except Exception as exc:  # noqa: BLE001 - housekeeping must survive outages
+                log.warning("housekeeping_failed", error=str(exc))
+
+    def housekeeping(self) -> None:
+        """Reap dead consumers, release due retries, reconcile stuck images. Safe to run anywhere."""
+        reaped = self.queue.reap(self.heartbeats.is_alive)
+        if reaped:
+            REAPED.labels(self.stage.queue).inc(reaped)
+            log.warning("reaped_dead_consumer_messages", queue=self.stage.queue, count=reaped)
+        self.queue.promote_due()
+        if time.time() - self._last_reconcile >= self.settings.reconcile_interval_seconds:
+            self._last_reconcile = time.time()
+            self.reconcile()
+
+    # --- one round ------------------------------------------------------------------------------
+    def run_once(self, timeout: float = 1.0) -> int:
+        messages = self.queue.take(self.consumer, self.stage.batch_size, timeout)
+        if not messages:
+            return 0
+        valid = [m for m in messages if m.image_id]
+        for bad in (m for m in messages if not m.image_id):
+            log.error("malformed_message_dropped", raw=bad.raw[:200])
+            self.queue.ack(self.consumer, bad)
+        if valid:
+            self._handle(valid)
+        return len(messages)
+
+    def _handle(self, messages: list[Message]) -> None:
+        started = time.perf_counter()
+        try:
+            results = self.stage.handler(messages)
+        except Exception as exc:  # noqa: BLE001 - the whole batch failed (e.g. database down)
+            log.exception("batch_failed", stage=self.stage.name, size=len(messages))
+            results = {m.image_id: exc for m in messages}
+        per_image = (time.perf_counter() - started) / len(messages)
+        BATCH_SIZE.labels(self.stage.name).observe(len(messages))
+        for message in messages:
+            error = results.get(message.image_id, RuntimeError("handler returned no result for this image"))
+            with bind_image(message.image_id):
+                if error is None:
+                    STAGE_DURATION.labels(self.stage.name).observe(per_image)
+                    PROCESSED.labels(self.stage.name).inc()
+                elif isinstance(error, SkipMessage):
+                    log.info("message_skipped", stage=self.stage.name, reason=str(error))
+                else:
+                    self._on_error(message, error)
+            # Acknowledge last: a crash before this line leaves the message for the reaper.
+            self.queue.ack(self.consumer, message)
+
+    def _on_error(self, message: Message, error: Exception) -> None:
+        reason = f"{self.stage.name}: {type(error).__name__}: {error}"
+        if isinstance(error, PermanentError) or message.attempt >= self.settings.queue_max_attempts:
+            log.error("image_failed", stage=self.stage.name, attempt=message.attempt, error=reason)
+            FAILED.labels(self.stage.name).inc()
+            self.dead_letters.add(self.stage.queue, message, reason)
+            mark_failed(self.ctx, message.image_id, reason)
+            return
+        delay = self.settings.queue_backoff_seconds * 2 ** (message.attempt - 1)
+        log.warning("attempt_failed_retrying", stage=self.stage.name, attempt=message.attempt, delay=delay, error=reason)
+        RETRIED.labels(self.stage.name).inc()
+        self.queue.push_later(message.image_id, message.attempt + 1, delay)
+
+    # --- reconciler -----------------------------------------------------------------------------
+    def reconcile(self) -> int:
+        """Enqueue again the images of this stage whose state has not moved for too long.
+
+        Redis may lose every message (it can run without persistence); PostgreSQL cannot.
+        A lock keeps several replicas of a stage from reconciling at the same moment.
+        """
+        if not self.stage.reconcile_states:
+            return 0
+        lock = self.ctx.redis.set(
+            self.settings.key(f"lock:reconcile:{self.stage.queue}"), self.consumer, nx=True,
+            ex=max(5, int(self.settings.reconcile_interval_seconds)),
+        )
+        if not lock:
+            return 0
+        cutoff = datetime.now(UTC) - timedelta(seconds=self.settings.reconcile_after_seconds)
+        with self.ctx.sessions() as session:
+            stuck = session.scalars(
+                select(Image.id)
+                .where(Image.status.in_(list(self.stage.reconcile_states)), Image.updated_at < cutoff)
+                .order_by(Image.updated_at)
+                .limit(1000)
+            ).all()
+        requeued = 0
+        for image_id in stuck:
+            if self.queue.contains(str(image_id)):
+                continue
+            self.queue.push(image_id)
+            requeued += 1
+        if requeued:
+            RECONCILED.labels(self.stage.queue).inc(requeued)
+            log.warning("reconciled_stuck_images", queue=self.stage.queue, count=requeued)
+        return requeued
+
+
+def mark_failed(ctx: ServiceContext, image_id: str, reason: str) -> None:
+    with ctx.sessions.begin() as session:
+        camera_id = session.scalar(
+            update(Image)
+            .where(Image.id == uuid.UUID(image_id), Image.status.not_in([ImageStatus.COMPLETED, ImageStatus.REJECTED]))
+            .values(status=ImageStatus.FAILED, error=reason[:4000], failed_at=datetime.now(UTC))
+            .returning(Image.camera_id)
+        )
+    ctx.events.publish(IMAGE_FAILED, image_id=image_id, camera_id=camera_id, error=reason[:500])
+
+
+def run_stage_forever(ctx: ServiceContext, stage: Stage) -> None:
+    worker = Worker(ctx, stage)
+    worker.install_signal_handlers()
+    worker.run()

@@ -1,0 +1,50 @@
+"""A throw-away PostgreSQL database per test run, migrated with the real Alembic migrations."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+
+REPO = Path(__file__).resolve().parents[2]
+ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+
+
+def create_test_database(admin_url: str = ADMIN_URL) -> str:
+    name = f"addax_test_{uuid.uuid4().hex[:10]}"
+    engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    url = admin_url.rsplit("/", 1)[0] + f"/{name}"
+    migrate(url)
+    return url
+
+
+def migrate(url: str, revision: str = "head") -> None:
+    config = Config(str(REPO / "services/api/alembic.ini"))
+    config.attributes["url"] = url
+    command.upgrade(config, revision)
+
+
+def drop_database(url: str, admin_url: str = ADMIN_URL) -> None:
+    name = url.rsplit("/", 1)[1]
+    engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+def truncate_all(url: str) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        tables = conn.execute(
+            sa.text("SELECT tablename FROM pg_tables WHERE schemaname='public' "
+                    "AND tablename NOT IN ('spatial_ref_sys','alembic_version')")
+        ).scalars().all()
+        if tables:
+            conn.execute(sa.text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+    engine.dispose()
