@@ -68,14 +68,10 @@ def image_input(name: str, size: int) -> onnx.ValueInfoProto:
 
 
 def set_metadata(model: onnx.ModelProto, metadata: Mapping[str, str]) -> None:
-    """Replace/insert metadata_props (what services read: labels, input_size, ...)."""
-    existing = {p.key: p for p in model.metadata_props}
-    for key, value in metadata.items():
-        if key in existing:
-            existing[key].value = value
-        else:
-            helper.set_model_props(model, {**{p.key: p.value for p in model.metadata_props}, key: value})
-            existing = {p.key: p for p in model.metadata_props}
+    """Merge ``metadata`` into metadata_props (what services read: labels, input_size, ...)."""
+    props = {p.key: p.value for p in model.metadata_props}
+    props.update(metadata)
+    helper.set_model_props(model, props)
 
 
 def standard_metadata(

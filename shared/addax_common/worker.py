@@ -21,12 +21,23 @@ from datetime import UTC, datetime, timedelta
 import redis
 from sqlalchemy import select, update
 
-from addax_common.context import ServiceContext
+from addax_common.context import ServiceContext, make_context
 from addax_common.db.images import Image, ImageStatus
 from addax_common.events import IMAGE_FAILED
-from addax_common.logging import bind_image, get_logger
-from addax_common.metrics import BATCH_SIZE, FAILED, PROCESSED, RECONCILED, REAPED, RETRIED, STAGE_DURATION
+from addax_common.logging import bind_image, configure_logging, get_logger
+from addax_common.metrics import (
+    BATCH_SIZE,
+    FAILED,
+    PROCESSED,
+    REAPED,
+    RECONCILED,
+    RETRIED,
+    STAGE_DURATION,
+    register_queue_collector,
+    start_metrics_server,
+)
 from addax_common.reliable_queue import DeadLetters, Heartbeats, Message, ReliableQueue
+from addax_common.settings import get_settings
 
 log = get_logger(__name__)
 
@@ -203,7 +214,16 @@ def mark_failed(ctx: ServiceContext, image_id: str, reason: str) -> None:
     ctx.events.publish(IMAGE_FAILED, image_id=image_id, camera_id=camera_id, error=reason[:500])
 
 
-def run_stage_forever(ctx: ServiceContext, stage: Stage) -> None:
+def serve(service: str, build_stage: Callable[[ServiceContext], Stage]) -> None:
+    """Entry point of a worker process: logging, wiring, the stage (model loaded and warmed), metrics, loop."""
+    settings = get_settings()
+    configure_logging(service, settings.log_level)
+    ctx = make_context(settings)
+    stage = build_stage(ctx)
+    register_queue_collector(ctx.redis, settings.redis_prefix)
+    port = start_metrics_server(service, settings.metrics_port)
+    log.info("service_ready", service=service, metrics_port=port, queue=stage.queue, batch_size=stage.batch_size)
     worker = Worker(ctx, stage)
     worker.install_signal_handlers()
     worker.run()
+    ctx.close()

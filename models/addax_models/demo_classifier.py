@@ -1,0 +1,67 @@
+"""A real, hand-designed ONNX species classifier: the crop's dominant saturated hue.
+
+    input  ``images`` float32 [N, 3, 224, 224], RGB in 0..1 (a detection crop)
+    output ``logits`` float32 [N, K], K = len(palette.SPECIES); softmax gives scores
+
+How (fixed weights):
+1. 4x4 average pool (cheap, and averages away JPEG chroma noise).
+2. Saturation mask (same as the detector): background in the crop margin weighs ~0.
+3. Per pixel unit hue vector in the opponent chroma plane; the mask-weighted mean
+   over the crop is the blob's hue.  Averaging unit vectors over thousands of
+   pixels is what makes the label stable under JPEG artefacts and shading.
+4. logits = GAIN * cosine(mean hue, species prototype hue).  Neighbouring species
+   are >= 30 degrees apart, so the winner leads by >= GAIN * (1 - cos 30deg) ~ 4.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper
+
+from .onnx_graph import GraphBuilder, image_input, standard_metadata
+from .palette import SPECIES, chroma_direction, swatch
+
+NAME = "demo-classifier"
+VERSION = "1.0.0"
+DEFAULT_SIZE = 224
+
+POOL = 4
+SAT_THRESHOLD = 0.40
+SAT_GAIN = 25.0
+GAIN = 30.0
+
+
+def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
+    if size % POOL:
+        raise ValueError(f"input size must be a multiple of {POOL}, got {size}")
+    g = GraphBuilder()
+    x = g.op("AveragePool", "images", kernel_shape=[POOL, POOL], strides=[POOL, POOL])
+    sat = g.op("Sub", g.op("ReduceMax", x, axes=[1]), g.op("ReduceMin", x, axes=[1]))
+    mask = g.op("Sigmoid", g.op("Mul", g.op("Sub", sat, g.const(SAT_THRESHOLD)), g.const(SAT_GAIN)))
+
+    uv_weights = np.array([[1.0, -0.5, -0.5], [0.0, math.sqrt(3) / 2, -math.sqrt(3) / 2]], np.float32)
+    uv = g.op("Conv", x, g.const(uv_weights.reshape(2, 3, 1, 1)))
+    norm = g.op("Sqrt", g.op("Add", g.op("ReduceSum", g.op("Mul", uv, uv), g.ints([1])), g.const(1e-6)))
+    hue = g.op("Div", uv, norm)
+
+    spatial = g.ints([2, 3])
+    weighted = g.op("ReduceSum", g.op("Mul", hue, mask), spatial, keepdims=0)  # [N, 2]
+    total = g.op("Add", g.op("ReduceSum", mask, spatial, keepdims=0), g.const(1e-3))  # [N, 1]
+    mean_hue = g.op("Div", weighted, total)
+
+    prototypes = np.array([chroma_direction(swatch(s).rgb) for s in SPECIES], np.float32).T  # [2, K]
+    g.op("MatMul", mean_hue, g.const(prototypes * GAIN), name="logits")
+
+    output = helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", len(SPECIES)])
+    meta = standard_metadata(
+        name=NAME,
+        version=VERSION,
+        task="classification",
+        labels=SPECIES,
+        input_size=size,
+        output_format="logits",
+    )
+    return g.model(NAME, [image_input("images", size)], [output], meta)

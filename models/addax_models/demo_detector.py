@@ -1,0 +1,246 @@
+"""A real, hand-designed ONNX object detector for strongly coloured blobs.
+
+It has the exact interface of a YOLOv5 export (what MegaDetector v5 ships), so the
+detection service runs it with the same code as a real model:
+
+    input  ``images``  float32 [N, 3, S, S], RGB in 0..1, letterboxed (grey 114 pad)
+    output ``output0`` float32 [N, A, 8]: cx, cy, w, h (input pixels), objectness,
+                                          scores for animal, person, vehicle
+
+How it "sees" (all fixed weights, no training):
+1. 4x4 average pool, then saturation = max(R,G,B) - min(R,G,B) and a steep
+   sigmoid -> object mask.  Greens/browns/greys of a natural scene, sensor noise
+   and the grey letterbox stay well under the threshold; palette colours do not.
+2. Per pixel, the unit hue vector in the opponent chroma plane (see palette.py).
+3. Seven maps (mask, mask*x, mask*y, mask*x^2, mask*y^2, mask*hue_u, mask*hue_v)
+   go through a float64 integral image, so every window sum costs four Slices,
+   whatever the window size.
+4. Anchors (3 sizes x 3 aspect ratios per level at strides 8/16/32, like YOLOv5's
+   P3/P4/P5; bigger windows on the coarser grids) score
+       mean(mask inside) - RING_WEIGHT * mean(mask in a surrounding ring)
+   which peaks when the window hugs one blob.  Objectness also asks that the mask
+   fills the predicted box (so a window spanning two separate blobs scores low).
+5. The box is *regressed*, not the anchor: centre = mask centroid in the window
+   plus ring, size = BOX_SIGMAS * standard deviation (exact for a filled ellipse).
+6. Class = mean hue of the blob: near magenta -> person, near cyan -> vehicle,
+   anything else -> animal (palette.PALETTE).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper
+
+from .onnx_graph import GraphBuilder, image_input, standard_metadata
+from .palette import DETECTOR_LABELS, chroma_direction, swatch
+
+NAME = "demo-detector"
+VERSION = "1.0.0"
+DEFAULT_SIZE = 640
+
+CELL = 4  # px per mask cell after the first average pool
+SAT_THRESHOLD = 0.40  # saturation (0..1) where the mask is 0.5
+SAT_GAIN = 25.0
+RING = 0.25  # ring width on each side, as a fraction of the inner window
+RING_WEIGHT = 3.0
+OBJ_CENTER = 0.35  # window score giving objectness 0.5
+OBJ_GAIN = 12.0
+FILL_CENTER = 0.5  # mask mass / box area giving 0.5 (filled ellipse: pi/4)
+FILL_GAIN = 15.0
+BOX_SIGMAS = 4.0  # filled ellipse: full width = 4 standard deviations
+CLASS_COS = 0.9  # cos(hue angle) to person/vehicle colour above which they win
+CLASS_GAIN = 40.0
+
+# (stride px, base sizes px): sizes grow by sqrt(2); aspect = width / height.
+LEVELS: tuple[tuple[int, tuple[int, ...]], ...] = (
+    (8, (24, 34, 48)),
+    (16, (68, 96, 136)),
+    (32, (192, 272, 384, 544)),
+)
+ASPECTS: tuple[float, ...] = (2.0, 1.0, 0.5)
+
+
+@dataclass(frozen=True)
+class _Window:
+    stride: int  # cells
+    grid: int
+    w: int  # inner window, cells
+    h: int
+    mw: int  # ring width, cells
+    mh: int
+
+
+def _windows(size: int) -> list[_Window]:
+    cells = size // CELL
+    out: list[_Window] = []
+    for stride_px, sizes in LEVELS:
+        stride = stride_px // CELL
+        for base in sizes:
+            for aspect in ASPECTS:
+                w = max(2, round(base * math.sqrt(aspect) / CELL))
+                h = max(2, round(base / math.sqrt(aspect) / CELL))
+                if w > cells or h > cells:
+                    continue
+                mw, mh = max(1, round(RING * w)), max(1, round(RING * h))
+                out.append(_Window(stride, cells // stride, w, h, mw, mh))
+    return out
+
+
+def _padding(windows: list[_Window], cells: int) -> int:
+    """Zero margin (cells) so every outer window stays inside the integral image."""
+    pad = 0
+    for win in windows:
+        last = win.stride * (win.grid - 1) + win.stride // 2
+        for extent, ring in ((win.w, win.mw), (win.h, win.mh)):
+            start = win.stride // 2 - extent // 2 - ring
+            end = last - extent // 2 + extent + ring
+            pad = max(pad, -start, end - cells)
+    return pad + 1
+
+
+def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
+    if size % 32:
+        raise ValueError(f"input size must be a multiple of 32, got {size}")
+    cells = size // CELL
+    windows = _windows(size)
+    pad = _padding(windows, cells)
+    g = GraphBuilder()
+
+    # 1-2. Downsample, saturation mask, unit hue vectors.
+    x = g.op("AveragePool", "images", kernel_shape=[CELL, CELL], strides=[CELL, CELL])
+    sat = g.op("Sub", g.op("ReduceMax", x, axes=[1]), g.op("ReduceMin", x, axes=[1]))
+    mask = g.op("Sigmoid", g.op("Mul", g.op("Sub", sat, g.const(SAT_THRESHOLD)), g.const(SAT_GAIN)))
+    uv_weights = np.array([[1.0, -0.5, -0.5], [0.0, math.sqrt(3) / 2, -math.sqrt(3) / 2]], np.float32)
+    uv = g.op("Conv", x, g.const(uv_weights.reshape(2, 3, 1, 1)))
+    norm = g.op("Sqrt", g.op("Add", g.op("ReduceSum", g.op("Mul", uv, uv), g.ints([1])), g.const(1e-6)))
+    hue = g.op("Div", uv, norm)
+
+    # 3. Seven moment maps -> float64 integral image with a zero border.
+    centres = (np.arange(cells, dtype=np.float32) + 0.5) * CELL / size  # normalised 0..1
+    xs = g.const(centres.reshape(1, 1, 1, cells))
+    ys = g.const(centres.reshape(1, 1, cells, 1))
+    mx, my = g.op("Mul", mask, xs), g.op("Mul", mask, ys)
+    maps = g.op(
+        "Concat",
+        mask,
+        mx,
+        my,
+        g.op("Mul", mx, xs),
+        g.op("Mul", my, ys),
+        g.op("Mul", mask, hue),
+        axis=1,
+    )
+    padded = g.op(
+        "Pad",
+        g.op("Cast", maps, to=TensorProto.DOUBLE),
+        g.ints([0, 0, pad + 1, pad + 1, 0, 0, pad, pad]),
+    )
+    integral = g.op("CumSum", g.op("CumSum", padded, g.const(2, np.int64)), g.const(3, np.int64))
+
+    # 4. Window sums for every anchor, concatenated in YOLOv5 order (anchor, gy, gx).
+    outer_sums: list[str] = []
+    inner_sums: list[str] = []
+    inv_inner: list[np.ndarray] = []
+    inv_ring: list[np.ndarray] = []
+    flat = g.ints([0, 0, -1])
+    for win in windows:
+        centre = win.stride // 2 + pad  # integral-image index of the first centre
+        top, left = centre - win.h // 2, centre - win.w // 2
+        inner = _box_sum(g, integral, top, top + win.h, left, left + win.w, win, channel0=True)
+        outer = _box_sum(
+            g, integral, top - win.mh, top + win.h + win.mh, left - win.mw, left + win.w + win.mw, win
+        )
+        inner_sums.append(g.op("Reshape", inner, flat))
+        outer_sums.append(g.op("Reshape", outer, flat))
+        area = win.w * win.h
+        ring_area = (win.w + 2 * win.mw) * (win.h + 2 * win.mh) - area
+        inv_inner.append(np.full(win.grid**2, 1.0 / area, np.float32))
+        inv_ring.append(np.full(win.grid**2, 1.0 / ring_area, np.float32))
+    s_in = g.op("Concat", *inner_sums, axis=2)  # [N, 1, A]
+    s_out = g.op("Concat", *outer_sums, axis=2)  # [N, 7, A]
+    m0, m1x, m1y, m2x, m2y, hu, hv = g.ops("Split", [s_out], 7, axis=1)
+
+    # Window score -> objectness.
+    fill_in = g.op("Mul", s_in, g.const(np.concatenate(inv_inner).reshape(1, 1, -1)))
+    fill_ring = g.op("Mul", g.op("Sub", m0, s_in), g.const(np.concatenate(inv_ring).reshape(1, 1, -1)))
+    score = g.op("Sub", fill_in, g.op("Mul", fill_ring, g.const(RING_WEIGHT)))
+
+    # 5. Box from the mask moments of the outer window.
+    mass = g.op("Add", m0, g.const(1e-3))
+    cx = g.op("Div", m1x, mass)
+    cy = g.op("Div", m1y, mass)
+    var_x = g.op("Relu", g.op("Sub", g.op("Div", m2x, mass), g.op("Mul", cx, cx)))
+    var_y = g.op("Relu", g.op("Sub", g.op("Div", m2y, mass), g.op("Mul", cy, cy)))
+    bw = g.op("Mul", g.op("Sqrt", var_x), g.const(BOX_SIGMAS))  # normalised 0..1
+    bh = g.op("Mul", g.op("Sqrt", var_y), g.const(BOX_SIGMAS))
+    box_cells = g.op("Add", g.op("Mul", g.op("Mul", bw, bh), g.const(float(cells * cells))), g.const(1e-3))
+    fill = g.op("Div", m0, box_cells)
+    objectness = g.op(
+        "Mul",
+        _sigmoid(g, score, OBJ_CENTER, OBJ_GAIN),
+        _sigmoid(g, fill, FILL_CENTER, FILL_GAIN),
+    )
+
+    # 6. Category from the blob's mean hue.
+    hn = g.op(
+        "Add",
+        g.op("Sqrt", g.op("Add", g.op("Mul", hu, hu), g.op("Mul", hv, hv))),
+        g.const(1e-6),
+    )
+    cos_person = _cosine(g, hu, hv, hn, swatch("person").rgb)
+    cos_vehicle = _cosine(g, hu, hv, hn, swatch("vehicle").rgb)
+    person = _sigmoid(g, cos_person, CLASS_COS, CLASS_GAIN)
+    vehicle = _sigmoid(g, cos_vehicle, CLASS_COS, CLASS_GAIN)
+    animal = _sigmoid(g, g.op("Max", cos_person, cos_vehicle), CLASS_COS, -CLASS_GAIN)
+
+    scale = g.const(float(size))
+    rows = [g.op("Mul", v, scale) for v in (cx, cy, bw, bh)] + [objectness, animal, person, vehicle]
+    stacked = g.op("Concat", *rows, axis=1)  # [N, 8, A]
+    g.op("Transpose", stacked, perm=[0, 2, 1], name="output0")
+
+    anchors = sum(w.grid**2 for w in windows)
+    output = helper.make_tensor_value_info("output0", TensorProto.FLOAT, ["batch", anchors, 8])
+    meta = standard_metadata(
+        name=NAME,
+        version=VERSION,
+        task="detection",
+        labels=DETECTOR_LABELS,
+        input_size=size,
+        output_format="yolov5",
+    )
+    return g.model(NAME, [image_input("images", size)], [output], meta)
+
+
+def _box_sum(
+    g: GraphBuilder, integral: str, r0: int, r1: int, c0: int, c1: int, win: _Window, channel0: bool = False
+) -> str:
+    """Sum over [r0, r1) x [c0, c1) (integral indices of the first window) on the anchor grid."""
+    span = win.stride * (win.grid - 1) + 1
+
+    def corner(r: int, c: int) -> str:
+        if channel0:
+            starts, ends, axes, steps = [0, r, c], [1, r + span, c + span], [1, 2, 3], [1, win.stride, win.stride]
+        else:
+            starts, ends, axes, steps = [r, c], [r + span, c + span], [2, 3], [win.stride, win.stride]
+        return g.op("Slice", integral, g.ints(starts), g.ints(ends), g.ints(axes), g.ints(steps))
+
+    total = g.op(
+        "Add",
+        g.op("Sub", corner(r1, c1), corner(r0, c1)),
+        g.op("Sub", corner(r0, c0), corner(r1, c0)),
+    )
+    return g.op("Cast", total, to=TensorProto.FLOAT)
+
+
+def _sigmoid(g: GraphBuilder, value: str, centre: float, gain: float) -> str:
+    return g.op("Sigmoid", g.op("Mul", g.op("Sub", value, g.const(centre)), g.const(gain)))
+
+
+def _cosine(g: GraphBuilder, hu: str, hv: str, hn: str, rgb: tuple[int, int, int]) -> str:
+    du, dv = chroma_direction(rgb)
+    dot = g.op("Add", g.op("Mul", hu, g.const(du)), g.op("Mul", hv, g.const(dv)))
+    return g.op("Div", dot, hn)

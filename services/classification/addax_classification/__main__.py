@@ -1,0 +1,27 @@
+"""Classification worker: `python -m addax_classification`."""
+
+from __future__ import annotations
+
+from addax_classification.handler import ClassificationHandler
+from addax_classification.model import Classifier
+from addax_common.context import ServiceContext
+from addax_common.db import ImageStatus
+from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE
+from addax_common.worker import Stage, serve
+
+
+def build_stage(ctx: ServiceContext) -> Stage:
+    settings = ctx.settings
+    classifier = Classifier(settings.classifier_model_path, providers=settings.onnx_providers)
+    classifier.warmup()
+    return Stage(
+        name="classification",
+        queue=QUEUE_DETECTION_COMPLETE,
+        handler=ClassificationHandler(ctx, classifier, model_name=settings.classifier_model_path.stem),
+        batch_size=settings.detection_batch_size,
+        reconcile_states=(ImageStatus.DETECTED, ImageStatus.CLASSIFYING),
+    )
+
+
+if __name__ == "__main__":
+    serve("classification", build_stage)

@@ -1,0 +1,131 @@
+"""What the classification stage does with a batch of images: classify every animal crop (one
+batched model call across images), replace the machine labels, complete the image."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from addax_classification.model import Classifier
+from addax_common.context import ServiceContext
+from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus
+from addax_common.events import CLASSIFICATION_COMPLETE
+from addax_common.logging import bind_image, get_logger
+from addax_common.metrics import END_TO_END
+from addax_common.reliable_queue import QUEUE_CLASSIFICATION_COMPLETE, Message
+from addax_common.storage import BUCKET_CROPS
+from addax_common.worker import BatchResult, PermanentError, SkipMessage
+from PIL import Image as PILImage
+from sqlalchemy import delete, select
+
+log = get_logger(__name__)
+CLAIMABLE = (ImageStatus.DETECTED, ImageStatus.CLASSIFYING)
+
+
+@dataclass
+class Claimed:
+    image_id: uuid.UUID
+    camera_id: int | None
+    detection_ids: list[int] = field(default_factory=list)
+    crops: list[PILImage.Image] = field(default_factory=list)
+
+
+class ClassificationHandler:
+    def __init__(self, ctx: ServiceContext, classifier: Classifier, model_name: str) -> None:
+        self.ctx = ctx
+        self.classifier = classifier
+        self.model_name = model_name
+        self.settings = ctx.settings
+        self.allowed = set(ctx.settings.allowed_species) or None
+
+    def __call__(self, messages: list[Message]) -> BatchResult:
+        results: BatchResult = {}
+        claimed: list[Claimed] = []
+        for message in messages:
+            with bind_image(message.image_id):
+                try:
+                    claimed.append(self._claim_and_load(message.image_id))
+                except Exception as exc:  # noqa: BLE001 - reported per image to the worker loop
+                    results[message.image_id] = exc
+        all_crops = [crop for item in claimed for crop in item.crops]
+        labels = self.classifier.classify(all_crops, top_k=self.settings.classification_top_k, allowed=self.allowed) if all_crops else []
+        offset = 0
+        for item in claimed:
+            mine = labels[offset: offset + len(item.crops)]
+            offset += len(item.crops)
+            with bind_image(item.image_id):
+                try:
+                    self._store(item, mine)
+                    results[str(item.image_id)] = None
+                except Exception as exc:  # noqa: BLE001
+                    results[str(item.image_id)] = exc
+        return results
+
+    def _claim_and_load(self, raw_id: str) -> Claimed:
+        image_id = uuid.UUID(raw_id)
+        with self.ctx.sessions.begin() as session:
+            image = session.get(Image, image_id, with_for_update=True)
+            if image is None:
+                raise SkipMessage("image no longer exists")
+            if image.status not in CLAIMABLE:
+                raise SkipMessage(f"image is {image.status.value}, not waiting for classification")
+            image.status = ImageStatus.CLASSIFYING
+            image.classification_started_at = datetime.now(UTC)
+            crops = session.execute(
+                select(Detection.id, Detection.crop_key)
+                .where(
+                    Detection.image_id == image_id,
+                    Detection.category == DetectionCategory.ANIMAL,
+                    Detection.crop_key.is_not(None),
+                )
+                .order_by(Detection.index)
+            ).all()
+            item = Claimed(image_id, image.camera_id)
+        for detection_id, key in crops:
+            try:
+                crop = PILImage.open(io.BytesIO(self.ctx.storage.get(BUCKET_CROPS, key)))
+                crop.load()
+            except (OSError, PILImage.DecompressionBombError) as exc:
+                raise PermanentError(f"crop {key} cannot be decoded: {exc}") from exc
+            item.detection_ids.append(detection_id)
+            item.crops.append(crop.convert("RGB"))
+        return item
+
+    def _store(self, item: Claimed, labels: list[list[tuple[str, float]]]) -> None:
+        now = datetime.now(UTC)
+        with self.ctx.sessions.begin() as session:
+            image = session.get(Image, item.image_id, with_for_update=True)
+            if image is None or image.status != ImageStatus.CLASSIFYING:
+                raise SkipMessage("image changed state while classifying")
+            if item.detection_ids:  # replace, not append: a second run leaves the same rows
+                session.execute(
+                    delete(Classification).where(
+                        Classification.detection_id.in_(item.detection_ids), Classification.source == "machine"
+                    )
+                )
+            for detection_id, top in zip(item.detection_ids, labels, strict=True):
+                session.add_all(
+                    Classification(
+                        detection_id=detection_id, image_id=item.image_id, label=label, score=float(score),
+                        rank=rank, model_name=self.model_name, source="machine",
+                    )
+                    for rank, (label, score) in enumerate(top, start=1)
+                )
+            image.status = ImageStatus.COMPLETED
+            image.completed_at = now
+            image.error = None
+            received_at = image.received_at
+            camera_name = session.scalar(select(Camera.name).where(Camera.id == item.camera_id)) if item.camera_id else None
+
+        END_TO_END.observe(max(0.0, (now - received_at).total_seconds()))
+        self.ctx.queue(QUEUE_CLASSIFICATION_COMPLETE).push(item.image_id)
+        best = Counter(top[0][0] for top in labels if top)
+        species = [{"label": label, "count": count} for label, count in best.most_common()]
+        self.ctx.events.publish(
+            CLASSIFICATION_COMPLETE, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
+            species=species,
+        )
+        log.info("classification_complete", species=species)

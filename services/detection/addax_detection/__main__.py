@@ -1,0 +1,27 @@
+"""Detection worker: `python -m addax_detection`."""
+
+from __future__ import annotations
+
+from addax_common.context import ServiceContext
+from addax_common.db import ImageStatus
+from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
+from addax_common.worker import Stage, serve
+from addax_detection.handler import DetectionHandler
+from addax_detection.model import Detector
+
+
+def build_stage(ctx: ServiceContext) -> Stage:
+    settings = ctx.settings
+    detector = Detector(settings.detector_model_path, providers=settings.onnx_providers)
+    detector.warmup()  # the first real image should not pay for graph optimisation
+    return Stage(
+        name="detection",
+        queue=QUEUE_IMAGE_INGESTED,
+        handler=DetectionHandler(ctx, detector, model_name=settings.detector_model_path.stem),
+        batch_size=settings.detection_batch_size,
+        reconcile_states=(ImageStatus.RECEIVED, ImageStatus.DETECTING),
+    )
+
+
+if __name__ == "__main__":
+    serve("detection", build_stage)

@@ -1,0 +1,46 @@
+"""Image helpers the pipeline stages share: decoding stored originals, crops and thumbnails."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image as PILImage
+from PIL import ImageOps, UnidentifiedImageError
+
+from addax_common.worker import PermanentError
+
+
+def decode_image(data: bytes) -> PILImage.Image:
+    """RGB pixels in display orientation (EXIF rotation applied, as browsers do), or PermanentError."""
+    try:
+        image = PILImage.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, PILImage.DecompressionBombError) as exc:
+        raise PermanentError(f"stored original cannot be decoded: {exc}") from exc
+    return ImageOps.exif_transpose(image).convert("RGB")
+
+
+def encode_jpeg(image: PILImage.Image, quality: int = 88) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=quality, optimize=True)
+    return out.getvalue()
+
+
+def crop_box(
+    image: PILImage.Image, bbox: tuple[float, float, float, float], margin: float = 0.1
+) -> PILImage.Image:
+    """Crop a normalized [x, y, w, h] box grown by `margin` of its size on each side (context helps classifiers)."""
+    width, height = image.size
+    x, y, w, h = bbox
+    left = max(0.0, x - w * margin) * width
+    top = max(0.0, y - h * margin) * height
+    right = min(1.0, x + w * (1 + margin)) * width
+    bottom = min(1.0, y + h * (1 + margin)) * height
+    right, bottom = max(right, left + 1), max(bottom, top + 1)
+    return image.crop((round(left), round(top), round(right), round(bottom)))
+
+
+def thumbnail(image: PILImage.Image, size: int) -> PILImage.Image:
+    copy = image.copy()
+    copy.thumbnail((size, size), PILImage.Resampling.LANCZOS)
+    return copy
