@@ -1,0 +1,98 @@
+"""Input types shared by the domains: strings PostgreSQL can store, e-mail addresses, date bounds.
+
+PostgreSQL rejects NUL characters in text and JSONB, and psycopg2 raises on them before a query is
+sent; refusing them in validation keeps such input a 422 instead of a server error.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, StringConstraints
+
+from addax_api.errors import ValidationFailed
+
+MAX_INT32 = 2**31 - 1
+MAX_INT64 = 2**63 - 1
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+def _no_nul_deep(value: Any, depth: int = 0) -> Any:
+    if depth > 20:
+        raise ValueError("nested too deeply")
+    if isinstance(value, str):
+        _no_nul(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _no_nul(str(key))
+            _no_nul_deep(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _no_nul_deep(item, depth + 1)
+    elif isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        raise ValueError("must be a finite number")
+    return value
+
+
+def text(max_length: int, min_length: int = 0) -> Any:
+    """A stripped string of bounded length without NUL characters."""
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length),
+        AfterValidator(_no_nul),
+    ]
+
+
+JsonObject = Annotated[dict[str, Any], AfterValidator(_no_nul_deep)]
+
+_EMAIL = re.compile(r"^[^@\s\x00]{1,64}@[^@\s\x00]{1,255}$")
+
+
+def _email(value: str) -> str:
+    value = value.strip().lower()
+    if not _EMAIL.match(value) or "." not in value.rsplit("@", 1)[1]:
+        raise ValueError("must be an e-mail address")
+    return value
+
+
+Email = Annotated[str, StringConstraints(max_length=320), AfterValidator(_email)]
+Password = Annotated[str, StringConstraints(min_length=8, max_length=256), AfterValidator(_no_nul)]
+
+# ISO 8601 date or date-time, as accepted by the date_from / date_to query parameters.
+DATE_OR_DATETIME_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$"
+)
+DATE_PARAM_DESCRIPTION = (
+    "ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given)."
+)
+
+
+def parse_date_bound(value: str | None, name: str, *, upper: bool) -> datetime | None:
+    """A query bound as an aware datetime. Upper bounds are exclusive: a date means up to the next midnight,
+    a date-time includes that instant. None when there is no bound (also when it overflows the calendar)."""
+    if value is None or value == "":
+        return None
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            start = datetime.combine(day, time.min, tzinfo=UTC)
+            return start + timedelta(days=1) if upper else start
+        moment = datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError as exc:
+        raise ValidationFailed(f"{name} must be an ISO date or date-time") from exc
+    except OverflowError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment + timedelta(microseconds=1) if upper else moment
+    except OverflowError:
+        return None

@@ -1,0 +1,101 @@
+/** Turns pipeline events into the short sentences shown as toasts, and into the queries to refresh. */
+import type { ToastInput } from '@/components/Toasts'
+import { speciesName } from '@/lib/format'
+import type { LiveEvent } from './socket'
+
+export interface SpeciesCount {
+  label: string
+  count: number
+}
+
+/** Accepts the shapes a pipeline event may carry species in: [{label,count}], ["fox","fox"], {fox: 2}. */
+export function speciesCounts(event: LiveEvent): SpeciesCount[] {
+  const raw = event.species
+  const counts = new Map<string, number>()
+  const add = (label: unknown, n: unknown = 1) => {
+    if (typeof label !== 'string' || !label) return
+    const count = typeof n === 'number' && Number.isFinite(n) ? n : 1
+    counts.set(label, (counts.get(label) ?? 0) + count)
+  }
+  if (Array.isArray(raw)) {
+    for (const item of raw) {
+      if (typeof item === 'string') add(item)
+      else if (item && typeof item === 'object') {
+        const o = item as Record<string, unknown>
+        add(o.label ?? o.species ?? o.name, o.count)
+      }
+    }
+  } else if (raw && typeof raw === 'object') {
+    for (const [label, n] of Object.entries(raw as Record<string, unknown>)) add(label, n)
+  }
+  return Array.from(counts, ([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count)
+}
+
+export function cameraLabel(event: LiveEvent, names?: Map<number, string>): string {
+  if (event.camera_name) return event.camera_name
+  if (event.camera_id != null) return names?.get(event.camera_id) ?? `Camera ${event.camera_id}`
+  return 'an unassigned camera'
+}
+
+/** "2 × red fox and 1 × wild boar". */
+export function speciesSentence(counts: SpeciesCount[]): string {
+  const parts = counts.map((c) => `${c.count} × ${speciesName(c.label).toLowerCase()}`)
+  if (parts.length <= 1) return parts[0] ?? ''
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+}
+
+/** The toast for one event, or null for events that only refresh data quietly. */
+export function toastForEvent(event: LiveEvent, names?: Map<number, string>): ToastInput | null {
+  const camera = cameraLabel(event, names)
+  const link = event.image_id ? { to: `/images/${event.image_id}`, label: 'View image' } : undefined
+  switch (event.type) {
+    case 'image_ingested':
+      return { title: `New image from ${camera}`, tone: 'camera', link }
+    case 'classification_complete': {
+      const counts = speciesCounts(event)
+      if (counts.length === 0) return null
+      return { title: `${speciesSentence(counts)} at ${camera}`, tone: 'species', link }
+    }
+    case 'image_failed':
+      return {
+        title: `Processing failed for an image from ${camera}`,
+        description: typeof event.error === 'string' ? event.error.slice(0, 140) : undefined,
+        tone: 'error',
+        link,
+      }
+    case 'alert_fired':
+      return {
+        title: typeof event.message === 'string' ? event.message : `Alert at ${camera}`,
+        tone: 'species',
+        link,
+      }
+    default:
+      return null
+  }
+}
+
+/** Query-key prefixes that an event makes stale. */
+export function queriesForEvent(event: LiveEvent): string[][] {
+  const keys: string[][] = []
+  const image = event.image_id ? [['image', String(event.image_id)]] : []
+  switch (event.type) {
+    case 'image_ingested':
+      keys.push(['images'], ['stats'], ['cameras'])
+      break
+    case 'detection_complete':
+      keys.push(['images'], ...image)
+      break
+    case 'classification_complete':
+      keys.push(['images'], ['stats'], ['species'], ...image)
+      break
+    case 'image_failed':
+      keys.push(['images'], ['stats'], ...image)
+      break
+    case 'camera_status':
+      keys.push(['cameras'])
+      break
+    default:
+      break
+  }
+  return keys
+}

@@ -1,0 +1,90 @@
+"""Helpers shared by the cross-service tests: FTPS uploads, event capture, box overlap, DB queries."""
+
+from __future__ import annotations
+
+import ftplib
+import io
+import json
+import ssl
+import threading
+
+import redis
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session
+
+from addax_common.db import Image, ImageStatus
+
+
+def ftps_upload(settings, files: list[tuple[str, bytes]], account: int = 0) -> None:
+    user, password, _ = settings.ftps_account_list()[account]
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    ftp = ftplib.FTP_TLS(context=context, timeout=30)
+    ftp.connect("127.0.0.1", settings.ftps_port)
+    ftp.login(user, password)
+    ftp.prot_p()
+    for name, data in files:
+        ftp.storbinary(f"STOR {name}", io.BytesIO(data))
+    ftp.quit()
+
+
+def iou(a, b) -> float:
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    ix = max(0.0, min(ax + aw, bx + bw) - max(ax, bx))
+    iy = max(0.0, min(ay + ah, by + bh) - max(ay, by))
+    inter = ix * iy
+    union = aw * ah + bw * bh - inter
+    return inter / union if union > 0 else 0.0
+
+
+class EventRecorder:
+    """Subscribes to the run's `events` channel in a thread and keeps every event."""
+
+    def __init__(self, settings) -> None:
+        self.client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
+        self.pubsub = self.client.pubsub(ignore_subscribe_messages=True)
+        self.pubsub.subscribe(settings.key("events"))
+        self.events: list[dict] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            message = self.pubsub.get_message(timeout=0.2)
+            if message and message["type"] == "message":
+                self.events.append(json.loads(message["data"]))
+
+    def of_type(self, event_type: str) -> list[dict]:
+        return [e for e in self.events if e["type"] == event_type]
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.pubsub.close()
+        self.client.close()
+
+
+class Db:
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(url)
+
+    def status_counts(self) -> dict[str, int]:
+        with Session(self.engine) as s:
+            rows = s.execute(select(Image.status, func.count()).group_by(Image.status)).all()
+        return {status.value: count for status, count in rows}
+
+    def count(self, *statuses: ImageStatus) -> int:
+        with Session(self.engine) as s:
+            query = select(func.count()).select_from(Image)
+            if statuses:
+                query = query.where(Image.status.in_(statuses))
+            return s.scalar(query)
+
+    def session(self) -> Session:
+        return Session(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()

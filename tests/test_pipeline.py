@@ -1,0 +1,91 @@
+"""FTPS upload -> ingestion -> detection -> classification, all as real processes, real models."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from addax_common.db import Detection, Image, ImageStatus
+from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS, make_storage
+from addax_models.camera_exif import CameraExif
+from addax_models.palette import SPECIES
+from addax_models.synthetic import make_scene, random_animals
+from tests.helpers import Db, EventRecorder, ftps_upload, iou
+from tests.support.stack import Stack, wait_until
+
+pytestmark = pytest.mark.slow
+
+
+def synthetic_uploads(count: int, seed: int = 7):
+    """(file name, jpeg, ground truth) for `count` camera-trap photos with 1..3 animals and real EXIF."""
+    base = datetime(2026, 6, 1, 4, 30, tzinfo=UTC)
+    uploads = []
+    for i in range(count):
+        rng = random.Random(seed * 100 + i)
+        exif = CameraExif(captured_at=base + timedelta(minutes=17 * i), serial=f"SIM-{i % 3:04d}",
+                          latitude=52.05 + i / 1000, longitude=5.8, battery_pct=80 - i)
+        animals = random_animals(rng, rng.randint(1, 3), 16 / 9, labels=SPECIES)
+        scene = make_scene(seed * 100 + i, animals=animals, exif=exif)
+        uploads.append((f"SIM_{i:03d}.JPG", scene.jpeg, scene.objects))
+    return uploads
+
+
+@pytest.fixture
+def stack(model_settings, tmp_path):
+    settings = model_settings.model_copy(update={"ftps_accounts": "trailcam:s3cret-pass"})
+    running = Stack(settings, tmp_path / "logs").start("ingestion", "detection", "classification")
+    yield running
+    running.stop()
+
+
+def test_twenty_uploads_complete_with_correct_boxes_species_crops_and_events(stack, tmp_path):
+    settings = stack.settings
+    db = Db(settings.database_url)
+    events = EventRecorder(settings)
+    uploads = synthetic_uploads(20)
+    try:
+        ftps_upload(settings, [(name, jpeg) for name, jpeg, _ in uploads])
+        ftps_upload(settings, [(uploads[0][0].replace(".JPG", "-again.JPG"), uploads[0][1])])  # same bytes again
+        wait_until(lambda: db.count(ImageStatus.COMPLETED) >= 20, timeout=120, what="20 completed images")
+        wait_until(lambda: len(events.of_type("classification_complete")) >= 20, timeout=10, what="events")
+    finally:
+        events.close()
+
+    assert db.status_counts() == {"completed": 20}, stack.logs("ingestion")[-2000:]
+    storage = make_storage(settings)
+    with db.session() as session:
+        images = {
+            i.original_filename: i
+            for i in session.scalars(
+                select(Image).options(selectinload(Image.detections).selectinload(Detection.classifications))
+            )
+        }
+    assert images[uploads[0][0]].duplicate_uploads == 1
+    for name, jpeg, truth in uploads:
+        image = images[name]
+        assert storage.get(BUCKET_RAW, image.storage_key) == jpeg
+        assert storage.exists(BUCKET_THUMBNAILS, image.thumbnail_key)
+        assert image.captured_at is not None and image.camera_id is not None
+        assert image.received_at <= image.detected_at <= image.completed_at
+        animals = [d for d in image.detections if d.category.value == "animal" and d.confidence >= 0.2]
+        for obj in truth:
+            match = max(animals, key=lambda d: iou(d.bbox, obj.bbox), default=None)
+            assert match is not None and iou(match.bbox, obj.bbox) >= 0.5, (name, obj, [d.bbox for d in animals])
+            assert match.crop_key and storage.exists(BUCKET_CROPS, match.crop_key)
+            top = match.classifications[0]
+            assert (top.rank, top.label) == (1, obj.label), (name, obj.label, [(c.label, c.score) for c in match.classifications])
+            assert len(match.classifications) == 5
+        assert len(animals) == len(truth), (name, len(animals), len(truth))
+
+    for kind in ("image_ingested", "detection_complete", "classification_complete"):
+        ids = {e["image_id"] for e in events.of_type(kind)}
+        assert ids == {str(i.id) for i in images.values()}, kind
+    species_events = {e["image_id"]: e for e in events.of_type("classification_complete")}
+    fox_like = species_events[str(images[uploads[1][0]].id)]["species"]
+    expected = sorted(o.label for o in uploads[1][2])
+    assert sorted(s["label"] for s in fox_like for _ in range(s["count"])) == expected
+    db.close()
