@@ -7,7 +7,7 @@ How (fixed weights):
 1. 4x4 average pool (cheap, and averages away JPEG chroma noise).
 2. Saturation mask (same as the detector): background in the crop margin weighs ~0.
 3. Per pixel unit hue vector in the opponent chroma plane; the mask-weighted mean
-   over the crop is the blob's hue.  Averaging unit vectors over thousands of
+   over the crop is the blob's hue (shrunk towards zero when the blob is tiny).  Averaging unit vectors over thousands of
    pixels is what makes the label stable under JPEG artefacts and shading.
 4. logits = GAIN * cosine(mean hue, species prototype hue).  Neighbouring species
    are >= 30 degrees apart, so the winner leads by >= GAIN * (1 - cos 30deg) ~ 4.
@@ -32,6 +32,10 @@ POOL = 4
 SAT_THRESHOLD = 0.40
 SAT_GAIN = 25.0
 GAIN = 30.0
+# Mask mass (fraction of the crop) added to the denominator of the mean hue: a crop
+# with no saturated blob then gets a ~zero hue vector -> uniform, unsure scores,
+# instead of confidently naming the hue of its faint background tint.
+MIN_EVIDENCE = 0.02
 
 
 def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
@@ -49,7 +53,8 @@ def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
 
     spatial = g.ints([2, 3])
     weighted = g.op("ReduceSum", g.op("Mul", hue, mask), spatial, keepdims=0)  # [N, 2]
-    total = g.op("Add", g.op("ReduceSum", mask, spatial, keepdims=0), g.const(1e-3))  # [N, 1]
+    evidence = MIN_EVIDENCE * (size // POOL) ** 2
+    total = g.op("Add", g.op("ReduceSum", mask, spatial, keepdims=0), g.const(evidence))  # [N, 1]
     mean_hue = g.op("Div", weighted, total)
 
     prototypes = np.array([chroma_direction(swatch(s).rgb) for s in SPECIES], np.float32).T  # [2, K]

@@ -13,9 +13,10 @@ How it "sees" (all fixed weights, no training):
    and the grey letterbox stay well under the threshold; palette colours do not.
 2. Per pixel, the unit hue vector in the opponent chroma plane (see palette.py).
 3. Seven maps (mask, mask*x, mask*y, mask*x^2, mask*y^2, mask*hue_u, mask*hue_v)
-   go through a float64 integral image, so every window sum costs four Slices,
-   whatever the window size.
-4. Anchors (3 sizes x 3 aspect ratios per level at strides 8/16/32, like YOLOv5's
+   are sum-pooled to each level's cell size (stride / 2) and go through a float64
+   integral image per level, so every window sum costs four Slices, whatever the
+   window size, and the integral images stay small enough for cache-friendly batches.
+4. Anchors (3-4 sizes x 3 aspect ratios per level at strides 8/16/32, like YOLOv5's
    P3/P4/P5; bigger windows on the coarser grids) score
        mean(mask inside) - RING_WEIGHT * mean(mask in a surrounding ring)
    which peaks when the window hugs one blob.  Objectness also asks that the mask
@@ -64,50 +65,63 @@ LEVELS: tuple[tuple[int, tuple[int, ...]], ...] = (
 ASPECTS: tuple[float, ...] = (2.0, 1.0, 0.5)
 
 
+STRIDE = 2  # anchor grid step, in the level's own cells (level cell = stride px / 2)
+
+
 @dataclass(frozen=True)
 class _Window:
-    stride: int  # cells
-    grid: int
-    w: int  # inner window, cells
+    """One anchor shape, in units of its level's cells."""
+
+    w: int  # inner window
     h: int
-    mw: int  # ring width, cells
+    mw: int  # ring width
     mh: int
 
 
-def _windows(size: int) -> list[_Window]:
-    cells = size // CELL
-    out: list[_Window] = []
+@dataclass(frozen=True)
+class _Level:
+    factor: int  # level cell = factor x CELL px
+    cells: int  # level map side
+    windows: tuple[_Window, ...]
+
+    @property
+    def grid(self) -> int:
+        return self.cells // STRIDE
+
+    @property
+    def padding(self) -> int:
+        """Zero margin (cells) so every outer window stays inside the integral image."""
+        pad = 0
+        last = STRIDE * (self.grid - 1) + STRIDE // 2
+        for win in self.windows:
+            for extent, ring in ((win.w, win.mw), (win.h, win.mh)):
+                start = STRIDE // 2 - extent // 2 - ring
+                end = last - extent // 2 + extent + ring
+                pad = max(pad, -start, end - self.cells)
+        return pad + 1
+
+
+def _levels(size: int) -> list[_Level]:
+    out = []
     for stride_px, sizes in LEVELS:
-        stride = stride_px // CELL
+        factor = stride_px // (STRIDE * CELL)
+        cell_px = CELL * factor
+        cells = size // cell_px
+        windows = []
         for base in sizes:
             for aspect in ASPECTS:
-                w = max(2, round(base * math.sqrt(aspect) / CELL))
-                h = max(2, round(base / math.sqrt(aspect) / CELL))
-                if w > cells or h > cells:
-                    continue
-                mw, mh = max(1, round(RING * w)), max(1, round(RING * h))
-                out.append(_Window(stride, cells // stride, w, h, mw, mh))
+                w = max(2, round(base * math.sqrt(aspect) / cell_px))
+                h = max(2, round(base / math.sqrt(aspect) / cell_px))
+                if w <= cells and h <= cells:
+                    windows.append(_Window(w, h, max(1, round(RING * w)), max(1, round(RING * h))))
+        out.append(_Level(factor, cells, tuple(windows)))
     return out
-
-
-def _padding(windows: list[_Window], cells: int) -> int:
-    """Zero margin (cells) so every outer window stays inside the integral image."""
-    pad = 0
-    for win in windows:
-        last = win.stride * (win.grid - 1) + win.stride // 2
-        for extent, ring in ((win.w, win.mw), (win.h, win.mh)):
-            start = win.stride // 2 - extent // 2 - ring
-            end = last - extent // 2 + extent + ring
-            pad = max(pad, -start, end - cells)
-    return pad + 1
 
 
 def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
     if size % 32:
         raise ValueError(f"input size must be a multiple of 32, got {size}")
     cells = size // CELL
-    windows = _windows(size)
-    pad = _padding(windows, cells)
     g = GraphBuilder()
 
     # 1-2. Downsample, saturation mask, unit hue vectors.
@@ -119,7 +133,7 @@ def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
     norm = g.op("Sqrt", g.op("Add", g.op("ReduceSum", g.op("Mul", uv, uv), g.ints([1])), g.const(1e-6)))
     hue = g.op("Div", uv, norm)
 
-    # 3. Seven moment maps -> float64 integral image with a zero border.
+    # 3. Seven moment maps (sums are in units of base cells at every level).
     centres = (np.arange(cells, dtype=np.float32) + 0.5) * CELL / size  # normalised 0..1
     xs = g.const(centres.reshape(1, 1, 1, cells))
     ys = g.const(centres.reshape(1, 1, cells, 1))
@@ -134,32 +148,30 @@ def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
         g.op("Mul", mask, hue),
         axis=1,
     )
-    padded = g.op(
-        "Pad",
-        g.op("Cast", maps, to=TensorProto.DOUBLE),
-        g.ints([0, 0, pad + 1, pad + 1, 0, 0, pad, pad]),
-    )
-    integral = g.op("CumSum", g.op("CumSum", padded, g.const(2, np.int64)), g.const(3, np.int64))
 
-    # 4. Window sums for every anchor, concatenated in YOLOv5 order (anchor, gy, gx).
+    # 4. Window sums for every anchor, concatenated in YOLOv5 order (level, anchor, gy, gx).
     outer_sums: list[str] = []
     inner_sums: list[str] = []
     inv_inner: list[np.ndarray] = []
     inv_ring: list[np.ndarray] = []
     flat = g.ints([0, 0, -1])
-    for win in windows:
-        centre = win.stride // 2 + pad  # integral-image index of the first centre
-        top, left = centre - win.h // 2, centre - win.w // 2
-        inner = _box_sum(g, integral, top, top + win.h, left, left + win.w, win, channel0=True)
-        outer = _box_sum(
-            g, integral, top - win.mh, top + win.h + win.mh, left - win.mw, left + win.w + win.mw, win
-        )
-        inner_sums.append(g.op("Reshape", inner, flat))
-        outer_sums.append(g.op("Reshape", outer, flat))
-        area = win.w * win.h
-        ring_area = (win.w + 2 * win.mw) * (win.h + 2 * win.mh) - area
-        inv_inner.append(np.full(win.grid**2, 1.0 / area, np.float32))
-        inv_ring.append(np.full(win.grid**2, 1.0 / ring_area, np.float32))
+    for level in _levels(size):
+        integral = _integral(g, maps, level)
+        pad = level.padding
+        anchors = level.grid**2
+        for win in level.windows:
+            centre = STRIDE // 2 + pad  # integral-image index of the first centre
+            top, left = centre - win.h // 2, centre - win.w // 2
+            inner = _box_sum(g, integral, top, top + win.h, left, left + win.w, level, channel0=True)
+            outer = _box_sum(
+                g, integral, top - win.mh, top + win.h + win.mh, left - win.mw, left + win.w + win.mw, level
+            )
+            inner_sums.append(g.op("Reshape", inner, flat))
+            outer_sums.append(g.op("Reshape", outer, flat))
+            area = win.w * win.h * level.factor**2  # in base cells, like the sums
+            ring_area = (win.w + 2 * win.mw) * (win.h + 2 * win.mh) * level.factor**2 - area
+            inv_inner.append(np.full(anchors, 1.0 / area, np.float32))
+            inv_ring.append(np.full(anchors, 1.0 / ring_area, np.float32))
     s_in = g.op("Concat", *inner_sums, axis=2)  # [N, 1, A]
     s_out = g.op("Concat", *outer_sums, axis=2)  # [N, 7, A]
     m0, m1x, m1y, m2x, m2y, hu, hv = g.ops("Split", [s_out], 7, axis=1)
@@ -202,7 +214,7 @@ def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
     stacked = g.op("Concat", *rows, axis=1)  # [N, 8, A]
     g.op("Transpose", stacked, perm=[0, 2, 1], name="output0")
 
-    anchors = sum(w.grid**2 for w in windows)
+    anchors = sum(len(level.windows) * level.grid**2 for level in _levels(size))
     output = helper.make_tensor_value_info("output0", TensorProto.FLOAT, ["batch", anchors, 8])
     meta = standard_metadata(
         name=NAME,
@@ -215,17 +227,36 @@ def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
     return g.model(NAME, [image_input("images", size)], [output], meta)
 
 
+def _integral(g: GraphBuilder, maps: str, level: _Level) -> str:
+    """float64 integral image of the level's sum-pooled maps, zero border ``padding``.
+
+    Index i of the result = sum of padded rows < i (one extra zero row/column on top/left).
+    """
+    pooled = maps
+    if level.factor > 1:
+        f = level.factor
+        mean = g.op("AveragePool", maps, kernel_shape=[f, f], strides=[f, f])
+        pooled = g.op("Mul", mean, g.const(float(f * f)))  # sums stay in base-cell units
+    pad = level.padding
+    padded = g.op(
+        "Pad",
+        g.op("Cast", pooled, to=TensorProto.DOUBLE),
+        g.ints([0, 0, pad + 1, pad + 1, 0, 0, pad, pad]),
+    )
+    return g.op("CumSum", g.op("CumSum", padded, g.const(2, np.int64)), g.const(3, np.int64))
+
+
 def _box_sum(
-    g: GraphBuilder, integral: str, r0: int, r1: int, c0: int, c1: int, win: _Window, channel0: bool = False
+    g: GraphBuilder, integral: str, r0: int, r1: int, c0: int, c1: int, level: _Level, channel0: bool = False
 ) -> str:
     """Sum over [r0, r1) x [c0, c1) (integral indices of the first window) on the anchor grid."""
-    span = win.stride * (win.grid - 1) + 1
+    span = STRIDE * (level.grid - 1) + 1
 
     def corner(r: int, c: int) -> str:
         if channel0:
-            starts, ends, axes, steps = [0, r, c], [1, r + span, c + span], [1, 2, 3], [1, win.stride, win.stride]
+            starts, ends, axes, steps = [0, r, c], [1, r + span, c + span], [1, 2, 3], [1, STRIDE, STRIDE]
         else:
-            starts, ends, axes, steps = [r, c], [r + span, c + span], [2, 3], [win.stride, win.stride]
+            starts, ends, axes, steps = [r, c], [r + span, c + span], [2, 3], [STRIDE, STRIDE]
         return g.op("Slice", integral, g.ints(starts), g.ints(ends), g.ints(axes), g.ints(steps))
 
     total = g.op(

@@ -52,7 +52,7 @@ PALETTE: tuple[Swatch, ...] = (
     _swatch("wild boar", "animal", 100.0),  # (94, 217, 33)
     _swatch("badger", "animal", 140.0),  # (33, 217, 94)
     _swatch("wolf", "animal", 225.0),  # (33, 79, 217)
-    _swatch("brown bear", "animal", 265.0),  # (140, 33, 217)
+    _swatch("brown bear", "animal", 265.0),  # (109, 33, 217)
     _swatch("vehicle", "vehicle", 182.0),  # (33, 211, 217)
     _swatch("person", "person", 310.0),  # (217, 33, 186)
 )

@@ -75,9 +75,9 @@ class Detector:
         """Detections per image, best first; one batched inference for the whole list."""
         if not images:
             return []
-        tensors, boxes = zip(*(self._letterbox(im) for im in images))
-        outputs = self._run(np.stack(tensors))
-        return [self._decode(out, lb, conf_threshold) for out, lb in zip(outputs, boxes)]
+        prepared = [self._letterbox(im) for im in images]
+        outputs = self._run(np.stack([tensor for tensor, _ in prepared]))
+        return [self._decode(out, lb, conf_threshold) for out, (_, lb) in zip(outputs, prepared, strict=True)]
 
     def _letterbox(self, image: Image.Image) -> tuple[np.ndarray, _Letterbox]:
         size = self.input_size
@@ -103,7 +103,7 @@ class Detector:
         return np.concatenate(chunks)
 
     def _decode(self, pred: np.ndarray, lb: _Letterbox, conf_threshold: float) -> list[Detection]:
-        boxes, conf, cls = self._scores(pred)
+        boxes, conf, cls = candidates(pred, len(self.labels), self.output_format)
         keep = conf >= conf_threshold
         boxes, conf, cls = boxes[keep], conf[keep], cls[keep]
         if len(conf) > MAX_CANDIDATES:
@@ -125,20 +125,25 @@ class Detector:
             result.append(Detection(label, float(conf[i]), (x1, y1, x2 - x1, y2 - y1)))
         return result
 
-    def _scores(self, pred: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(cx, cy, w, h) boxes, confidence and class index for every candidate."""
-        n_cls = len(self.labels)
-        yolov8 = self.output_format == "yolov8" or (
-            self.output_format != "yolov5" and pred.shape[0] == 4 + n_cls and pred.shape[1] != 5 + n_cls
-        )
-        if yolov8:  # [4 + nc, A], class scores already final, no objectness
-            pred = pred.T
-            scores = pred[:, 4:]
-        else:  # yolov5: [A, 5 + nc]
-            scores = pred[:, 5:] * pred[:, 4:5]
-        cls = scores.argmax(axis=1)
-        conf = np.take_along_axis(scores, cls[:, None], axis=1)[:, 0]
-        return pred[:, :4], conf, cls
+
+def candidates(pred: np.ndarray, n_classes: int, output_format: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(cx, cy, w, h) boxes, confidence and class index for every anchor of one image.
+
+    yolov5: [A, 5 + nc] with objectness, confidence = objectness x class score.
+    yolov8 (ultralytics v8/v9/v11): [4 + nc, A], class scores already final.
+    Without metadata the layout is sniffed from the shape.
+    """
+    yolov8 = output_format == "yolov8" or (
+        output_format != "yolov5" and pred.shape[0] == 4 + n_classes and pred.shape[1] != 5 + n_classes
+    )
+    if yolov8:
+        pred = pred.T
+        scores = pred[:, 4:]
+    else:
+        scores = pred[:, 5:] * pred[:, 4:5]
+    cls = scores.argmax(axis=1)
+    conf = np.take_along_axis(scores, cls[:, None], axis=1)[:, 0]
+    return pred[:, :4], conf, cls
 
 
 def nms(xyxy: np.ndarray, scores: np.ndarray, iou_threshold: float) -> list[int]:

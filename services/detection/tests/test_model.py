@@ -1,0 +1,150 @@
+"""Real inference with the demo detector (built by addax_models) on synthetic and real photos."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnx
+import pytest
+from addax_detection.model import Detection, Detector, candidates, nms
+from addax_models.synthetic import AnimalSpec, GroundTruth, make_scene, make_scenes
+from PIL import Image
+
+REPO = Path(__file__).resolve().parents[3]
+PHOTO_DIRS = (
+    REPO / "services/ingestion/tests/data",
+    Path("/work/shared/standards/camtrap-dp-1.0.2/example/media"),
+)
+
+
+def iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    iw = max(0.0, min(ax + aw, bx + bw) - max(ax, bx))
+    ih = max(0.0, min(ay + ah, by + bh) - max(ay, by))
+    inter = iw * ih
+    return inter / (aw * ah + bw * bh - inter)
+
+
+def best_match(gt: GroundTruth, found: list[Detection]) -> tuple[float, Detection | None]:
+    scored = [(iou(gt.bbox, d.bbox), d) for d in found if d.category == gt.category]
+    return max(scored, key=lambda t: t[0], default=(0.0, None))
+
+
+def assert_valid(found: list[Detection], labels: tuple[str, ...]) -> None:
+    for d in found:
+        x, y, w, h = d.bbox
+        assert d.category in labels and 0.0 <= d.confidence <= 1.0
+        assert 0 <= x <= 1 and 0 <= y <= 1 and 0 < w and 0 < h
+        assert x + w <= 1 + 1e-6 and y + h <= 1 + 1e-6
+
+
+@pytest.fixture(scope="module")
+def detector(demo_models: dict[str, Path]) -> Detector:
+    det = Detector(demo_models["detector"])
+    det.warmup()
+    return det
+
+
+def test_reads_size_and_labels_from_metadata(detector: Detector) -> None:
+    assert detector.input_size == 640
+    assert detector.labels == ("animal", "person", "vehicle")
+    assert detector.batch_size is None  # dynamic batch: one session.run per call
+
+
+def test_finds_every_object_in_random_scenes(detector: Detector) -> None:
+    scenes = make_scenes(24, seed=1000)
+    ious, stray = [], []
+    for start in range(0, len(scenes), 4):  # batches of 4, like the worker
+        batch = scenes[start : start + 4]
+        for scene, found in zip(batch, detector.detect([s.image() for s in batch], 0.1), strict=True):
+            assert_valid(found, detector.labels)
+            matched = set()
+            for gt in scene.objects:
+                overlap, det = best_match(gt, found)
+                assert det is not None and overlap >= 0.5 and det.confidence >= 0.2, (scene.seed, gt, found)
+                ious.append(overlap)
+                matched.add(id(det))
+            stray += [d for d in found if id(d) not in matched]
+    assert len(ious) >= 40
+    assert float(np.mean(ious)) >= 0.8
+    assert all(d.confidence < 0.3 for d in stray), stray  # no confident false positives
+
+
+def test_nothing_on_animal_free_scenes(detector: Detector) -> None:
+    images = [make_scene(seed, animals=[]).image() for seed in range(6)]
+    assert detector.detect(images, conf_threshold=0.2) == [[] for _ in images]
+
+
+def test_letterbox_mapping_for_portrait_small_and_greyscale_images(detector: Detector) -> None:
+    cases = [
+        make_scene(5, width=1080, height=1920, animals=[AnimalSpec("person", 0.5, 0.6, 0.4, 0.3)]),
+        make_scene(6, width=500, height=300, animals=[AnimalSpec("vehicle", 0.3, 0.5, 0.35, 0.4)]),
+        make_scene(7, width=2048, height=1440, animals=[AnimalSpec("brown bear", 0.7, 0.3, 0.15, 0.2)]),
+    ]
+    for scene, found in zip(cases, detector.detect([s.image() for s in cases], 0.2), strict=True):
+        overlap, det = best_match(scene.objects[0], found)
+        assert det is not None and overlap >= 0.5, (scene.objects, found)
+    grey = make_scene(8, animals=[AnimalSpec("red fox", 0.5, 0.5, 0.2, 0.2)]).image().convert("L")
+    assert detector.detect([grey], 0.2) == [[]]  # no colour, nothing to see: and no crash
+
+
+def test_batch_equals_one_by_one(detector: Detector) -> None:
+    images = [s.image() for s in make_scenes(4, seed=2000)]
+    images.append(make_scene(9, width=800, height=1200).image())
+    batched = detector.detect(images, 0.1)
+    single = [detector.detect([im], 0.1)[0] for im in images]
+    for a, b in zip(batched, single, strict=True):
+        assert [d.category for d in a] == [d.category for d in b]
+        np.testing.assert_allclose([d.bbox for d in a], [d.bbox for d in b], atol=1e-5)
+        np.testing.assert_allclose([d.confidence for d in a], [d.confidence for d in b], atol=1e-5)
+
+
+def test_model_with_fixed_batch_of_one(detector: Detector, demo_models: dict[str, Path], tmp_path: Path) -> None:
+    model = onnx.load(str(demo_models["detector"]))
+    for value in (model.graph.input[0], model.graph.output[0]):
+        value.type.tensor_type.shape.dim[0].dim_value = 1
+    path = tmp_path / "fixed.onnx"
+    onnx.save(model, str(path))
+    fixed = Detector(path)
+    assert fixed.batch_size == 1
+    images = [s.image() for s in make_scenes(3, seed=3000)]
+    assert [[d.category for d in r] for r in fixed.detect(images, 0.2)] == [
+        [d.category for d in r] for r in detector.detect(images, 0.2)
+    ]
+
+
+def test_runs_on_real_reconyx_photos(detector: Detector) -> None:
+    photos = sorted({p.name: p for d in PHOTO_DIRS if d.is_dir() for p in d.glob("*.JPG")}.values())
+    if not photos:
+        pytest.skip("no example camera-trap photos on this machine")
+    images = [Image.open(p) for p in photos[:4]]
+    for found in detector.detect(images, 0.1):
+        assert_valid(found, detector.labels)  # night IR greyscale: the colour detector sees ~nothing
+
+
+def test_empty_list(detector: Detector) -> None:
+    assert detector.detect([], 0.1) == []
+
+
+def test_nms_keeps_the_best_of_overlapping_boxes() -> None:
+    boxes = np.array([[0, 0, 10, 10], [1, 1, 11, 11], [20, 20, 30, 30], [0, 0, 10, 9]], np.float32)
+    scores = np.array([0.9, 0.8, 0.7, 0.95], np.float32)
+    assert nms(boxes, scores, 0.45) == [3, 2]
+
+
+def test_yolov8_layout_is_decoded() -> None:
+    # ultralytics v8/v11 export: [4 + classes, anchors], class scores without objectness
+    pred = np.zeros((7, 5), np.float32)
+    pred[:4, 2] = [100, 200, 50, 40]
+    pred[4:, 2] = [0.1, 0.85, 0.2]
+    for fmt in ("yolov8", ""):  # from metadata, or sniffed from the shape
+        boxes, conf, cls = candidates(pred, 3, fmt)
+        assert cls[2] == 1 and conf[2] == pytest.approx(0.85) and boxes[2].tolist() == [100, 200, 50, 40]
+
+
+def test_yolov5_layout_multiplies_objectness() -> None:
+    pred = np.array([[10, 20, 4, 4, 0.5, 0.2, 0.9, 0.1]], np.float32)
+    boxes, conf, cls = candidates(pred, 3, "")
+    assert cls.tolist() == [1] and conf[0] == pytest.approx(0.45)
