@@ -17,6 +17,7 @@ from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, raw_image_key
 from addax_common.worker import SkipMessage
 from addax_detection.handler import DetectionHandler
 from addax_detection.model import Detector
+from addax_models.palette import SPECIES
 from addax_models.synthetic import make_scenes
 
 
@@ -37,7 +38,7 @@ def snapshot(ctx, image_id):
 def test_detection_and_classification_twice_give_the_same_result(model_settings):
     ctx = make_context(model_settings)
     ctx.storage.ensure_buckets()
-    scene = make_scenes(1, seed=11)[0]
+    scene = make_scenes(1, seed=11, labels=SPECIES)[0]
     image_id = uuid.uuid4()
     key = raw_image_key(None, image_id, datetime.now(UTC))
     ctx.storage.put(BUCKET_RAW, key, scene.jpeg)
