@@ -25,6 +25,10 @@ RETRIED = Counter("addax_images_retried_total", "Attempts that failed and were s
 END_TO_END = Histogram(
     "addax_end_to_end_latency_seconds", "From upload received to classification completed", buckets=LATENCY_BUCKETS
 )
+CLASSIFICATION_CONFIDENCE = Histogram(
+    "addax_classification_confidence", "Top species score of each classified crop",
+    buckets=(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0),
+)
 INGESTED = Counter("addax_ingested_total", "Uploads taken in by ingestion, by outcome", ["outcome"])
 RECONCILED = Counter("addax_reconciled_total", "Images enqueued again by the reconciler", ["queue"])
 REAPED = Counter("addax_reaped_total", "Messages returned from dead consumers", ["queue"])

@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     s3_access_key: str | None = None
     s3_secret_key: str | None = None
     s3_region: str = "us-east-1"
+    # Host browsers use for presigned URLs when S3_ENDPOINT_URL is an internal name (http://minio:9000).
+    s3_public_endpoint_url: str | None = None
     # Prepended to bucket names (raw-images -> <prefix>raw-images), so deployments can share an S3 account.
     s3_bucket_prefix: str = ""
     # Media URLs handed to browsers expire after this many seconds (S3 presign or HMAC-signed API URL).
@@ -121,11 +123,16 @@ class Settings(BaseSettings):
     def _refuse_default_secrets_in_production(self) -> Settings:
         if self.environment != "production":
             return self
+        def placeholder(value: str | None) -> bool:
+            return value is None or "change" in value.lower().replace("_", "-")
+
         defaults = {
-            "JWT_SECRET": self.jwt_secret == DEFAULT_JWT_SECRET or len(self.jwt_secret) < 32,
-            "MEDIA_URL_SECRET": self.media_url_secret == DEFAULT_MEDIA_SECRET or len(self.media_url_secret) < 32,
-            "ADMIN_PASSWORD": self.admin_password == DEFAULT_ADMIN_PASSWORD,
-            "FTPS_ACCOUNTS": "change-me" in self.ftps_accounts,
+            "JWT_SECRET": placeholder(self.jwt_secret) or len(self.jwt_secret) < 32,
+            "MEDIA_URL_SECRET": placeholder(self.media_url_secret) or len(self.media_url_secret) < 32,
+            "ADMIN_PASSWORD": placeholder(self.admin_password) or len(self.admin_password) < 12,
+            "FTPS_ACCOUNTS": placeholder(self.ftps_accounts)
+            or any(len(password) < 12 for _, password, _ in self.ftps_account_list()),
+            "S3_SECRET_KEY": self.storage_backend == "s3" and placeholder(self.s3_secret_key),
         }
         bad = [name for name, is_default in defaults.items() if is_default]
         if bad:

@@ -168,15 +168,20 @@ class S3Storage:
         config = Config(
             signature_version="s3v4", retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=3, read_timeout=10
         )
-        client = boto3.client(
-            "s3",
-            endpoint_url=settings.s3_endpoint_url,
-            aws_access_key_id=settings.s3_access_key,
-            aws_secret_access_key=settings.s3_secret_key,
-            region_name=settings.s3_region,
-            config=config,
-        )
-        return cls(client, settings.s3_bucket_prefix, settings.media_url_ttl_seconds)
+        def client_for(endpoint: str | None):
+            return boto3.client(
+                "s3",
+                endpoint_url=endpoint,
+                aws_access_key_id=settings.s3_access_key,
+                aws_secret_access_key=settings.s3_secret_key,
+                region_name=settings.s3_region,
+                config=config,
+            )
+
+        client = client_for(settings.s3_endpoint_url)
+        # Presigning is local (no request), so a client for the public host only signs URLs.
+        public = client_for(settings.s3_public_endpoint_url) if settings.s3_public_endpoint_url else None
+        return cls(client, settings.s3_bucket_prefix, settings.media_url_ttl_seconds, public_client=public)
 
     def _bucket(self, bucket: str) -> str:
         return f"{self.bucket_prefix}{bucket}"

@@ -105,3 +105,17 @@ def test_all_buckets_created(any_storage):
     for bucket in BUCKETS:
         any_storage.put(bucket, "probe.bin", b"1")
         assert any_storage.get(bucket, "probe.bin") == b"1"
+
+
+def test_s3_urls_are_signed_for_the_public_endpoint(s3_server):
+    from addax_common.settings import Settings
+    from addax_common.storage import S3Storage
+
+    settings = Settings(
+        _env_file=None, storage_backend="s3", s3_endpoint_url=s3_server.endpoint, s3_access_key="a",
+        s3_secret_key="b", s3_public_endpoint_url="https://s3.cameratrap.example.org",
+    )
+    storage = S3Storage.from_settings(settings)
+    url = storage.url(BUCKET_CROPS, "abc_0.jpg")
+    assert url.startswith("https://s3.cameratrap.example.org/crops/abc_0.jpg?")
+    assert "X-Amz-Signature" in url

@@ -14,7 +14,7 @@ from addax_common.context import ServiceContext
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus
 from addax_common.events import CLASSIFICATION_COMPLETE
 from addax_common.logging import bind_image, get_logger
-from addax_common.metrics import END_TO_END
+from addax_common.metrics import CLASSIFICATION_CONFIDENCE, END_TO_END
 from addax_common.reliable_queue import QUEUE_CLASSIFICATION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS
 from addax_common.worker import BatchResult, PermanentError, SkipMessage
@@ -121,6 +121,9 @@ class ClassificationHandler:
             camera_name = session.scalar(select(Camera.name).where(Camera.id == item.camera_id)) if item.camera_id else None
 
         END_TO_END.observe(max(0.0, (now - received_at).total_seconds()))
+        for top in labels:
+            if top:
+                CLASSIFICATION_CONFIDENCE.observe(top[0][1])
         self.ctx.queue(QUEUE_CLASSIFICATION_COMPLETE).push(item.image_id)
         best = Counter(top[0][0] for top in labels if top)
         species = [{"label": label, "count": count} for label, count in best.most_common()]

@@ -117,6 +117,14 @@ Index("ix_images_received", Image.received_at.desc())
 Index("ix_images_captured", Image.captured_at.desc())
 Index("ix_images_status", Image.status)
 Index("ix_images_review_status", Image.review_status)
+# The gallery's default order and date filter: capture time, falling back to arrival (migration 0002).
+Index("ix_images_taken_at", func.coalesce(Image.captured_at, Image.received_at).desc(), Image.id.desc())
+Index(
+    "ix_images_camera_taken_at",
+    Image.camera_id,
+    func.coalesce(Image.captured_at, Image.received_at).desc(),
+    Image.id.desc(),
+)
 # The reconciler scans only unfinished images; a partial index keeps that scan tiny.
 Index(
     "ix_images_pending_updated",
@@ -196,3 +204,9 @@ class Classification(Base):
 Index("ix_classifications_label", Classification.label)
 Index("ix_classifications_image_rank", Classification.image_id, Classification.rank)
 Index("ix_classifications_detection", Classification.detection_id)
+# "Has a person corrected this detection?" (human labels win over the machine's; migration 0002).
+Index(
+    "ix_classifications_human_detection",
+    Classification.detection_id,
+    postgresql_where=text("source = 'human'"),
+)

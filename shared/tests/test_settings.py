@@ -1,0 +1,57 @@
+import pytest
+from pydantic import ValidationError
+
+from addax_common.settings import Settings
+
+STRONG = {
+    "environment": "production",
+    "jwt_secret": "x" * 40,
+    "media_url_secret": "y" * 40,
+    "admin_password": "a-long-admin-password",
+    "ftps_accounts": "cam01:a-long-ftps-password:Camera 1",
+}
+
+
+def test_production_accepts_strong_secrets():
+    settings = Settings(_env_file=None, **STRONG)
+    assert settings.ftps_account_list() == [("cam01", "a-long-ftps-password", "Camera 1")]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("jwt_secret", "dev-only-jwt-secret-change-me"),
+        ("jwt_secret", "short"),
+        ("media_url_secret", "CHANGE_ME_" + "z" * 40),
+        ("admin_password", "admin-change-me"),
+        ("admin_password", "short"),
+        ("ftps_accounts", "camera:camera-change-me"),
+        ("ftps_accounts", "cam:short"),
+    ],
+)
+def test_production_refuses_default_or_weak_secrets(field, value):
+    with pytest.raises(ValidationError) as exc:
+        Settings(_env_file=None, **(STRONG | {field: value}))
+    assert field.upper() in str(exc.value)
+
+
+def test_production_s3_needs_a_real_secret_key():
+    with pytest.raises(ValidationError, match="S3_SECRET_KEY"):
+        Settings(_env_file=None, **STRONG, storage_backend="s3", s3_secret_key="CHANGE_ME_s3_secret_key")
+
+
+def test_development_allows_defaults():
+    assert Settings(_env_file=None).environment == "development"
+
+
+def test_csv_lists_from_environment(monkeypatch):
+    monkeypatch.setenv("ONNX_PROVIDERS", "CUDAExecutionProvider, CPUExecutionProvider")
+    monkeypatch.setenv("ALLOWED_SPECIES", "red fox,wolf")
+    settings = Settings(_env_file=None)
+    assert settings.onnx_providers == ["CUDAExecutionProvider", "CPUExecutionProvider"]
+    assert settings.allowed_species == ["red fox", "wolf"]
+
+
+def test_bad_ftps_account_is_a_clear_error():
+    with pytest.raises(ValueError, match="user:password"):
+        Settings(_env_file=None, ftps_accounts="onlyuser").ftps_account_list()
