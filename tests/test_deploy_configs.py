@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from addax_common.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]

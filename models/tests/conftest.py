@@ -4,6 +4,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from addax_models.build_demo import DemoModels, build
 
 

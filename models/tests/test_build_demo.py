@@ -8,6 +8,7 @@ import numpy as np
 import onnx
 import onnxruntime as ort
 import pytest
+
 from addax_models import build_demo
 from addax_models.build_demo import DemoModels
 from addax_models.palette import DETECTOR_LABELS, SPECIES

@@ -4,6 +4,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+
 from addax_models import convert
 
 torch_missing = importlib.util.find_spec("torch") is None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from addax_models import fetch as fetch_mod
 from addax_models.catalog import ModelEntry, Source, load_catalog
 from addax_models.fetch import FetchError, fetch

@@ -5,9 +5,10 @@ from datetime import datetime
 
 import numpy as np
 import piexif
+from PIL import Image
+
 from addax_models.camera_exif import CameraExif, parse_status, status_string
 from addax_models.synthetic import MAX_BACKGROUND_SATURATION, AnimalSpec, make_scene, make_scenes
-from PIL import Image
 
 EXIF = CameraExif(
     captured_at=datetime(2024, 5, 31, 8, 25, 38),

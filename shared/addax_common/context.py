@@ -33,7 +33,11 @@ class ServiceContext:
 
 
 def make_context(settings: Settings, storage: Storage | None = None) -> ServiceContext:
-    client = redis.Redis.from_url(settings.redis_url, decode_responses=True, health_check_interval=30)
+    # A connect timeout, so an unreachable host (not just a refused port) cannot hang a thread forever.
+    client = redis.Redis.from_url(
+        settings.redis_url, decode_responses=True, health_check_interval=30, socket_connect_timeout=5,
+        socket_keepalive=True,
+    )
     engine = make_engine(settings.database_url)
     return ServiceContext(
         settings=settings,

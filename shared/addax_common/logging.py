@@ -13,7 +13,14 @@ import structlog
 
 def configure_logging(service: str, level: str = "INFO") -> None:
     timestamper = structlog.processors.TimeStamper(fmt="iso", utc=True)
+
+    def add_service(_logger, _method, event_dict):
+        # A processor, not a context variable: lines from every thread (pools, pyftpdlib, watchdog) carry it.
+        event_dict.setdefault("service", service)
+        return event_dict
+
     shared = [
+        add_service,
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
         timestamper,
@@ -45,8 +52,8 @@ def configure_logging(service: str, level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    logging.captureWarnings(True)  # e.g. Pillow's corrupt-EXIF warnings become JSON lines too
     structlog.contextvars.clear_contextvars()
-    structlog.contextvars.bind_contextvars(service=service)
 
 
 def get_logger(name: str | None = None) -> structlog.stdlib.BoundLogger:

@@ -108,6 +108,10 @@ class DirectoryStorage:
 
     def put(self, bucket: str, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
         path = self._path(bucket, key)
+        # Only ensure_buckets creates bucket directories: if a storage mount is missing, writing into
+        # the empty mount point would hide the objects once the mount comes back.
+        if not (self.root / bucket).is_dir():
+            raise StorageError(f"storage directory {self.root / bucket} is not available")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

@@ -3,6 +3,7 @@ import uuid
 
 import pytest
 import redis
+
 from addax_common.reliable_queue import DeadLetters, Heartbeats, Message, ReliableQueue
 
 

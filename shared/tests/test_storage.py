@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+
 from addax_common.storage import (
     BUCKET_CROPS,
     BUCKET_RAW,
@@ -91,8 +92,9 @@ def test_directory_unavailable_raises_storage_error(tmp_path):
 
 def test_s3_unreachable_raises_storage_error():
     import boto3
-    from addax_common.storage import S3Storage
     from botocore.config import Config
+
+    from addax_common.storage import S3Storage
 
     client = boto3.client("s3", endpoint_url="http://127.0.0.1:9", aws_access_key_id="a", aws_secret_access_key="b",
                           region_name="us-east-1", config=Config(retries={"max_attempts": 1}, connect_timeout=1))

@@ -2,10 +2,11 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import update
+
 from addax_common.db import Image, ImageStatus
 from addax_common.reliable_queue import DeadLetters
 from addax_common.worker import PermanentError, SkipMessage, Stage, Worker
-from sqlalchemy import update
 
 
 def add_image(ctx, status=ImageStatus.RECEIVED) -> uuid.UUID:

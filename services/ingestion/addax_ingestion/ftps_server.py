@@ -1,0 +1,283 @@
+"""The built-in explicit FTPS server (pyftpdlib + pyOpenSSL) cameras upload to.
+
+* TLS is required on the control channel (USER/PASS before AUTH TLS are refused) and on the data
+  channel (PASV/PORT before PBSZ 0 + PROT P are refused): camera passwords and photos never travel
+  in clear text.
+* Certificate: settings.ftps_cert_file / ftps_key_file when configured; otherwise a self-signed one
+  (RSA 2048 for old camera firmware, 10 years, SAN = host, masquerade address, localhost) is generated
+  on first start into ``<cert_dir>/cert.pem`` + ``key.pem`` (default ``<upload_dir>/../ftps``, i.e.
+  ``data/ftps``) and reused afterwards, so clients that pin it keep working.
+* Accounts come from settings.ftps_account_list(). Each account is jailed in its own home,
+  ``<upload_dir>/<account>``, with permissions ``elmwf``: change dir, list, make dir, store, rename
+  (some cameras upload under a temporary name and rename). No retrieve, no delete, no append: an
+  account cannot read or remove anything, and cannot see other accounts' files at all.
+* TLS 1.2 or newer only, no TLS compression.
+* Passive ports from settings.passive_port_range; PASV announces settings.ftps_masquerade_address
+  when set (NAT).
+* `on_file_received` hands the completed file to the IngestPipeline (a thread pool): the FTP IO loop
+  never waits for the database or storage.
+* An *incomplete* upload is **deleted**: the partial file is not a photo, the camera got an error
+  reply (426) and still holds the file, and it re-sends the whole file (trail cameras do not resume;
+  APPE is not permitted). Leaving it would only make the watcher quarantine a truncated JPEG as a
+  `rejected` image. pyftpdlib calls a transfer incomplete on ABOR, on a data-channel timeout (a
+  camera whose link drops goes silent: ``data_timeout``), and when the control connection closes
+  first. A data connection that the client itself closes is, in FTP stream mode, the end-of-file
+  signal, even when it is a reset or lacks the TLS close_notify; such a file is handed over, and if it
+  is cut short the validator rejects it as a truncated JPEG (quarantined, with the reason), so it is
+  never processed as an image either.
+
+The server runs its own IOLoop in a thread: `start()` / `stop()` are safe to call from tests.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import os
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from OpenSSL import SSL
+from pyftpdlib.authorizers import AuthenticationFailed, DummyAuthorizer
+from pyftpdlib.handlers import TLS_DTPHandler, TLS_FTPHandler
+from pyftpdlib.ioloop import IOLoop
+from pyftpdlib.servers import FTPServer
+
+from addax_common.logging import get_logger
+from addax_common.settings import Settings
+from addax_ingestion.filenames import is_ignored_name
+from addax_ingestion.pipeline import IngestPipeline
+
+log = get_logger(__name__)
+
+ACCOUNT_PERMISSIONS = "elmwf"
+
+
+class _Authorizer(DummyAuthorizer):
+    """Constant-time password comparison (DummyAuthorizer compares with ==)."""
+
+    def validate_authentication(self, username, password, handler):
+        entry = self.user_table.get(username)
+        expected = entry["pwd"] if entry else ""
+        matches = hmac.compare_digest(str(password).encode(), str(expected).encode())
+        if entry is None or not matches:
+            raise AuthenticationFailed("Authentication failed.")
+
+
+class _UploadHandler(TLS_FTPHandler):
+    """One control connection. Class attributes are set per server (see FtpsServer._handler_class)."""
+
+    pipeline: IngestPipeline
+    tls_control_required = True
+    tls_data_required = True
+    banner = "AddaxAI Connect FTPS ready (explicit TLS required)."
+
+    def __init__(self, conn, server, ioloop=None):
+        # Set before the base __init__, which may already close the connection (too many clients).
+        self._receiving: set[str] = set()
+        super().__init__(conn, server, ioloop)
+
+    def ftp_STOR(self, file, mode="w"):
+        path = super().ftp_STOR(file, mode)
+        if path:
+            self._receiving.add(path)
+            self.pipeline.mark_receiving(path)
+        return path
+
+    def ftp_STOU(self, line):
+        name = super().ftp_STOU(line)
+        fd = self._in_dtp_queue[0] if self._in_dtp_queue else getattr(self.data_channel, "file_obj", None)
+        if name and fd is not None:
+            self._receiving.add(fd.name)
+            self.pipeline.mark_receiving(fd.name)
+        return name
+
+    def _finished(self, file: str) -> None:
+        if file in self._receiving:
+            self._receiving.discard(file)
+            self.pipeline.done_receiving(file)
+
+    def on_file_received(self, file):
+        self._finished(file)
+        name = os.path.basename(file)
+        if is_ignored_name(name):
+            return  # a temporary name; the rename that follows is seen by the watcher
+        log.info("ftps_file_received", account=self.username, filename=name, remote_ip=self.remote_ip)
+        self.pipeline.submit(file, account=self.username)
+
+    def on_incomplete_file_received(self, file):
+        self._finished(file)
+        log.warning("ftps_upload_incomplete_deleted", account=self.username,
+                    filename=os.path.basename(file), remote_ip=self.remote_ip)
+        try:
+            os.remove(file)
+        except OSError as exc:
+            log.warning("ftps_incomplete_remove_failed", filename=os.path.basename(file), error=str(exc))
+
+    def on_login(self, username):
+        log.info("ftps_login", account=username, remote_ip=self.remote_ip)
+
+    def on_login_failed(self, username, password):
+        log.warning("ftps_login_failed", account=str(username)[:120], remote_ip=self.remote_ip)
+
+    def on_disconnect(self):
+        for file in list(self._receiving):
+            self._finished(file)
+
+
+class FtpsServer:
+    def __init__(
+        self,
+        settings: Settings,
+        pipeline: IngestPipeline,
+        cert_dir: Path | None = None,
+        auth_failed_delay: float = 3.0,
+        idle_timeout: float = 300.0,
+        data_timeout: float = 300.0,
+    ) -> None:
+        self.settings = settings
+        self.pipeline = pipeline
+        self.upload_dir = Path(settings.upload_dir).resolve()
+        self.cert_dir = Path(cert_dir) if cert_dir else self.upload_dir.parent / "ftps"
+        self.auth_failed_delay = auth_failed_delay
+        self.idle_timeout = idle_timeout
+        self.data_timeout = data_timeout
+        self._server: FTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self.port: int | None = None
+
+    def certificate(self) -> tuple[Path, Path]:
+        """(cert, key): the configured pair, or the generated self-signed one."""
+        if self.settings.ftps_cert_file:
+            cert = Path(self.settings.ftps_cert_file)
+            key = Path(self.settings.ftps_key_file) if self.settings.ftps_key_file else cert
+            return cert, key
+        cert, key = self.cert_dir / "cert.pem", self.cert_dir / "key.pem"
+        if not (cert.is_file() and key.is_file()):
+            hosts = {self.settings.ftps_host, self.settings.ftps_masquerade_address, "localhost", "127.0.0.1"}
+            generate_self_signed(cert, key, sorted(h for h in hosts if h and h not in ("0.0.0.0", "::")))
+            log.info("ftps_certificate_generated", cert=str(cert))
+        return cert, key
+
+    def _handler_class(self) -> type[_UploadHandler]:
+        authorizer = _Authorizer()
+        for user, password, camera in self.settings.ftps_account_list():
+            if user in (".", "..") or "/" in user or "\\" in user or user.startswith("."):
+                raise ValueError(f"FTPS account name {user!r} cannot be a directory name")
+            home = self.upload_dir / user
+            home.mkdir(parents=True, exist_ok=True)
+            authorizer.add_user(user, password, str(home), perm=ACCOUNT_PERMISSIONS,
+                                msg_login=f"Welcome {camera or user}.")
+        cert, key = self.certificate()
+        passive = self.settings.passive_port_range
+        attributes = {
+            "pipeline": self.pipeline,
+            "authorizer": authorizer,
+            "certfile": str(cert),
+            "keyfile": str(key),
+            "ssl_context": _ssl_context(cert, key),
+            "passive_ports": list(passive),
+            "masquerade_address": self.settings.ftps_masquerade_address or None,
+            "auth_failed_timeout": self.auth_failed_delay,
+            "timeout": self.idle_timeout,
+            # A camera whose link drops mid-transfer sends nothing more: the data channel times out,
+            # and the transfer counts as incomplete (deleted, see the module doc).
+            "dtp_handler": type("AddaxDataHandler", (TLS_DTPHandler,), {"timeout": self.data_timeout}),
+            "use_sendfile": False,
+        }
+        return type("AddaxUploadHandler", (_UploadHandler,), attributes)
+
+    def start(self) -> FtpsServer:
+        try:
+            handler = self._handler_class()
+        except SSL.Error as exc:
+            cert, key = self.certificate()
+            raise RuntimeError(f"FTPS certificate/key unusable ({cert}, {key}): {exc}") from exc
+        ioloop = IOLoop()
+        server = FTPServer((self.settings.ftps_host, self.settings.ftps_port), handler, ioloop=ioloop)
+        server.max_cons = 256
+        server.max_cons_per_ip = 32
+        self._server = server
+        self.port = server.address[1]
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._serve, name="ftps-server", daemon=True)
+        self._thread.start()
+        log.info("ftps_started", host=self.settings.ftps_host, port=self.port,
+                 passive_ports=self.settings.ftps_passive_ports, accounts=len(self.settings.ftps_account_list()))
+        return self
+
+    def _serve(self) -> None:
+        server = self._server
+        assert server is not None
+        try:
+            # Short non-blocking rounds so stop() from another thread takes effect within ~0.1 s;
+            # the IO loop itself is not thread-safe, so it is closed from this thread.
+            while not self._stop.is_set():
+                server.serve_forever(timeout=0.1, blocking=False, handle_exit=False)
+        except Exception:  # noqa: BLE001
+            log.exception("ftps_server_crashed")
+        finally:
+            server.close_all()
+
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self._server = None
+
+
+def _ssl_context(cert: Path, key: Path) -> SSL.Context:
+    """TLS 1.2+ only (pyftpdlib's default context would still accept TLS 1.0/1.1)."""
+    context = SSL.Context(SSL.TLS_SERVER_METHOD)
+    context.set_min_proto_version(SSL.TLS1_2_VERSION)
+    context.set_options(SSL.OP_NO_COMPRESSION | SSL.OP_CIPHER_SERVER_PREFERENCE)
+    context.use_certificate_chain_file(str(cert))
+    context.use_privatekey_file(str(key))
+    context.check_privatekey()
+    return context
+
+
+def generate_self_signed(cert_path: Path, key_path: Path, hosts: list[str]) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    names: list[x509.GeneralName] = []
+    for host in hosts:
+        try:
+            names.append(x509.IPAddress(ipaddress.ip_address(host)))
+        except ValueError:
+            names.append(x509.DNSName(host))
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hosts[0] if hosts else "addax-ftps"),
+                         x509.NameAttribute(NameOID.ORGANIZATION_NAME, "AddaxAI Connect")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=3650))
+        .add_extension(x509.SubjectAlternativeName(names), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path.parent.mkdir(parents=True, exist_ok=True)
+    key_bytes = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+    )
+    # The key is written 0600 before any content lands in it.
+    fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(key_bytes)
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))

@@ -1,0 +1,61 @@
+"""`python -m addax_ingestion` as the supervisor runs it: starts, ingests over FTPS and from the
+upload directory, serves /metrics, and stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import ftplib
+import io
+import signal
+import ssl
+import subprocess
+import sys
+import time
+import urllib.request
+
+from tests.support.servers import REPO, free_port, settings_env, wait_for_port
+
+
+def test_service_runs_and_stops_on_sigterm(settings, db, jpeg, upload_dir, wait_for, tmp_path):
+    metrics_port = free_port()
+    (upload_dir / "site2").mkdir()
+    (upload_dir / "site2" / "waiting.jpg").write_bytes(jpeg(seed=1))  # arrived while it was down
+    env = settings_env(settings) | {"METRICS_PORT": str(metrics_port)}
+    log_path = tmp_path / "ingestion.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "addax_ingestion"], cwd=REPO, env=env,
+                                stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(settings.ftps_port, timeout=30)
+        wait_for_port(metrics_port, timeout=30)
+
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        client = ftplib.FTP_TLS(context=context, timeout=10)
+        client.connect("127.0.0.1", settings.ftps_port)
+        client.login("cam1", "pw-one")
+        client.prot_p()
+        client.storbinary("STOR via-ftps.jpg", io.BytesIO(jpeg(seed=2)))
+        client.quit()
+
+        rows = wait_for(lambda: len(db.images()) == 2 and db.images(), timeout=20, what="both images ingested")
+        assert {r.original_filename for r in rows} == {"waiting.jpg", "via-ftps.jpg"}
+
+        metrics = urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5).read().decode()
+        assert 'addax_ingested_total{outcome="received"} 2.0' in metrics
+        assert 'addax_stage_duration_seconds_count{stage="ingestion"} 2.0' in metrics
+        assert 'addax_queue_depth{queue="image-ingested"} 2.0' in metrics
+
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(15) == 0
+        assert time.monotonic() - started < 10
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(5)
+    output = log_path.read_text()
+    assert '"message": "ingestion_stopped"' in output and '"service": "ingestion"' in output
+    # Logs from the ingest worker threads carry the service name and the image id.
+    received = [line for line in output.splitlines() if '"image_received"' in line]
+    assert len(received) == 2 and all('"service": "ingestion"' in line and '"image_id"' in line for line in received)
