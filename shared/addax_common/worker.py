@@ -14,9 +14,10 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 import redis
 from sqlalchemy import select, update
@@ -50,9 +51,29 @@ class SkipMessage(Exception):
     """Nothing to do for this message (image gone, or already past this stage): acknowledge it."""
 
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 # image_id -> None on success, or the exception that stopped it.
 BatchResult = dict[str, Exception | None]
 BatchHandler = Callable[[list[Message]], BatchResult]
+
+
+def for_each_image(
+    results: BatchResult, items: Iterable[T], image_id: Callable[[T], object], action: Callable[[T], R]
+) -> list[R]:
+    """Run `action` per item with its image_id bound to the logs; a failure is recorded in `results`
+    for that image only, so one bad image never sinks the rest of its batch. Returns the successes."""
+    done: list[R] = []
+    for item in items:
+        key = str(image_id(item))
+        with bind_image(key):
+            try:
+                done.append(action(item))
+                results[key] = None
+            except Exception as exc:  # noqa: BLE001 - reported per image to the worker loop
+                results[key] = exc
+    return done
 
 
 @dataclass

@@ -9,17 +9,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from PIL import Image as PILImage
+from sqlalchemy import delete, select
+
 from addax_classification.model import Classifier
 from addax_common.context import ServiceContext
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus
 from addax_common.events import CLASSIFICATION_COMPLETE
-from addax_common.logging import bind_image, get_logger
+from addax_common.logging import get_logger
 from addax_common.metrics import CLASSIFICATION_CONFIDENCE, END_TO_END
 from addax_common.reliable_queue import QUEUE_CLASSIFICATION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS
-from addax_common.worker import BatchResult, PermanentError, SkipMessage
-from PIL import Image as PILImage
-from sqlalchemy import delete, select
+from addax_common.worker import BatchResult, PermanentError, SkipMessage, for_each_image
 
 log = get_logger(__name__)
 CLAIMABLE = (ImageStatus.DETECTED, ImageStatus.CLASSIFYING)
@@ -43,25 +44,15 @@ class ClassificationHandler:
 
     def __call__(self, messages: list[Message]) -> BatchResult:
         results: BatchResult = {}
-        claimed: list[Claimed] = []
-        for message in messages:
-            with bind_image(message.image_id):
-                try:
-                    claimed.append(self._claim_and_load(message.image_id))
-                except Exception as exc:  # noqa: BLE001 - reported per image to the worker loop
-                    results[message.image_id] = exc
-        all_crops = [crop for item in claimed for crop in item.crops]
-        labels = self.classifier.classify(all_crops, top_k=self.settings.classification_top_k, allowed=self.allowed) if all_crops else []
-        offset = 0
+        claimed = for_each_image(results, messages, lambda m: m.image_id, lambda m: self._claim_and_load(m.image_id))
+        # One session.run for every crop of every image in the batch.
+        crops = [crop for item in claimed for crop in item.crops]
+        labels = self.classifier.classify(crops, self.settings.classification_top_k, self.allowed) if crops else []
+        per_image, offset = [], 0
         for item in claimed:
-            mine = labels[offset: offset + len(item.crops)]
+            per_image.append((item, labels[offset: offset + len(item.crops)]))
             offset += len(item.crops)
-            with bind_image(item.image_id):
-                try:
-                    self._store(item, mine)
-                    results[str(item.image_id)] = None
-                except Exception as exc:  # noqa: BLE001
-                    results[str(item.image_id)] = exc
+        for_each_image(results, per_image, lambda pair: pair[0].image_id, lambda pair: self._store(*pair))
         return results
 
     def _claim_and_load(self, raw_id: str) -> Claimed:

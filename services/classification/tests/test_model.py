@@ -8,10 +8,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
+
 from addax_classification.model import Classifier
 from addax_models.palette import SPECIES
 from addax_models.synthetic import AnimalSpec, make_scene
-from PIL import Image
 
 
 def crop(image: Image.Image, bbox: tuple[float, float, float, float], margin: float) -> Image.Image:

@@ -7,17 +7,18 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from PIL import Image as PILImage
+from sqlalchemy import delete, select
+
 from addax_common.context import ServiceContext
 from addax_common.db import Camera, Detection, DetectionCategory, Image, ImageStatus
 from addax_common.events import DETECTION_COMPLETE
 from addax_common.imaging import crop_box, decode_image, encode_jpeg, thumbnail
-from addax_common.logging import bind_image, get_logger
+from addax_common.logging import get_logger
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS, crop_key, thumbnail_key
-from addax_common.worker import BatchResult, SkipMessage
+from addax_common.worker import BatchResult, SkipMessage, for_each_image
 from addax_detection.model import Detector
-from PIL import Image as PILImage
-from sqlalchemy import delete, select
 
 log = get_logger(__name__)
 CLAIMABLE = (ImageStatus.RECEIVED, ImageStatus.DETECTING)
@@ -39,24 +40,12 @@ class DetectionHandler:
 
     def __call__(self, messages: list[Message]) -> BatchResult:
         results: BatchResult = {}
-        claimed: list[Claimed] = []
-        for message in messages:
-            with bind_image(message.image_id):
-                try:
-                    claimed.append(self._claim_and_load(message.image_id))
-                except Exception as exc:  # noqa: BLE001 - reported per image to the worker loop
-                    results[message.image_id] = exc
-        if not claimed:
-            return results
-        # One session.run for the whole batch: the point of batching.
-        found = self.detector.detect([c.pixels for c in claimed], conf_threshold=self.settings.detection_store_threshold)
-        for item, detections in zip(claimed, found, strict=True):
-            with bind_image(item.image_id):
-                try:
-                    self._store(item, detections)
-                    results[str(item.image_id)] = None
-                except Exception as exc:  # noqa: BLE001
-                    results[str(item.image_id)] = exc
+        claimed = for_each_image(results, messages, lambda m: m.image_id, lambda m: self._claim_and_load(m.image_id))
+        if claimed:
+            # One session.run for the whole batch: the point of batching.
+            found = self.detector.detect([c.pixels for c in claimed], self.settings.detection_store_threshold)
+            for_each_image(results, zip(claimed, found, strict=True), lambda pair: pair[0].image_id,
+                           lambda pair: self._store(*pair))
         return results
 
     def _claim_and_load(self, raw_id: str) -> Claimed:

@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import onnx
 import pytest
+from PIL import Image
+
 from addax_detection.model import Detection, Detector, candidates, nms
 from addax_models.synthetic import AnimalSpec, GroundTruth, make_scene, make_scenes
-from PIL import Image
 
 REPO = Path(__file__).resolve().parents[3]
 PHOTO_DIRS = (
