@@ -1,0 +1,31 @@
+"""Writes one benchmark's section into docs/performance.md, replacing that section's previous run."""
+
+from __future__ import annotations
+
+import platform
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+PERFORMANCE_MD = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
+HEADER = """# Performance
+
+Figures written by the benchmarks in `bench/` (run them with `scripts/bench.sh`). Each section is
+replaced when its benchmark runs again. Machines here are shared and noisy, so every benchmark
+measures its baseline in the same run and reports ratios beside absolute numbers.
+"""
+
+
+def machine() -> str:
+    import os
+
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+
+
+def write_section(title: str, body: str) -> None:
+    text = PERFORMANCE_MD.read_text() if PERFORMANCE_MD.exists() else HEADER
+    stamp = f"_Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}._"
+    section = f"## {title}\n\n{stamp}\n\n{body.strip()}\n"
+    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
+    text = pattern.sub(section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
+    PERFORMANCE_MD.write_text(text)
