@@ -60,7 +60,9 @@ def demo_files(count: int, seed: int) -> list[tuple[str, bytes]]:
             captured_at=captured, serial=serial, latitude=lat, longitude=lon, altitude_m=40.0,
             battery_pct=rng.randint(15, 100), temperature_c=round(rng.uniform(-2, 24), 1), sd_fill_pct=rng.randint(5, 90),
         )
-        animals = random_animals(random.Random(seed * 1000 + i), rng.randint(0, 3))
+        # Mostly wildlife, sometimes an empty trigger (wind, sun) as real cameras produce.
+        count = rng.choices([0, 1, 2, 3], weights=[1, 4, 3, 2])[0]
+        animals = random_animals(random.Random(seed * 1000 + i), count)
         scene = make_scene(seed * 1000 + i, animals=animals, exif=exif)
         files.append((f"{serial}_{captured:%Y%m%d_%H%M%S}_{i:04d}.JPG", scene.jpeg))
     for photo in sorted(REAL_PHOTOS.glob("*.JPG"))[:3]:
