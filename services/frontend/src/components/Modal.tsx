@@ -70,7 +70,7 @@ export function Modal({
         aria-labelledby={titleId}
         tabIndex={-1}
         className={cn(
-          'relative max-h-[90vh] w-full overflow-y-auto rounded-t-2xl bg-white shadow-pop sm:rounded-2xl',
+          'relative max-h-[90vh] w-full overflow-y-auto rounded-t-2xl bg-white shadow-pop outline-none focus-visible:ring-0 focus-visible:ring-offset-0 sm:rounded-2xl',
           size === 'sm' && 'sm:max-w-md',
           size === 'md' && 'sm:max-w-lg',
           size === 'lg' && 'sm:max-w-2xl',

@@ -4,10 +4,12 @@
  * - Reconnects after any drop with exponential backoff (1 s, 2 s, 4 s … capped at 30 s, with a
  *   little jitter so a hundred browsers don't reconnect in lockstep after an API restart).
  * - The backoff starts over once a connection has opened.
- * - The access token travels in the query string (browsers cannot set headers on a WebSocket).
- *   When the server closes for authentication (code 4401/4403/1008, or the handshake is refused
- *   before opening), the token is refreshed through the httpOnly cookie before the next attempt;
- *   if the refresh fails the user is signed out and the socket stays closed.
+ * - Browsers cannot set headers on a WebSocket, so the access token is sent as the first message
+ *   (`{"type":"auth","token":…}`) rather than in the URL, where it would end up in proxy and
+ *   server access logs. The connection counts as open once the server answers `connected`.
+ * - When the server closes for authentication (code 4401/4403/1008: token missing, invalid or
+ *   expired), the token is refreshed through the httpOnly cookie before the next attempt; if
+ *   the refresh fails the user is signed out and the socket stays closed.
  * - Server pings are answered by nothing; they only prove the line is alive. Once pings have
  *   been seen, silence for `idleTimeoutMs` counts as a dead connection (NAT/proxy drops).
  */
@@ -40,7 +42,7 @@ export function backoffDelay(attempt: number, options: BackoffOptions = DEFAULT_
 
 export const AUTH_CLOSE_CODES = new Set([4401, 4403, 1008])
 
-type SocketLike = Pick<WebSocket, 'close' | 'readyState'> & {
+type SocketLike = Pick<WebSocket, 'close' | 'send'> & {
   onopen: ((ev: Event) => unknown) | null
   onclose: ((ev: CloseEvent) => unknown) | null
   onmessage: ((ev: MessageEvent) => unknown) | null
@@ -49,8 +51,8 @@ type SocketLike = Pick<WebSocket, 'close' | 'readyState'> & {
 export type SocketFactory = (url: string) => SocketLike
 
 export interface ReconnectingSocketOptions {
-  /** Builds the URL for a token. */
-  url: (token: string) => string
+  /** The WebSocket URL (without credentials). */
+  url: () => string
   getToken: () => string | null
   /** Refreshes the access token; resolves to null when the session is over. */
   refreshToken: () => Promise<string | null>
@@ -71,6 +73,7 @@ export class ReconnectingSocket {
   private opened = false
   private sawPing = false
   private needsRefresh = false
+  private lastToken: string | null = null
   private status: LiveStatus = 'idle'
   private readonly backoff: BackoffOptions
   /** Delays used so far, for diagnostics and tests. */
@@ -133,7 +136,10 @@ export class ReconnectingSocket {
   private async connect(): Promise<void> {
     if (this.stopped) return
     this.setStatus(this.attempt === 0 && !this.opened ? 'connecting' : 'reconnecting')
-    let token = this.needsRefresh ? null : this.options.getToken()
+    // After an auth close, a token that changed meanwhile (the session refreshed itself) is
+    // fresh enough; only the very token the server refused needs replacing.
+    const current = this.options.getToken()
+    let token = this.needsRefresh && current === this.lastToken ? null : current
     if (!token) {
       try {
         token = await this.options.refreshToken()
@@ -147,23 +153,25 @@ export class ReconnectingSocket {
         this.stop()
         return
       }
-      this.needsRefresh = false
     }
+    this.needsRefresh = false
+    this.lastToken = token
     const create: SocketFactory = this.options.createSocket ?? ((url) => new WebSocket(url))
     let socket: SocketLike
     try {
-      socket = create(this.options.url(token))
+      socket = create(this.options.url())
     } catch {
       this.scheduleReconnect()
       return
     }
     this.socket = socket
-    let openedThisTime = false
+    const authToken = token
     socket.onopen = () => {
-      openedThisTime = true
-      this.opened = true
-      this.attempt = 0 // success: the next drop starts the backoff from the beginning
-      this.setStatus('open')
+      try {
+        socket.send(JSON.stringify({ type: 'auth', token: authToken }))
+      } catch {
+        /* the close event follows */
+      }
     }
     socket.onmessage = (message) => {
       this.touchIdle()
@@ -178,6 +186,12 @@ export class ReconnectingSocket {
         this.sawPing = true
         return
       }
+      if (event.type === 'connected') {
+        this.opened = true
+        this.attempt = 0 // success: the next drop starts the backoff from the beginning
+        this.setStatus('open')
+        return
+      }
       this.options.onEvent(event)
     }
     socket.onerror = () => {
@@ -188,10 +202,7 @@ export class ReconnectingSocket {
       this.socket = null
       if (this.idleTimer) clearTimeout(this.idleTimer)
       if (this.stopped) return
-      // A refused handshake (never opened, code 1006) is most often an expired token.
-      if (AUTH_CLOSE_CODES.has(event.code) || (!openedThisTime && event.code === 1006 && this.attempt === 0)) {
-        this.needsRefresh = true
-      }
+      if (AUTH_CLOSE_CODES.has(event.code)) this.needsRefresh = true
       this.scheduleReconnect()
     }
   }

@@ -98,3 +98,13 @@ export function refreshSession(): Promise<AuthSession | null> {
   }
   return refreshInFlight
 }
+
+/** Back to the state of a fresh page load (tests only). */
+export function resetSessionForTests(): void {
+  accessToken = null
+  expiresAt = 0
+  if (refreshTimer) clearTimeout(refreshTimer)
+  refreshTimer = null
+  refreshInFlight = null
+  state = { status: 'unknown' }
+}

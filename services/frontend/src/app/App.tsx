@@ -1,0 +1,77 @@
+import { lazy, Suspense, type ReactNode } from 'react'
+import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { LoadingState } from '@/components/States'
+import { ToastProvider } from '@/components/Toasts'
+import { ApiError } from '@/lib/api/errors'
+import { AuthProvider } from '@/features/auth/hooks/useAuth'
+import { LoginPage } from '@/features/auth/components/LoginPage'
+import { RequireAuth, RequireRole } from '@/features/auth/components/RequireAuth'
+import { GalleryPage } from '@/features/gallery/components/GalleryPage'
+import { AppLayout } from './AppLayout'
+import { NotFound } from './NotFound'
+
+// Heavier pages (Leaflet, Chart.js) load on first visit so the gallery opens fast in the field.
+const ImageDetailPage = lazy(() => import('@/features/image-detail/components/ImageDetailPage'))
+const MapPage = lazy(() => import('@/features/map/components/MapPage'))
+const StatsPage = lazy(() => import('@/features/stats/components/StatsPage'))
+const UsersPage = lazy(() => import('@/features/admin/components/UsersPage'))
+const AuditLogPage = lazy(() => import('@/features/admin/components/AuditLogPage'))
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: true,
+      retry: (failures, error) => {
+        // Client errors will not fix themselves; transient ones get two more tries.
+        if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) return false
+        return failures < 2
+      },
+    },
+  },
+})
+
+const page = (element: ReactNode) => <Suspense fallback={<LoadingState />}>{element}</Suspense>
+
+const router = createBrowserRouter([
+  {
+    // Toasts live inside the router so a toast can link to an image.
+    element: (
+      <ToastProvider>
+        <Outlet />
+      </ToastProvider>
+    ),
+    children: [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/gallery" replace /> },
+      { path: 'gallery', element: <GalleryPage /> },
+      { path: 'images/:imageId', element: page(<ImageDetailPage />) },
+      { path: 'map', element: page(<MapPage />) },
+      { path: 'stats', element: page(<StatsPage />) },
+      { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+      { path: 'admin/users', element: <RequireRole roles={['admin']}>{page(<UsersPage />)}</RequireRole> },
+      { path: 'admin/audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+    ],
+  },
+])
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
+    </QueryClientProvider>
+  )
+}

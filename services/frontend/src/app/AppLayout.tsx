@@ -1,0 +1,34 @@
+import { useEffect } from 'react'
+import { Outlet } from 'react-router'
+import { registerSpecies } from '@/lib/species-colors'
+import { useSpecies } from '@/features/gallery/api/images'
+import { LiveUpdatesProvider } from '@/features/live/hooks/useLiveUpdates'
+import { Header } from './Header'
+
+/** Gives every species of the deployment its own colour as soon as the list is known. */
+function useSpeciesPalette() {
+  const species = useSpecies()
+  useEffect(() => {
+    if (species.data) registerSpecies(species.data.map((s) => s.species))
+  }, [species.data])
+}
+
+export function AppLayout() {
+  useSpeciesPalette()
+  return (
+    <LiveUpdatesProvider>
+      <div className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only z-[1200] rounded-lg bg-white px-3 py-2 text-sm font-medium text-forest-900 focus:not-sr-only focus:fixed focus:left-3 focus:top-3"
+        >
+          Skip to content
+        </a>
+        <Header />
+        <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6 sm:px-6 sm:py-8">
+          <Outlet />
+        </main>
+      </div>
+    </LiveUpdatesProvider>
+  )
+}

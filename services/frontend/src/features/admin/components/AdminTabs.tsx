@@ -1,0 +1,21 @@
+import { NavLink } from 'react-router'
+import { ScrollText, Users } from 'lucide-react'
+import { cn } from '@/components/cn'
+
+export function AdminTabs() {
+  const tab = ({ isActive }: { isActive: boolean }) =>
+    cn(
+      'inline-flex items-center gap-2 border-b-2 px-1 pb-2.5 text-sm font-medium transition-colors',
+      isActive ? 'border-forest-700 text-forest-800' : 'border-transparent text-stone-500 hover:text-stone-800',
+    )
+  return (
+    <nav aria-label="Administration" className="mb-6 flex gap-6 border-b border-stone-200">
+      <NavLink to="/admin/users" className={tab}>
+        <Users className="h-4 w-4" aria-hidden /> Users
+      </NavLink>
+      <NavLink to="/admin/audit" className={tab}>
+        <ScrollText className="h-4 w-4" aria-hidden /> Audit log
+      </NavLink>
+    </nav>
+  )
+}

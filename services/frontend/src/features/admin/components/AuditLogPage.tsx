@@ -1,0 +1,186 @@
+import { useEffect, useMemo } from 'react'
+import { useSearchParams } from 'react-router'
+import { ScrollText } from 'lucide-react'
+import { Badge, type BadgeTone } from '@/components/Badge'
+import { Card } from '@/components/Card'
+import { SelectField } from '@/components/Field'
+import { PageHeader } from '@/components/PageHeader'
+import { Pagination } from '@/components/Pagination'
+import { Skeleton } from '@/components/Skeleton'
+import { EmptyState, ErrorState } from '@/components/States'
+import { formatDateTime, formatNumber } from '@/lib/format'
+import { useAuditLogs, type AuditFilters } from '../api/admin'
+import { AdminTabs } from './AdminTabs'
+
+const ACTION_GROUPS = [
+  { value: '', label: 'All actions' },
+  { value: 'image.', label: 'Image reviews & corrections' },
+  { value: 'user.', label: 'User management' },
+  { value: 'auth.', label: 'Sign-ins' },
+  { value: 'camera.', label: 'Cameras' },
+]
+
+function actionTone(action: string): BadgeTone {
+  if (/fail|delete|denied/.test(action)) return 'red'
+  if (action.startsWith('image.')) return 'green'
+  if (action.startsWith('user.')) return 'violet'
+  if (action.startsWith('auth.')) return 'blue'
+  if (action.startsWith('camera.')) return 'sand'
+  return 'neutral'
+}
+
+/** A short, readable sentence from an audit entry's details. */
+export function describeDetails(details: Record<string, unknown>): string {
+  const parts: string[] = []
+  for (const [key, value] of Object.entries(details ?? {})) {
+    if (value === null || value === undefined || value === '') continue
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      // {"changes": {"role": ["analyst", "viewer"]}} → "role: analyst → viewer"
+      const inner = Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) =>
+          Array.isArray(v) && v.length === 2 ? `${k}: ${String(v[0])} → ${String(v[1])}` : `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
+        )
+        .join(', ')
+      if (inner) parts.push(key === 'changes' ? inner : `${key} (${inner})`)
+    } else parts.push(`${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+  }
+  return parts.join(' · ')
+}
+
+export default function AuditLogPage() {
+  const [params, setParams] = useSearchParams()
+  const key = params.toString()
+  const filters: AuditFilters = useMemo(
+    () => ({
+      page: Math.max(1, Number(params.get('page')) || 1),
+      action: params.get('action') ?? undefined,
+      date_from: params.get('date_from') ?? undefined,
+      date_to: params.get('date_to') ?? undefined,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  )
+  const set = (change: Partial<AuditFilters>) => {
+    const next = { ...filters, ...change, page: change.page ?? 1 }
+    const p = new URLSearchParams()
+    if (next.action) p.set('action', next.action)
+    if (next.date_from) p.set('date_from', next.date_from)
+    if (next.date_to) p.set('date_to', next.date_to)
+    if (next.page > 1) p.set('page', String(next.page))
+    setParams(p)
+  }
+  const logs = useAuditLogs(filters)
+
+  useEffect(() => {
+    document.title = 'Audit log · AddaxAI Connect'
+  }, [])
+
+  return (
+    <div>
+      <PageHeader title="Administration" description="Every change, who made it and when." />
+      <AdminTabs />
+
+      <div className="mb-4 grid gap-3 sm:grid-cols-3">
+        <SelectField label="Action" value={filters.action ?? ''} onChange={(e) => set({ action: e.target.value || undefined })}>
+          {ACTION_GROUPS.map((g) => (
+            <option key={g.value} value={g.value}>
+              {g.label}
+            </option>
+          ))}
+        </SelectField>
+        <div>
+          <label htmlFor="audit-from" className="field-label">
+            From
+          </label>
+          <input
+            id="audit-from"
+            type="date"
+            className="input"
+            value={filters.date_from ?? ''}
+            onChange={(e) => set({ date_from: e.target.value || undefined })}
+          />
+        </div>
+        <div>
+          <label htmlFor="audit-to" className="field-label">
+            To
+          </label>
+          <input
+            id="audit-to"
+            type="date"
+            className="input"
+            value={filters.date_to ?? ''}
+            onChange={(e) => set({ date_to: e.target.value || undefined })}
+          />
+        </div>
+      </div>
+
+      {logs.isError ? (
+        <ErrorState title="Could not load the audit log" error={logs.error} onRetry={() => void logs.refetch()} />
+      ) : (
+        <Card className="overflow-hidden">
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[820px]" aria-label="Audit log">
+              <thead className="bg-stone-50/80">
+                <tr>
+                  <th className="table-head w-44">When</th>
+                  <th className="table-head">Who</th>
+                  <th className="table-head">Action</th>
+                  <th className="table-head">Resource</th>
+                  <th className="table-head">Details</th>
+                  <th className="table-head">IP</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {logs.isLoading &&
+                  Array.from({ length: 8 }, (_, i) => (
+                    <tr key={i}>
+                      <td colSpan={6} className="table-cell">
+                        <Skeleton className="h-5 w-full" />
+                      </td>
+                    </tr>
+                  ))}
+                {logs.data?.items.map((entry) => (
+                  <tr key={entry.id} data-testid="audit-row" className="align-top">
+                    <td className="table-cell whitespace-nowrap tabular-nums text-stone-500">{formatDateTime(entry.created_at)}</td>
+                    <td className="table-cell">{entry.user_email ?? <span className="text-stone-400">system</span>}</td>
+                    <td className="table-cell">
+                      <Badge tone={actionTone(entry.action)}>{entry.action}</Badge>
+                    </td>
+                    <td className="table-cell whitespace-nowrap text-stone-600">
+                      {entry.resource_type}
+                      {entry.resource_id && (
+                        <span className="ml-1 font-mono text-xs text-stone-400" title={entry.resource_id}>
+                          #{entry.resource_id.length > 10 ? `${entry.resource_id.slice(0, 8)}…` : entry.resource_id}
+                        </span>
+                      )}
+                    </td>
+                    <td className="table-cell max-w-md text-xs text-stone-600">
+                      <span className="line-clamp-2 break-words" title={describeDetails(entry.details)}>
+                        {describeDetails(entry.details) || '—'}
+                      </span>
+                    </td>
+                    <td className="table-cell whitespace-nowrap font-mono text-xs text-stone-500">{entry.ip_address ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {logs.data && logs.data.items.length === 0 && (
+            <EmptyState
+              className="m-4"
+              icon={<ScrollText className="h-6 w-6" aria-hidden />}
+              title="Nothing recorded"
+              description="No audit entries match these filters."
+            />
+          )}
+          {logs.data && logs.data.pages > 1 && (
+            <div className="flex flex-col items-center justify-between gap-3 border-t border-stone-100 px-4 py-3 sm:flex-row">
+              <p className="text-sm text-stone-500">{formatNumber(logs.data.total)} entries</p>
+              <Pagination page={logs.data.page} pages={logs.data.pages} onPage={(page) => set({ page })} />
+            </div>
+          )}
+        </Card>
+      )}
+    </div>
+  )
+}

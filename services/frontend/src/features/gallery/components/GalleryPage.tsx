@@ -1,0 +1,243 @@
+import { useEffect, useState } from 'react'
+import { ArrowDownWideNarrow, ArrowUpNarrowWide, Camera, SlidersHorizontal, X } from 'lucide-react'
+import { Button } from '@/components/Button'
+import { SelectField } from '@/components/Field'
+import { Modal } from '@/components/Modal'
+import { PageHeader } from '@/components/PageHeader'
+import { Pagination } from '@/components/Pagination'
+import { EmptyState, ErrorState } from '@/components/States'
+import { IMAGE_STATUS_META, REVIEW_STATUS_META } from '@/components/StatusBadges'
+import { formatDate, formatNumber, speciesName } from '@/lib/format'
+import { activeFilterCount, PAGE_SIZES, viewQuery, type ImageFilters, type SortField } from '../filters'
+import { useCameras, useImages } from '../api/images'
+import { useImageFilters } from '../hooks/useImageFilters'
+import { FilterPanel } from './FilterPanel'
+import { ImageCard, ImageCardSkeleton } from './ImageCard'
+
+const SORT_LABELS: Record<SortField, string> = {
+  captured_at: 'Capture time',
+  received_at: 'Upload time',
+  confidence: 'Confidence',
+  camera: 'Camera',
+}
+
+export function GalleryPage() {
+  const [filters, setFilters, reset] = useImageFilters()
+  const images = useImages(filters)
+  const [drawer, setDrawer] = useState(false)
+  const count = activeFilterCount(filters)
+  const data = images.data
+
+  useEffect(() => {
+    document.title = 'Gallery · AddaxAI Connect'
+  }, [])
+
+  // Scroll to the top on page change, like turning a page.
+  useEffect(() => {
+    window.scrollTo({ top: 0 })
+  }, [filters.page])
+
+  const query = viewQuery(filters)
+  const description = data
+    ? `${formatNumber(data.total)} image${data.total === 1 ? '' : 's'}${count ? ' match your filters' : ' from all cameras'}`
+    : 'Camera-trap images as they arrive from the field'
+
+  return (
+    <div>
+      <PageHeader
+        title="Gallery"
+        description={description}
+        actions={
+          <>
+            <Button
+              className="lg:hidden"
+              onClick={() => setDrawer(true)}
+              icon={<SlidersHorizontal className="h-4 w-4" aria-hidden />}
+              aria-label={`Filters${count ? ` (${count} active)` : ''}`}
+            >
+              Filters{count > 0 && <span className="rounded-full bg-forest-700 px-1.5 text-xs text-white">{count}</span>}
+            </Button>
+            <SelectField
+              label="Sort by"
+              hideLabel
+              value={filters.sort}
+              onChange={(e) => setFilters({ sort: e.target.value as SortField })}
+              className="w-48"
+            >
+              {Object.entries(SORT_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  Sort: {label}
+                </option>
+              ))}
+            </SelectField>
+            <Button
+              onClick={() => setFilters({ order: filters.order === 'desc' ? 'asc' : 'desc' })}
+              aria-label={filters.order === 'desc' ? 'Newest first; switch to oldest first' : 'Oldest first; switch to newest first'}
+              title={filters.order === 'desc' ? 'Descending' : 'Ascending'}
+              icon={
+                filters.order === 'desc' ? (
+                  <ArrowDownWideNarrow className="h-4 w-4" aria-hidden />
+                ) : (
+                  <ArrowUpNarrowWide className="h-4 w-4" aria-hidden />
+                )
+              }
+            />
+          </>
+        }
+      />
+
+      <div className="flex gap-8">
+        <aside className="hidden w-64 shrink-0 lg:block">
+          <div className="sticky top-20 rounded-xl border border-stone-200/80 bg-white p-4 shadow-card">
+            <FilterPanel filters={filters} onChange={setFilters} onReset={reset} />
+          </div>
+        </aside>
+
+        <div className="min-w-0 flex-1">
+          <ActiveFilterChips filters={filters} onChange={setFilters} onReset={reset} />
+
+          {images.isError ? (
+            <ErrorState title="Could not load images" error={images.error} onRetry={() => void images.refetch()} />
+          ) : images.isLoading || !data ? (
+            <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-4" aria-busy="true" aria-label="Loading images">
+              {Array.from({ length: 12 }, (_, i) => (
+                <ImageCardSkeleton key={i} />
+              ))}
+            </div>
+          ) : data.items.length === 0 ? (
+            count > 0 ? (
+              <EmptyState
+                icon={<SlidersHorizontal className="h-6 w-6" aria-hidden />}
+                title="No images match these filters"
+                description="Try a wider date range, fewer species or a lower confidence threshold."
+                action={<Button onClick={reset}>Clear all filters</Button>}
+              />
+            ) : (
+              <EmptyState
+                icon={<Camera className="h-6 w-6" aria-hidden />}
+                title="No images yet"
+                description="Images appear here as soon as a camera uploads over FTPS. Point a camera at this server with its FTPS account, or upload a test photo."
+              />
+            )
+          ) : (
+            <>
+              <ul
+                className={`grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-4 transition-opacity ${images.isPlaceholderData ? 'opacity-60' : ''}`}
+                aria-label="Images"
+                aria-busy={images.isFetching}
+              >
+                {data.items.map((image) => (
+                  <li key={image.id} className="flex">
+                    <div className="w-full">
+                      <ImageCard image={image} href={`/images/${image.id}${query}`} />
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-8 flex flex-col items-center justify-between gap-4 sm:flex-row">
+                <p className="text-sm text-stone-500">
+                  Showing {formatNumber((data.page - 1) * data.limit + 1)}–
+                  {formatNumber(Math.min(data.page * data.limit, data.total))} of {formatNumber(data.total)}
+                </p>
+                <Pagination page={data.page} pages={data.pages} onPage={(page) => setFilters({ page })} />
+                <SelectField
+                  label="Images per page"
+                  hideLabel
+                  value={filters.limit}
+                  onChange={(e) => setFilters({ limit: Number(e.target.value) })}
+                  className="w-36"
+                >
+                  {PAGE_SIZES.map((n) => (
+                    <option key={n} value={n}>
+                      {n} per page
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+            </>
+          )}
+        </div>
+      </div>
+
+      <Modal
+        open={drawer}
+        onClose={() => setDrawer(false)}
+        title="Filter images"
+        footer={
+          <Button variant="primary" onClick={() => setDrawer(false)}>
+            Show {data ? formatNumber(data.total) : ''} images
+          </Button>
+        }
+      >
+        <FilterPanel filters={filters} onChange={setFilters} onReset={reset} />
+      </Modal>
+    </div>
+  )
+}
+
+function ActiveFilterChips({
+  filters,
+  onChange,
+  onReset,
+}: {
+  filters: ImageFilters
+  onChange: (change: Partial<ImageFilters>) => void
+  onReset: () => void
+}) {
+  const cameras = useCameras()
+  const names = new Map((cameras.data?.features ?? []).map((f) => [f.properties?.id, f.properties?.name]))
+  const chips: { key: string; label: string; remove: () => void }[] = []
+  if (filters.date_from || filters.date_to) {
+    chips.push({
+      key: 'date',
+      label: `${filters.date_from ? formatDate(filters.date_from + 'T12:00:00') : '…'} – ${filters.date_to ? formatDate(filters.date_to + 'T12:00:00') : '…'}`,
+      remove: () => onChange({ date_from: undefined, date_to: undefined }),
+    })
+  }
+  for (const id of filters.camera_id)
+    chips.push({
+      key: `c${id}`,
+      label: names.get(id) ?? `Camera ${id}`,
+      remove: () => onChange({ camera_id: filters.camera_id.filter((x) => x !== id) }),
+    })
+  for (const s of filters.species)
+    chips.push({ key: `s${s}`, label: speciesName(s), remove: () => onChange({ species: filters.species.filter((x) => x !== s) }) })
+  if (filters.min_confidence)
+    chips.push({
+      key: 'conf',
+      label: `≥ ${Math.round(filters.min_confidence * 100)}% confidence`,
+      remove: () => onChange({ min_confidence: undefined }),
+    })
+  for (const s of filters.review_status)
+    chips.push({
+      key: `r${s}`,
+      label: REVIEW_STATUS_META[s].label,
+      remove: () => onChange({ review_status: filters.review_status.filter((x) => x !== s) }),
+    })
+  for (const s of filters.status)
+    chips.push({ key: `st${s}`, label: IMAGE_STATUS_META[s].label, remove: () => onChange({ status: filters.status.filter((x) => x !== s) }) })
+  if (chips.length === 0) return null
+  return (
+    <div className="mb-4 flex flex-wrap items-center gap-2" aria-label="Active filters">
+      {chips.map((chip) => (
+        <span
+          key={chip.key}
+          className="inline-flex items-center gap-1 rounded-full border border-forest-200 bg-forest-50 py-0.5 pl-2.5 pr-1 text-xs font-medium text-forest-800"
+        >
+          {chip.label}
+          <button
+            type="button"
+            onClick={chip.remove}
+            className="rounded-full p-0.5 hover:bg-forest-100"
+            aria-label={`Remove filter ${chip.label}`}
+          >
+            <X className="h-3 w-3" aria-hidden />
+          </button>
+        </span>
+      ))}
+      <button type="button" onClick={onReset} className="text-xs font-medium text-stone-500 hover:text-stone-800 hover:underline">
+        Clear all
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { Camera, ImageOff, Loader2, ScanSearch } from 'lucide-react'
+import { cn } from '@/components/cn'
+import { isProcessing, ReviewIcon } from '@/components/StatusBadges'
+import { formatDateTime, formatPercent, speciesName } from '@/lib/format'
+import { speciesColor, useSpeciesColorVersion } from '@/lib/species-colors'
+import type { ImageSummary } from '@/lib/api/types'
+
+export function ImageCard({ image, href }: { image: ImageSummary; href: string }) {
+  const [loaded, setLoaded] = useState(false)
+  useSpeciesColorVersion()
+  const [broken, setBroken] = useState(false)
+  const processing = isProcessing(image.status)
+  const species = image.top_species
+  const title = species
+    ? speciesName(species)
+    : image.status === 'failed'
+      ? 'Processing failed'
+      : image.status === 'rejected'
+        ? 'Rejected file'
+        : processing
+          ? 'Processing…'
+          : image.detection_count > 0
+            ? `${image.detection_count} detection${image.detection_count === 1 ? '' : 's'}`
+            : 'No animals'
+  const when = image.captured_at ?? image.received_at
+
+  return (
+    <Link
+      to={href}
+      data-testid="image-card"
+      data-image-id={image.id}
+      className="group flex flex-col overflow-hidden rounded-xl border border-stone-200/80 bg-white shadow-card transition hover:-translate-y-0.5 hover:border-forest-300 hover:shadow-md"
+      aria-label={`${title}, ${image.camera_name ?? 'unknown camera'}, ${formatDateTime(when)}`}
+    >
+      <div className="relative aspect-[4/3] overflow-hidden bg-stone-800">
+        {image.thumbnail_url && !broken ? (
+          <img
+            src={image.thumbnail_url}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            onLoad={() => setLoaded(true)}
+            onError={() => setBroken(true)}
+            className={cn(
+              'h-full w-full object-cover transition duration-300 group-hover:scale-[1.03]',
+              loaded ? 'opacity-100' : 'opacity-0',
+            )}
+          />
+        ) : (
+          <div className="flex h-full w-full items-center justify-center text-stone-500">
+            {processing ? <Loader2 className="h-6 w-6 animate-spin" aria-hidden /> : <ImageOff className="h-6 w-6" aria-hidden />}
+          </div>
+        )}
+        {!loaded && image.thumbnail_url && !broken && <div className="absolute inset-0 animate-pulse bg-stone-700" aria-hidden />}
+        <div className="pointer-events-none absolute inset-x-0 top-0 flex items-start justify-between p-2">
+          {image.detection_count > 0 ? (
+            <span className="inline-flex items-center gap-1 rounded-md bg-black/55 px-1.5 py-0.5 text-[11px] font-medium text-white backdrop-blur-sm">
+              <ScanSearch className="h-3 w-3" aria-hidden />
+              {image.detection_count}
+            </span>
+          ) : (
+            <span />
+          )}
+          {image.review_status !== 'unreviewed' && (
+            <span className="rounded-full bg-white/95 p-0.5 shadow">
+              <ReviewIcon status={image.review_status} />
+            </span>
+          )}
+        </div>
+        <time
+          dateTime={when ?? undefined}
+          className="absolute bottom-2 right-2 rounded-md bg-black/55 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-white backdrop-blur-sm"
+        >
+          {formatDateTime(when)}
+        </time>
+        {processing && (
+          <span className="absolute bottom-2 left-2 inline-flex items-center gap-1 rounded-md bg-sky-600/90 px-1.5 py-0.5 text-[11px] font-medium text-white">
+            <Loader2 className="h-3 w-3 animate-spin" aria-hidden /> {image.status}
+          </span>
+        )}
+        {image.status === 'failed' && (
+          <span className="absolute bottom-2 left-2 rounded-md bg-red-600/90 px-1.5 py-0.5 text-[11px] font-medium text-white">failed</span>
+        )}
+      </div>
+      <div className="flex flex-1 flex-col gap-1 px-3 py-2.5">
+        <div className="flex items-center justify-between gap-2">
+          <span className="flex min-w-0 items-center gap-1.5">
+            {species && (
+              <span className="h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: speciesColor(species) }} aria-hidden />
+            )}
+            <span className={cn('truncate text-sm font-semibold', species ? 'text-stone-900' : 'text-stone-500')}>{title}</span>
+          </span>
+          {(image.top_species_score ?? image.top_confidence) != null && species && (
+            <span className="shrink-0 text-xs tabular-nums text-stone-500" title="Classification confidence">
+              {formatPercent(image.top_species_score ?? image.top_confidence)}
+            </span>
+          )}
+        </div>
+        <div className="flex min-w-0 items-center gap-1 text-xs text-stone-500">
+          <Camera className="h-3 w-3 shrink-0" aria-hidden />
+          <span className="truncate">{image.camera_name ?? 'Unassigned camera'}</span>
+        </div>
+      </div>
+    </Link>
+  )
+}
+
+export function ImageCardSkeleton() {
+  return (
+    <div className="overflow-hidden rounded-xl border border-stone-200/80 bg-white shadow-card" aria-hidden>
+      <div className="aspect-[4/3] animate-pulse bg-stone-200" />
+      <div className="space-y-2 px-3 py-3">
+        <div className="h-3.5 w-2/3 animate-pulse rounded bg-stone-200" />
+        <div className="h-3 w-full animate-pulse rounded bg-stone-100" />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,115 @@
+import { useEffect } from 'react'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, unwrap } from '@/lib/api/client'
+import type { ImageDetail, ReviewStatus } from '@/lib/api/types'
+import { imagesQuery } from '@/features/gallery/api/images'
+import type { ImageFilters } from '@/features/gallery/filters'
+
+export function imageKey(id: string, filters?: ImageFilters) {
+  return filters ? ['image', id, filters] : ['image', id]
+}
+
+function imageQueryOptions(id: string, filters: ImageFilters) {
+  return {
+    queryKey: imageKey(id, filters),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      unwrap(
+        api.GET('/api/images/{image_id}', {
+          params: { path: { image_id: id }, query: imagesQuery(filters, false) },
+          signal,
+        }),
+      ),
+  }
+}
+
+/** One image with its detections, plus the previous/next image under the gallery's filters. */
+export function useImage(id: string, filters: ImageFilters) {
+  return useQuery({ ...imageQueryOptions(id, filters), placeholderData: keepPreviousData })
+}
+
+/**
+ * Loads the previous and next image (data and photo) in the background, so arrow-key review
+ * moves without waiting for the network.
+ */
+export function usePrefetchNeighbours(prevId: string | null | undefined, nextId: string | null | undefined, filters: ImageFilters) {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    for (const id of [nextId, prevId]) {
+      if (!id) continue
+      void queryClient
+        .fetchQuery({ ...imageQueryOptions(id, filters), staleTime: 30_000 })
+        .then((detail) => {
+          if (detail.url) new Image().src = detail.url
+        })
+        .catch(() => {})
+    }
+  }, [prevId, nextId, filters, queryClient])
+}
+
+/** Replaces an image in every cached detail entry for it (the same image under different filters). */
+function patchImage(queryClient: ReturnType<typeof useQueryClient>, id: string, patch: (img: ImageDetail) => ImageDetail) {
+  queryClient.setQueriesData<ImageDetail>({ queryKey: ['image', id] }, (old) => (old ? patch(old) : old))
+}
+
+export function useReviewImage(id: string, reviewerEmail?: string | null) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (status: ReviewStatus) =>
+      unwrap(api.POST('/api/images/{image_id}/review', { params: { path: { image_id: id } }, body: { status } })),
+    onMutate: async (status) => {
+      await queryClient.cancelQueries({ queryKey: ['image', id] })
+      const previous = queryClient.getQueriesData<ImageDetail>({ queryKey: ['image', id] })
+      patchImage(queryClient, id, (img) => ({ ...img, review_status: status }))
+      return { previous }
+    },
+    onSuccess: (result) => {
+      // The answer has everything that changed: no need to fetch the image again (reviewers
+      // move fast, and every request counts against the API's per-IP rate limit).
+      patchImage(queryClient, id, (img) => ({
+        ...img,
+        review_status: result.review_status,
+        reviewed_by: result.reviewed_by,
+        reviewed_at: result.reviewed_at,
+        reviewed_by_email: result.reviewed_by == null ? null : (reviewerEmail ?? img.reviewed_by_email),
+      }))
+    },
+    onError: (_err, _status, context) => {
+      context?.previous.forEach(([key, data]) => queryClient.setQueryData(key, data))
+    },
+    onSettled: () => {
+      // Lists and statistics refetch only where they are on screen.
+      void queryClient.invalidateQueries({ queryKey: ['images'] })
+      void queryClient.invalidateQueries({ queryKey: ['stats'] })
+    },
+  })
+}
+
+export function useCorrectSpecies(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ detectionId, label }: { detectionId: number; label: string }) =>
+      unwrap(
+        api.PUT('/api/images/{image_id}/detections/{detection_id}/species', {
+          params: { path: { image_id: id, detection_id: detectionId } },
+          body: { label },
+        }),
+      ),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['image', id] })
+      void queryClient.invalidateQueries({ queryKey: ['images'] })
+      void queryClient.invalidateQueries({ queryKey: ['species'] })
+      void queryClient.invalidateQueries({ queryKey: ['stats'] })
+    },
+  })
+}
+
+export function useRetryImage(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/images/{image_id}/retry', { params: { path: { image_id: id } } })),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['image', id] })
+      void queryClient.invalidateQueries({ queryKey: ['images'] })
+    },
+  })
+}

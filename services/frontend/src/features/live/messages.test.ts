@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { queriesForEvent, speciesCounts, speciesSentence, toastForEvent } from './messages'
+
+describe('live event messages', () => {
+  it('announces a new image with the camera name', () => {
+    expect(toastForEvent({ type: 'image_ingested', image_id: 'i1', camera_id: 7, camera_name: 'Camera 7' })).toMatchObject({
+      title: 'New image from Camera 7',
+      link: { to: '/images/i1' },
+    })
+  })
+
+  it('falls back to the cached camera list, then to the id', () => {
+    const names = new Map([[3, 'Wildbaan']])
+    expect(toastForEvent({ type: 'image_ingested', camera_id: 3 }, names)?.title).toBe('New image from Wildbaan')
+    expect(toastForEvent({ type: 'image_ingested', camera_id: 9 }, names)?.title).toBe('New image from Camera 9')
+  })
+
+  it('says what was identified: "2 × red fox at Camera 7"', () => {
+    const event = { type: 'classification_complete', camera_name: 'Camera 7', species: [{ label: 'red fox', count: 2 }] }
+    expect(toastForEvent(event)?.title).toBe('2 × red fox at Camera 7')
+  })
+
+  it('lists several species', () => {
+    const species = [
+      { label: 'wild_boar', count: 1 },
+      { label: 'red fox', count: 2 },
+      { label: 'badger', count: 1 },
+    ]
+    expect(speciesSentence(speciesCounts({ type: 'classification_complete', species }))).toBe(
+      '2 × red fox, 1 × wild boar and 1 × badger',
+    )
+  })
+
+  it('accepts species as a list of names or a map of counts', () => {
+    expect(speciesCounts({ type: 'x', species: ['wolf', 'wolf', 'badger'] })).toEqual([
+      { label: 'wolf', count: 2 },
+      { label: 'badger', count: 1 },
+    ])
+    expect(speciesCounts({ type: 'x', species: { wolf: 3 } })).toEqual([{ label: 'wolf', count: 3 }])
+    expect(speciesCounts({ type: 'x' })).toEqual([])
+  })
+
+  it('stays quiet for empty classifications, detections and pings', () => {
+    expect(toastForEvent({ type: 'classification_complete', species: [] })).toBeNull()
+    expect(toastForEvent({ type: 'detection_complete', detections: 2 })).toBeNull()
+    expect(toastForEvent({ type: 'connected' })).toBeNull()
+  })
+
+  it('reports failures as errors', () => {
+    expect(toastForEvent({ type: 'image_failed', camera_name: 'C1', error: 'model crashed' })).toMatchObject({
+      tone: 'error',
+      description: 'model crashed',
+    })
+  })
+
+  it('refreshes the queries an event changes', () => {
+    expect(queriesForEvent({ type: 'image_ingested', image_id: 'a' })).toEqual([['images'], ['stats'], ['cameras']])
+    expect(queriesForEvent({ type: 'classification_complete', image_id: 'a' })).toEqual([
+      ['images'],
+      ['stats'],
+      ['species'],
+      ['image', 'a'],
+    ])
+    expect(queriesForEvent({ type: 'camera_status', camera_id: 1 })).toEqual([['cameras']])
+    expect(queriesForEvent({ type: 'ping' })).toEqual([])
+  })
+})

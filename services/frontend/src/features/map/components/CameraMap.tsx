@@ -1,0 +1,222 @@
+import { useEffect, useRef, useState } from 'react'
+import { useNavigate } from 'react-router'
+import L from 'leaflet'
+import 'leaflet/dist/leaflet.css'
+import { Maximize2, WifiOff } from 'lucide-react'
+import { formatDateTime, formatNumber, formatRelative } from '@/lib/format'
+import { tileConfig, TILE_FAILURES_BEFORE_NOTICE } from '../tiles'
+
+export interface MapCamera {
+  id: number
+  name: string
+  lat: number
+  lon: number
+  site: string | null
+  lastImageAt: string | null
+  imageCount: number
+  /** Images under the current filters, when filters are active. */
+  filteredCount: number | null
+  battery: number | null
+  isAssigned: boolean
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+function pinColor(c: MapCamera, now: number): string {
+  if (!c.isAssigned) return '#78716c'
+  if (c.filteredCount === 0) return '#a8a29e'
+  const age = c.lastImageAt ? now - new Date(c.lastImageAt).getTime() : Infinity
+  if (age < 24 * 3600_000) return '#306a50'
+  if (age < 7 * 24 * 3600_000) return '#b9824b'
+  return '#9a673f'
+}
+
+function icon(c: MapCamera, now: number, selected: boolean) {
+  const count = c.filteredCount ?? c.imageCount
+  const label = count >= 1000 ? `${Math.round(count / 100) / 10}k` : String(count)
+  return L.divIcon({
+    className: 'camera-marker',
+    html: `<div class="camera-pin${selected ? ' is-selected' : ''}" style="--pin:${pinColor(c, now)}"><span>${esc(label)}</span></div>`,
+    iconSize: [34, 42],
+    iconAnchor: [17, 40],
+    popupAnchor: [0, -36],
+  })
+}
+
+export function galleryLinkFor(cameraId: number, filters: { date_from?: string; date_to?: string; species: string[] }): string {
+  const params = new URLSearchParams()
+  if (filters.date_from) params.set('date_from', filters.date_from)
+  if (filters.date_to) params.set('date_to', filters.date_to)
+  params.append('camera_id', String(cameraId))
+  filters.species.forEach((s) => params.append('species', s))
+  return `/gallery?${params}`
+}
+
+function popupHtml(c: MapCamera, link: string): string {
+  const battery = c.battery != null ? `<div><dt>Battery</dt><dd>${Math.round(c.battery)}%</dd></div>` : ''
+  const filtered =
+    c.filteredCount != null ? `<div><dt>Matching filters</dt><dd>${esc(formatNumber(c.filteredCount))}</dd></div>` : ''
+  return `<div class="camera-popup" data-testid="camera-popup">
+    <p class="camera-popup__title">${esc(c.name)}</p>
+    ${c.site ? `<p class="camera-popup__site">${esc(c.site)}</p>` : ''}
+    <dl>
+      <div><dt>Last image</dt><dd title="${esc(formatDateTime(c.lastImageAt))}">${esc(c.lastImageAt ? formatRelative(c.lastImageAt) : 'No images yet')}</dd></div>
+      <div><dt>Total images</dt><dd>${esc(formatNumber(c.imageCount))}</dd></div>
+      ${filtered}${battery}
+    </dl>
+    <a href="${esc(link)}" data-internal-link class="camera-popup__link">View images →</a>
+  </div>`
+}
+
+export function CameraMap({
+  cameras,
+  filters,
+  selectedId,
+  onSelect,
+  fitSignal,
+}: {
+  cameras: MapCamera[]
+  filters: { date_from?: string; date_to?: string; species: string[] }
+  selectedId: number | null
+  onSelect: (id: number | null) => void
+  fitSignal: number
+}) {
+  const elRef = useRef<HTMLDivElement>(null)
+  const mapRef = useRef<L.Map | null>(null)
+  const layerRef = useRef<L.LayerGroup | null>(null)
+  const markersRef = useRef(new Map<number, L.Marker>())
+  const fittedRef = useRef(false)
+  const navigate = useNavigate()
+  const onSelectRef = useRef(onSelect)
+  onSelectRef.current = onSelect
+  const [tilesDown, setTilesDown] = useState(false)
+  const tiles = tileConfig()
+
+  // Create the map once.
+  useEffect(() => {
+    const el = elRef.current
+    if (!el) return
+    const map = L.map(el, { zoomControl: true, attributionControl: true, worldCopyJump: true, minZoom: 2 }).setView([0, 20], 3)
+    mapRef.current = map
+    layerRef.current = L.layerGroup().addTo(map)
+    // Distances still make sense on a blank background when tiles are unavailable.
+    L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map)
+    if (tiles) {
+      let loaded = 0
+      let failed = 0
+      const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 })
+      layer.on('tileload', () => {
+        loaded++
+        setTilesDown(false)
+      })
+      layer.on('tileerror', () => {
+        failed++
+        if (loaded === 0 && failed >= TILE_FAILURES_BEFORE_NOTICE) setTilesDown(true)
+      })
+      layer.addTo(map)
+    } else {
+      setTilesDown(true)
+    }
+    // Popup links navigate inside the app instead of reloading the page.
+    const onClick = (event: MouseEvent) => {
+      const a = (event.target as Element).closest?.('a[data-internal-link]') as HTMLAnchorElement | null
+      if (!a || event.metaKey || event.ctrlKey || event.shiftKey) return
+      event.preventDefault()
+      navigate(a.getAttribute('href')!)
+    }
+    el.addEventListener('click', onClick)
+    return () => {
+      el.removeEventListener('click', onClick)
+      map.remove()
+      mapRef.current = null
+      markersRef.current.clear()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  // Markers follow the data.
+  useEffect(() => {
+    const layer = layerRef.current
+    if (!layer) return
+    const now = Date.now()
+    const seen = new Set<number>()
+    for (const c of cameras) {
+      seen.add(c.id)
+      const html = popupHtml(c, galleryLinkFor(c.id, filters))
+      let marker = markersRef.current.get(c.id)
+      if (!marker) {
+        marker = L.marker([c.lat, c.lon], { title: c.name, alt: `Camera ${c.name}`, keyboard: true, riseOnHover: true })
+        marker.on('click', () => onSelectRef.current(c.id))
+        marker.on('popupclose', () => onSelectRef.current(null))
+        marker.bindPopup(html, { minWidth: 220, maxWidth: 280 })
+        marker.addTo(layer)
+        markersRef.current.set(c.id, marker)
+      } else {
+        marker.setLatLng([c.lat, c.lon])
+        marker.setPopupContent(html)
+      }
+      marker.setIcon(icon(c, now, c.id === selectedId))
+      marker.getElement()?.setAttribute('data-camera-id', String(c.id))
+      marker.getElement()?.setAttribute('data-testid', 'camera-marker')
+    }
+    for (const [id, marker] of markersRef.current) {
+      if (!seen.has(id)) {
+        marker.remove()
+        markersRef.current.delete(id)
+      }
+    }
+    if (!fittedRef.current && cameras.length) {
+      fittedRef.current = true
+      fit()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cameras, filters, selectedId])
+
+  // Selecting a camera in the list opens its popup.
+  useEffect(() => {
+    if (selectedId == null) return
+    const marker = markersRef.current.get(selectedId)
+    const map = mapRef.current
+    if (marker && map && !marker.isPopupOpen()) {
+      map.panTo(marker.getLatLng())
+      marker.openPopup()
+    }
+  }, [selectedId])
+
+  function fit() {
+    const map = mapRef.current
+    if (!map || cameras.length === 0) return
+    const bounds = L.latLngBounds(cameras.map((c) => [c.lat, c.lon] as [number, number]))
+    map.fitBounds(bounds.pad(0.15), { maxZoom: 14, animate: fittedRef.current })
+  }
+
+  useEffect(() => {
+    if (fitSignal > 0) fit()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fitSignal])
+
+  return (
+    <div className="relative h-full w-full">
+      <div ref={elRef} className="camera-map h-full w-full" data-testid="camera-map" role="region" aria-label="Map of cameras" />
+      <button
+        type="button"
+        onClick={fit}
+        className="absolute right-3 top-3 z-[500] inline-flex items-center gap-1.5 rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-xs font-semibold text-stone-700 shadow-card hover:bg-stone-50"
+        aria-label="Zoom to fit all cameras"
+      >
+        <Maximize2 className="h-3.5 w-3.5" aria-hidden /> Fit all cameras
+      </button>
+      {tilesDown && (
+        <div
+          role="status"
+          data-testid="tiles-offline"
+          className="absolute bottom-3 left-3 z-[500] inline-flex items-center gap-1.5 rounded-lg bg-white/90 px-2.5 py-1.5 text-xs text-stone-600 shadow-card backdrop-blur"
+        >
+          <WifiOff className="h-3.5 w-3.5 text-stone-400" aria-hidden />
+          Map tiles unavailable offline — camera positions are still accurate
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+"""The dashboard end to end in Debian Chromium against the real running stack (issue 5).
+
+Starts every service as a process on this run's database, seeds users and processed demo photos
+(tests/support/e2e.py), then runs the Playwright suite (services/frontend/tests/e2e, playwright-core
+driving /usr/bin/chromium). The suite saves a screenshot of every page under docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.support.e2e import seeded_stack
+from tests.support.servers import REPO
+
+FRONTEND = REPO / "services/frontend"
+pytestmark = pytest.mark.slow
+
+
+def test_dashboard_in_chromium(model_settings, tmp_path):
+    chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    assert Path(chromium).exists(), "Chromium is missing: scripts/install.sh installs Debian's chromium"
+    npm = shutil.which("npm")
+    assert npm, "npm is missing: scripts/install.sh installs Node.js"
+    if not (FRONTEND / "dist/index.html").exists():
+        subprocess.run([npm, "run", "--silent", "build"], cwd=FRONTEND, check=True)
+    with seeded_stack(model_settings, tmp_path) as (stack, env):
+        assert int(env["E2E_SEEDED_IMAGES"]) >= 20, stack.logs("ingestion")[-2000:]
+        result = subprocess.run(
+            [npm, "run", "--silent", "e2e"], cwd=FRONTEND, env=os.environ | env,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900,
+        )
+        print(result.stdout[-20000:])
+        assert result.returncode == 0, result.stdout[-6000:] + "\n--- api log ---\n" + stack.logs("api")[-3000:]
+        assert "# fail 0" in result.stdout
