@@ -59,8 +59,15 @@ class ReliableQueue:
         self.delayed_key = f"{self.key}:delayed"
 
     # --- producer -------------------------------------------------------------------------------
-    def push(self, image_id: str | uuid.UUID, attempt: int = 1) -> None:
-        self.redis.lpush(self.key, Message(str(image_id), attempt).encode())
+    def push(self, image_id: str | uuid.UUID, attempt: int = 1, max_length: int | None = None) -> None:
+        """`max_length` bounds a queue that may have no consumer yet, dropping the oldest messages."""
+        if max_length is None:
+            self.redis.lpush(self.key, Message(str(image_id), attempt).encode())
+            return
+        pipe = self.redis.pipeline()
+        pipe.lpush(self.key, Message(str(image_id), attempt).encode())
+        pipe.ltrim(self.key, 0, max_length - 1)
+        pipe.execute()
 
     def push_later(self, image_id: str | uuid.UUID, attempt: int, delay_seconds: float) -> None:
         """Retry with backoff: parked in a sorted set until due, then moved back to the list."""

@@ -15,8 +15,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 # Comma-separated in the environment ("a,b"), a list in code.
 CsvList = Annotated[list[str], NoDecode]
 
-DEFAULT_JWT_SECRET = "dev-only-jwt-secret-change-me"
-DEFAULT_MEDIA_SECRET = "dev-only-media-secret-change-me"
+DEFAULT_JWT_SECRET = "dev-only-jwt-secret-change-me-before-production"
+DEFAULT_MEDIA_SECRET = "dev-only-media-secret-change-me-before-production"
 DEFAULT_ADMIN_PASSWORD = "admin-change-me"
 
 

@@ -143,9 +143,15 @@ class DirectoryStorage:
         except OSError as exc:
             raise StorageError(f"cannot delete {bucket}/{key}: {exc}") from exc
 
-    def url(self, bucket: str, key: str, ttl_seconds: int | None = None) -> str:
+    def url(self, bucket: str, key: str, ttl_seconds: int | None = None, now: float | None = None) -> str:
+        """HMAC-signed API URL. The expiry is aligned to windows of a quarter of the TTL, so an object
+        keeps the same URL for a while and browsers can cache thumbnails across list refreshes; a URL
+        stays valid for at least three quarters of the TTL."""
         check_key(bucket, key)
-        expires = int(time.time()) + (ttl_seconds or self.default_ttl)
+        ttl = max(1, ttl_seconds or self.default_ttl)
+        window = max(1, ttl // 4)
+        current = int(time.time() if now is None else now)
+        expires = current // window * window + ttl
         query = urlencode({"expires": expires, "signature": media_signature(self.secret, bucket, key, expires)})
         return f"{self.url_base}/api/media/{bucket}/{quote(key)}?{query}"
 

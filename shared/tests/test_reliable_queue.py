@@ -98,3 +98,10 @@ def test_prefix_isolates_queues(client, settings):
     b = ReliableQueue(client, "work", settings.redis_prefix + "b:")
     a.push("1")
     assert b.depth() == 0 and a.depth() == 1
+
+
+def test_bounded_push_drops_the_oldest(queue):
+    for i in range(5):
+        queue.push(f"img{i}", max_length=3)
+    assert queue.depth() == 3
+    assert [m.image_id for m in queue.take("c", max_items=5, timeout=0.1)] == ["img2", "img3", "img4"]

@@ -121,3 +121,13 @@ def test_s3_urls_are_signed_for_the_public_endpoint(s3_server):
     url = storage.url(BUCKET_CROPS, "abc_0.jpg")
     assert url.startswith("https://s3.cameratrap.example.org/crops/abc_0.jpg?")
     assert "X-Amz-Signature" in url
+
+
+def test_directory_urls_are_stable_within_a_window(tmp_path):
+    storage = DirectoryStorage(tmp_path, "", "s")
+    first = storage.url(BUCKET_CROPS, "a_0.jpg", ttl_seconds=400, now=1000)
+    assert storage.url(BUCKET_CROPS, "a_0.jpg", ttl_seconds=400, now=1099) == first  # cacheable by browsers
+    later = storage.url(BUCKET_CROPS, "a_0.jpg", ttl_seconds=400, now=1100)
+    assert later != first
+    expires = int(parse_qs(urlparse(first).query)["expires"][0])
+    assert 1000 + 300 <= expires <= 1000 + 400  # valid for at least three quarters of the TTL

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import redis
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from addax_common.logging import get_logger
@@ -121,7 +122,15 @@ def install_exception_handlers(app: FastAPI) -> None:
         log.warning("database_rejected_value", error=str(exc.orig).splitlines()[0] if exc.orig else "")
         return JSONResponse({"detail": "a value is out of range or malformed"}, status_code=422)
 
+    async def unavailable(request: Request, exc: Exception) -> Response:
+        # PostgreSQL or Redis unreachable: the request may succeed later, so 503 rather than 500.
+        log.error("dependency_unavailable", path=request.url.path, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return JSONResponse({"detail": "service temporarily unavailable"}, status_code=503, headers={"Retry-After": "5"})
+
     app.add_exception_handler(ApiError, api_error)
+    app.add_exception_handler(OperationalError, unavailable)
+    app.add_exception_handler(redis.ConnectionError, unavailable)
+    app.add_exception_handler(redis.TimeoutError, unavailable)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(DataError, data_error)

@@ -24,6 +24,7 @@ from addax_common.worker import BatchResult, PermanentError, SkipMessage, for_ea
 
 log = get_logger(__name__)
 CLAIMABLE = (ImageStatus.DETECTED, ImageStatus.CLASSIFYING)
+CLASSIFICATION_COMPLETE_MAX = 10_000
 
 
 @dataclass
@@ -115,7 +116,8 @@ class ClassificationHandler:
         for top in labels:
             if top:
                 CLASSIFICATION_CONFIDENCE.observe(top[0][1])
-        self.ctx.queue(QUEUE_CLASSIFICATION_COMPLETE).push(item.image_id)
+        # Nothing consumes this queue until the alerts service ships; keep it bounded meanwhile.
+        self.ctx.queue(QUEUE_CLASSIFICATION_COMPLETE).push(item.image_id, max_length=CLASSIFICATION_COMPLETE_MAX)
         best = Counter(top[0][0] for top in labels if top)
         species = [{"label": label, "count": count} for label, count in best.most_common()]
         self.ctx.events.publish(

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    case,
     func,
     text,
 )
@@ -204,6 +205,8 @@ class Classification(Base):
 Index("ix_classifications_label", Classification.label)
 Index("ix_classifications_image_rank", Classification.image_id, Classification.rank)
 Index("ix_classifications_detection", Classification.detection_id)
+# The species filter's expression: its statistics tell the planner how rare a species is as top label.
+Index("ix_classifications_top_label", case((Classification.rank == 1, Classification.label)))
 # "Has a person corrected this detection?" (human labels win over the machine's; migration 0002).
 Index(
     "ix_classifications_human_detection",

@@ -9,7 +9,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 def make_engine(database_url: str, **kwargs: object) -> Engine:
     # pre_ping: workers outlive PostgreSQL restarts; a dead pooled connection must not fail a job.
-    return create_engine(database_url, pool_pre_ping=True, pool_size=5, max_overflow=10, **kwargs)
+    # connect_timeout: an unreachable database host fails fast instead of hanging a health check.
+    connect_args = {"connect_timeout": 5} if database_url.startswith("postgresql") else {}
+    return create_engine(
+        database_url, pool_pre_ping=True, pool_size=5, max_overflow=10, connect_args=connect_args, **kwargs
+    )
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from typing import Any
+
+from geoalchemy2 import Geometry
+from geoalchemy2.elements import WKTElement
+from sqlalchemy import cast, func, select
+from sqlalchemy.dialects.postgresql import distinct_on
+from sqlalchemy.orm import Session
+
+from addax_api.images.repository import TAKEN_AT
+from addax_common.db import Camera, CameraStatus, Image, ImageStatus
+
+STATUS_HISTORY_LIMIT = 50
+
+
+def point(lat: float, lon: float) -> WKTElement:
+    # Both numbers are validated floats, so the WKT is built from numbers, never from user text.
+    return WKTElement(f"POINT({float(lon)!r} {float(lat)!r})", srid=4326)
+
+
+def _image_stats() -> Any:
+    return (
+        select(
+            Image.camera_id.label("camera_id"),
+            func.count().label("image_count"),
+            func.max(TAKEN_AT).label("last_image_at"),
+        )
+        .where(Image.camera_id.is_not(None), Image.status != ImageStatus.REJECTED)
+        .group_by(Image.camera_id)
+        .subquery("image_stats")
+    )
+
+
+def _latest_status() -> Any:
+    return (
+        select(
+            CameraStatus.camera_id,
+            CameraStatus.battery_percent,
+            CameraStatus.temperature_c,
+            CameraStatus.sd_used_percent,
+            CameraStatus.reported_at,
+        )
+        .ext(distinct_on(CameraStatus.camera_id))
+        .order_by(CameraStatus.camera_id, CameraStatus.reported_at.desc())
+        .subquery("latest_status")
+    )
+
+
+def _with_stats(*where: Any) -> Any:
+    stats = _image_stats()
+    latest = _latest_status()
+    geometry = cast(Camera.location, Geometry)
+    return (
+        select(
+            Camera,
+            func.ST_Y(geometry).label("lat"),
+            func.ST_X(geometry).label("lon"),
+            func.coalesce(stats.c.image_count, 0).label("image_count"),
+            stats.c.last_image_at,
+            latest.c.battery_percent,
+            latest.c.temperature_c,
+            latest.c.sd_used_percent,
+            latest.c.reported_at.label("status_reported_at"),
+        )
+        .outerjoin(stats, stats.c.camera_id == Camera.id)
+        .outerjoin(latest, latest.c.camera_id == Camera.id)
+        .where(*where)
+        .order_by(Camera.name)
+    )
+
+
+def list_with_stats(db: Session) -> list[Any]:
+    return list(db.execute(_with_stats()).all())
+
+
+def get_with_stats(db: Session, camera_id: int) -> Any:
+    return db.execute(_with_stats(Camera.id == camera_id)).first()
+
+
+def get_for_update(db: Session, camera_id: int) -> Camera | None:
+    return db.scalars(select(Camera).where(Camera.id == camera_id).with_for_update()).first()
+
+
+def status_history(db: Session, camera_id: int, limit: int = STATUS_HISTORY_LIMIT) -> list[CameraStatus]:
+    return list(
+        db.scalars(
+            select(CameraStatus)
+            .where(CameraStatus.camera_id == camera_id)
+            .order_by(CameraStatus.reported_at.desc())
+            .limit(limit)
+        ).all()
+    )

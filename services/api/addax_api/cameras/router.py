@@ -1,0 +1,88 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request, status
+from sqlalchemy.orm import Session
+
+from addax_api.audit.service import Actor
+from addax_api.cameras import service
+from addax_api.cameras.schemas import (
+    CameraAssign,
+    CameraCollection,
+    CameraCreate,
+    CameraDetail,
+    CameraOut,
+    CameraUpdate,
+)
+from addax_api.deps import get_db
+from addax_api.errors import error_responses
+from addax_api.images.service import ImageService
+from addax_api.security import AdminUser, ViewerUser
+from addax_api.validation import MAX_INT32
+
+router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=error_responses(401, 403))
+
+CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
+
+
+@router.get("", response_model=CameraCollection, name="list", summary="All cameras as a GeoJSON FeatureCollection")
+def list_cameras(user: ViewerUser, db: Annotated[Session, Depends(get_db)]) -> CameraCollection:
+    return service.collection(db)
+
+
+@router.post(
+    "",
+    response_model=CameraOut,
+    status_code=status.HTTP_201_CREATED,
+    name="create",
+    summary="Create a camera (admin)",
+    responses=error_responses(409),
+)
+def create_camera(body: CameraCreate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> CameraOut:
+    created = service.create(db, Actor.from_request(request, user), body)
+    db.commit()
+    request.app.state.stats_cache.invalidate()
+    return created
+
+
+@router.get(
+    "/{camera_id}",
+    response_model=CameraDetail,
+    name="get",
+    summary="One camera with its 10 newest images and status history",
+    responses=error_responses(404),
+)
+def get_camera(camera_id: CameraId, request: Request, user: ViewerUser, db: Annotated[Session, Depends(get_db)]) -> CameraDetail:
+    images = ImageService(db, request.app.state.media, request.app.state.settings.detection_classify_threshold)
+    return service.detail(db, images, camera_id)
+
+
+@router.put(
+    "/{camera_id}",
+    response_model=CameraOut,
+    name="update",
+    summary="Update a camera (admin); only the fields sent change",
+    responses=error_responses(404, 409),
+)
+def update_camera(
+    camera_id: CameraId, body: CameraUpdate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]
+) -> CameraOut:
+    updated = service.update(db, Actor.from_request(request, user), camera_id, body)
+    db.commit()
+    request.app.state.stats_cache.invalidate()
+    return updated
+
+
+@router.post(
+    "/{camera_id}/assign",
+    response_model=CameraOut,
+    name="assign",
+    summary="Assign an unassigned camera (admin)",
+    responses=error_responses(404, 409),
+)
+def assign_camera(
+    camera_id: CameraId, body: CameraAssign, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]
+) -> CameraOut:
+    assigned = service.assign(db, Actor.from_request(request, user), camera_id, body)
+    db.commit()
+    request.app.state.stats_cache.invalidate()
+    return assigned

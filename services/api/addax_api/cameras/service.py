@@ -1,0 +1,167 @@
+"""Cameras: the map's FeatureCollection, details, and admin changes (create, update, assign)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from addax_api.audit.service import Actor, record
+from addax_api.cameras import repository
+from addax_api.cameras.schemas import (
+    CameraAssign,
+    CameraCollection,
+    CameraCreate,
+    CameraDetail,
+    CameraFeature,
+    CameraOut,
+    CameraProperties,
+    CameraStatusOut,
+    CameraUpdate,
+    PointGeometry,
+)
+from addax_api.errors import Conflict, NotFound
+from addax_api.images.filters import ImageQuery
+from addax_api.images.schemas import LatLon
+from addax_api.images.service import ImageService
+from addax_common.db import Camera
+
+UNIQUE_MESSAGES = {
+    "uq_cameras_name": "a camera with this name already exists",
+    "uq_cameras_serial_number": "a camera with this serial number already exists",
+}
+
+
+def collection(db: Session) -> CameraCollection:
+    features = []
+    for row in repository.list_with_stats(db):
+        camera: Camera = row.Camera
+        geometry = PointGeometry(coordinates=[row.lon, row.lat]) if row.lat is not None else None
+        features.append(
+            CameraFeature(
+                id=camera.id,
+                geometry=geometry,
+                properties=CameraProperties(
+                    id=camera.id,
+                    name=camera.name,
+                    serial_number=camera.serial_number,
+                    is_assigned=camera.is_assigned,
+                    site=camera.site,
+                    make=camera.make,
+                    model=camera.model,
+                    altitude_m=camera.altitude_m,
+                    last_image_at=row.last_image_at,
+                    image_count=row.image_count,
+                    battery_percent=row.battery_percent,
+                    temperature_c=row.temperature_c,
+                    sd_used_percent=row.sd_used_percent,
+                    status_reported_at=row.status_reported_at,
+                ),
+            )
+        )
+    return CameraCollection(features=features)
+
+
+def _out(row: Any) -> dict[str, Any]:
+    camera: Camera = row.Camera
+    return dict(
+        id=camera.id,
+        name=camera.name,
+        serial_number=camera.serial_number,
+        ftps_account=camera.ftps_account,
+        location=LatLon(lat=row.lat, lon=row.lon) if row.lat is not None else None,
+        altitude_m=camera.altitude_m,
+        make=camera.make,
+        model=camera.model,
+        is_assigned=camera.is_assigned,
+        site=camera.site,
+        notes=camera.notes,
+        config=camera.config or {},
+        installed_at=camera.installed_at,
+        created_at=camera.created_at,
+        updated_at=camera.updated_at,
+        last_image_at=row.last_image_at,
+        image_count=row.image_count,
+    )
+
+
+def get(db: Session, camera_id: int) -> CameraOut:
+    row = repository.get_with_stats(db, camera_id)
+    if row is None:
+        raise NotFound("camera not found")
+    return CameraOut(**_out(row))
+
+
+def detail(db: Session, images: ImageService, camera_id: int) -> CameraDetail:
+    row = repository.get_with_stats(db, camera_id)
+    if row is None:
+        raise NotFound("camera not found")
+    history = [CameraStatusOut.model_validate(s) for s in repository.status_history(db, camera_id)]
+    recent = images.list(ImageQuery(camera_ids=(camera_id,)), page=1, limit=10).items
+    return CameraDetail(**_out(row), latest_status=history[0] if history else None, recent_images=recent, status_history=history)
+
+
+def _apply(camera: Camera, values: dict[str, Any]) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for field, value in values.items():
+        if field == "location":
+            camera.location = repository.point(value["lat"], value["lon"]) if value is not None else None
+            changes["location"] = value
+            continue
+        old = getattr(camera, field)
+        if old != value:
+            setattr(camera, field, value)
+            changes[field] = value if not hasattr(value, "isoformat") else value.isoformat()
+    return changes
+
+
+def _flush(db: Session) -> None:
+    try:
+        db.flush()
+    except IntegrityError as exc:
+        db.rollback()
+        constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
+        raise Conflict(UNIQUE_MESSAGES.get(constraint, "the camera conflicts with an existing one")) from exc
+
+
+def create(db: Session, actor: Actor, data: CameraCreate) -> CameraOut:
+    camera = Camera(name=data.name)
+    db.add(camera)
+    changes = _apply(camera, data.model_dump(exclude={"name"}))
+    _flush(db)
+    record(db, actor, "camera.create", "camera", camera.id, {"name": camera.name, **changes})
+    db.flush()
+    return get(db, camera.id)
+
+
+def update(db: Session, actor: Actor, camera_id: int, data: CameraUpdate) -> CameraOut:
+    camera = repository.get_for_update(db, camera_id)
+    if camera is None:
+        raise NotFound("camera not found")
+    values = data.model_dump(exclude_unset=True)
+    for required in ("name", "is_assigned", "config"):
+        if required in values and values[required] is None:
+            values.pop(required)
+    changes = _apply(camera, values)
+    _flush(db)
+    if changes:
+        record(db, actor, "camera.update", "camera", camera.id, {"name": camera.name, "changes": changes})
+    db.flush()
+    db.expire(camera)
+    return get(db, camera.id)
+
+
+def assign(db: Session, actor: Actor, camera_id: int, data: CameraAssign) -> CameraOut:
+    camera = repository.get_for_update(db, camera_id)
+    if camera is None:
+        raise NotFound("camera not found")
+    if camera.is_assigned:
+        raise Conflict("the camera is already assigned")
+    values = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
+    changes = _apply(camera, {**values, "is_assigned": True})
+    _flush(db)
+    record(db, actor, "camera.assign", "camera", camera.id, {"name": camera.name, **changes})
+    db.flush()
+    db.expire(camera)
+    return get(db, camera.id)

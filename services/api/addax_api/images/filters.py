@@ -1,0 +1,70 @@
+"""The image filters of the gallery, shared by the list, the detail's prev/next and the statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Query
+from pydantic import Field
+
+from addax_api.images.schemas import ImageSort, SortOrder
+from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, parse_date_bound, text
+from addax_common.db import ImageStatus, ReviewStatus
+
+CameraIds = Annotated[
+    list[Annotated[int, Field(ge=1, le=MAX_INT32)]] | None,
+    Query(description="Camera id; repeat for several cameras (`camera_id=1&camera_id=2`)", max_length=100),
+]
+SpeciesLabels = Annotated[
+    list[text(200, min_length=1)] | None,
+    Query(description="Species label; repeat for several. A human correction wins over the machine label", max_length=100),
+]
+DateFrom = Annotated[
+    str | None,
+    Query(pattern=DATE_OR_DATETIME_PATTERN, description="Capture time from (falls back to receive time). " + DATE_PARAM_DESCRIPTION),
+]
+DateTo = Annotated[
+    str | None,
+    Query(pattern=DATE_OR_DATETIME_PATTERN, description="Capture time up to, inclusive. " + DATE_PARAM_DESCRIPTION),
+]
+
+
+@dataclass(frozen=True)
+class ImageQuery:
+    camera_ids: tuple[int, ...] = ()
+    species: tuple[str, ...] = ()
+    statuses: tuple[ImageStatus, ...] = ()
+    review_statuses: tuple[ReviewStatus, ...] = ()
+    min_confidence: float | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None  # exclusive
+    sort: ImageSort = "captured_at"
+    order: SortOrder = "desc"
+
+
+def image_query(
+    camera_id: CameraIds = None,
+    species: SpeciesLabels = None,
+    status: Annotated[list[ImageStatus] | None, Query(description="Pipeline status; repeatable", max_length=10)] = None,
+    review_status: Annotated[list[ReviewStatus] | None, Query(description="Review status; repeatable", max_length=10)] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0, le=1, description="Only images with a detection at least this confident")
+    ] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    sort: Annotated[ImageSort, Query(description="captured_at sorts by capture time, falling back to receive time")] = "captured_at",
+    order: Annotated[SortOrder, Query()] = "desc",
+) -> ImageQuery:
+    return ImageQuery(
+        camera_ids=tuple(dict.fromkeys(camera_id or ())),
+        species=tuple(dict.fromkeys(species or ())),
+        statuses=tuple(dict.fromkeys(status or ())),
+        review_statuses=tuple(dict.fromkeys(review_status or ())),
+        min_confidence=min_confidence,
+        date_from=parse_date_bound(date_from, "date_from", upper=False),
+        date_to=parse_date_bound(date_to, "date_to", upper=True),
+        sort=sort,
+        order=order,
+    )

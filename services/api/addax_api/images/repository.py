@@ -1,0 +1,295 @@
+"""Image queries. The list is built to stay fast at 100,000+ images (bench/bench_api_images.py):
+
+* the date filter and the default sort use `coalesce(captured_at, received_at)`, the expression of
+  the indexes ix_images_taken_at and ix_images_camera_taken_at (migration 0002), with `id` as the
+  tie-breaker so pages and prev/next are stable;
+* species and confidence filters are EXISTS subqueries, so an image with several matching
+  detections is counted once and no GROUP BY runs over the whole table. The species test is written
+  on `CASE WHEN rank = 1 THEN label END`, the expression of ix_classifications_top_label: PostgreSQL
+  keeps statistics for an expression index, so it knows how rare a species is *as the top label*
+  and does not walk the whole date index looking for a rare one (300 ms -> a few ms at 100k images);
+* sorting by confidence joins the per-image maximum once (a hash aggregate) instead of running a
+  subquery per row;
+* per-image aggregates (counts, labels) are computed only for the ids of the page.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from geoalchemy2 import Geometry
+from sqlalchemy import and_, case, cast, delete, exists, func, literal, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
+
+from addax_api.images.filters import ImageQuery
+from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, User
+
+# "When the picture was taken": the EXIF time, or the arrival time for images without one.
+TAKEN_AT = func.coalesce(Image.captured_at, Image.received_at)
+
+
+def top_label(c: Any) -> Any:
+    """The label of a rank-1 classification row, else NULL (the expression of ix_classifications_top_label)."""
+    return case((c.rank == 1, c.label))
+
+
+def effective_labels() -> Any:
+    """One row per classified detection with the label that counts: the human correction if there is
+    one, else the machine's rank-1 label. Columns: image_id, detection_id, label, score, source."""
+    c = aliased(Classification)
+    human = aliased(Classification)
+    return (
+        select(c.image_id, c.detection_id, c.label, c.score, c.source)
+        .where(
+            c.rank == 1,
+            or_(c.source == "human", ~exists().where(human.detection_id == c.detection_id, human.source == "human")),
+        )
+        .subquery("effective")
+    )
+
+
+def _species_condition(species: Sequence[str]) -> Any:
+    c = aliased(Classification)
+    human = aliased(Classification)
+    return exists().where(
+        c.image_id == Image.id,
+        top_label(c).in_(species),
+        or_(c.source == "human", ~exists().where(human.detection_id == c.detection_id, human.source == "human")),
+    )
+
+
+def conditions(q: ImageQuery) -> list[Any]:
+    where: list[Any] = []
+    if q.camera_ids:
+        where.append(Image.camera_id.in_(q.camera_ids))
+    if q.statuses:
+        where.append(Image.status.in_(q.statuses))
+    if q.review_statuses:
+        where.append(Image.review_status.in_(q.review_statuses))
+    if q.date_from is not None:
+        where.append(TAKEN_AT >= q.date_from)
+    if q.date_to is not None:
+        where.append(TAKEN_AT < q.date_to)
+    if q.species:
+        where.append(_species_condition(q.species))
+    if q.min_confidence is not None:
+        d = aliased(Detection)
+        where.append(exists().where(d.image_id == Image.id, d.confidence >= q.min_confidence))
+    return where
+
+
+def _max_confidence() -> Any:
+    """Per-image highest detection confidence, as a subquery to join (one hash aggregate)."""
+    return (
+        select(Detection.image_id.label("image_id"), func.max(Detection.confidence).label("top"))
+        .group_by(Detection.image_id)
+        .subquery("max_confidence")
+    )
+
+
+@dataclass(frozen=True)
+class Ordering:
+    source: Any  # images joined with what the sort keys need
+    keys: list[Any]  # sort expressions, all in the same direction, ending with the unique id
+
+
+def ordering(sort: str) -> Ordering:
+    source = Image.__table__.outerjoin(Camera.__table__, Camera.id == Image.camera_id)
+    if sort == "received_at":
+        return Ordering(source, [Image.received_at, Image.id])
+    if sort == "confidence":
+        top = _max_confidence()
+        return Ordering(source.outerjoin(top, top.c.image_id == Image.id), [func.coalesce(top.c.top, -1.0), TAKEN_AT, Image.id])
+    if sort == "camera":
+        return Ordering(source, [func.coalesce(Camera.name, ""), TAKEN_AT, Image.id])
+    return Ordering(source, [TAKEN_AT, Image.id])
+
+
+def _ordered(keys: list[Any], descending: bool) -> list[Any]:
+    return [k.desc() if descending else k.asc() for k in keys]
+
+
+SUMMARY_COLUMNS = (
+    Image.id,
+    Image.camera_id,
+    Camera.name.label("camera_name"),
+    Image.original_filename,
+    Image.status,
+    Image.review_status,
+    Image.captured_at,
+    Image.received_at,
+    Image.completed_at,
+    Image.width,
+    Image.height,
+    Image.thumbnail_key,
+)
+
+
+def count(db: Session, q: ImageQuery) -> int:
+    return db.scalar(select(func.count()).select_from(Image).where(*conditions(q))) or 0
+
+
+def page(db: Session, q: ImageQuery, offset: int, limit: int) -> list[Any]:
+    order = ordering(q.sort)
+    stmt = (
+        select(*SUMMARY_COLUMNS)
+        .select_from(order.source)
+        .where(*conditions(q))
+        .order_by(*_ordered(order.keys, q.order == "desc"))
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(db.execute(stmt).all())
+
+
+def summaries_by_ids(db: Session, ids: Sequence[uuid.UUID]) -> list[Any]:
+    stmt = select(*SUMMARY_COLUMNS).select_from(Image).outerjoin(Camera, Camera.id == Image.camera_id).where(Image.id.in_(ids))
+    return list(db.execute(stmt).all())
+
+
+@dataclass
+class PageAggregates:
+    detection_count: int = 0
+    animal_count: int = 0
+    top_confidence: float | None = None
+    labels: list[tuple[str, float]] | None = None
+
+
+def aggregates(db: Session, ids: Sequence[uuid.UUID], threshold: float) -> dict[uuid.UUID, PageAggregates]:
+    result: dict[uuid.UUID, PageAggregates] = defaultdict(PageAggregates)
+    if not ids:
+        return result
+    shown = Detection.confidence >= threshold
+    rows = db.execute(
+        select(
+            Detection.image_id,
+            func.count().filter(shown),
+            func.count().filter(and_(shown, Detection.category == DetectionCategory.ANIMAL)),
+            func.max(Detection.confidence),
+        )
+        .where(Detection.image_id.in_(ids))
+        .group_by(Detection.image_id)
+    ).all()
+    for image_id, detections, animals, top in rows:
+        agg = result[image_id]
+        agg.detection_count, agg.animal_count, agg.top_confidence = detections, animals, top
+    eff = effective_labels()
+    for image_id, label, score in db.execute(
+        select(eff.c.image_id, eff.c.label, eff.c.score).where(eff.c.image_id.in_(ids))
+    ).all():
+        agg = result[image_id]
+        agg.labels = (agg.labels or []) + [(label, 1.0 if score is None else score)]
+    return result
+
+
+# --- detail -------------------------------------------------------------------------------------
+def _lat(column: Any) -> Any:
+    return func.ST_Y(cast(column, Geometry))
+
+
+def _lon(column: Any) -> Any:
+    return func.ST_X(cast(column, Geometry))
+
+
+def detail(db: Session, image_id: uuid.UUID) -> Any:
+    stmt = (
+        select(
+            Image,
+            Camera.name.label("camera_name"),
+            _lat(Camera.location).label("camera_lat"),
+            _lon(Camera.location).label("camera_lon"),
+            _lat(Image.gps).label("gps_lat"),
+            _lon(Image.gps).label("gps_lon"),
+            User.email.label("reviewed_by_email"),
+        )
+        .select_from(Image)
+        .outerjoin(Camera, Camera.id == Image.camera_id)
+        .outerjoin(User, User.id == Image.reviewed_by)
+        .where(Image.id == image_id)
+    )
+    return db.execute(stmt).first()
+
+
+def detections_with_classifications(
+    db: Session, image_id: uuid.UUID, top_k: int = 5
+) -> list[tuple[Detection, list[Classification]]]:
+    detections = list(db.scalars(select(Detection).where(Detection.image_id == image_id).order_by(Detection.index)).all())
+    if not detections:
+        return []
+    rows = db.scalars(
+        select(Classification)
+        .where(
+            Classification.detection_id.in_([d.id for d in detections]),
+            or_(Classification.source == "human", Classification.rank <= top_k),
+        )
+        .order_by(Classification.detection_id, Classification.source.desc(), Classification.rank)
+    ).all()
+    by_detection: dict[int, list[Classification]] = defaultdict(list)
+    for row in rows:
+        by_detection[row.detection_id].append(row)
+    return [(d, by_detection.get(d.id, [])) for d in detections]
+
+
+def neighbours(db: Session, image_id: uuid.UUID, q: ImageQuery) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+    """(previous, next) image ids in the list order of `q`, relative to this image's sort key."""
+    order = ordering(q.sort)
+    keys = order.keys
+    current = db.execute(select(*keys).select_from(order.source).where(Image.id == image_id)).first()
+    if current is None:
+        return None, None
+    values = tuple_(*[literal(value, type_=key.type) for key, value in zip(keys, current, strict=True)])
+    descending = q.order == "desc"
+
+    def step(forward: bool) -> uuid.UUID | None:
+        # Moving forward in a descending list means moving to smaller keys.
+        downwards = descending == forward
+        comparison = tuple_(*keys) < values if downwards else tuple_(*keys) > values
+        stmt = (
+            select(Image.id)
+            .select_from(order.source)
+            .where(*conditions(q), comparison)
+            .order_by(*_ordered(keys, downwards))
+            .limit(1)
+        )
+        return db.scalar(stmt)
+
+    return step(False), step(True)
+
+
+# --- review -------------------------------------------------------------------------------------
+def get_for_update(db: Session, image_id: uuid.UUID) -> Image | None:
+    return db.scalars(select(Image).where(Image.id == image_id).with_for_update()).first()
+
+
+def many_for_update(db: Session, ids: Sequence[uuid.UUID]) -> list[Image]:
+    return list(db.scalars(select(Image).where(Image.id.in_(ids)).order_by(Image.id).with_for_update()).all())
+
+
+def detection_for_update(db: Session, image_id: uuid.UUID, detection_id: int) -> Detection | None:
+    return db.scalars(
+        select(Detection).where(Detection.id == detection_id, Detection.image_id == image_id).with_for_update()
+    ).first()
+
+
+def effective_label_of(db: Session, detection_id: int) -> str | None:
+    eff = effective_labels()
+    return db.scalar(select(eff.c.label).where(eff.c.detection_id == detection_id))
+
+
+def delete_human_labels(db: Session, detection_id: int) -> None:
+    db.execute(delete(Classification).where(Classification.detection_id == detection_id, Classification.source == "human"))
+
+
+def add_classification(db: Session, **values: Any) -> Classification:
+    row = Classification(**values)
+    db.add(row)
+    return row
+
+
+def now(db: Session) -> datetime:
+    return db.scalar(select(func.now()))

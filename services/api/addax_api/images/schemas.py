@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from addax_api.pagination import Page
+from addax_api.validation import text
+from addax_common.db import ImageStatus, ReviewStatus
+
+ImageSort = Literal["captured_at", "received_at", "confidence", "camera"]
+SortOrder = Literal["asc", "desc"]
+
+
+class ImageSummary(BaseModel):
+    id: uuid.UUID
+    camera_id: int | None
+    camera_name: str | None
+    original_filename: str
+    status: ImageStatus
+    review_status: ReviewStatus
+    captured_at: datetime | None
+    received_at: datetime
+    completed_at: datetime | None
+    width: int | None
+    height: int | None
+    thumbnail_url: str | None = Field(description="Signed, time-limited URL; null when no thumbnail exists yet")
+    detection_count: int = Field(description="Detections at or above the display threshold (any category)")
+    animal_count: int = Field(description="Animal detections at or above the display threshold")
+    top_species: str | None = Field(description="The best species label (a human correction wins), or null")
+    top_species_score: float | None = Field(description="Classification score of top_species (1.0 for a human label)")
+    top_confidence: float | None = Field(
+        description="Highest detection confidence in the image; what min_confidence filters and sort=confidence orders by"
+    )
+    species: list[str] = Field(description="Distinct species labels in the image (human corrections win)")
+
+
+class ImagePage(Page[ImageSummary]):
+    pass
+
+
+class LatLon(BaseModel):
+    lat: float
+    lon: float
+
+
+class CameraRef(BaseModel):
+    id: int
+    name: str
+    location: LatLon | None
+
+
+class ClassificationOut(BaseModel):
+    label: str
+    score: float
+    rank: int
+    model_name: str
+    source: Literal["machine", "human"]
+
+
+class DetectionOut(BaseModel):
+    id: int
+    index: int
+    category: str
+    confidence: float
+    bbox: list[float] = Field(description="Normalized [x_min, y_min, width, height], origin top-left")
+    crop_url: str | None
+    classifications: list[ClassificationOut] = Field(description="Machine top-k by rank, then the human label if any")
+    human_label: str | None
+    label: str | None = Field(description="The label that counts: the human correction, else the machine's rank 1")
+
+
+class StageDurations(BaseModel):
+    """Seconds spent in each stage; null when a stage has not happened."""
+
+    upload_to_received: float | None
+    waiting_for_detection: float | None
+    detection: float | None
+    waiting_for_classification: float | None
+    classification: float | None
+    total: float | None = Field(description="received_at to completed_at")
+
+
+class ImageDetail(ImageSummary):
+    camera: CameraRef | None
+    file_size: int
+    mime_type: str | None
+    exif: dict[str, Any]
+    gps: LatLon | None
+    camera_make: str | None
+    camera_model: str | None
+    camera_serial: str | None
+    uploaded_at: datetime | None
+    detection_started_at: datetime | None
+    detected_at: datetime | None
+    classification_started_at: datetime | None
+    failed_at: datetime | None
+    rejected_at: datetime | None
+    durations: StageDurations
+    error: str | None
+    attempts: int
+    duplicate_uploads: int
+    url: str | None = Field(description="Signed, time-limited URL of the original")
+    display_threshold: float = Field(description="Detections below this confidence are stored but not counted")
+    detections: list[DetectionOut]
+    reviewed_by: int | None
+    reviewed_by_email: str | None
+    reviewed_at: datetime | None
+    prev_id: uuid.UUID | None = Field(description="The image before this one in the list under the same filters")
+    next_id: uuid.UUID | None = Field(description="The image after this one in the list under the same filters")
+
+
+class ReviewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: ReviewStatus
+    note: text(1000) | None = None
+
+
+class BulkReviewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    image_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+    status: ReviewStatus
+    note: text(1000) | None = None
+
+
+class ReviewResult(BaseModel):
+    id: uuid.UUID
+    review_status: ReviewStatus
+    reviewed_by: int | None
+    reviewed_at: datetime | None
+
+
+class BulkReviewResult(BaseModel):
+    updated: list[uuid.UUID]
+    not_found: list[uuid.UUID]
+
+
+class SpeciesCorrection(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: text(200, min_length=1)
+
+
+class RetryResult(BaseModel):
+    id: uuid.UUID
+    status: ImageStatus
+
+
+class SpeciesCount(BaseModel):
+    species: str
+    count: int = Field(description="Detections with this label (human corrections win over the machine label)")
+    image_count: int = Field(description="Images with at least one such detection")

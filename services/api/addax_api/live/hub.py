@@ -1,0 +1,172 @@
+"""Live updates: one Redis subscription per API process, fanned out to every WebSocket client.
+
+Each client has a bounded queue. The subscriber never waits for a client: when a client's queue is
+full (a slow or stalled connection) the client is disconnected with code 1013 and can reconnect,
+rather than holding up everyone else or growing memory without bound.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Awaitable, Callable
+from contextlib import suppress
+from typing import Any
+
+import redis.asyncio as aioredis
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from addax_api.metrics import LIVE_EVENTS
+from addax_common.db import Camera
+from addax_common.events import CLASSIFICATION_COMPLETE, EVENTS_CHANNEL, IMAGE_FAILED, decode_event
+from addax_common.logging import get_logger
+from addax_common.settings import Settings
+
+log = get_logger(__name__)
+
+CLIENT_QUEUE_SIZE = 256
+CAMERA_NAME_TTL = 60.0
+# Events after which the cached statistics are out of date.
+INVALIDATING_EVENTS = (CLASSIFICATION_COMPLETE, IMAGE_FAILED)
+# A busy pipeline completes several images a second; bumping the cache version for each would make
+# the cache useless. The first event bumps at once, later ones at most every this many seconds.
+STATS_INVALIDATION_INTERVAL = 5.0
+
+
+class LiveClient:
+    def __init__(self, user_id: int, queue_size: int = CLIENT_QUEUE_SIZE) -> None:
+        self.user_id = user_id
+        self.queue: asyncio.Queue[str] = asyncio.Queue(maxsize=queue_size)
+        self.overflowed = asyncio.Event()
+
+    def offer(self, message: str) -> bool:
+        try:
+            self.queue.put_nowait(message)
+            return True
+        except asyncio.QueueFull:
+            self.overflowed.set()
+            return False
+
+
+class LiveHub:
+    def __init__(
+        self,
+        settings: Settings,
+        redis_client: aioredis.Redis,
+        sessions: sessionmaker[Session],
+        on_stats_stale: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.redis = redis_client
+        self.sessions = sessions
+        self.channel = settings.key(EVENTS_CHANNEL)
+        self.on_stats_stale = on_stats_stale
+        self.clients: set[LiveClient] = set()
+        self.subscribed = asyncio.Event()
+        self._camera_names: dict[int, tuple[str | None, float]] = {}
+        self._last_invalidation = float("-inf")
+        self._pending_invalidation: asyncio.Task | None = None
+        self.delivered = 0
+        self.dropped_clients = 0
+
+    # --- clients --------------------------------------------------------------------------------
+    def add(self, client: LiveClient) -> None:
+        self.clients.add(client)
+
+    def remove(self, client: LiveClient) -> None:
+        self.clients.discard(client)
+
+    @property
+    def client_count(self) -> int:
+        return len(self.clients)
+
+    def broadcast(self, message: str) -> None:
+        for client in list(self.clients):
+            if client.offer(message):
+                self.delivered += 1
+            else:
+                self.dropped_clients += 1
+                self.clients.discard(client)
+                log.warning("live_client_too_slow", user_id=client.user_id)
+
+    # --- subscription ---------------------------------------------------------------------------
+    async def run(self) -> None:
+        """Subscribe and fan out until cancelled; reconnects with backoff when Redis goes away."""
+        backoff = 0.5
+        while True:
+            pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
+            try:
+                await pubsub.subscribe(self.channel)
+                self.subscribed.set()
+                backoff = 0.5
+                log.info("live_subscribed", channel=self.channel)
+                while True:
+                    message = await pubsub.get_message(timeout=5.0)
+                    if message is not None and message.get("type") == "message":
+                        await self.handle(message["data"])
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - Redis down or restarting: keep trying
+                self.subscribed.clear()
+                log.warning("live_subscription_lost", error=str(exc), retry_in=backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 30.0)
+            finally:
+                with suppress(Exception):
+                    # Bounded: closing a pub/sub connection can block on a reader (redis-py #3941).
+                    await asyncio.wait_for(pubsub.aclose(), 2)
+
+    async def handle(self, raw: bytes | str) -> None:
+        event = decode_event(raw)
+        if event is None:
+            return
+        LIVE_EVENTS.inc()
+        if event.get("type") in INVALIDATING_EVENTS:
+            await self.stats_stale()
+        if not self.clients:
+            return
+        camera_id = event.get("camera_id")
+        if isinstance(camera_id, int) and "camera_name" not in event:
+            event["camera_name"] = await self.camera_name(camera_id)
+        self.broadcast(json.dumps(event, default=str))
+
+    async def stats_stale(self) -> None:
+        if self.on_stats_stale is None:
+            return
+        wait = self._last_invalidation + STATS_INVALIDATION_INTERVAL - time.monotonic()
+        if wait <= 0:
+            await self._invalidate()
+        elif self._pending_invalidation is None or self._pending_invalidation.done():
+            self._pending_invalidation = asyncio.create_task(self._invalidate(delay=wait))
+
+    async def _invalidate(self, delay: float = 0.0) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        self._last_invalidation = time.monotonic()
+        try:
+            await self.on_stats_stale()
+        except Exception as exc:  # noqa: BLE001 - entries still expire after stats_cache_seconds
+            log.warning("stats_invalidation_failed", error=str(exc))
+
+    async def camera_name(self, camera_id: int) -> str | None:
+        cached = self._camera_names.get(camera_id)
+        if cached is not None and time.monotonic() - cached[1] < CAMERA_NAME_TTL:
+            return cached[0]
+        try:
+            name = await run_in_threadpool(self._load_camera_name, camera_id)
+        except Exception as exc:  # noqa: BLE001 - the event still goes out, without a name
+            log.warning("live_camera_name_failed", camera_id=camera_id, error=str(exc))
+            return None
+        self._camera_names[camera_id] = (name, time.monotonic())
+        return name
+
+    def _load_camera_name(self, camera_id: int) -> str | None:
+        with self.sessions() as session:
+            return session.scalar(select(Camera.name).where(Camera.id == camera_id))
+
+
+def event_json(event: dict[str, Any]) -> str:
+    return json.dumps(event, default=str)

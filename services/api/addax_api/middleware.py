@@ -1,0 +1,192 @@
+"""Pure ASGI middleware: request log + metrics + security headers + last-resort error handler, and
+the per-IP rate limit. (Pure ASGI rather than BaseHTTPMiddleware: no extra task per request, and
+WebSocket scopes pass straight through.)"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import uuid
+
+import redis.asyncio as aioredis
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from addax_api.deps import valid_ip
+from addax_api.metrics import LATENCY, RATE_LIMITED, REQUESTS
+from addax_common.logging import get_logger
+from addax_common.settings import Settings
+
+log = get_logger("addax_api.access")
+
+# The app's own pages: scripts and styles from this origin only. Leaflet needs inline styles, map
+# tiles and S3 presigned images come from other origins (https:), the live feed is a WebSocket.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; "
+    "connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+# Swagger UI (/api/docs) loads its bundle from jsDelivr and starts with an inline script.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+)
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+QUIET_PATHS = ("/metrics", "/api/health")
+
+
+def _client_ip(scope: Scope) -> str | None:
+    client = scope.get("client")
+    return valid_ip(client[0]) if client else None
+
+
+def _json_response(status: int, detail: str, extra_headers: list[tuple[bytes, bytes]] = ()) -> tuple[Message, Message]:
+    body = json.dumps({"detail": detail}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *extra_headers]
+    return {"type": "http.response.start", "status": status, "headers": headers}, {"type": "http.response.body", "body": body}
+
+
+class RequestMiddleware:
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.hsts = settings.cookie_secure
+
+    def _security_headers(self, headers: MutableHeaders, path: str) -> None:
+        defaults = {
+            "Content-Security-Policy": DOCS_CSP if path.startswith("/api/docs") else CSP,
+            "X-Content-Type-Options": "nosniff",
+            "X-Frame-Options": "DENY",
+            "Referrer-Policy": "no-referrer",
+            "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+            "Cross-Origin-Opener-Policy": "same-origin",
+            "Cross-Origin-Resource-Policy": "same-origin",
+        }
+        if self.hsts:
+            defaults["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        if path.startswith("/api/"):
+            # Authenticated data must not sit in shared or browser caches; media set their own policy.
+            defaults["Cache-Control"] = "no-store"
+        for name, value in defaults.items():
+            if name not in headers:
+                headers[name] = value
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        incoming = dict(scope.get("headers") or []).get(b"x-request-id", b"").decode("latin-1")
+        request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        path = scope.get("path", "")
+        status = 500
+        started = False
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status, started
+            if message["type"] == "http.response.start":
+                started = True
+                status = message["status"]
+                headers = MutableHeaders(scope=message)
+                self._security_headers(headers, path)
+                headers["X-Request-ID"] = request_id
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        except Exception:
+            status = 500
+            log.exception("unhandled_error", method=scope.get("method"), path=path, request_id=request_id)
+            if not started:
+                head, body = _json_response(500, "internal server error")
+                await send_wrapper(head)
+                await send(body)
+        finally:
+            duration = time.perf_counter() - start
+            route = scope.get("route")
+            template = getattr(route, "path", None) or ("unmatched" if status == 404 else "other")
+            method = scope.get("method", "")
+            REQUESTS.labels(method, template, str(status)).inc()
+            LATENCY.labels(method, template).observe(duration)
+            state = scope.get("state") or {}
+            fields = dict(
+                method=method,
+                path=path,
+                route=template,
+                status=status,
+                duration_ms=round(duration * 1000, 2),
+                client_ip=_client_ip(scope),
+                request_id=request_id,
+                user_id=state.get("user_id"),
+            )
+            if path in QUIET_PATHS and status < 400:
+                log.debug("request", **fields)
+            else:
+                log.info("request", **fields)
+
+
+class RateLimitMiddleware:
+    """Fixed one-minute windows per client IP, counted in Redis so every API process shares them.
+
+    Counted: /api/* except /api/health and /api/media/* (thumbnails of one gallery page are 50
+    requests; their signed URLs are the control there). Redis unavailable: requests pass (logged)."""
+
+    def __init__(self, app: ASGIApp, settings: Settings, get_redis) -> None:
+        self.app = app
+        self.settings = settings
+        self.limit = settings.rate_limit_per_minute
+        self.get_redis = get_redis
+
+    def _counted(self, scope: Scope) -> bool:
+        path = scope.get("path", "")
+        return (
+            scope["type"] == "http"
+            and self.limit > 0
+            and path.startswith("/api/")
+            and not path.startswith("/api/media/")
+            and path != "/api/health"
+            and scope.get("method") != "OPTIONS"
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._counted(scope):
+            await self.app(scope, receive, send)
+            return
+        ip = _client_ip(scope) or "unknown"
+        now = time.time()
+        window = int(now // 60)
+        key = self.settings.key(f"ratelimit:{ip}:{window}")
+        try:
+            client: aioredis.Redis = self.get_redis()
+            async with client.pipeline(transaction=False) as pipe:
+                pipe.incr(key)
+                pipe.expire(key, 120)
+                count, _ = await pipe.execute()
+        except Exception as exc:  # noqa: BLE001 - fail open: Redis trouble must not take the API down
+            log.warning("rate_limit_unavailable", error=str(exc))
+            await self.app(scope, receive, send)
+            return
+        remaining = max(0, self.limit - int(count))
+        reset = int((window + 1) * 60 - now) + 1
+        limit_headers = [
+            (b"x-ratelimit-limit", str(self.limit).encode()),
+            (b"x-ratelimit-remaining", str(remaining).encode()),
+        ]
+        if int(count) > self.limit:
+            RATE_LIMITED.inc()
+            head, body = _json_response(
+                429, "rate limit exceeded; try again later", [*limit_headers, (b"retry-after", str(reset).encode())]
+            )
+            await send(head)
+            await send(body)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], *limit_headers]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

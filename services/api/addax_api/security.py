@@ -1,0 +1,151 @@
+"""Passwords (argon2 via pwdlib), access tokens (PyJWT) and role checks.
+
+python-jose and passlib, named in the original design card, are unmaintained (passlib breaks with
+current bcrypt releases; python-jose had algorithm-confusion and DoS advisories), so the API uses
+PyJWT, with the algorithm pinned on decode, and pwdlib's argon2id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Annotated
+
+import jwt
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
+from sqlalchemy.orm import Session
+
+from addax_api.deps import get_db
+from addax_api.errors import Forbidden, Unauthorized
+from addax_common.db import User, UserRole
+from addax_common.settings import Settings
+
+password_hasher = PasswordHash((Argon2Hasher(),))
+_dummy_hash: str | None = None
+
+ROLE_RANK = {UserRole.VIEWER: 1, UserRole.ANALYST: 2, UserRole.ADMIN: 3}
+
+
+def hash_password(password: str) -> str:
+    return password_hasher.hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> tuple[bool, str | None]:
+    """(matches, new hash when the stored one uses outdated parameters)."""
+    global _dummy_hash
+    if password_hash is None:
+        # Unknown user: spend the same time as a real check so response times do not reveal accounts.
+        _dummy_hash = _dummy_hash or password_hasher.hash(secrets.token_hex(8))
+        password_hash = _dummy_hash
+        password_hasher.verify_and_update(password, password_hash)
+        return False, None
+    try:
+        return password_hasher.verify_and_update(password, password_hash)
+    except Exception:  # noqa: BLE001 - a corrupt stored hash is a failed login, not a server error
+        return False, None
+
+
+# --- Access tokens ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: int
+    role: str
+    expires_at: int
+
+
+def create_access_token(settings: Settings, user: User, now: float | None = None, ttl: int | None = None) -> str:
+    issued = int(now if now is not None else time.time())
+    payload = {
+        "sub": str(user.id),
+        "role": user.role.value if isinstance(user.role, UserRole) else str(user.role),
+        "type": "access",
+        "iat": issued,
+        "exp": issued + (ttl if ttl is not None else settings.access_token_ttl_seconds),
+        "jti": uuid.uuid4().hex,
+    }
+    return jwt.encode(payload, settings.jwt_secret, algorithm=settings.jwt_algorithm)
+
+
+def decode_access_token(settings: Settings, token: str) -> AccessClaims:
+    try:
+        # The algorithm list is pinned: a token claiming `alg: none` or another algorithm is refused.
+        payload = jwt.decode(
+            token,
+            settings.jwt_secret,
+            algorithms=[settings.jwt_algorithm],
+            options={"require": ["exp", "iat", "sub"]},
+        )
+    except jwt.ExpiredSignatureError as exc:
+        raise Unauthorized("access token expired") from exc
+    except jwt.PyJWTError as exc:
+        raise Unauthorized("invalid access token") from exc
+    if payload.get("type") != "access":
+        raise Unauthorized("invalid access token")
+    try:
+        user_id = int(payload["sub"])
+    except (TypeError, ValueError) as exc:
+        raise Unauthorized("invalid access token") from exc
+    return AccessClaims(user_id=user_id, role=str(payload.get("role", "")), expires_at=int(payload["exp"]))
+
+
+# --- Refresh tokens (opaque, stored hashed) -------------------------------------------------------
+def new_refresh_token() -> tuple[str, str]:
+    raw = secrets.token_urlsafe(32)
+    return raw, hash_refresh_token(raw)
+
+
+def hash_refresh_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+# --- Dependencies -------------------------------------------------------------------------------
+bearer_scheme = HTTPBearer(auto_error=False, description="Access token from POST /api/auth/login or /refresh")
+
+
+def user_from_token(db: Session, settings: Settings, token: str) -> User:
+    claims = decode_access_token(settings, token)
+    user = db.get(User, claims.user_id)
+    # The role comes from the database, not the token, so a demotion or deactivation is immediate.
+    if user is None or not user.is_active:
+        raise Unauthorized("user is inactive or no longer exists")
+    return user
+
+
+def get_current_user(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
+    db: Annotated[Session, Depends(get_db)],
+) -> User:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("not authenticated")
+    user = user_from_token(db, request.app.state.settings, credentials.credentials)
+    request.state.user_id = user.id
+    return user
+
+
+def has_role(user: User, minimum: UserRole) -> bool:
+    return ROLE_RANK[UserRole(user.role)] >= ROLE_RANK[minimum]
+
+
+def require_role(minimum: UserRole):
+    """A dependency that lets through active users whose role is `minimum` or higher (admin > analyst > viewer)."""
+
+    def dependency(user: Annotated[User, Depends(get_current_user)]) -> User:
+        if not has_role(user, minimum):
+            raise Forbidden(f"this action requires the {minimum.value} role")
+        return user
+
+    dependency.required_role = minimum  # type: ignore[attr-defined]
+    return dependency
+
+
+# Every route declares its role with one of these (route-matrix test: services/api/tests/test_route_matrix.py).
+ViewerUser = Annotated[User, Depends(require_role(UserRole.VIEWER))]
+AnalystUser = Annotated[User, Depends(require_role(UserRole.ANALYST))]
+AdminUser = Annotated[User, Depends(require_role(UserRole.ADMIN))]

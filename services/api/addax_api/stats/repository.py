@@ -1,0 +1,107 @@
+"""Aggregations for the dashboard. Every query shares the image filters of the gallery (camera and
+capture-date range); rejected uploads (not camera-trap photos) are left out of every count except
+`rejected` itself."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, literal_column, select
+from sqlalchemy.orm import Session
+
+from addax_api.images.filters import ImageQuery
+from addax_api.images.repository import TAKEN_AT, conditions, effective_labels
+from addax_common.db import Camera, Image, ImageStatus
+from addax_common.db.images import PENDING_STATES
+
+NOT_REJECTED = Image.status != ImageStatus.REJECTED
+INTERVALS = ("hour", "day", "week", "month")
+
+
+def species(db: Session, q: ImageQuery) -> list[tuple[str, int, int]]:
+    eff = effective_labels()
+    stmt = (
+        select(eff.c.label, func.count(), func.count(func.distinct(eff.c.image_id)))
+        .select_from(eff)
+        .join(Image, Image.id == eff.c.image_id)
+        .where(NOT_REJECTED, *conditions(q))
+        .group_by(eff.c.label)
+    )
+    return [(label, detections, images) for label, detections, images in db.execute(stmt).all()]
+
+
+def timeline(db: Session, q: ImageQuery, interval: str) -> list[tuple[datetime, int]]:
+    if interval not in INTERVALS:
+        raise ValueError(f"unknown interval {interval!r}")
+    # A literal (from the fixed list above), so SELECT and GROUP BY render the same expression.
+    bucket = func.date_trunc(literal_column(f"'{interval}'"), TAKEN_AT, literal_column("'UTC'")).label("bucket")
+    stmt = select(bucket, func.count()).where(NOT_REJECTED, *conditions(q)).group_by(bucket).order_by(bucket)
+    return [(when, n) for when, n in db.execute(stmt).all()]
+
+
+def cameras(db: Session, q: ImageQuery) -> list[Any]:
+    image_stats = (
+        select(Image.camera_id, func.count().label("image_count"), func.max(TAKEN_AT).label("last_image_at"))
+        .where(NOT_REJECTED, *conditions(q))
+        .group_by(Image.camera_id)
+        .subquery("image_stats")
+    )
+    eff = effective_labels()
+    species_stats = (
+        select(Image.camera_id, func.count(func.distinct(eff.c.label)).label("species_count"))
+        .select_from(eff)
+        .join(Image, Image.id == eff.c.image_id)
+        .where(NOT_REJECTED, *conditions(q))
+        .group_by(Image.camera_id)
+        .subquery("species_stats")
+    )
+    where = [Camera.id.in_(q.camera_ids)] if q.camera_ids else []
+    stmt = (
+        select(
+            Camera.id,
+            Camera.name,
+            func.coalesce(image_stats.c.image_count, 0),
+            func.coalesce(species_stats.c.species_count, 0),
+            image_stats.c.last_image_at,
+        )
+        .outerjoin(image_stats, image_stats.c.camera_id == Camera.id)
+        .outerjoin(species_stats, species_stats.c.camera_id == Camera.id)
+        .where(*where)
+        .order_by(func.coalesce(image_stats.c.image_count, 0).desc(), Camera.name)
+    )
+    return list(db.execute(stmt).all())
+
+
+def summary(db: Session, q: ImageQuery, now: datetime) -> dict[str, int]:
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    week_ago = now - timedelta(days=7)
+    row = db.execute(
+        select(
+            func.count().filter(NOT_REJECTED),
+            func.count().filter(Image.status == ImageStatus.COMPLETED),
+            func.count().filter(Image.status.in_(PENDING_STATES)),
+            func.count().filter(Image.status == ImageStatus.FAILED),
+            func.count().filter(Image.status == ImageStatus.REJECTED),
+            func.count().filter(Image.status == ImageStatus.COMPLETED, Image.completed_at >= today),
+            func.count(func.distinct(Image.camera_id)).filter(NOT_REJECTED, Image.received_at >= week_ago),
+        ).where(*conditions(q))
+    ).one()
+    eff = effective_labels()
+    species_count = db.scalar(
+        select(func.count(func.distinct(eff.c.label)))
+        .select_from(eff)
+        .join(Image, Image.id == eff.c.image_id)
+        .where(NOT_REJECTED, *conditions(q))
+    )
+    total, completed, pending, failed, rejected, today_count, active = row
+    return dict(
+        total_images=total,
+        completed_images=completed,
+        species_count=species_count or 0,
+        active_cameras=active,
+        processed_today=today_count,
+        pending=pending,
+        failed=failed,
+        rejected=rejected,
+    )

@@ -1,0 +1,83 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy.orm import Session
+
+from addax_api.deps import get_db
+from addax_api.errors import error_responses
+from addax_api.images.filters import CameraIds, DateFrom, DateTo, ImageQuery, SpeciesLabels
+from addax_api.security import ViewerUser
+from addax_api.stats.schemas import CameraStats, Interval, SpeciesCount, Summary, TimelinePoint
+from addax_api.stats.service import StatsService
+from addax_api.validation import parse_date_bound
+
+router = APIRouter(prefix="/api/stats", tags=["stats"], responses=error_responses(401, 403))
+species_router = APIRouter(prefix="/api/species", tags=["species"], responses=error_responses(401, 403))
+
+
+def get_service(request: Request, db: Annotated[Session, Depends(get_db)]) -> StatsService:
+    return StatsService(db, request.app.state.stats_cache)
+
+
+Service = Annotated[StatsService, Depends(get_service)]
+
+
+def stats_query(camera_id: CameraIds = None, date_from: DateFrom = None, date_to: DateTo = None) -> ImageQuery:
+    return ImageQuery(
+        camera_ids=tuple(dict.fromkeys(camera_id or ())),
+        date_from=parse_date_bound(date_from, "date_from", upper=False),
+        date_to=parse_date_bound(date_to, "date_to", upper=True),
+    )
+
+
+Filters = Annotated[ImageQuery, Depends(stats_query)]
+
+
+@router.get(
+    "/species",
+    response_model=list[SpeciesCount],
+    name="species",
+    summary="Detections per species, most frequent first",
+    description="`count` is the number of detections whose label is the species (a human correction wins over the "
+    "machine's top label); `image_count` the number of images with at least one. Cached in Redis.",
+)
+def species_stats(user: ViewerUser, service: Service, filters: Filters) -> list[SpeciesCount]:
+    return service.species(filters)
+
+
+@router.get(
+    "/timeline",
+    response_model=list[TimelinePoint],
+    name="timeline",
+    summary="Images per hour, day, week or month of capture time",
+)
+def timeline(
+    user: ViewerUser,
+    service: Service,
+    filters: Filters,
+    interval: Annotated[Interval, Query()] = "day",
+    species: SpeciesLabels = None,
+) -> list[TimelinePoint]:
+    if species:
+        filters = ImageQuery(**{**filters.__dict__, "species": tuple(dict.fromkeys(species))})
+    return service.timeline(filters, interval)
+
+
+@router.get("/cameras", response_model=list[CameraStats], name="cameras", summary="Per-camera image and species counts")
+def camera_stats(user: ViewerUser, service: Service, filters: Filters) -> list[CameraStats]:
+    return service.cameras(filters)
+
+
+@router.get("/summary", response_model=Summary, name="summary", summary="Totals for the dashboard")
+def summary(user: ViewerUser, service: Service, filters: Filters) -> Summary:
+    return service.summary(filters)
+
+
+@species_router.get(
+    "",
+    response_model=list[SpeciesCount],
+    name="list",
+    summary="Every species label in the data, alphabetically (for filter drop-downs)",
+)
+def list_species(user: ViewerUser, service: Service) -> list[SpeciesCount]:
+    return service.species(ImageQuery(), order="label")

@@ -1,0 +1,60 @@
+"""Statistics, cached in Redis (stats/cache.py) under the filters they were computed for."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from pydantic import TypeAdapter
+from sqlalchemy.orm import Session
+
+from addax_api.images.filters import ImageQuery
+from addax_api.stats import repository
+from addax_api.stats.cache import StatsCache
+from addax_api.stats.schemas import CameraStats, SpeciesCount, Summary, TimelinePoint
+
+_species = TypeAdapter(list[SpeciesCount])
+_timeline = TypeAdapter(list[TimelinePoint])
+_cameras = TypeAdapter(list[CameraStats])
+_summary = TypeAdapter(Summary)
+
+
+class StatsService:
+    def __init__(self, db: Session, cache: StatsCache) -> None:
+        self.db = db
+        self.cache = cache
+
+    @staticmethod
+    def _params(q: ImageQuery, **extra: object) -> dict[str, object]:
+        params = {k: v for k, v in asdict(q).items() if k not in ("sort", "order")}
+        return {**params, **extra}
+
+    def species(self, q: ImageQuery, order: str = "count") -> list[SpeciesCount]:
+        def compute() -> list[SpeciesCount]:
+            rows = [SpeciesCount(species=label, count=n, image_count=images) for label, n, images in repository.species(self.db, q)]
+            if order == "label":
+                return sorted(rows, key=lambda r: r.species.lower())
+            return sorted(rows, key=lambda r: (-r.count, r.species))
+
+        return self.cache.get_or_compute("species", self._params(q, order=order), _species, compute)
+
+    def timeline(self, q: ImageQuery, interval: str) -> list[TimelinePoint]:
+        def compute() -> list[TimelinePoint]:
+            return [TimelinePoint(timestamp=t, count=n) for t, n in repository.timeline(self.db, q, interval)]
+
+        return self.cache.get_or_compute("timeline", self._params(q, interval=interval), _timeline, compute)
+
+    def cameras(self, q: ImageQuery) -> list[CameraStats]:
+        def compute() -> list[CameraStats]:
+            return [
+                CameraStats(camera_id=i, camera_name=name, image_count=n, species_count=s, last_image_at=last)
+                for i, name, n, s, last in repository.cameras(self.db, q)
+            ]
+
+        return self.cache.get_or_compute("cameras", self._params(q), _cameras, compute)
+
+    def summary(self, q: ImageQuery) -> Summary:
+        def compute() -> Summary:
+            return Summary(**repository.summary(self.db, q, datetime.now(UTC)))
+
+        return self.cache.get_or_compute("summary", self._params(q), _summary, compute)

@@ -1,0 +1,73 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, status
+from sqlalchemy.orm import Session
+
+from addax_api.audit.service import Actor
+from addax_api.deps import get_db
+from addax_api.errors import error_responses
+from addax_api.security import AdminUser
+from addax_api.users import service
+from addax_api.users.schemas import UserCreate, UserOut, UserUpdate
+from addax_api.validation import MAX_INT32
+
+router = APIRouter(prefix="/api/users", tags=["users"], responses=error_responses(401, 403))
+
+UserId = Annotated[int, Path(ge=1, le=MAX_INT32)]
+
+
+@router.get("", response_model=list[UserOut], name="list", summary="List users (admin)")
+def list_users(user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> list[UserOut]:
+    return service.list_users(db)
+
+
+@router.post(
+    "",
+    response_model=UserOut,
+    status_code=status.HTTP_201_CREATED,
+    name="create",
+    summary="Create a user (admin)",
+    responses=error_responses(409),
+)
+def create_user(body: UserCreate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> UserOut:
+    created = service.create_user(db, Actor.from_request(request, user), body)
+    db.commit()
+    return created
+
+
+@router.get("/{user_id}", response_model=UserOut, name="get", summary="One user (admin)", responses=error_responses(404))
+def get_user(user_id: UserId, user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> UserOut:
+    return service.get_user(db, user_id)
+
+
+@router.patch(
+    "/{user_id}",
+    response_model=UserOut,
+    name="update",
+    summary="Change role, active flag, name or password (admin)",
+    responses=error_responses(400, 404, 409),
+)
+def update_user(
+    user_id: UserId, body: UserUpdate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]
+) -> UserOut:
+    updated = service.update_user(db, Actor.from_request(request, user), user_id, body)
+    db.commit()
+    return updated
+
+
+@router.delete(
+    "/{user_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    name="delete",
+    summary="Delete a user (admin); confirm with the user's e-mail",
+    responses=error_responses(400, 404, 409),
+)
+def delete_user(
+    user_id: UserId,
+    request: Request,
+    user: AdminUser,
+    db: Annotated[Session, Depends(get_db)],
+    confirm: Annotated[str | None, Query(max_length=320, description="The e-mail address of the user to delete")] = None,
+) -> None:
+    service.delete_user(db, Actor.from_request(request, user), user_id, confirm)
+    db.commit()

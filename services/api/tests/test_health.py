@@ -1,0 +1,66 @@
+"""GET /api/health (database, Redis, storage, queues) and /metrics."""
+
+from __future__ import annotations
+
+import shutil
+
+from fastapi.testclient import TestClient
+
+from addax_api.main import create_app
+from addax_common.context import make_context
+
+
+def test_health_ok(client, api_ctx):
+    api_ctx.queue("image-ingested").push("00000000-0000-0000-0000-000000000001")
+    response = client.get("/api/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    for component in ("database", "redis", "storage"):
+        assert body[component]["ok"] is True and body[component]["latency_ms"] >= 0 and body[component]["error"] is None
+    assert body["queues"]["depths"] == {"image-ingested": 1, "detection-complete": 0, "classification-complete": 0}
+    assert body["queues"]["dead_letters"] == 0
+
+
+def test_health_degraded_when_storage_is_gone(client, api_settings):
+    shutil.rmtree(api_settings.storage_dir)
+    response = client.get("/api/health")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "degraded" and body["storage"] == {"ok": False, "latency_ms": None, "error": "storage unavailable"}
+    assert body["database"]["ok"] and body["redis"]["ok"]
+    assert str(api_settings.storage_dir) not in response.text  # details stay in the logs
+
+
+def test_health_degraded_when_redis_and_database_are_down(api_settings):
+    broken = api_settings.model_copy(
+        update={"redis_url": "redis://127.0.0.1:1/0", "database_url": "postgresql+psycopg2://postgres@127.0.0.1:1/none"}
+    )
+    ctx = make_context(broken)
+    try:
+        app = create_app(broken, ctx=ctx)
+        with TestClient(app) as test_client:
+            response = test_client.get("/api/health")
+            # The rest of the API answers with clean errors rather than hanging or crashing.
+            login = test_client.post("/api/auth/login", json={"email": "a@example.org", "password": "x"})
+    finally:
+        ctx.close()
+    assert response.status_code == 503
+    body = response.json()
+    assert body["database"] == {"ok": False, "latency_ms": None, "error": "database unreachable"}
+    assert body["redis"]["ok"] is False and body["queues"] == {"ok": False, "depths": {}, "in_flight": {}, "dead_letters": None}
+    assert login.status_code == 503 and login.json() == {"detail": "service temporarily unavailable"}
+
+
+def test_metrics(client, users):
+    client.get("/api/images", headers=users.viewer.headers)
+    client.get("/api/images/not-a-uuid", headers=users.viewer.headers)
+    response = client.get("/metrics")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
+    text = response.text
+    # By route template, not by raw path (bounded label values).
+    assert 'addax_api_requests_total{method="GET",route="/api/images",status="200"}' in text
+    assert 'route="/api/images/{image_id}",status="422"' in text
+    assert "not-a-uuid" not in text
+    assert "addax_api_request_duration_seconds_bucket" in text
+    assert "addax_queue_depth" in text and "addax_api_live_clients" in text

@@ -1,0 +1,161 @@
+"""GET /api/images on a seeded database: every filter, sort and page checked against exact results."""
+
+from __future__ import annotations
+
+A, B, C = "Alpha", "Bravo", "Charlie"
+
+
+def names(response, img) -> list[str]:
+    assert response.status_code == 200, response.text
+    by_id = {str(v): k for k, v in img.items()}
+    return [by_id[item["id"]] for item in response.json()["items"]]
+
+
+DEFAULT_ORDER = ["i10", "i8", "i7", "i5", "i6", "i3", "i4", "i2", "i1", "i9"]
+
+
+def test_default_order_and_totals(client, users, gallery):
+    cam, img = gallery
+    response = client.get("/api/images", headers=users.viewer.headers)
+    assert names(response, img) == DEFAULT_ORDER
+    body = response.json()
+    assert (body["total"], body["page"], body["limit"], body["pages"]) == (10, 1, 50, 1)
+
+
+FILTER_CASES = [
+    ({"camera_id": A}, ["i10", "i3", "i2", "i1"]),
+    ({"camera_id": [A, B]}, ["i10", "i5", "i6", "i3", "i4", "i2", "i1"]),
+    ({"species": "red deer"}, ["i1", "i9"]),  # i3's red deer was corrected to roe deer by a person
+    ({"species": "roe deer"}, ["i3"]),  # i1's roe deer is only the machine's second guess
+    ({"species": ["wild boar", "zebra"]}, ["i6", "i4", "i2"]),
+    ({"species": "unicorn"}, []),
+    ({"status": "failed"}, ["i7"]),
+    ({"status": ["received", "failed"]}, ["i8", "i7"]),
+    ({"review_status": "approved"}, ["i2", "i9"]),
+    ({"review_status": ["flagged", "rejected"]}, ["i5", "i3"]),
+    ({"min_confidence": 0.9}, ["i4", "i1"]),
+    ({"min_confidence": 0.85}, ["i5", "i4", "i1"]),
+    ({"min_confidence": 0}, ["i5", "i6", "i3", "i4", "i2", "i1", "i9"]),
+    ({"date_from": "2024-05-02", "date_to": "2024-05-02"}, ["i6", "i3", "i4"]),  # i6 by its receive time
+    ({"date_to": "2024-05-01"}, ["i2", "i1", "i9"]),
+    ({"date_from": "2024-05-01T00:00:00Z", "date_to": "2024-05-01"}, ["i2", "i1"]),
+    ({"date_to": "2024-05-01T18:00:00Z"}, ["i2", "i1", "i9"]),  # a date-time upper bound is inclusive
+    ({"date_to": "2024-05-01T17:59:59Z"}, ["i1", "i9"]),
+    ({"date_from": "2024-05-02T12:00:00+02:00"}, ["i10", "i8", "i7", "i5", "i6", "i3"]),  # = 10:00 UTC
+    ({"date_from": "2024-05-04T07:00:00"}, ["i10", "i8", "i7"]),  # no offset means UTC
+    ({"camera_id": B, "min_confidence": 0.5, "species": "zebra"}, ["i4"]),
+    ({"camera_id": A, "review_status": "unreviewed", "date_from": "2024-05-01"}, ["i10", "i1"]),
+]
+
+
+def test_filters(client, users, gallery):
+    cam, img = gallery
+    for params, expected in FILTER_CASES:
+        query = {k: ([cam[x] for x in v] if isinstance(v, list) else cam[v]) if k == "camera_id" else v for k, v in params.items()}
+        response = client.get("/api/images", params=query, headers=users.viewer.headers)
+        assert names(response, img) == expected, params
+        assert response.json()["total"] == len(expected), params
+
+
+SORT_CASES = [
+    ({"order": "asc"}, list(reversed(DEFAULT_ORDER))),
+    # Highest detection confidence first; images without detections last, newest first among them.
+    ({"sort": "confidence"}, ["i4", "i1", "i5", "i2", "i3", "i6", "i9", "i10", "i8", "i7"]),
+    ({"sort": "confidence", "order": "asc"}, ["i7", "i8", "i10", "i9", "i6", "i3", "i2", "i5", "i1", "i4"]),
+    # By camera name (no camera first), then capture time.
+    ({"sort": "camera", "order": "asc"}, ["i9", "i1", "i2", "i3", "i10", "i4", "i6", "i5", "i7", "i8"]),
+    ({"sort": "received_at", "order": "asc"}, ["i9", "i1", "i2", "i4", "i3", "i6", "i5", "i7", "i8", "i10"]),
+    ({"sort": "received_at"}, ["i10", "i8", "i7", "i5", "i6", "i3", "i4", "i2", "i1", "i9"]),
+]
+
+
+def test_sorting(client, users, gallery):
+    cam, img = gallery
+    for params, expected in SORT_CASES:
+        assert names(client.get("/api/images", params=params, headers=users.viewer.headers), img) == expected, params
+
+
+def test_pagination(client, users, gallery):
+    cam, img = gallery
+    h = users.viewer.headers
+    pages = [names(client.get("/api/images", params={"limit": 3, "page": p}, headers=h), img) for p in range(1, 6)]
+    assert pages == [DEFAULT_ORDER[0:3], DEFAULT_ORDER[3:6], DEFAULT_ORDER[6:9], DEFAULT_ORDER[9:], []]
+    body = client.get("/api/images", params={"limit": 3, "page": 2}, headers=h).json()
+    assert (body["total"], body["page"], body["limit"], body["pages"]) == (10, 2, 3, 4)
+    filtered = client.get("/api/images", params={"limit": 2, "page": 2, "camera_id": cam[A]}, headers=h)
+    assert names(filtered, img) == ["i2", "i1"] and filtered.json()["pages"] == 2
+
+
+def test_summary_fields(client, users, gallery):
+    cam, img = gallery
+    items = {str(i["id"]): i for i in client.get("/api/images", headers=users.viewer.headers).json()["items"]}
+    i4 = items[str(img["i4"])]
+    assert i4["camera_id"] == cam[B] and i4["camera_name"] == B
+    assert (i4["detection_count"], i4["animal_count"]) == (3, 3)
+    assert (i4["top_species"], i4["top_species_score"], i4["top_confidence"]) == ("zebra", 0.97, 0.99)
+    assert i4["species"] == ["wildebeest", "zebra"]
+    assert i4["status"] == "completed" and i4["review_status"] == "unreviewed"
+    assert (i4["width"], i4["height"]) == (1920, 1080)
+    assert i4["captured_at"].startswith("2024-05-02T09:00:00") and i4["completed_at"]
+    i2 = items[str(img["i2"])]
+    # The person at 0.15 is below the display threshold (0.2): stored, not counted.
+    assert (i2["detection_count"], i2["animal_count"], i2["top_confidence"], i2["species"]) == (1, 1, 0.8, ["wild boar"])
+    i3 = items[str(img["i3"])]
+    assert (i3["top_species"], i3["top_species_score"], i3["species"]) == ("roe deer", 1.0, ["roe deer"])
+    i5 = items[str(img["i5"])]
+    assert (i5["detection_count"], i5["animal_count"], i5["top_species"], i5["species"]) == (1, 0, None, [])
+    i9 = items[str(img["i9"])]
+    assert i9["camera_id"] is None and i9["camera_name"] is None
+    i10 = items[str(img["i10"])]
+    assert (i10["detection_count"], i10["top_confidence"], i10["top_species"]) == (0, None, None)
+    assert items[str(img["i8"])]["thumbnail_url"] is None
+    assert set(i4) == {
+        "id", "camera_id", "camera_name", "original_filename", "status", "review_status", "captured_at", "received_at",
+        "completed_at", "width", "height", "thumbnail_url", "detection_count", "animal_count", "top_species",
+        "top_species_score", "top_confidence", "species",
+    }
+
+
+def test_thumbnail_url_is_signed_and_served(client, users, gallery):
+    cam, img = gallery
+    item = client.get("/api/images", params={"camera_id": cam[B], "limit": 1}, headers=users.viewer.headers).json()["items"][0]
+    url = item["thumbnail_url"]
+    assert url.startswith(f"/api/media/thumbnails/{item['id']}.jpg?expires=") and "signature=" in url
+    media = client.get(url)  # no token: the signature is the authorisation
+    assert media.status_code == 200 and media.headers["content-type"] == "image/jpeg"
+    assert media.content.startswith(b"\xff\xd8")
+    assert media.headers["cache-control"].startswith("private, max-age=")
+    # The same URL on the next request (stable expiry window), so browsers can cache thumbnails.
+    again = client.get("/api/images", params={"camera_id": cam[B], "limit": 1}, headers=users.viewer.headers).json()
+    assert again["items"][0]["thumbnail_url"] == url
+
+
+INVALID_PARAMETERS = [
+    {"limit": 201},
+    {"limit": 0},
+    {"page": 0},
+    {"sort": "filename"},
+    {"order": "up"},
+    {"status": "bogus"},
+    {"review_status": "maybe"},
+    {"min_confidence": 1.5},
+    {"min_confidence": -0.1},
+    {"camera_id": "abc"},
+    {"camera_id": 0},
+    {"date_from": "2024-13-01"},
+    {"date_from": "yesterday"},
+    {"date_to": "2024-05-01T25:00:00Z"},
+    {"species": ""},
+]
+
+
+def test_invalid_parameters_are_422(client, users):
+    for params in INVALID_PARAMETERS:
+        response = client.get("/api/images", params=params, headers=users.viewer.headers)
+        assert response.status_code == 422, (params, response.text)
+        assert isinstance(response.json()["detail"], (list, str))
+
+
+def test_calendar_edges_are_not_server_errors(client, users):
+    for params in ({"date_to": "9999-12-31"}, {"date_from": "0001-01-01"}, {"date_to": "9999-12-31T23:59:59.999999Z"}):
+        assert client.get("/api/images", params=params, headers=users.viewer.headers).status_code == 200, params

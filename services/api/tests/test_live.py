@@ -1,0 +1,142 @@
+"""WebSocket /api/updates: authentication, fan-out of pipeline events to every client, slow clients."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import pytest
+from starlette.websockets import WebSocketDisconnect
+
+from addax_api.live.hub import LiveClient, LiveHub
+from addax_api.security import create_access_token
+from addax_common.events import CLASSIFICATION_COMPLETE, IMAGE_INGESTED, EventPublisher
+
+
+def wait_until(predicate, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.02)
+
+
+def subscribed(api_ctx) -> bool:
+    channel = api_ctx.settings.key("events")
+    return dict(api_ctx.redis.pubsub_numsub(channel)).get(channel, 0) >= 1
+
+
+def test_two_clients_receive_a_pipeline_event(client, app, users, api_ctx, seed):
+    camera_id = seed.camera("Kilo")
+    with client.websocket_connect(f"/api/updates?token={users.viewer.token}") as first, client.websocket_connect(
+        "/api/updates"
+    ) as second:
+        # The second client authenticates with its first message instead of the query string.
+        second.send_text(json.dumps({"type": "auth", "token": users.analyst.token}))
+        assert first.receive_json()["type"] == "connected"
+        assert second.receive_json() == {"type": "connected", "user_id": users.analyst.id}
+        wait_until(lambda: app.state.hub.client_count == 2 and subscribed(api_ctx))
+        # Published the way the pipeline's workers publish (addax_common.events).
+        publisher = EventPublisher(api_ctx.redis, api_ctx.settings.redis_prefix)
+        sent = publisher.publish(
+            CLASSIFICATION_COMPLETE, image_id="9d5ed678-fe57-4cca-b3d1-98f3b1f1d2a1", camera_id=camera_id, species=["red deer"]
+        )
+        for ws in (first, second):
+            event = ws.receive_json()
+            assert event == {**sent, "camera_name": "Kilo"}
+            assert event["type"] == "classification_complete" and event["species"] == ["red deer"]
+    wait_until(lambda: app.state.hub.client_count == 0)
+
+
+def test_events_without_camera_and_foreign_messages(client, app, users, api_ctx):
+    with client.websocket_connect(f"/api/updates?token={users.viewer.token}") as ws:
+        ws.receive_json()
+        wait_until(lambda: app.state.hub.client_count == 1 and subscribed(api_ctx))
+        channel = api_ctx.settings.key("events")
+        api_ctx.redis.publish(channel, "not json")
+        api_ctx.redis.publish(channel, json.dumps({"type": "something_else"}))
+        EventPublisher(api_ctx.redis, api_ctx.settings.redis_prefix).publish(IMAGE_INGESTED, image_id="abc")
+        event = ws.receive_json()
+        assert event["type"] == "image_ingested" and event["camera_id"] is None and "camera_name" not in event
+
+
+@pytest.mark.parametrize("token", ["", "garbage", "expired", "inactive"])
+def test_bad_tokens_are_closed_with_4401(client, users, api_settings, make_user, token):
+    if token == "expired":
+        token = create_access_token(api_settings, users.viewer.user, now=time.time() - 3600, ttl=60)
+    elif token == "inactive":
+        token = create_access_token(api_settings, make_user("off@example.org", "viewer", active=False))
+    url = f"/api/updates?token={token}" if token else "/api/updates"
+    with client.websocket_connect(url) as ws:
+        if not token:
+            ws.send_text(json.dumps({"type": "auth", "token": "nope"}))
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json()
+        assert closed.value.code == 4401
+
+
+def test_connection_closes_when_the_token_expires(client, users, api_settings):
+    token = create_access_token(api_settings, users.viewer.user, ttl=1)
+    with client.websocket_connect(f"/api/updates?token={token}") as ws:
+        assert ws.receive_json()["type"] == "connected"
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json()
+        assert closed.value.code == 4401
+
+
+def test_slow_client_is_dropped_without_holding_up_others():
+    hub = LiveHub.__new__(LiveHub)
+    hub.clients, hub.delivered, hub.dropped_clients = set(), 0, 0
+
+    async def scenario():
+        slow, fast = LiveClient(1, queue_size=2), LiveClient(2, queue_size=100)
+        hub.add(slow)
+        hub.add(fast)
+        for n in range(5):
+            hub.broadcast(json.dumps({"n": n}))
+        assert slow.overflowed.is_set() and slow not in hub.clients
+        assert fast.queue.qsize() == 5 and hub.client_count == 1 and hub.dropped_clients == 1
+
+    asyncio.run(scenario())
+
+
+def test_hub_survives_redis_errors(api_settings, api_ctx):
+    """The subscriber reconnects after a failure instead of dying (here: a Redis that refuses)."""
+    import redis.asyncio as aioredis
+
+    async def scenario():
+        broken = aioredis.Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2)
+        hub = LiveHub(api_settings, broken, api_ctx.sessions)
+        task = asyncio.create_task(hub.run())
+        await asyncio.sleep(0.8)
+        assert not task.done() and not hub.subscribed.is_set()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await broken.aclose()
+
+    asyncio.run(scenario())
+
+
+def test_stats_invalidation_is_coalesced(monkeypatch):
+    """A burst of completions bumps the statistics version at once and then once more, not per event."""
+    import addax_api.live.hub as hub_module
+
+    monkeypatch.setattr(hub_module, "STATS_INVALIDATION_INTERVAL", 0.2)
+    bumps = []
+
+    async def bump():
+        bumps.append(time.monotonic())
+
+    async def scenario():
+        hub = LiveHub.__new__(LiveHub)
+        hub.clients, hub.on_stats_stale = set(), bump
+        hub._last_invalidation, hub._pending_invalidation = float("-inf"), None
+        for _ in range(20):
+            await hub.handle(json.dumps({"type": "classification_complete", "image_id": "x", "camera_id": None}))
+        assert len(bumps) == 1
+        await asyncio.sleep(0.35)
+        assert len(bumps) == 2
+
+    asyncio.run(scenario())
