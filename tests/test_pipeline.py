@@ -89,3 +89,29 @@ def test_twenty_uploads_complete_with_correct_boxes_species_crops_and_events(sta
     expected = sorted(o.label for o in uploads[1][2])
     assert sorted(s["label"] for s in fox_like for _ in range(s["count"])) == expected
     db.close()
+
+
+def test_pipeline_on_the_s3_backend(model_settings, s3_server, tmp_path):
+    """The same flow with objects in an S3 API server (moto_server) instead of a directory."""
+    settings = model_settings.model_copy(update={
+        "ftps_accounts": "trailcam:s3cret-pass", "storage_backend": "s3", "s3_endpoint_url": s3_server.endpoint,
+        "s3_access_key": "test", "s3_secret_key": "test", "s3_bucket_prefix": f"p{tmp_path.name[-8:].lower()}-",
+    })
+    stack = Stack(settings, tmp_path / "logs").start("ingestion", "detection", "classification")
+    db = Db(settings.database_url)
+    uploads = synthetic_uploads(5, seed=21)
+    try:
+        ftps_upload(stack.settings, [(name, jpeg) for name, jpeg, _ in uploads])
+        wait_until(lambda: db.count(ImageStatus.COMPLETED) == 5, timeout=90, what="5 completed on S3")
+        storage = make_storage(settings)
+        with db.session() as session:
+            images = session.scalars(select(Image).options(selectinload(Image.detections))).all()
+        for image in images:
+            original = next(jpeg for name, jpeg, _ in uploads if name == image.original_filename)
+            assert storage.get(BUCKET_RAW, image.storage_key) == original
+            assert storage.exists(BUCKET_THUMBNAILS, image.thumbnail_key)
+            assert all(storage.exists(BUCKET_CROPS, d.crop_key) for d in image.detections if d.crop_key)
+        assert not (settings.storage_dir / BUCKET_RAW).exists()  # nothing went to the local directory
+    finally:
+        stack.stop()
+        db.close()
