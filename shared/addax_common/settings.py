@@ -5,6 +5,8 @@ Every knob of the platform lives here so `.env.example` can document all of them
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -18,6 +20,52 @@ CsvList = Annotated[list[str], NoDecode]
 DEFAULT_JWT_SECRET = "dev-only-jwt-secret-change-me-before-production"
 DEFAULT_MEDIA_SECRET = "dev-only-media-secret-change-me-before-production"
 DEFAULT_ADMIN_PASSWORD = "admin-change-me"
+DEFAULT_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_MAP_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+# A tile server's host: DNS labels, optionally with Leaflet's "{s}" sub-domain placeholder first.
+_TILE_HOST = re.compile(r"^(\{s\}\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+
+
+def tile_url_origin(url: str) -> str | None:
+    """The CSP source of a map tile URL template: `http://tiles.local:8080`, `https://*.tile.example`
+    for a `{s}.` sub-domain template, None for no tiles or a same-origin path (`/tiles/{z}/{x}/{y}.png`).
+
+    Raises ValueError for anything else, so nothing but a scheme, a host and a port can reach the
+    Content-Security-Policy header."""
+    url = url.strip()
+    if not url or (url.startswith("/") and not url.startswith("//")):
+        if any(ch.isspace() for ch in url):
+            raise ValueError("must not contain whitespace")
+        return None
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        raise ValueError("must be an http:// or https:// URL template, a path on this site, or empty")
+    if any(ch.isspace() for ch in url):
+        raise ValueError("must not contain whitespace")
+    netloc = re.split(r"[/?#]", rest, maxsplit=1)[0].lower()
+    if "@" in netloc:
+        raise ValueError("must not contain credentials")
+    host, port = netloc, ""
+    if netloc.startswith("["):  # IPv6 literal
+        host, _, after = netloc[1:].partition("]")
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise ValueError(f"has an invalid IPv6 address {host!r}") from None
+        host = f"[{host}]"
+        if after and not after.startswith(":"):
+            raise ValueError("has an invalid port")
+        port = after[1:]
+    else:
+        if ":" in netloc:
+            host, port = netloc.rsplit(":", 1)
+        if not _TILE_HOST.match(host):
+            raise ValueError(f"has an invalid host {host!r}")
+    if port and not (port.isdigit() and 0 < int(port) < 65536):
+        raise ValueError("has an invalid port")
+    host = "*." + host[4:] if host.startswith("{s}.") else host
+    return f"{scheme.lower()}://{host}" + (f":{port}" if port else "")
 
 
 class Settings(BaseSettings):
@@ -112,12 +160,24 @@ class Settings(BaseSettings):
     admin_email: str = "admin@example.org"
     admin_password: str = DEFAULT_ADMIN_PASSWORD
 
+    # --- Dashboard map -------------------------------------------------------------------------
+    # Leaflet URL template of the map tiles ({z}/{x}/{y}, optional {s}. sub-domain); empty = no tiles.
+    map_tile_url: str = DEFAULT_MAP_TILE_URL
+    # HTML credit line shown on the map (the tile provider's terms usually require one).
+    map_tile_attribution: str = DEFAULT_MAP_TILE_ATTRIBUTION
+
     @field_validator("onnx_providers", "allowed_species", "cors_origins", mode="before")
     @classmethod
     def _split_csv(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip().startswith("["):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("map_tile_url")
+    @classmethod
+    def _check_tile_url(cls, value: str) -> str:
+        tile_url_origin(value)
+        return value.strip()
 
     @model_validator(mode="after")
     def _refuse_default_secrets_in_production(self) -> Settings:
@@ -140,6 +200,11 @@ class Settings(BaseSettings):
                 "production settings refuse default or short secrets; set strong values for: " + ", ".join(bad)
             )
         return self
+
+    @property
+    def map_tile_origin(self) -> str | None:
+        """Where the map tiles come from, as a Content-Security-Policy source (None: no other origin)."""
+        return tile_url_origin(self.map_tile_url)
 
     @property
     def passive_port_range(self) -> range:

@@ -224,6 +224,24 @@ class Worker:
         return requeued
 
 
+def claim_image(session, image_id: uuid.UUID, claimable: Sequence[ImageStatus], to: ImageStatus) -> Image:
+    """Lock the image row and move it into this stage's working state, stamping the stage's start time.
+
+    A message for an image that is gone or already past this stage is a duplicate (at-least-once
+    delivery, the reconciler): SkipMessage acknowledges it without touching anything."""
+    image = session.get(Image, image_id, with_for_update=True)
+    if image is None:
+        raise SkipMessage("image no longer exists")
+    if image.status not in claimable:
+        raise SkipMessage(f"image is {image.status.value}; this stage takes {'/'.join(s.value for s in claimable)}")
+    image.status = to
+    setattr(image, STARTED_AT[to], datetime.now(UTC))
+    return image
+
+
+STARTED_AT = {ImageStatus.DETECTING: "detection_started_at", ImageStatus.CLASSIFYING: "classification_started_at"}
+
+
 def mark_failed(ctx: ServiceContext, image_id: str, reason: str) -> None:
     with ctx.sessions.begin() as session:
         camera_id = session.scalar(

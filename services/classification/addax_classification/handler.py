@@ -20,7 +20,7 @@ from addax_common.logging import get_logger
 from addax_common.metrics import CLASSIFICATION_CONFIDENCE, END_TO_END
 from addax_common.reliable_queue import QUEUE_CLASSIFICATION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS
-from addax_common.worker import BatchResult, PermanentError, SkipMessage, for_each_image
+from addax_common.worker import BatchResult, PermanentError, SkipMessage, claim_image, for_each_image
 
 log = get_logger(__name__)
 CLAIMABLE = (ImageStatus.DETECTED, ImageStatus.CLASSIFYING)
@@ -59,13 +59,7 @@ class ClassificationHandler:
     def _claim_and_load(self, raw_id: str) -> Claimed:
         image_id = uuid.UUID(raw_id)
         with self.ctx.sessions.begin() as session:
-            image = session.get(Image, image_id, with_for_update=True)
-            if image is None:
-                raise SkipMessage("image no longer exists")
-            if image.status not in CLAIMABLE:
-                raise SkipMessage(f"image is {image.status.value}, not waiting for classification")
-            image.status = ImageStatus.CLASSIFYING
-            image.classification_started_at = datetime.now(UTC)
+            image = claim_image(session, image_id, CLAIMABLE, ImageStatus.CLASSIFYING)
             crops = session.execute(
                 select(Detection.id, Detection.crop_key)
                 .where(

@@ -15,8 +15,9 @@ import os
 from collections.abc import Collection, Sequence
 
 import numpy as np
-import onnxruntime as ort
 from PIL import Image
+
+from addax_common.onnx_session import OnnxSession
 
 
 class Classifier:
@@ -27,12 +28,10 @@ class Classifier:
         labels: Sequence[str] | None = None,
         input_size: int | None = None,
     ) -> None:
-        self.session = ort.InferenceSession(os.fspath(path), providers=list(providers))
-        meta = self.session.get_modelmeta().custom_metadata_map
-        model_input = self.session.get_inputs()[0]
-        self.input_name = model_input.name
-        self.input_dtype = np.float16 if model_input.type == "tensor(float16)" else np.float32
-        self.input_size = input_size or _input_size(meta, model_input.shape)
+        self.onnx = OnnxSession(path, providers)
+        meta = self.onnx.metadata
+        self.input_dtype = self.onnx.input_dtype
+        self.input_size = input_size or self.onnx.input_size()
         if labels is None:
             if "labels" not in meta:
                 raise ValueError(f"{path}: no 'labels' metadata; pass labels=")
@@ -41,8 +40,7 @@ class Classifier:
         self.probabilities_out = meta.get("output_format") == "probabilities"
         self.mean = np.asarray(json.loads(meta.get("mean", "[0, 0, 0]")), np.float32).reshape(3, 1, 1)
         self.std = np.asarray(json.loads(meta.get("std", "[1, 1, 1]")), np.float32).reshape(3, 1, 1)
-        batch = model_input.shape[0]
-        self.batch_size: int | None = batch if isinstance(batch, int) and batch > 0 else None
+        self.batch_size = self.onnx.batch_size
 
     def warmup(self) -> None:
         self.classify([Image.new("RGB", (self.input_size, self.input_size), (128, 128, 128))])
@@ -64,7 +62,7 @@ class Classifier:
         keep = self._allowed_mask(allowed)
         if not keep.any():
             return [[] for _ in crops]
-        probs = self._probabilities(self._run(np.stack([self._preprocess(c) for c in crops])), keep)
+        probs = self._probabilities(self.onnx.run(np.stack([self._preprocess(c) for c in crops]), np.float64), keep)
         k = max(0, min(top_k, int(keep.sum())))
         result = []
         for row in probs:
@@ -84,18 +82,6 @@ class Classifier:
         chw = np.asarray(resized, dtype=np.float32).transpose(2, 0, 1) / 255.0
         return ((chw - self.mean) / self.std).astype(self.input_dtype, copy=False)
 
-    def _run(self, batch: np.ndarray) -> np.ndarray:
-        step = self.batch_size or len(batch)
-        chunks = []
-        for start in range(0, len(batch), step):
-            chunk = batch[start : start + step]
-            missing = step - len(chunk)
-            if missing:  # fixed-batch model: pad the last chunk
-                chunk = np.concatenate([chunk, np.zeros((missing, *chunk.shape[1:]), chunk.dtype)])
-            out = self.session.run(None, {self.input_name: chunk})[0]
-            chunks.append(np.asarray(out, dtype=np.float64)[: step - missing])
-        return np.concatenate(chunks)
-
     def _probabilities(self, scores: np.ndarray, keep: np.ndarray) -> np.ndarray:
         """Probabilities renormalised over the kept labels; the others get -inf (never ranked)."""
         if self.probabilities_out:
@@ -106,12 +92,3 @@ class Classifier:
             probs = np.exp(logits - logits.max(axis=1, keepdims=True))
             probs /= probs.sum(axis=1, keepdims=True)
         return np.where(keep, probs, -np.inf)
-
-
-def _input_size(meta: dict[str, str], shape: Sequence[object]) -> int:
-    if "input_size" in meta:
-        value = json.loads(meta["input_size"])
-        return int(value[0] if isinstance(value, list) else value)
-    if isinstance(shape[-1], int) and shape[-1] > 0:
-        return shape[-1]
-    raise ValueError("input size unknown: the model has dynamic H/W and no input_size metadata")

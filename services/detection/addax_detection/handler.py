@@ -17,7 +17,7 @@ from addax_common.imaging import crop_box, decode_image, encode_jpeg, thumbnail
 from addax_common.logging import get_logger
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS, crop_key, thumbnail_key
-from addax_common.worker import BatchResult, SkipMessage, for_each_image
+from addax_common.worker import BatchResult, SkipMessage, claim_image, for_each_image
 from addax_detection.model import Detector
 
 log = get_logger(__name__)
@@ -51,13 +51,7 @@ class DetectionHandler:
     def _claim_and_load(self, raw_id: str) -> Claimed:
         image_id = uuid.UUID(raw_id)
         with self.ctx.sessions.begin() as session:
-            image = session.get(Image, image_id, with_for_update=True)
-            if image is None:
-                raise SkipMessage("image no longer exists")
-            if image.status not in CLAIMABLE:
-                raise SkipMessage(f"image is {image.status.value}, past detection")
-            image.status = ImageStatus.DETECTING
-            image.detection_started_at = datetime.now(UTC)
+            image = claim_image(session, image_id, CLAIMABLE, ImageStatus.DETECTING)
             image.attempts += 1
             storage_key, camera_id = image.storage_key, image.camera_id
         pixels = decode_image(self.ctx.storage.get(BUCKET_RAW, storage_key))

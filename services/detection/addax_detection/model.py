@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import onnxruntime as ort
 from PIL import Image
+
+from addax_common.onnx_session import OnnxSession
 
 DEFAULT_LABELS: tuple[str, ...] = ("animal", "person", "vehicle")
 PAD_VALUE = 114  # YOLOv5/MegaDetector letterbox grey
@@ -53,19 +54,15 @@ class Detector:
         iou_threshold: float = 0.45,
         max_detections: int = 300,
     ) -> None:
-        self.session = ort.InferenceSession(os.fspath(path), providers=list(providers))
-        meta = self.session.get_modelmeta().custom_metadata_map
-        model_input = self.session.get_inputs()[0]
-        self.input_name = model_input.name
-        self.input_dtype = np.float16 if model_input.type == "tensor(float16)" else np.float32
-        self.input_size = input_size or _input_size(meta, model_input.shape)
+        self.onnx = OnnxSession(path, providers)
+        meta = self.onnx.metadata
+        self.input_dtype = self.onnx.input_dtype
+        self.input_size = input_size or self.onnx.input_size()
         self.labels: tuple[str, ...] = tuple(labels) if labels else _labels(meta) or DEFAULT_LABELS
         self.output_format = meta.get("output_format", "")
         self.iou_threshold = iou_threshold
         self.max_detections = max_detections
-        batch = model_input.shape[0]
-        # A fixed batch dimension (e.g. 1 in many exports) means we run in chunks of it.
-        self.batch_size: int | None = batch if isinstance(batch, int) and batch > 0 else None
+        self.batch_size = self.onnx.batch_size
 
     def warmup(self) -> None:
         """Run once on a blank image so the first real call is not slowed by lazy init."""
@@ -76,7 +73,7 @@ class Detector:
         if not images:
             return []
         prepared = [self._letterbox(im) for im in images]
-        outputs = self._run(np.stack([tensor for tensor, _ in prepared]))
+        outputs = self.onnx.run(np.stack([tensor for tensor, _ in prepared]))
         return [self._decode(out, lb, conf_threshold) for out, (_, lb) in zip(outputs, prepared, strict=True)]
 
     def _letterbox(self, image: Image.Image) -> tuple[np.ndarray, _Letterbox]:
@@ -89,18 +86,6 @@ class Detector:
         canvas.paste(image.convert("RGB").resize((new_w, new_h), Image.Resampling.BILINEAR), (pad_x, pad_y))
         chw = np.asarray(canvas, dtype=np.float32).transpose(2, 0, 1) / 255.0
         return chw.astype(self.input_dtype, copy=False), _Letterbox(scale, pad_x, pad_y, width, height)
-
-    def _run(self, batch: np.ndarray) -> np.ndarray:
-        step = self.batch_size or len(batch)
-        chunks = []
-        for start in range(0, len(batch), step):
-            chunk = batch[start : start + step]
-            missing = step - len(chunk)
-            if missing:  # fixed-batch model: pad the last chunk with blank images
-                chunk = np.concatenate([chunk, np.zeros((missing, *chunk.shape[1:]), chunk.dtype)])
-            out = self.session.run(None, {self.input_name: chunk})[0]
-            chunks.append(np.asarray(out, dtype=np.float32)[: step - missing])
-        return np.concatenate(chunks)
 
     def _decode(self, pred: np.ndarray, lb: _Letterbox, conf_threshold: float) -> list[Detection]:
         boxes, conf, cls = candidates(pred, len(self.labels), self.output_format)
@@ -160,16 +145,6 @@ def nms(xyxy: np.ndarray, scores: np.ndarray, iou_threshold: float) -> list[int]
         iou = inter / (area[best] + area[rest] - inter + 1e-9)
         order = rest[iou <= iou_threshold]
     return keep
-
-
-def _input_size(meta: dict[str, str], shape: Sequence[object]) -> int:
-    for key in ("input_size", "imgsz"):  # ours, then ultralytics' "[640, 640]"
-        if key in meta:
-            value = json.loads(meta[key])
-            return int(value[0] if isinstance(value, list) else value)
-    if isinstance(shape[-1], int) and shape[-1] > 0:
-        return shape[-1]
-    raise ValueError("input size unknown: the model has dynamic H/W and no input_size metadata")
 
 
 def _labels(meta: dict[str, str]) -> tuple[str, ...] | None:
