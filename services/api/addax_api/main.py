@@ -17,6 +17,7 @@ from addax_api import __version__
 from addax_api.audit.router import router as audit_router
 from addax_api.auth.router import router as auth_router
 from addax_api.cameras.router import router as cameras_router
+from addax_api.config.router import router as config_router
 from addax_api.errors import install_exception_handlers
 from addax_api.frontend import Frontend
 from addax_api.health.router import router as health_router
@@ -47,6 +48,7 @@ OPENAPI_TAGS = [
     {"name": "cameras", "description": "Cameras as GeoJSON, details and admin changes"},
     {"name": "stats", "description": "Dashboard statistics (cached in Redis)"},
     {"name": "media", "description": "Signed media URLs of the directory storage backend"},
+    {"name": "config", "description": "Public deployment settings the dashboard reads at runtime (map tiles)"},
     {"name": "health", "description": "Health and Prometheus metrics"},
     {"name": "live", "description": "WebSocket /api/updates (not in OpenAPI: see docs/api.md)"},
 ]
@@ -148,6 +150,7 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         cameras_router,
         stats_router,
         media_router,
+        config_router,
         health_router,
         live_router,
     ):

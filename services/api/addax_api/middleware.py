@@ -21,9 +21,10 @@ from addax_common.settings import Settings
 log = get_logger("addax_api.access")
 
 # The app's own pages: scripts and styles from this origin only. Leaflet needs inline styles, map
-# tiles and S3 presigned images come from other origins (https:), the live feed is a WebSocket.
+# tiles and S3 presigned images come from other origins (https:, plus the configured tile server's
+# origin, which may be plain http at an offline field station), the live feed is a WebSocket.
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:{tiles}; "
     "connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
@@ -33,6 +34,15 @@ DOCS_CSP = (
     "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
     "object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
 )
+
+
+def content_security_policy(settings: Settings) -> str:
+    """The app's CSP; MAP_TILE_URL's origin (validated to scheme://host[:port] by Settings) is added
+    to img-src."""
+    origin = settings.map_tile_origin
+    return CSP.format(tiles=f" {origin}" if origin else "")
+
+
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 QUIET_PATHS = ("/metrics", "/api/health")
 
@@ -52,10 +62,11 @@ class RequestMiddleware:
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         self.hsts = settings.cookie_secure
+        self.csp = content_security_policy(settings)
 
     def _security_headers(self, headers: MutableHeaders, path: str) -> None:
         defaults = {
-            "Content-Security-Policy": DOCS_CSP if path.startswith("/api/docs") else CSP,
+            "Content-Security-Policy": DOCS_CSP if path.startswith("/api/docs") else self.csp,
             "X-Content-Type-Options": "nosniff",
             "X-Frame-Options": "DENY",
             "Referrer-Policy": "no-referrer",

@@ -29,6 +29,20 @@ def test_feature_collection(client, users, gallery, seed):
     assert alpha["properties"]["battery_percent"] is None
 
 
+def test_feature_collection_by_species(client, users, gallery):
+    def counts(species):
+        body = client.get("/api/cameras", params={"species": species}, headers=users.viewer.headers).json()
+        return [
+            (f["properties"]["name"], f["properties"]["image_count"], f["properties"]["last_image_at"] and f["properties"]["last_image_at"][:16])
+            for f in body["features"]
+        ]
+
+    # i3's human correction (roe deer) wins over its machine label (red deer); i1's roe deer is only a 2nd guess.
+    assert counts("roe deer") == [("Alpha", 1, "2024-05-02T12:00"), ("Bravo", 0, None), ("Charlie", 0, None)]
+    assert counts("red deer") == [("Alpha", 1, "2024-05-01T06:00"), ("Bravo", 0, None), ("Charlie", 0, None)]
+    assert counts(["wild boar", "zebra"]) == [("Alpha", 1, "2024-05-01T18:00"), ("Bravo", 2, "2024-05-02T20:00"), ("Charlie", 0, None)]
+
+
 def test_camera_detail(client, users, seed):
     camera_id = seed.camera("Delta", lat=10.5, lon=-20.25, site="North ridge", serial_number="SN-1")
     t = datetime(2024, 6, 1, tzinfo=UTC)

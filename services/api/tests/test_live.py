@@ -77,7 +77,7 @@ def test_bad_tokens_are_closed_with_4401(client, users, api_settings, make_user,
 
 
 def test_connection_closes_when_the_token_expires(client, users, api_settings):
-    token = create_access_token(api_settings, users.viewer.user, ttl=1)
+    token = create_access_token(api_settings, users.viewer.user, ttl=3)  # long enough to connect on a loaded machine, short enough to expire mid-connection
     with client.websocket_connect(f"/api/updates?token={token}") as ws:
         assert ws.receive_json()["type"] == "connected"
         with pytest.raises(WebSocketDisconnect) as closed:

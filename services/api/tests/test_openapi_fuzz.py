@@ -14,7 +14,7 @@ from schemathesis.checks import not_a_server_error
 from addax_api.main import create_app
 from addax_common.settings import Settings
 
-PUBLIC = {"auth-login", "auth-refresh", "auth-logout", "media-get", "health-check", "health-metrics"}
+PUBLIC = {"auth-login", "auth-refresh", "auth-logout", "media-get", "health-check", "health-metrics", "config-get"}
 NOT_JSON = {"media-get", "health-metrics"}
 
 

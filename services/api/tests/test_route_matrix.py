@@ -46,6 +46,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/stats/cameras"): "viewer",
     ("GET", "/api/stats/summary"): "viewer",
     ("GET", "/api/media/{bucket}/{key:path}"): "public",  # authorised by its HMAC signature instead
+    ("GET", "/api/config"): "public",  # the login page may need it; only what browsers see anyway
     ("GET", "/api/health"): "public",
     ("GET", "/metrics"): "public",
     ("WEBSOCKET", "/api/updates"): "viewer",
@@ -57,6 +58,7 @@ PUBLIC_EXPECTED = {
     ("POST", "/api/auth/refresh"): 401,  # no cookie
     ("POST", "/api/auth/logout"): 204,
     ("GET", "/api/media/{bucket}/{key:path}"): 403,  # bad signature
+    ("GET", "/api/config"): 200,
     ("GET", "/api/health"): 200,
     ("GET", "/metrics"): 200,
 }

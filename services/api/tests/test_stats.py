@@ -68,6 +68,50 @@ def test_camera_stats(client, users, gallery):
     assert [(r["camera_id"], r["image_count"]) for r in only] == [(cam["Charlie"], 2)]
 
 
+def test_camera_stats_by_species_follow_human_corrections(client, users, gallery):
+    cam, img = gallery
+
+    def rows(**params):
+        return [
+            (r["camera_name"], r["image_count"], r["species_count"], r["last_image_at"] and r["last_image_at"][:16])
+            for r in get(client, users, "/api/stats/cameras", **params)
+        ]
+
+    # i1 is red deer; i3's machine said red deer but a person corrected it to roe deer; i9 has no camera.
+    assert rows(species="red deer") == [("Alpha", 1, 1, "2024-05-01T06:00"), ("Bravo", 0, 0, None), ("Charlie", 0, 0, None)]
+    # Roe deer is i1's second machine guess (does not count) and i3's human label (counts).
+    assert rows(species="roe deer") == [("Alpha", 1, 1, "2024-05-02T12:00"), ("Bravo", 0, 0, None), ("Charlie", 0, 0, None)]
+    # Several species: images with any of them, and only the requested species are counted
+    # (i4's wildebeest is not); i6 has no capture time, so its receive time counts.
+    assert rows(species=["wild boar", "zebra"]) == [
+        ("Bravo", 2, 2, "2024-05-02T20:00"),  # i4 (zebra), i6 (wild boar)
+        ("Alpha", 1, 1, "2024-05-01T18:00"),  # i2 (wild boar)
+        ("Charlie", 0, 0, None),
+    ]
+    # Combined with the date range and the camera filter.
+    assert rows(species="wild boar", date_to="2024-05-01") == [
+        ("Alpha", 1, 1, "2024-05-01T18:00"), ("Bravo", 0, 0, None), ("Charlie", 0, 0, None),
+    ]
+    assert rows(species="zebra", camera_id=cam["Alpha"]) == [("Alpha", 0, 0, None)]
+    # Unknown species: every camera, nothing counted.
+    assert rows(species="okapi") == [("Alpha", 0, 0, None), ("Bravo", 0, 0, None), ("Charlie", 0, 0, None)]
+
+
+def test_camera_stats_by_species_follow_a_new_correction(client, users, gallery):
+    cam, img = gallery
+    assert [r["image_count"] for r in get(client, users, "/api/stats/cameras", species="okapi")] == [0, 0, 0]
+    detection = client.get(f"/api/images/{img['i4']}", headers=users.viewer.headers).json()["detections"][2]
+    put = client.put(
+        f"/api/images/{img['i4']}/detections/{detection['id']}/species", json={"label": "okapi"}, headers=users.analyst.headers
+    )
+    assert put.status_code == 200, put.text
+    # The correction invalidates the cache: the new label counts at once.
+    okapi = get(client, users, "/api/stats/cameras", species="okapi")
+    assert [(r["camera_name"], r["image_count"], r["species_count"]) for r in okapi] == [
+        ("Bravo", 1, 1), ("Alpha", 0, 0), ("Charlie", 0, 0),
+    ]
+
+
 def test_summary(client, users, gallery, seed):
     cam, img = gallery
     now = datetime.now(UTC)

@@ -8,10 +8,12 @@ from sqlalchemy import cast, func, select
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
-from addax_api.images.repository import TAKEN_AT
+from addax_api.images.filters import ImageQuery
+from addax_api.images.repository import TAKEN_AT, conditions
 from addax_common.db import Camera, CameraStatus, Image, ImageStatus
 
 STATUS_HISTORY_LIMIT = 50
+ALL_IMAGES = ImageQuery()
 
 
 def point(lat: float, lon: float) -> WKTElement:
@@ -19,14 +21,14 @@ def point(lat: float, lon: float) -> WKTElement:
     return WKTElement(f"POINT({float(lon)!r} {float(lat)!r})", srid=4326)
 
 
-def _image_stats() -> Any:
+def _image_stats(q: ImageQuery) -> Any:
     return (
         select(
             Image.camera_id.label("camera_id"),
             func.count().label("image_count"),
             func.max(TAKEN_AT).label("last_image_at"),
         )
-        .where(Image.camera_id.is_not(None), Image.status != ImageStatus.REJECTED)
+        .where(Image.camera_id.is_not(None), Image.status != ImageStatus.REJECTED, *conditions(q))
         .group_by(Image.camera_id)
         .subquery("image_stats")
     )
@@ -47,8 +49,8 @@ def _latest_status() -> Any:
     )
 
 
-def _with_stats(*where: Any) -> Any:
-    stats = _image_stats()
+def _with_stats(*where: Any, images: ImageQuery = ALL_IMAGES) -> Any:
+    stats = _image_stats(images)
     latest = _latest_status()
     geometry = cast(Camera.location, Geometry)
     return (
@@ -70,8 +72,9 @@ def _with_stats(*where: Any) -> Any:
     )
 
 
-def list_with_stats(db: Session) -> list[Any]:
-    return list(db.execute(_with_stats()).all())
+def list_with_stats(db: Session, images: ImageQuery = ALL_IMAGES) -> list[Any]:
+    """Every camera; image_count and last_image_at over the images matching `images` (the gallery's filters)."""
+    return list(db.execute(_with_stats(images=images)).all())
 
 
 def get_with_stats(db: Session, camera_id: int) -> Any:

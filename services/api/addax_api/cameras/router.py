@@ -15,6 +15,7 @@ from addax_api.cameras.schemas import (
 )
 from addax_api.deps import get_db
 from addax_api.errors import error_responses
+from addax_api.images.filters import SpeciesLabels
 from addax_api.images.service import ImageService
 from addax_api.security import AdminUser, ViewerUser
 from addax_api.validation import MAX_INT32
@@ -24,9 +25,16 @@ router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=error_resp
 CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
 
-@router.get("", response_model=CameraCollection, name="list", summary="All cameras as a GeoJSON FeatureCollection")
-def list_cameras(user: ViewerUser, db: Annotated[Session, Depends(get_db)]) -> CameraCollection:
-    return service.collection(db)
+@router.get(
+    "",
+    response_model=CameraCollection,
+    name="list",
+    summary="All cameras as a GeoJSON FeatureCollection",
+    description="With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these "
+    "species (a human correction wins over the machine label, as in the image list); every camera is still listed.",
+)
+def list_cameras(user: ViewerUser, db: Annotated[Session, Depends(get_db)], species: SpeciesLabels = None) -> CameraCollection:
+    return service.collection(db, tuple(dict.fromkeys(species or ())))
 
 
 @router.post(

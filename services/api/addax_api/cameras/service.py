@@ -33,9 +33,9 @@ UNIQUE_MESSAGES = {
 }
 
 
-def collection(db: Session) -> CameraCollection:
+def collection(db: Session, species: tuple[str, ...] = ()) -> CameraCollection:
     features = []
-    for row in repository.list_with_stats(db):
+    for row in repository.list_with_stats(db, ImageQuery(species=species)):
         camera: Camera = row.Camera
         geometry = PointGeometry(coordinates=[row.lon, row.lat]) if row.lat is not None else None
         features.append(

@@ -48,11 +48,14 @@ def cameras(db: Session, q: ImageQuery) -> list[Any]:
         .subquery("image_stats")
     )
     eff = effective_labels()
+    # With a species filter, conditions() keeps the images showing one of the species; of their
+    # labels only the requested species count (not whatever else is in the same photos).
+    label_filter = [eff.c.label.in_(q.species)] if q.species else []
     species_stats = (
         select(Image.camera_id, func.count(func.distinct(eff.c.label)).label("species_count"))
         .select_from(eff)
         .join(Image, Image.id == eff.c.image_id)
-        .where(NOT_REJECTED, *conditions(q))
+        .where(NOT_REJECTED, *conditions(q), *label_filter)
         .group_by(Image.camera_id)
         .subquery("species_stats")
     )

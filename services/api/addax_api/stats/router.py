@@ -1,3 +1,4 @@
+from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -33,6 +34,11 @@ def stats_query(camera_id: CameraIds = None, date_from: DateFrom = None, date_to
 Filters = Annotated[ImageQuery, Depends(stats_query)]
 
 
+def with_species(filters: ImageQuery, species: list[str] | None) -> ImageQuery:
+    """The filters narrowed to images with one of these species (the gallery's species filter)."""
+    return replace(filters, species=tuple(dict.fromkeys(species))) if species else filters
+
+
 @router.get(
     "/species",
     response_model=list[SpeciesCount],
@@ -58,14 +64,20 @@ def timeline(
     interval: Annotated[Interval, Query()] = "day",
     species: SpeciesLabels = None,
 ) -> list[TimelinePoint]:
-    if species:
-        filters = ImageQuery(**{**filters.__dict__, "species": tuple(dict.fromkeys(species))})
-    return service.timeline(filters, interval)
+    return service.timeline(with_species(filters, species), interval)
 
 
-@router.get("/cameras", response_model=list[CameraStats], name="cameras", summary="Per-camera image and species counts")
-def camera_stats(user: ViewerUser, service: Service, filters: Filters) -> list[CameraStats]:
-    return service.cameras(filters)
+@router.get(
+    "/cameras",
+    response_model=list[CameraStats],
+    name="cameras",
+    summary="Per-camera image and species counts, busiest first",
+    description="Every camera (also those without matching images). With `species`, `image_count` and `last_image_at` "
+    "cover only images with one of these species (a human correction wins over the machine label, as in the image list), "
+    "and `species_count` is how many of the requested species the camera saw.",
+)
+def camera_stats(user: ViewerUser, service: Service, filters: Filters, species: SpeciesLabels = None) -> list[CameraStats]:
+    return service.cameras(with_species(filters, species))
 
 
 @router.get("/summary", response_model=Summary, name="summary", summary="Totals for the dashboard")

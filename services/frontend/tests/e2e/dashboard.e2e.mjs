@@ -257,6 +257,15 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Zoom to fit all cameras' }).first().waitFor()
     // This machine has no internet: the tiles fail and the page says so, markers still work.
     if (!process.env.VITE_TILE_URL) await page.locator('[data-testid=tiles-offline]').waitFor({ timeout: 20000 })
+    // The tiles come from the platform's runtime setting (MAP_TILE_URL via GET /api/config, no login
+    // needed), unless the build overrides it with VITE_TILE_URL.
+    const config = await fetch(`${BASE_URL()}/api/config`).then((r) => r.json())
+    if (!process.env.VITE_TILE_URL && config.map.tile_url) {
+      const template = config.map.tile_url
+      const start = template.includes('{') ? template.slice(0, template.indexOf('{')) : template
+      const prefix = start.startsWith('/') ? new URL(BASE_URL()).origin + start : start
+      await page.locator(`img.leaflet-tile[src^="${prefix}"]`).first().waitFor({ state: 'attached', timeout: 20000 })
+    }
     await settle(page, 400)
     await screenshot(page, 'map')
 

@@ -274,7 +274,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All cameras as a GeoJSON FeatureCollection */
+        /**
+         * All cameras as a GeoJSON FeatureCollection
+         * @description With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these species (a human correction wins over the machine label, as in the image list); every camera is still listed.
+         */
         get: operations["cameras-list"];
         put?: never;
         /** Create a camera (admin) */
@@ -364,7 +367,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per-camera image and species counts */
+        /**
+         * Per-camera image and species counts, busiest first
+         * @description Every camera (also those without matching images). With `species`, `image_count` and `last_image_at` cover only images with one of these species (a human correction wins over the machine label, as in the image list), and `species_count` is how many of the requested species the camera saw.
+         */
         get: operations["stats-cameras"];
         put?: never;
         post?: never;
@@ -403,6 +409,23 @@ export interface paths {
          * @description The URLs come from the `thumbnail_url`, `url` and `crop_url` fields; they carry their own authorisation (HMAC signature with an expiry), so no access token is needed.
          */
         get: operations["media-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deployment settings the dashboard reads at runtime, e.g. the map tiles (public) */
+        get: operations["config-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -811,6 +834,10 @@ export interface components {
              */
             source: "machine" | "human";
         };
+        /** ClientConfig */
+        ClientConfig: {
+            map: components["schemas"]["MapConfig"];
+        };
         /** ComponentHealth */
         ComponentHealth: {
             /** Ok */
@@ -1101,6 +1128,19 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** MapConfig */
+        MapConfig: {
+            /**
+             * Tile Url
+             * @description Leaflet URL template of the base map tiles ({z}/{x}/{y}, optional {s} sub-domain); null: no tiles, the map shows a plain background
+             */
+            tile_url: string | null;
+            /**
+             * Attribution
+             * @description HTML credit line of the tile provider (may be empty)
+             */
+            attribution: string;
         };
         /** PointGeometry */
         PointGeometry: {
@@ -2419,7 +2459,10 @@ export interface operations {
     };
     "cameras-list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2451,6 +2494,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -2829,6 +2881,8 @@ export interface operations {
     "stats-cameras": {
         parameters: {
             query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Capture time from (falls back to receive time). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
@@ -2992,6 +3046,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "config-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientConfig"];
                 };
             };
         };

@@ -1,4 +1,5 @@
-import { useQueries, useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import { dateRangeToIso } from '@/features/gallery/filters'
 
@@ -12,40 +13,31 @@ export function hasMapFilters(f: MapFilters): boolean {
   return !!(f.date_from || f.date_to || f.species.length)
 }
 
+/** The query of /api/stats/cameras for the map's filters (species repeatable, dates as in the gallery). */
+export function cameraCountsQuery(filters: MapFilters) {
+  const query: { date_from?: string; date_to?: string; species?: string[] } = dateRangeToIso(filters.date_from, filters.date_to)
+  if (filters.species.length) query.species = [...filters.species].sort()
+  return query
+}
+
 /**
- * Images per camera under the map's filters. Dates alone: one call to /api/stats/cameras.
- * With species: the API has no per-camera species breakdown yet, so each located camera is
- * counted with /api/images?camera_id=…&limit=1 (the page total is the count).
+ * Images per camera under the map's filters: one call to /api/stats/cameras, which counts only
+ * images with the chosen species (human corrections win, as in the gallery).
  */
-export function useCameraCounts(filters: MapFilters, cameraIds: number[]) {
+export function useCameraCounts(filters: MapFilters) {
   const active = hasMapFilters(filters)
-  const range = dateRangeToIso(filters.date_from, filters.date_to)
-  const bySpecies = filters.species.length > 0
+  const query = cameraCountsQuery(filters)
   const stats = useQuery({
-    queryKey: ['stats', 'cameras', 'map', range],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/stats/cameras', { params: { query: range }, signal })),
-    enabled: active && !bySpecies,
+    queryKey: ['stats', 'cameras', 'map', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/stats/cameras', { params: { query }, signal })),
+    enabled: active,
   })
-  const perCamera = useQueries({
-    queries: (active && bySpecies ? cameraIds : []).map((id) => ({
-      queryKey: ['images', 'count', id, filters],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        unwrap(
-          api.GET('/api/images', {
-            params: { query: { ...range, camera_id: [id], species: filters.species, limit: 1, page: 1 } },
-            signal,
-          }),
-        ).then((page) => [id, page.total] as const),
-    })),
-  })
+  const counts = useMemo(
+    () => (stats.data ? new Map<number, number>(stats.data.map((c) => [c.camera_id, c.image_count])) : null),
+    [stats.data],
+  )
   if (!active) return { counts: null, isLoading: false }
-  if (!bySpecies) {
-    const counts = new Map<number, number>((stats.data ?? []).map((c) => [c.camera_id, c.image_count]))
-    return { counts: stats.data ? counts : null, isLoading: stats.isLoading }
-  }
-  const counts = new Map<number, number>()
-  for (const q of perCamera) if (q.data) counts.set(q.data[0], q.data[1])
-  return { counts, isLoading: perCamera.some((q) => q.isLoading) }
+  return { counts, isLoading: stats.isLoading }
 }
 
 export function useCameraCollection() {

@@ -4,7 +4,7 @@ import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
 import { Maximize2, WifiOff } from 'lucide-react'
 import { formatDateTime, formatNumber, formatRelative } from '@/lib/format'
-import { tileConfig, TILE_FAILURES_BEFORE_NOTICE } from '../tiles'
+import { tileHealth, useTiles } from '../tiles'
 
 export interface MapCamera {
   id: number
@@ -91,7 +91,7 @@ export function CameraMap({
   const onSelectRef = useRef(onSelect)
   onSelectRef.current = onSelect
   const [tilesDown, setTilesDown] = useState(false)
-  const tiles = tileConfig()
+  const tiles = useTiles()
 
   // Create the map once.
   useEffect(() => {
@@ -102,22 +102,6 @@ export function CameraMap({
     layerRef.current = L.layerGroup().addTo(map)
     // Distances still make sense on a blank background when tiles are unavailable.
     L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map)
-    if (tiles) {
-      let loaded = 0
-      let failed = 0
-      const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 })
-      layer.on('tileload', () => {
-        loaded++
-        setTilesDown(false)
-      })
-      layer.on('tileerror', () => {
-        failed++
-        if (loaded === 0 && failed >= TILE_FAILURES_BEFORE_NOTICE) setTilesDown(true)
-      })
-      layer.addTo(map)
-    } else {
-      setTilesDown(true)
-    }
     // Popup links navigate inside the app instead of reloading the page.
     const onClick = (event: MouseEvent) => {
       const a = (event.target as Element).closest?.('a[data-internal-link]') as HTMLAnchorElement | null
@@ -134,6 +118,28 @@ export function CameraMap({
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
+
+  // The base map, once the tile setting is known (GET /api/config); markers work without it.
+  const tileKey = tiles === undefined ? 'pending' : tiles === null ? 'none' : `${tiles.url}\n${tiles.attribution}`
+  useEffect(() => {
+    const map = mapRef.current
+    if (!map || tiles === undefined) return
+    if (tiles === null) {
+      setTilesDown(true)
+      return
+    }
+    setTilesDown(false)
+    const health = tileHealth(setTilesDown)
+    const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 })
+    layer.on('tileload', health.loaded)
+    layer.on('tileerror', health.failed)
+    layer.addTo(map)
+    return () => {
+      health.stop()
+      layer.remove()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tileKey])
 
   // Markers follow the data.
   useEffect(() => {
@@ -214,7 +220,9 @@ export function CameraMap({
           className="absolute bottom-3 left-3 z-[500] inline-flex items-center gap-1.5 rounded-lg bg-white/90 px-2.5 py-1.5 text-xs text-stone-600 shadow-card backdrop-blur"
         >
           <WifiOff className="h-3.5 w-3.5 text-stone-400" aria-hidden />
-          Map tiles unavailable offline — camera positions are still accurate
+          {tiles === null
+            ? 'No base map configured — camera positions are still accurate'
+            : 'Map tiles unavailable offline — camera positions are still accurate'}
         </div>
       )}
     </div>

@@ -35,10 +35,7 @@ export default function MapPage() {
   const features = cameras.data?.features ?? []
   const located = features.filter((f) => f.geometry && f.geometry.coordinates.length >= 2)
   const unlocated = features.filter((f) => !f.geometry)
-  const { counts, isLoading: countsLoading } = useCameraCounts(
-    filters,
-    located.map((f) => f.properties.id),
-  )
+  const { counts, isLoading: countsLoading } = useCameraCounts(filters)
   const mapCameras: MapCamera[] = useMemo(
     () =>
       located.map((f) => ({

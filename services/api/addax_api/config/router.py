@@ -1,0 +1,16 @@
+from fastapi import APIRouter, Request
+
+from addax_api.config import service
+from addax_api.config.schemas import ClientConfig
+
+router = APIRouter(prefix="/api/config", tags=["config"])
+
+
+@router.get(
+    "",
+    response_model=ClientConfig,
+    name="get",
+    summary="Deployment settings the dashboard reads at runtime, e.g. the map tiles (public)",
+)
+def get_config(request: Request) -> ClientConfig:
+    return service.client_config(request.app.state.settings)
