@@ -13,6 +13,8 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
   const [broken, setBroken] = useState(false)
   const processing = isProcessing(image.status)
   const species = image.top_species
+  // Several species in one photo: name the best one and say how many more there are.
+  const others = (image.species ?? []).filter((label) => label !== species)
   const title = species
     ? speciesName(species)
     : image.status === 'failed'
@@ -32,7 +34,7 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
       data-testid="image-card"
       data-image-id={image.id}
       className="group flex flex-col overflow-hidden rounded-xl border border-stone-200/80 bg-white shadow-card transition hover:-translate-y-0.5 hover:border-forest-300 hover:shadow-md"
-      aria-label={`${title}, ${image.camera_name ?? 'unknown camera'}, ${formatDateTime(when)}`}
+      aria-label={`${[title, ...others.map(speciesName)].join(', ')}, ${image.camera_name ?? 'unknown camera'}, ${formatDateTime(when)}`}
     >
       <div className="relative aspect-[4/3] overflow-hidden bg-stone-800">
         {image.thumbnail_url && !broken ? (
@@ -91,6 +93,14 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
               <span className="h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: speciesColor(species) }} aria-hidden />
             )}
             <span className={cn('truncate text-sm font-semibold', species ? 'text-stone-900' : 'text-stone-500')}>{title}</span>
+            {species && others.length > 0 && (
+              <span
+                className="shrink-0 rounded-full bg-stone-100 px-1.5 text-[11px] font-medium text-stone-600"
+                title={`Also: ${others.map(speciesName).join(', ')}`}
+              >
+                +{others.length}
+              </span>
+            )}
           </span>
           {(image.top_species_score ?? image.top_confidence) != null && species && (
             <span className="shrink-0 text-xs tabular-nums text-stone-500" title="Classification confidence">
