@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { ScrollText } from 'lucide-react'
+import { DateRangeFields } from '@/components/DateRangeFields'
 import { Badge, type BadgeTone } from '@/components/Badge'
 import { Card } from '@/components/Card'
 import { SelectField } from '@/components/Field'
@@ -88,30 +89,7 @@ export default function AuditLogPage() {
             </option>
           ))}
         </SelectField>
-        <div>
-          <label htmlFor="audit-from" className="field-label">
-            From
-          </label>
-          <input
-            id="audit-from"
-            type="date"
-            className="input"
-            value={filters.date_from ?? ''}
-            onChange={(e) => set({ date_from: e.target.value || undefined })}
-          />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="field-label">
-            To
-          </label>
-          <input
-            id="audit-to"
-            type="date"
-            className="input"
-            value={filters.date_to ?? ''}
-            onChange={(e) => set({ date_to: e.target.value || undefined })}
-          />
-        </div>
+        <DateRangeFields idPrefix="audit" value={filters} onChange={set} />
       </div>
 
       {logs.isError ? (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { Camera, MapPinOff, RotateCcw } from 'lucide-react'
+import { DateRangeFields } from '@/components/DateRangeFields'
 import { Button } from '@/components/Button'
 import { Card } from '@/components/Card'
 import { cn } from '@/components/cn'
@@ -68,32 +69,7 @@ export default function MapPage() {
 
       <Card className="mb-4 p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto] lg:items-end">
-          <div>
-            <label htmlFor="map-from" className="field-label">
-              From
-            </label>
-            <input
-              id="map-from"
-              type="date"
-              className="input"
-              value={filters.date_from ?? ''}
-              max={filters.date_to}
-              onChange={(e) => setFilters({ date_from: e.target.value || undefined })}
-            />
-          </div>
-          <div>
-            <label htmlFor="map-to" className="field-label">
-              To
-            </label>
-            <input
-              id="map-to"
-              type="date"
-              className="input"
-              value={filters.date_to ?? ''}
-              min={filters.date_from}
-              onChange={(e) => setFilters({ date_to: e.target.value || undefined })}
-            />
-          </div>
+          <DateRangeFields idPrefix="map" value={filters} onChange={setFilters} />
           <MultiSelect
             label="Species"
             placeholder="All species"

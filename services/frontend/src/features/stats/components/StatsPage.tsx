@@ -2,6 +2,7 @@ import { useEffect, useMemo, type ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { Bar, Doughnut } from 'react-chartjs-2'
 import { Activity, BarChart3, Camera, Clock, Images, PawPrint, RefreshCw, RotateCcw } from 'lucide-react'
+import { DateRangeFields } from '@/components/DateRangeFields'
 import { Button } from '@/components/Button'
 import { Card, CardHeader } from '@/components/Card'
 import { cn } from '@/components/cn'
@@ -71,32 +72,7 @@ export default function StatsPage() {
 
       <Card className="mb-6 p-4">
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto] lg:items-end">
-          <div>
-            <label htmlFor="stats-from" className="field-label">
-              From
-            </label>
-            <input
-              id="stats-from"
-              type="date"
-              className="input"
-              value={filters.date_from ?? ''}
-              max={filters.date_to}
-              onChange={(e) => setFilters({ date_from: e.target.value || undefined })}
-            />
-          </div>
-          <div>
-            <label htmlFor="stats-to" className="field-label">
-              To
-            </label>
-            <input
-              id="stats-to"
-              type="date"
-              className="input"
-              value={filters.date_to ?? ''}
-              min={filters.date_from}
-              onChange={(e) => setFilters({ date_to: e.target.value || undefined })}
-            />
-          </div>
+          <DateRangeFields idPrefix="stats" value={filters} onChange={setFilters} />
           <MultiSelect
             label="Cameras"
             placeholder="All cameras"
