@@ -146,6 +146,9 @@ class Settings(BaseSettings):
     # --- API and security ----------------------------------------------------------------------
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    # Proxies whose X-Forwarded-For the API trusts (nginx in compose), so rate limits and audit rows
+    # see the real client address.
+    forwarded_allow_ips: str = "127.0.0.1"
     jwt_secret: str = DEFAULT_JWT_SECRET
     jwt_algorithm: str = "HS256"
     access_token_ttl_seconds: int = 900

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import uvicorn
 
 from addax_common.logging import configure_logging
@@ -22,7 +20,7 @@ def main() -> None:
         # Behind nginx the client address comes from X-Forwarded-For; uvicorn trusts it only from
         # FORWARDED_ALLOW_IPS (default 127.0.0.1), so rate limits and audit rows see the real client.
         proxy_headers=True,
-        forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        forwarded_allow_ips=settings.forwarded_allow_ips,
         # Our own middleware logs every request as JSON, without query strings: uvicorn's access log
         # would write the WebSocket `?token=` and media signatures into the logs.
         access_log=False,
