@@ -15,13 +15,11 @@ How (fixed weights):
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import onnx
 from onnx import TensorProto, helper
 
-from .onnx_graph import GraphBuilder, image_input, standard_metadata
+from .onnx_graph import GraphBuilder, colour_features, image_input, standard_metadata
 from .palette import SPECIES, chroma_direction, swatch
 
 NAME = "demo-classifier"
@@ -29,8 +27,6 @@ VERSION = "1.0.0"
 DEFAULT_SIZE = 224
 
 POOL = 4
-SAT_THRESHOLD = 0.40
-SAT_GAIN = 25.0
 GAIN = 30.0
 # Mask mass (fraction of the crop) added to the denominator of the mean hue: a crop
 # with no saturated blob then gets a ~zero hue vector -> uniform, unsure scores,
@@ -43,13 +39,7 @@ def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
         raise ValueError(f"input size must be a multiple of {POOL}, got {size}")
     g = GraphBuilder()
     x = g.op("AveragePool", "images", kernel_shape=[POOL, POOL], strides=[POOL, POOL])
-    sat = g.op("Sub", g.op("ReduceMax", x, axes=[1]), g.op("ReduceMin", x, axes=[1]))
-    mask = g.op("Sigmoid", g.op("Mul", g.op("Sub", sat, g.const(SAT_THRESHOLD)), g.const(SAT_GAIN)))
-
-    uv_weights = np.array([[1.0, -0.5, -0.5], [0.0, math.sqrt(3) / 2, -math.sqrt(3) / 2]], np.float32)
-    uv = g.op("Conv", x, g.const(uv_weights.reshape(2, 3, 1, 1)))
-    norm = g.op("Sqrt", g.op("Add", g.op("ReduceSum", g.op("Mul", uv, uv), g.ints([1])), g.const(1e-6)))
-    hue = g.op("Div", uv, norm)
+    mask, hue = colour_features(g, x)
 
     spatial = g.ints([2, 3])
     weighted = g.op("ReduceSum", g.op("Mul", hue, mask), spatial, keepdims=0)  # [N, 2]

@@ -36,7 +36,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper
 
-from .onnx_graph import GraphBuilder, image_input, standard_metadata
+from .onnx_graph import GraphBuilder, colour_features, image_input, standard_metadata
 from .palette import DETECTOR_LABELS, chroma_direction, swatch
 
 NAME = "demo-detector"
@@ -44,8 +44,6 @@ VERSION = "1.0.0"
 DEFAULT_SIZE = 640
 
 CELL = 4  # px per mask cell after the first average pool
-SAT_THRESHOLD = 0.40  # saturation (0..1) where the mask is 0.5
-SAT_GAIN = 25.0
 RING = 0.25  # ring width on each side, as a fraction of the inner window
 RING_WEIGHT = 3.0
 OBJ_CENTER = 0.35  # window score giving objectness 0.5
@@ -126,12 +124,7 @@ def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
 
     # 1-2. Downsample, saturation mask, unit hue vectors.
     x = g.op("AveragePool", "images", kernel_shape=[CELL, CELL], strides=[CELL, CELL])
-    sat = g.op("Sub", g.op("ReduceMax", x, axes=[1]), g.op("ReduceMin", x, axes=[1]))
-    mask = g.op("Sigmoid", g.op("Mul", g.op("Sub", sat, g.const(SAT_THRESHOLD)), g.const(SAT_GAIN)))
-    uv_weights = np.array([[1.0, -0.5, -0.5], [0.0, math.sqrt(3) / 2, -math.sqrt(3) / 2]], np.float32)
-    uv = g.op("Conv", x, g.const(uv_weights.reshape(2, 3, 1, 1)))
-    norm = g.op("Sqrt", g.op("Add", g.op("ReduceSum", g.op("Mul", uv, uv), g.ints([1])), g.const(1e-6)))
-    hue = g.op("Div", uv, norm)
+    mask, hue = colour_features(g, x)
 
     # 3. Seven moment maps (sums are in units of base cells at every level).
     centres = (np.arange(cells, dtype=np.float32) + 0.5) * CELL / size  # normalised 0..1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -12,6 +13,12 @@ from onnx import TensorProto, helper, numpy_helper
 
 OPSET = 17  # ReduceMax/ReduceMin still take `axes` as an attribute at 17.
 IR_VERSION = 8  # readable by every onnxruntime >= 1.13
+
+# Both demo models "see" colour the same way: a pixel is part of an object when its saturation
+# (max - min of R, G, B) is above SAT_THRESHOLD; its hue is a unit vector in the opponent chroma
+# plane of palette.chroma_direction.
+SAT_THRESHOLD = 0.40  # saturation (0..1) where the mask is 0.5
+SAT_GAIN = 25.0  # steepness of the mask's sigmoid
 
 
 class GraphBuilder:
@@ -86,3 +93,13 @@ def standard_metadata(
         "input_size": str(input_size),
         "output_format": output_format,
     }
+
+
+def colour_features(g: GraphBuilder, pixels: str) -> tuple[str, str]:
+    """(mask [N,1,H,W], unit hue [N,2,H,W]) of an RGB tensor in 0..1."""
+    sat = g.op("Sub", g.op("ReduceMax", pixels, axes=[1]), g.op("ReduceMin", pixels, axes=[1]))
+    mask = g.op("Sigmoid", g.op("Mul", g.op("Sub", sat, g.const(SAT_THRESHOLD)), g.const(SAT_GAIN)))
+    uv_weights = np.array([[1.0, -0.5, -0.5], [0.0, math.sqrt(3) / 2, -math.sqrt(3) / 2]], np.float32)
+    uv = g.op("Conv", pixels, g.const(uv_weights.reshape(2, 3, 1, 1)))
+    norm = g.op("Sqrt", g.op("Add", g.op("ReduceSum", g.op("Mul", uv, uv), g.ints([1])), g.const(1e-6)))
+    return mask, g.op("Div", uv, norm)

@@ -217,29 +217,21 @@ class Ingestor:
                 gps=f"SRID=4326;POINT({info.longitude} {info.latitude})" if info.has_gps else None,
                 exif=info.to_json(tz), uploaded_at=up.uploaded_at, received_at=now,
             )
-            try:
-                with self.ctx.sessions() as session, session.begin():
-                    session.add(row)
-                    session.flush()
-                    if camera and info.has_status:
-                        record_status(
-                            session, camera_id=camera.id, reported_at=captured_at or now, source="exif",
-                            image_id=image_id, battery_percent=info.battery_percent,
-                            temperature_c=info.temperature_c, sd_used_percent=info.sd_used_percent,
-                            raw=info.status_raw,
-                        )
-                    if camera and info.has_gps:
-                        self.cameras.set_location_if_unknown(session, camera.id, info.latitude, info.longitude)
-            except IntegrityError as exc:
-                self._delete_quietly(BUCKET_RAW, key)
-                if _constraint(exc) == SHA256_CONSTRAINT:
-                    # Lost a race against an identical upload: that one is the image, this a duplicate.
-                    self._count_duplicate(up)
-                    return IngestResult(Outcome.DUPLICATE, up.path)
-                raise RetryLater(f"database refused the image row: {exc.orig}") from exc
-            except SQLAlchemyError as exc:
-                self._delete_quietly(BUCKET_RAW, key)
-                raise RetryLater(f"database unavailable: {_brief(exc)}") from exc
+            def write(session) -> None:
+                session.add(row)
+                session.flush()
+                if camera and info.has_status:
+                    record_status(
+                        session, camera_id=camera.id, reported_at=captured_at or now, source="exif",
+                        image_id=image_id, battery_percent=info.battery_percent,
+                        temperature_c=info.temperature_c, sd_used_percent=info.sd_used_percent,
+                        raw=info.status_raw,
+                    )
+                if camera and info.has_gps:
+                    self.cameras.set_location_if_unknown(session, camera.id, info.latitude, info.longitude)
+
+            if not self._commit_row(up, BUCKET_RAW, key, "image", write):
+                return IngestResult(Outcome.DUPLICATE, up.path)
 
             # Committed: the image is real. Wake the detection stage and the live views.
             self._announce(image_id, camera, up)
@@ -293,6 +285,24 @@ class Ingestor:
         self._remove_upload(up)
         return True
 
+    def _commit_row(self, up: _Upload, bucket: str, key: str, what: str, write) -> bool:
+        """Commit the row(s) for an object already stored at bucket/key. False when an identical upload
+        won the race (unique sha256): that one is the image and this a duplicate. On any failure the
+        stored object is removed again, so storage never holds an object without its row."""
+        try:
+            with self.ctx.sessions() as session, session.begin():
+                write(session)
+            return True
+        except IntegrityError as exc:
+            self._delete_quietly(bucket, key)
+            if _constraint(exc) == SHA256_CONSTRAINT:
+                self._count_duplicate(up)
+                return False
+            raise RetryLater(f"database refused the {what} row: {exc.orig}") from exc
+        except SQLAlchemyError as exc:
+            self._delete_quietly(bucket, key)
+            raise RetryLater(f"database unavailable: {_brief(exc)}") from exc
+
     def _reject(self, up: _Upload, reason: str, kind: ContentKind) -> IngestResult:
         image_id = uuid.uuid4()
         now = datetime.now(UTC)
@@ -313,18 +323,8 @@ class Ingestor:
                 uploaded_at=up.uploaded_at, received_at=now, rejected_at=now,
                 exif={"_detected_content": kind.description},
             )
-            try:
-                with self.ctx.sessions() as session, session.begin():
-                    session.add(row)
-            except IntegrityError as exc:
-                self._delete_quietly(BUCKET_QUARANTINE, key)
-                if _constraint(exc) == SHA256_CONSTRAINT:
-                    self._count_duplicate(up)
-                    return IngestResult(Outcome.DUPLICATE, up.path)
-                raise RetryLater(f"database refused the rejected row: {exc.orig}") from exc
-            except SQLAlchemyError as exc:
-                self._delete_quietly(BUCKET_QUARANTINE, key)
-                raise RetryLater(f"database unavailable: {_brief(exc)}") from exc
+            if not self._commit_row(up, BUCKET_QUARANTINE, key, "rejected", lambda session: session.add(row)):
+                return IngestResult(Outcome.DUPLICATE, up.path)
             self._remove_upload(up)
             log.warning("image_rejected", filename=up.filename, reason=reason, quarantine_key=key, size=up.size)
             return IngestResult(Outcome.REJECTED, up.path, image_id, camera.id if camera else None, reason)
