@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything AddaxAI Connect needs on a Debian machine, idempotently:
-# Debian packages (PostGIS, Redis, Chromium, config checkers), one Python venv with every package of
-# the repo (editable) and the frontend's npm packages. start.sh and test.sh call it; it is quick
-# when everything is already there.
+# Debian packages (PostGIS, Redis; with --for-tests also Chromium and the config checkers), one
+# Python venv with every package of the repo (editable) and the frontend's npm packages.
+# start.sh calls it plainly, test.sh with --for-tests; it is quick when everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PYTHON=${PYTHON:-python3}
+FOR_TESTS=0
+[ "${1:-}" = "--for-tests" ] && FOR_TESTS=1
 log() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -23,7 +25,9 @@ apt_install() {
 # --- Debian packages -------------------------------------------------------------------------------
 if command -v apt-get >/dev/null 2>&1; then
   pg_major=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
-  pkgs=(redis-server chromium fonts-dejavu-core docker-compose prometheus prometheus-alertmanager)
+  pkgs=(redis-server)
+  # Only the tests need a browser and the config checkers (compose, promtool, amtool).
+  [ "$FOR_TESTS" = 1 ] && pkgs+=(chromium fonts-dejavu-core docker-compose prometheus prometheus-alertmanager)
   [ -n "$pg_major" ] && pkgs+=("postgresql-${pg_major}-postgis-3") || pkgs+=(postgresql postgresql-postgis)
   apt_install "${pkgs[@]}"
 else

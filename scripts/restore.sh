@@ -20,7 +20,6 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUCKETS=(raw-images crops thumbnails models quarantine)
 APP_SERVICES=(ingestion detection classification api)
 
 usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }

@@ -7,7 +7,7 @@
 # Extra arguments go to pytest (e.g. scripts/test.sh -k pipeline -x).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install.sh
+scripts/install.sh --for-tests
 source scripts/services.sh
 ensure_postgres
 ensure_redis

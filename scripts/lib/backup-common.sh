@@ -2,6 +2,9 @@
 # ROOT, ENV_FILE, MODE and die() set): settings lookup, paths, and local-vs-compose mode.
 # shellcheck shell=bash
 
+# The object buckets (addax_common.storage.BUCKETS).
+BUCKETS=(raw-images crops thumbnails models quarantine)
+
 # --- Settings: environment first, then the env file (never `source`d: values are literal) ------
 env_get() {
   local name="$1" default="${2-}" line value

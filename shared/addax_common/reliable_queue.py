@@ -123,7 +123,8 @@ class ReliableQueue:
 
     def contains(self, image_id: str) -> bool:
         """Whether a message for this image waits, is delayed or is in flight (used by the reconciler)."""
-        needle = f'"image_id": "{image_id}"'
+        # encode() writes image_id first with json.dumps' default separators: match that exact field.
+        needle = json.dumps({"image_id": str(image_id)})[1:-1]
         keys = [self.key, *self.processing_keys()]
         for key in keys:
             if any(needle in _text(raw) for raw in self.redis.lrange(key, 0, -1)):

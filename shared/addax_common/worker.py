@@ -224,6 +224,10 @@ class Worker:
         return requeued
 
 
+# The time column a stage stamps when it claims an image (ARCHITECTURE §2).
+STARTED_AT = {ImageStatus.DETECTING: "detection_started_at", ImageStatus.CLASSIFYING: "classification_started_at"}
+
+
 def claim_image(session, image_id: uuid.UUID, claimable: Sequence[ImageStatus], to: ImageStatus) -> Image:
     """Lock the image row and move it into this stage's working state, stamping the stage's start time.
 
@@ -237,9 +241,6 @@ def claim_image(session, image_id: uuid.UUID, claimable: Sequence[ImageStatus], 
     image.status = to
     setattr(image, STARTED_AT[to], datetime.now(UTC))
     return image
-
-
-STARTED_AT = {ImageStatus.DETECTING: "detection_started_at", ImageStatus.CLASSIFYING: "classification_started_at"}
 
 
 def mark_failed(ctx: ServiceContext, image_id: str, reason: str) -> None:

@@ -3,6 +3,7 @@ real PostgreSQL, Redis and storage; here the FTPS accounts, the ingest pipeline 
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import random
@@ -21,6 +22,7 @@ from addax_common.events import EVENTS_CHANNEL
 from addax_ingestion.ingest import Ingestor
 from addax_ingestion.pipeline import IngestPipeline
 from tests.support.servers import free_port
+from tests.support.stack import wait_until
 
 DATA = Path(__file__).parent / "data"
 REAL_PHOTOS = sorted(DATA.glob("*.JPG"))
@@ -206,16 +208,6 @@ def upload_files(upload_dir) -> Callable[[], list[Path]]:
     return lambda: _files_under(upload_dir)
 
 
-def _wait_for(predicate: Callable[[], object], timeout: float = 10.0, interval: float = 0.05, what: str = "condition"):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
 @pytest.fixture
 def wait_for():
-    return _wait_for
+    return functools.partial(wait_until, timeout=10.0, interval=0.05)
