@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh or prepared machine: installs what is missing, then
-#   1. frontend checks: generated API types are in sync, Vitest unit tests, production build;
+#   1. frontend checks: generated API types are in sync, lint (tsc + ESLint, no warnings), Vitest unit
+#      tests, production build;
 #   2. pytest: unit, integration and end-to-end tests against the real local PostgreSQL + PostGIS,
 #      Redis, an S3 API server, the FTPS server and Debian Chromium (each run in its own database
 #      and Redis key prefix, so it never touches the platform's data).
@@ -14,8 +15,8 @@ ensure_redis
 
 status=0
 if [ -f services/frontend/package.json ]; then
-  echo "==> frontend: API types drift check, unit tests, build"
-  (cd services/frontend && npm run --silent api:check && npm run --silent test && npm run --silent build) || status=1
+  echo "==> frontend: API types drift check, lint, unit tests, build"
+  (cd services/frontend && npm run --silent api:check && npm run --silent lint && npm run --silent test && npm run --silent build) || status=1
 fi
 
 echo "==> pytest"

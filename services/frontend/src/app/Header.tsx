@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react'
 import { Link, NavLink, useLocation } from 'react-router'
 import { BarChart3, ChevronDown, Images, LogOut, Map, Menu, Shield, X } from 'lucide-react'
 import { cn } from '@/components/cn'
+import { useResetOnChange } from '@/lib/useResetOnChange'
 import { Logo } from '@/components/Logo'
-import { useAuth } from '@/features/auth/hooks/useAuth'
+import { useAuth } from '@/features/auth'
 import { LiveBadge } from '@/features/live/components/LiveBadge'
 
 const NAV = [
@@ -28,10 +29,10 @@ export function Header() {
   const isAdmin = hasRole('admin')
   const nav = isAdmin ? [...NAV, { to: '/admin/users', label: 'Admin', icon: Shield, also: ['/admin'] }] : NAV
 
-  useEffect(() => {
+  useResetOnChange(location.pathname, () => {
     setMenuOpen(false)
     setUserOpen(false)
-  }, [location.pathname])
+  })
 
   useEffect(() => {
     if (!userOpen) return
@@ -119,7 +120,7 @@ export function Header() {
                   onClick={() => void logout()}
                   className="mt-1 flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm hover:bg-stone-50"
                 >
-                  <LogOut className="h-4 w-4 text-stone-400" aria-hidden /> Sign out
+                  <LogOut className="h-4 w-4 text-stone-500" aria-hidden /> Sign out
                 </button>
               </div>
             )}

@@ -120,14 +120,14 @@ export default function AuditLogPage() {
                 {logs.data?.items.map((entry) => (
                   <tr key={entry.id} data-testid="audit-row" className="align-top">
                     <td className="table-cell whitespace-nowrap tabular-nums text-stone-500">{formatDateTime(entry.created_at)}</td>
-                    <td className="table-cell">{entry.user_email ?? <span className="text-stone-400">system</span>}</td>
+                    <td className="table-cell">{entry.user_email ?? <span className="text-stone-500">system</span>}</td>
                     <td className="table-cell">
                       <Badge tone={actionTone(entry.action)}>{entry.action}</Badge>
                     </td>
                     <td className="table-cell whitespace-nowrap text-stone-600">
                       {entry.resource_type}
                       {entry.resource_id && (
-                        <span className="ml-1 font-mono text-xs text-stone-400" title={entry.resource_id}>
+                        <span className="ml-1 font-mono text-xs text-stone-500" title={entry.resource_id}>
                           #{entry.resource_id.length > 10 ? `${entry.resource_id.slice(0, 8)}…` : entry.resource_id}
                         </span>
                       )}

@@ -11,7 +11,7 @@ import { EmptyState, ErrorState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { formatDate, formatRelative } from '@/lib/format'
 import type { Role, User } from '@/lib/api/types'
-import { useAuth } from '@/features/auth/hooks/useAuth'
+import { useAuth } from '@/features/auth'
 import { useCreateUser, useDeleteUser, useUpdateUser, useUsers } from '../api/admin'
 import { AdminTabs } from './AdminTabs'
 
@@ -28,6 +28,8 @@ export default function UsersPage() {
   const remove = useDeleteUser()
   const { push } = useToast()
   const [creating, setCreating] = useState(false)
+  // A new key per opening: the dialog starts empty, with a fresh mutation (no leftover error).
+  const [createKey, setCreateKey] = useState(0)
   const [deleting, setDeleting] = useState<User | null>(null)
 
   useEffect(() => {
@@ -57,7 +59,10 @@ export default function UsersPage() {
         title="Administration"
         description="Who can see and review your camera-trap data."
         actions={
-          <Button variant="primary" onClick={() => setCreating(true)} icon={<UserPlus className="h-4 w-4" aria-hidden />}>
+          <Button variant="primary" onClick={() => {
+              setCreateKey((k) => k + 1)
+              setCreating(true)
+            }} icon={<UserPlus className="h-4 w-4" aria-hidden />}>
             Add user
           </Button>
         }
@@ -103,7 +108,7 @@ export default function UsersPage() {
                           <div className="min-w-0">
                             <p className="truncate font-medium text-stone-900">
                               {u.full_name || u.email.split('@')[0]}
-                              {self && <span className="ml-2 text-xs font-normal text-stone-400">(you)</span>}
+                              {self && <span className="ml-2 text-xs font-normal text-stone-500">(you)</span>}
                             </p>
                             <p className="truncate text-xs text-stone-500">{u.email}</p>
                           </div>
@@ -167,7 +172,7 @@ export default function UsersPage() {
         ))}
       </div>
 
-      <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
+      <CreateUserDialog key={createKey} open={creating} onClose={() => setCreating(false)} />
       <ConfirmDialog
         open={!!deleting}
         onClose={() => {
@@ -210,16 +215,6 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => voi
   const [password, setPassword] = useState('')
   const [role, setRole] = useState<Role>('viewer')
 
-  useEffect(() => {
-    if (open) {
-      setEmail('')
-      setFullName('')
-      setPassword('')
-      setRole('viewer')
-      create.reset()
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()

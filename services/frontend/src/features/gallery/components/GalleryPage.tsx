@@ -8,11 +8,13 @@ import { Pagination } from '@/components/Pagination'
 import { EmptyState, ErrorState } from '@/components/States'
 import { IMAGE_STATUS_META, REVIEW_STATUS_META } from '@/components/StatusBadges'
 import { formatDate, formatNumber, speciesName } from '@/lib/format'
-import { activeFilterCount, PAGE_SIZES, viewQuery, type ImageFilters, type SortField } from '../filters'
-import { useCameras, useImages } from '../api/images'
+import { activeFilterCount, PAGE_SIZES, viewQuery, type ImageFilters, type SortField } from '@/lib/filters'
+import { useCameras } from '@/lib/api/catalog'
+import { useImages } from '../api/images'
 import { useImageFilters } from '../hooks/useImageFilters'
 import { FilterPanel } from './FilterPanel'
 import { ImageCard, ImageCardSkeleton } from './ImageCard'
+import { SetAsideFilters } from './SetAsideFilters'
 
 const SORT_LABELS: Record<SortField, string> = {
   captured_at: 'Capture time',
@@ -95,6 +97,7 @@ export function GalleryPage() {
 
         <div className="min-w-0 flex-1">
           <ActiveFilterChips filters={filters} onChange={setFilters} onReset={reset} />
+          <SetAsideFilters filters={filters} onChange={setFilters} />
 
           {images.isError ? (
             <ErrorState title="Could not load images" error={images.error} onRetry={() => void images.refetch()} />

@@ -12,8 +12,8 @@ import { Skeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/States'
 import { formatNumber, formatRelative, formatTime, speciesName } from '@/lib/format'
 import { speciesColor, useSpeciesColorVersion } from '@/lib/species-colors'
-import { useCameras } from '@/features/gallery/api/images'
-import { parseFilters, serializeFilters } from '@/features/gallery/filters'
+import { useCameras } from '@/lib/api/catalog'
+import { parseFilters, serializeFilters } from '@/lib/filters'
 import { REFRESH_MS, useCameraStats, useSpeciesStats, useSummary, useTimeline, type Interval, type StatsFilters } from '../api/stats'
 import { bucketLabel, fillTimeline, spansYears } from '../timeline'
 import { FOREST, FOREST_LIGHT, SAND } from './charts'
@@ -241,7 +241,7 @@ function SummaryCard({
 
 function EmptyChart({ text }: { text: string }) {
   return (
-    <div className="flex h-full min-h-[12rem] flex-col items-center justify-center gap-2 text-sm text-stone-400">
+    <div className="flex h-full min-h-[12rem] flex-col items-center justify-center gap-2 text-sm text-stone-500">
       <BarChart3 className="h-6 w-6" aria-hidden />
       {text}
     </div>
@@ -318,7 +318,7 @@ function SpeciesChart({
               <span className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: speciesColor(d.species) }} aria-hidden />
               <span className="min-w-0 flex-1 truncate text-stone-700">{speciesName(d.species)}</span>
               <span className="tabular-nums text-stone-500">{formatNumber(d.count)}</span>
-              <span className="w-10 text-right text-xs tabular-nums text-stone-400">{Math.round((d.count / total) * 100)}%</span>
+              <span className="w-10 text-right text-xs tabular-nums text-stone-500">{Math.round((d.count / total) * 100)}%</span>
             </Link>
           </li>
         ))}
