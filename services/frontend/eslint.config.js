@@ -38,6 +38,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Labels that wrap their control with the text a few elements deep (radio cards).
       'jsx-a11y/label-has-associated-control': ['error', { depth: 4 }],
+      // Scroll boxes are named regions and take focus so the keyboard can scroll them (ScrollRegion).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: [], roles: ['tabpanel', 'region'], allowExpressionValues: true }],
     },
   },
   { files: ['src/features/**/*.{ts,tsx}'], rules: featureBoundaries },

@@ -93,13 +93,17 @@ export function Header() {
               onClick={() => setUserOpen((o) => !o)}
               aria-haspopup="menu"
               aria-expanded={userOpen}
-              aria-label={`Account menu for ${displayName}`}
               className="flex items-center gap-2 rounded-full py-1 pl-1 pr-2 hover:bg-white/10"
             >
-              <span className="flex h-8 w-8 items-center justify-center rounded-full bg-sand-300 text-xs font-bold text-forest-900">
+              <span className="sr-only">Account menu for </span>
+              <span
+                className="flex h-8 w-8 items-center justify-center rounded-full bg-sand-300 text-xs font-bold text-forest-900"
+                aria-hidden
+              >
                 {initials(displayName)}
               </span>
-              <span className="hidden text-left leading-tight lg:block">
+              {/* On phones only the initials show; the name stays in the button's accessible name. */}
+              <span className="sr-only text-left leading-tight lg:not-sr-only lg:block">
                 <span className="block max-w-[160px] truncate text-sm font-medium">{displayName}</span>
                 <span className="block text-[11px] text-forest-200/80">{user ? ROLE_LABEL[user.role] : ''}</span>
               </span>

@@ -77,8 +77,7 @@ export function MultiSelect<V extends string | number>({
         aria-haspopup="listbox"
         aria-expanded={open}
         aria-controls={open ? listId : undefined}
-        aria-labelledby={labelId}
-        aria-describedby={`${labelId}-value`}
+        aria-labelledby={`${labelId} ${labelId}-value`}
         onClick={() => setOpen((o) => !o)}
         className={cn(
           'input flex items-center justify-between gap-2 text-left',

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react'
+import { ScrollRegion } from '@/components/ScrollRegion'
 import { useSearchParams } from 'react-router'
 import { ScrollText } from 'lucide-react'
 import { DateRangeFields } from '@/components/DateRangeFields'
@@ -96,7 +97,7 @@ export default function AuditLogPage() {
         <ErrorState title="Could not load the audit log" error={logs.error} onRetry={() => void logs.refetch()} />
       ) : (
         <Card className="overflow-hidden">
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Audit log table">
             <table className="w-full min-w-[820px]" aria-label="Audit log">
               <thead className="bg-stone-50/80">
                 <tr>
@@ -142,7 +143,7 @@ export default function AuditLogPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {logs.data && logs.data.items.length === 0 && (
             <EmptyState
               className="m-4"

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { ScrollRegion } from '@/components/ScrollRegion'
 import { Trash2, UserPlus, Users } from 'lucide-react'
 import { Badge } from '@/components/Badge'
 import { Button } from '@/components/Button'
@@ -73,7 +74,7 @@ export default function UsersPage() {
         <ErrorState title="Could not load users" error={users.error} onRetry={() => void users.refetch()} />
       ) : (
         <Card className="overflow-hidden">
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Users table">
             <table className="w-full min-w-[760px]" aria-label="Users">
               <thead className="bg-stone-50/80">
                 <tr>
@@ -156,7 +157,7 @@ export default function UsersPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {users.data?.length === 0 && (
             <EmptyState className="m-4" icon={<Users className="h-6 w-6" aria-hidden />} title="No users" description="Add the first user." />
           )}

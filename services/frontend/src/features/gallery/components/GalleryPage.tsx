@@ -55,9 +55,14 @@ export function GalleryPage() {
               className="lg:hidden"
               onClick={() => setDrawer(true)}
               icon={<SlidersHorizontal className="h-4 w-4" aria-hidden />}
-              aria-label={`Filters${count ? ` (${count} active)` : ''}`}
             >
-              Filters{count > 0 && <span className="rounded-full bg-forest-700 px-1.5 text-xs text-white">{count}</span>}
+              Filters
+              {count > 0 && (
+                <span className="rounded-full bg-forest-700 px-1.5 text-xs text-white">
+                  {count}
+                  <span className="sr-only"> active</span>
+                </span>
+              )}
             </Button>
             <SelectField
               label="Sort by"

@@ -153,8 +153,8 @@ export default function MapPage() {
                           'flex w-full items-center gap-3 px-4 py-2.5 text-left hover:bg-stone-50',
                           selected === c.id && 'bg-sand-50',
                         )}
-                        aria-label={`Show ${c.name} on the map`}
                       >
+                        <span className="sr-only">Show on the map: </span>
                         <span className="min-w-0 flex-1">
                           <span className="block truncate text-sm font-medium text-stone-900">{c.name}</span>
                           <span className="block truncate text-xs text-stone-500">

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
+import { ScrollRegion } from '@/components/ScrollRegion'
 import { Link, useSearchParams } from 'react-router'
 import { Bar, Doughnut } from 'react-chartjs-2'
 import { Activity, BarChart3, Camera, Clock, Images, PawPrint, RefreshCw, RotateCcw } from 'lucide-react'
@@ -131,7 +132,7 @@ export default function StatsPage() {
         </section>
       )}
 
-      <div className="grid gap-6 xl:grid-cols-5">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-5">
         <Card className="flex flex-col xl:col-span-3">
           <CardHeader
             title="Images over time"
@@ -344,7 +345,7 @@ function TopCameras({
   const top = [...data].sort((a, b) => b.image_count - a.image_count).slice(0, 10)
   const max = Math.max(1, ...top.map((c) => c.image_count))
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Top cameras table">
       <table className="w-full min-w-[520px]">
         <thead>
           <tr className="border-b border-stone-100">
@@ -378,6 +379,6 @@ function TopCameras({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }
