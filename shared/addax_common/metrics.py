@@ -70,7 +70,7 @@ def register_queue_collector(redis_client, prefix: str = "") -> None:
         _registered_collectors.add(marker)
 
 
-def start_metrics_server(service: str, port: int = 0, host: str = "0.0.0.0") -> int:
+def start_metrics_server(service: str, port: int = 0, host: str = "0.0.0.0") -> int:  # noqa: S104 - in a container; the port is not published
     """Serve /metrics for a worker; returns the port."""
     port = port or DEFAULT_METRICS_PORTS.get(service, 9100)
     start_http_server(port, addr=host)

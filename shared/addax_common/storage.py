@@ -107,6 +107,7 @@ class DirectoryStorage:
             raise StorageError(f"cannot create storage directories under {self.root}: {exc}") from exc
 
     def put(self, bucket: str, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
+        del content_type  # part of the Storage protocol; a file on disk has no content type to keep
         path = self._path(bucket, key)
         # Only ensure_buckets creates bucket directories: if a storage mount is missing, writing into
         # the empty mount point would hide the objects once the mount comes back.

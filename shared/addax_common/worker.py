@@ -158,7 +158,7 @@ class Worker:
         started = time.perf_counter()
         try:
             results = self.stage.handler(messages)
-        except Exception as exc:  # noqa: BLE001 - the whole batch failed (e.g. database down)
+        except Exception as exc:  # the whole batch failed (e.g. database down)
             log.exception("batch_failed", stage=self.stage.name, size=len(messages))
             results = {m.image_id: exc for m in messages}
         per_image = (time.perf_counter() - started) / len(messages)

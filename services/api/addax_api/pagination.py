@@ -16,7 +16,7 @@ PageParam = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page nu
 
 
 def limit_param(default: int = 50, maximum: int = 200):
-    return Annotated[int, Query(ge=1, le=maximum, description=f"Items per page (1..{maximum})")]
+    return Annotated[int, Query(ge=1, le=maximum, description=f"Items per page (1..{maximum}, default {default})")]
 
 
 class Page(BaseModel, Generic[T]):

@@ -43,6 +43,7 @@ from pyftpdlib.authorizers import AuthenticationFailed, DummyAuthorizer
 from pyftpdlib.handlers import TLS_DTPHandler, TLS_FTPHandler
 from pyftpdlib.ioloop import IOLoop
 from pyftpdlib.servers import FTPServer
+from typing_extensions import override
 
 from addax_common.logging import get_logger
 from addax_common.settings import Settings
@@ -57,6 +58,7 @@ ACCOUNT_PERMISSIONS = "elmwf"
 class _Authorizer(DummyAuthorizer):
     """Constant-time password comparison (DummyAuthorizer compares with ==)."""
 
+    @override
     def validate_authentication(self, username, password, handler):
         entry = self.user_table.get(username)
         expected = entry["pwd"] if entry else ""
@@ -118,6 +120,7 @@ class _UploadHandler(TLS_FTPHandler):
     def on_login(self, username):
         log.info("ftps_login", account=username, remote_ip=self.remote_ip)
 
+    @override
     def on_login_failed(self, username, password):
         log.warning("ftps_login_failed", account=str(username)[:120], remote_ip=self.remote_ip)
 
@@ -157,7 +160,7 @@ class FtpsServer:
         cert, key = self.cert_dir / "cert.pem", self.cert_dir / "key.pem"
         if not (cert.is_file() and key.is_file()):
             hosts = {self.settings.ftps_host, self.settings.ftps_masquerade_address, "localhost", "127.0.0.1"}
-            generate_self_signed(cert, key, sorted(h for h in hosts if h and h not in ("0.0.0.0", "::")))
+            generate_self_signed(cert, key, sorted(h for h in hosts if h and h not in ("0.0.0.0", "::")))  # noqa: S104 - excluded, not bound
             log.info("ftps_certificate_generated", cert=str(cert))
         return cert, key
 
@@ -210,13 +213,14 @@ class FtpsServer:
 
     def _serve(self) -> None:
         server = self._server
-        assert server is not None
+        if server is None:
+            raise RuntimeError("the FTPS server is not set up; call start()")
         try:
             # Short non-blocking rounds so stop() from another thread takes effect within ~0.1 s;
             # the IO loop itself is not thread-safe, so it is closed from this thread.
             while not self._stop.is_set():
                 server.serve_forever(timeout=0.1, blocking=False, handle_exit=False)
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.exception("ftps_server_crashed")
         finally:
             server.close_all()

@@ -126,10 +126,7 @@ class Ingestor:
             INGESTED.labels(outcome=Outcome.RETRY.value).inc()
             return IngestResult(Outcome.RETRY, path, reason=f"unreadable: {exc}")
         try:
-            if is_report_name(upload.filename):
-                result = self._ingest_report(upload)
-            else:
-                result = self._ingest_image(upload)
+            result = self._ingest_report(upload) if is_report_name(upload.filename) else self._ingest_image(upload)
         except RetryLater as exc:
             log.warning("ingest_retry_later", path=str(path), filename=upload.filename, error=str(exc))
             INGESTED.labels(outcome=Outcome.RETRY.value).inc()

@@ -159,7 +159,7 @@ class UploadWatcher:
                     self._next_scan = time.monotonic() + self.scan_interval
                 self.check()
                 self.pipeline.resubmit_due()
-            except Exception:  # noqa: BLE001 - the watcher must outlive any single bad file
+            except Exception:  # the watcher must outlive any single bad file
                 log.exception("watcher_tick_failed")
 
 
