@@ -125,5 +125,8 @@ def test_ansible_lint(tmp_path):
     tool = require("ansible-lint", "ansible-lint")
     # Offline: no Galaxy lookups; the cache and temporary files go to tmp_path, never into the repository.
     env = {**os.environ, "HOME": str(tmp_path), "ANSIBLE_LOCAL_TEMP": str(tmp_path / "ansible-tmp")}
-    result = run([tool, "--offline", "-p", "."], cwd=ANSIBLE, env=env, timeout=240)
+    # Named explicitly: given ".", ansible-lint looks for files through git and finds only the playbook.
+    roles = sorted(str(p.relative_to(ANSIBLE)) for p in (ANSIBLE / "roles").iterdir() if p.is_dir())
+    result = run([tool, "--offline", "-p", "playbook.yml", *roles], cwd=ANSIBLE, env=env, timeout=240)
+    assert "on 1 files" not in result.stdout + result.stderr, "ansible-lint saw only the playbook"
     assert result.returncode == 0, result.stdout + result.stderr

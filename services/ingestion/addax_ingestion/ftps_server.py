@@ -37,6 +37,7 @@ import os
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from OpenSSL import SSL
 from pyftpdlib.authorizers import AuthenticationFailed, DummyAuthorizer
@@ -59,7 +60,7 @@ class _Authorizer(DummyAuthorizer):
     """Constant-time password comparison (DummyAuthorizer compares with ==)."""
 
     @override
-    def validate_authentication(self, username, password, handler):
+    def validate_authentication(self, username: str, password: str, handler: Any) -> None:
         entry = self.user_table.get(username)
         expected = entry["pwd"] if entry else ""
         matches = hmac.compare_digest(str(password).encode(), str(expected).encode())
@@ -75,19 +76,19 @@ class _UploadHandler(TLS_FTPHandler):
     tls_data_required = True
     banner = "AddaxAI Connect FTPS ready (explicit TLS required)."
 
-    def __init__(self, conn, server, ioloop=None):
+    def __init__(self, conn: Any, server: Any, ioloop: Any = None) -> None:
         # Set before the base __init__, which may already close the connection (too many clients).
         self._receiving: set[str] = set()
         super().__init__(conn, server, ioloop)
 
-    def ftp_STOR(self, file, mode="w"):
+    def ftp_STOR(self, file: str, mode: str = "w") -> Any:
         path = super().ftp_STOR(file, mode)
         if path:
             self._receiving.add(path)
             self.pipeline.mark_receiving(path)
         return path
 
-    def ftp_STOU(self, line):
+    def ftp_STOU(self, line: str) -> Any:
         name = super().ftp_STOU(line)
         fd = self._in_dtp_queue[0] if self._in_dtp_queue else getattr(self.data_channel, "file_obj", None)
         if name and fd is not None:
@@ -100,7 +101,7 @@ class _UploadHandler(TLS_FTPHandler):
             self._receiving.discard(file)
             self.pipeline.done_receiving(file)
 
-    def on_file_received(self, file):
+    def on_file_received(self, file: str) -> None:
         self._finished(file)
         name = os.path.basename(file)
         if is_ignored_name(name):
@@ -108,7 +109,7 @@ class _UploadHandler(TLS_FTPHandler):
         log.info("ftps_file_received", account=self.username, filename=name, remote_ip=self.remote_ip)
         self.pipeline.submit(file, account=self.username)
 
-    def on_incomplete_file_received(self, file):
+    def on_incomplete_file_received(self, file: str) -> None:
         self._finished(file)
         log.warning("ftps_upload_incomplete_deleted", account=self.username,
                     filename=os.path.basename(file), remote_ip=self.remote_ip)
@@ -117,14 +118,14 @@ class _UploadHandler(TLS_FTPHandler):
         except OSError as exc:
             log.warning("ftps_incomplete_remove_failed", filename=os.path.basename(file), error=str(exc))
 
-    def on_login(self, username):
+    def on_login(self, username: str) -> None:
         log.info("ftps_login", account=username, remote_ip=self.remote_ip)
 
     @override
-    def on_login_failed(self, username, password):
+    def on_login_failed(self, username: str, password: str) -> None:
         log.warning("ftps_login_failed", account=str(username)[:120], remote_ip=self.remote_ip)
 
-    def on_disconnect(self):
+    def on_disconnect(self) -> None:
         for file in list(self._receiving):
             self._finished(file)
 

@@ -78,7 +78,7 @@ class IngestPipeline:
             self._active.add(key)
             return True
 
-    def submit(self, path: Path | str, account: str | None = None, *, force: bool = False) -> Future | None:
+    def submit(self, path: Path | str, account: str | None = None, *, force: bool = False) -> Future[IngestResult | None] | None:
         """Queue a complete file for ingestion; None when it is busy, in backoff, or we are stopping."""
         key = self.key(path)
         if not self._claim(key, force, account):
