@@ -7,6 +7,7 @@ A skip on a developer's machine is fine (a tool may be missing there); in CI, sc
 from __future__ import annotations
 
 import os
+from collections.abc import Generator
 
 import pytest
 
@@ -22,16 +23,17 @@ def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if not _in_ci() or not report.skipped or report.nodeid in ALLOWED_SKIPS:
-        return
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    # Rewritten where the report is made, so every reporter (terminal, -ra summary, exit code) sees a failure.
+    report = yield
     # An xfail is reported as skipped with `wasxfail`; it is an expected failure, not a skip.
-    if hasattr(report, "wasxfail"):
-        return
-    report.outcome = "failed"
+    if not _in_ci() or not report.skipped or hasattr(report, "wasxfail") or item.nodeid in ALLOWED_SKIPS:
+        return report
     reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    report.outcome = "failed"
     report.longrepr = (
         f"skipped under CI=true, and not on the allow-list in tests/support/skips.py: {reason}\n"
         "Install what the test needs (scripts/install.sh --for-tests) or allow-list it with a reason."
     )
+    return report
