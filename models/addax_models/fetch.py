@@ -81,8 +81,9 @@ def download(
     timeout: float = TIMEOUT_S,
 ) -> str:
     """Stream ``url`` to ``target`` (via ``target.part``); return the file's sha256."""
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        raise FetchError(f"refusing to download {url!r}: only http(s) URLs are fetched")
+    # file: is deliberate (a catalog may point at a local mirror); any other scheme is a catalog mistake.
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https", "file"):
+        raise FetchError(f"refusing to download {url!r}: only http(s) and file URLs are fetched")
     part = target.with_name(target.name + ".part")
     digest = hashlib.sha256()
     try:
