@@ -28,6 +28,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("DELETE", "/api/users/{user_id}"): "admin",
     ("GET", "/api/audit-logs"): "admin",
     ("GET", "/api/images"): "viewer",
+    ("GET", "/api/images/status-counts"): "viewer",
     ("POST", "/api/images/review"): "analyst",
     ("GET", "/api/images/{image_id}"): "viewer",
     ("POST", "/api/images/{image_id}/review"): "analyst",
