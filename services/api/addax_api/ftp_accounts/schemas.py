@@ -24,8 +24,6 @@ AllowList = Annotated[list[Annotated[str, StringConstraints(max_length=64)]], Fi
 class FtpAccountOut(BaseModel):
     """An upload account. The password is write-only and never returned."""
 
-    model_config = ConfigDict(from_attributes=True)
-
     id: int
     username: str
     camera_name: str | None

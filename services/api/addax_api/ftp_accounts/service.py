@@ -22,8 +22,8 @@ AUDITED = ("camera_name", "allow_plain_ftp", "ip_allowlist", "enabled")
 
 
 def _out(account: FtpAccount) -> FtpAccountOut:
-    return FtpAccountOut.model_validate(account).model_copy(
-        update={"cleartext_warning": CLEARTEXT_WARNING if account.allow_plain_ftp else None})
+    columns = {name: getattr(account, name) for name in FtpAccountOut.model_fields if name != "cleartext_warning"}
+    return FtpAccountOut(**columns, cleartext_warning=CLEARTEXT_WARNING if account.allow_plain_ftp else None)
 
 
 def list_accounts(db: Session) -> list[FtpAccountOut]:
