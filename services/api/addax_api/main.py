@@ -43,7 +43,7 @@ log = get_logger(__name__)
 OPENAPI_TAGS = [
     {"name": "auth", "description": "Login, token refresh (rotating httpOnly cookie) and logout"},
     {"name": "users", "description": "User management (admin)"},
-    {"name": "ftp-accounts", "description": "FTP upload accounts for cameras (admin)"},
+    {"name": "ftp", "description": "FTP upload accounts for cameras (admin)"},
     {"name": "audit", "description": "Who changed what, when and from where (admin)"},
     {"name": "images", "description": "The image gallery, image details, review and retry"},
     {"name": "species", "description": "Species labels in the data"},

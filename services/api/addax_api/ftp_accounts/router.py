@@ -12,7 +12,7 @@ from addax_api.security import AdminUser
 from addax_api.validation import MAX_INT32
 from addax_common.settings import Settings
 
-router = APIRouter(prefix="/api/ftp-accounts", tags=["ftp-accounts"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/ftp-accounts", tags=["ftp"], responses=error_responses(401, 403))
 
 AccountId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 Db = Annotated[Session, Depends(get_db)]

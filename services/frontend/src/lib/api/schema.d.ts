@@ -121,10 +121,10 @@ export interface paths {
             cookie?: never;
         };
         /** List FTP upload accounts (admin) */
-        get: operations["ftp-accounts-list"];
+        get: operations["ftp-list"];
         put?: never;
         /** Create an FTP upload account (admin) */
-        post: operations["ftp-accounts-create"];
+        post: operations["ftp-create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -139,15 +139,15 @@ export interface paths {
             cookie?: never;
         };
         /** One FTP account (admin) */
-        get: operations["ftp-accounts-get"];
+        get: operations["ftp-get"];
         put?: never;
         post?: never;
         /** Delete an FTP account (admin) */
-        delete: operations["ftp-accounts-delete"];
+        delete: operations["ftp-delete"];
         options?: never;
         head?: never;
         /** Change password, camera, plain FTP, IP allow-list or enabled (admin) */
-        patch: operations["ftp-accounts-update"];
+        patch: operations["ftp-update"];
         trace?: never;
     };
     "/api/audit-logs": {
@@ -1954,7 +1954,7 @@ export interface operations {
             };
         };
     };
-    "ftp-accounts-list": {
+    "ftp-list": {
         parameters: {
             query?: never;
             header?: never;
@@ -1992,7 +1992,7 @@ export interface operations {
             };
         };
     };
-    "ftp-accounts-create": {
+    "ftp-create": {
         parameters: {
             query?: never;
             header?: never;
@@ -2052,7 +2052,7 @@ export interface operations {
             };
         };
     };
-    "ftp-accounts-get": {
+    "ftp-get": {
         parameters: {
             query?: never;
             header?: never;
@@ -2110,7 +2110,7 @@ export interface operations {
             };
         };
     };
-    "ftp-accounts-delete": {
+    "ftp-delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -2166,7 +2166,7 @@ export interface operations {
             };
         };
     };
-    "ftp-accounts-update": {
+    "ftp-update": {
         parameters: {
             query?: never;
             header?: never;
