@@ -26,7 +26,7 @@ class EventPublisher:
         self.redis = client
         self.channel = f"{prefix}{EVENTS_CHANNEL}"
 
-    def publish(self, event_type: str, *, image_id: Any = None, camera_id: int | None = None, **payload: Any) -> dict:
+    def publish(self, event_type: str, *, image_id: Any = None, camera_id: int | None = None, **payload: Any) -> dict[str, Any]:
         if event_type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {event_type!r}")
         event = {
@@ -46,7 +46,7 @@ class EventPublisher:
         return event
 
 
-def decode_event(raw: bytes | str) -> dict | None:
+def decode_event(raw: bytes | str) -> dict[str, Any] | None:
     try:
         event = json.loads(raw)
     except (ValueError, TypeError):

@@ -43,12 +43,14 @@ import os
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from OpenSSL import SSL
 from pyftpdlib.authorizers import AuthenticationFailed, DummyAuthorizer
 from pyftpdlib.handlers import TLS_DTPHandler, TLS_FTPHandler
 from pyftpdlib.ioloop import IOLoop
 from pyftpdlib.servers import FTPServer
+from typing_extensions import override
 
 from addax_common.ftp_accounts import address_allowed
 from addax_common.logging import get_logger
@@ -69,7 +71,8 @@ class _Authorizer(DummyAuthorizer):
         self.accounts = accounts
         self.upload_dir = upload_dir
 
-    def validate_authentication(self, username, password, handler):
+    @override
+    def validate_authentication(self, username: str, password: str, handler: Any) -> None:
         account = self.accounts.get(username)
         if account is None:
             reason = "unknown_account"
@@ -102,7 +105,7 @@ class _UploadHandler(TLS_FTPHandler):
     implicit_tls = False
     banner = "AddaxAI Connect FTPS ready (explicit TLS required)."
 
-    def __init__(self, conn, server, ioloop=None):
+    def __init__(self, conn: Any, server: Any, ioloop: Any = None) -> None:
         # Set before the base __init__, which may already close the connection (too many clients).
         self._receiving: set[str] = set()
         self.refusal_reason: str | None = None
@@ -115,7 +118,8 @@ class _UploadHandler(TLS_FTPHandler):
             return "plain"
         return "implicit_tls" if self.implicit_tls else "explicit_tls"
 
-    def process_command(self, cmd, *args, **kwargs):
+    @override
+    def process_command(self, cmd: str, *args: Any, **kwargs: Any) -> None:
         if cmd == "PASS" and not self._ssl_established and self.username and not self.authenticated:
             account = self.authorizer.accounts.get(self.username)
             if account is None or not account.allow_plain_ftp:
@@ -131,14 +135,14 @@ class _UploadHandler(TLS_FTPHandler):
             return
         super().process_command(cmd, *args, **kwargs)
 
-    def ftp_STOR(self, file, mode="w"):
+    def ftp_STOR(self, file: str, mode: str = "w") -> Any:
         path = super().ftp_STOR(file, mode)
         if path:
             self._receiving.add(path)
             self.pipeline.mark_receiving(path)
         return path
 
-    def ftp_STOU(self, line):
+    def ftp_STOU(self, line: str) -> Any:
         name = super().ftp_STOU(line)
         fd = self._in_dtp_queue[0] if self._in_dtp_queue else getattr(self.data_channel, "file_obj", None)
         if name and fd is not None:
@@ -151,7 +155,7 @@ class _UploadHandler(TLS_FTPHandler):
             self._receiving.discard(file)
             self.pipeline.done_receiving(file)
 
-    def on_file_received(self, file):
+    def on_file_received(self, file: str) -> None:
         self._finished(file)
         name = os.path.basename(file)
         if is_ignored_name(name):
@@ -159,7 +163,7 @@ class _UploadHandler(TLS_FTPHandler):
         log.info("ftps_file_received", account=self.username, filename=name, remote_ip=self.remote_ip)
         self.pipeline.submit(file, account=self.username)
 
-    def on_incomplete_file_received(self, file):
+    def on_incomplete_file_received(self, file: str) -> None:
         self._finished(file)
         log.warning("ftps_upload_incomplete_deleted", account=self.username,
                     filename=os.path.basename(file), remote_ip=self.remote_ip)
@@ -168,7 +172,7 @@ class _UploadHandler(TLS_FTPHandler):
         except OSError as exc:
             log.warning("ftps_incomplete_remove_failed", filename=os.path.basename(file), error=str(exc))
 
-    def on_login(self, username):
+    def on_login(self, username: str) -> None:
         FTP_SESSIONS.labels(self.transport).inc()
         if self.transport == "plain":
             log.warning("ftp_plain_login", account=username, remote_ip=self.remote_ip, transport="plain",
@@ -176,13 +180,14 @@ class _UploadHandler(TLS_FTPHandler):
         else:
             log.info("ftps_login", account=username, remote_ip=self.remote_ip, transport=self.transport)
 
-    def on_login_failed(self, username, password):
+    @override
+    def on_login_failed(self, username: str, password: str) -> None:
         event = "ftp_plain_login_refused" if self.transport == "plain" else "ftps_login_failed"
         log.warning(event, account=str(username)[:120], reason=self.refusal_reason or "refused",
                     remote_ip=self.remote_ip, transport=self.transport)
         self.refusal_reason = None
 
-    def on_disconnect(self):
+    def on_disconnect(self) -> None:
         for file in list(self._receiving):
             self._finished(file)
 
@@ -194,10 +199,12 @@ class _ImplicitTlsHandler(_UploadHandler):
     banner = "AddaxAI Connect FTPS ready (implicit TLS)."
     _greeted = False
 
-    def handle(self):
+    @override
+    def handle(self) -> None:
         self.secure_connection(self.ssl_context)
 
-    def handle_ssl_established(self):
+    @override
+    def handle_ssl_established(self) -> None:
         if not self._greeted:
             self._greeted = True
             super().handle()
@@ -239,7 +246,7 @@ class FtpsServer:
         cert, key = self.cert_dir / "cert.pem", self.cert_dir / "key.pem"
         if not (cert.is_file() and key.is_file()):
             hosts = {self.settings.ftps_host, self.settings.ftps_masquerade_address, "localhost", "127.0.0.1"}
-            generate_self_signed(cert, key, sorted(h for h in hosts if h and h not in ("0.0.0.0", "::")))
+            generate_self_signed(cert, key, sorted(h for h in hosts if h and h not in ("0.0.0.0", "::")))  # noqa: S104 - excluded, not bound
             log.info("ftps_certificate_generated", cert=str(cert))
         return cert, key
 
@@ -297,7 +304,8 @@ class FtpsServer:
 
     def _serve(self) -> None:
         server = self._server
-        assert server is not None
+        if server is None:
+            raise RuntimeError("the FTPS server is not set up; call start()")
         try:
             # Short non-blocking rounds so stop() from another thread takes effect within ~0.1 s;
             # the IO loop itself is not thread-safe, so it is closed from this thread. The rounds run
@@ -306,7 +314,7 @@ class FtpsServer:
             # start(), says the same).
             while not self._stop.is_set():
                 server.ioloop.loop(timeout=0.1, blocking=False)
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.exception("ftps_server_crashed")
         finally:
             server.close_all()
