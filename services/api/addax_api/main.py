@@ -20,9 +20,9 @@ from addax_api.cameras.router import router as cameras_router
 from addax_api.config.router import router as config_router
 from addax_api.errors import install_exception_handlers
 from addax_api.frontend import Frontend
+from addax_api.ftp_accounts.router import router as ftp_accounts_router
 from addax_api.health.router import router as health_router
 from addax_api.images.router import router as images_router
-from addax_api.ftp_accounts.router import router as ftp_accounts_router
 from addax_api.live.hub import LiveHub
 from addax_api.live.router import router as live_router
 from addax_api.media.router import router as media_router

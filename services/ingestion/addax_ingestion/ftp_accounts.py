@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from addax_common.db import FtpAccount
 from addax_common.ftp_accounts import IpNetwork, is_valid_account_name, parse_networks
@@ -52,7 +53,7 @@ class Account:
 
 
 class AccountDirectory:
-    def __init__(self, settings: Settings, sessions=None) -> None:
+    def __init__(self, settings: Settings, sessions: sessionmaker[Session] | None = None) -> None:
         self.sessions = sessions
         self.cache_seconds = settings.ftp_accounts_cache_seconds
         self.static: dict[str, Account] = {}
@@ -69,20 +70,22 @@ class AccountDirectory:
         return self.static.get(username) or self.dashboard_accounts().get(username)
 
     def dashboard_accounts(self) -> dict[str, Account]:
-        if self.sessions is None:
+        sessions = self.sessions
+        if sessions is None:
             return {}
         with self._lock:
             if time.monotonic() - self._read_at >= self.cache_seconds:
                 try:
-                    self._dashboard = self._read()
+                    self._dashboard = self._read(sessions)
                 except Exception as exc:  # noqa: BLE001 - keep serving with the last list
                     log.warning("ftp_accounts_read_failed", error=str(exc))
                 self._read_at = time.monotonic()
             return self._dashboard
 
-    def _read(self) -> dict[str, Account]:
+    @staticmethod
+    def _read(sessions: sessionmaker[Session]) -> dict[str, Account]:
         accounts = {}
-        with self.sessions() as session:
+        with sessions() as session:
             for row in session.scalars(select(FtpAccount).where(FtpAccount.enabled.is_(True))):
                 try:
                     networks = parse_networks(row.ip_allowlist or [])

@@ -82,7 +82,7 @@ class _Authorizer(DummyAuthorizer):
             reason = "ip_not_allowed"
         else:
             reason = None
-        if reason:
+        if reason or account is None:
             handler.refusal_reason = reason
             raise AuthenticationFailed("Authentication failed.")
         home = self.upload_dir / username
@@ -120,11 +120,12 @@ class _UploadHandler(TLS_FTPHandler):
 
     @override
     def process_command(self, cmd: str, *args: Any, **kwargs: Any) -> None:
-        if cmd == "PASS" and not self._ssl_established and self.username and not self.authenticated:
-            account = self.authorizer.accounts.get(self.username)
+        username = str(getattr(self, "username", "") or "")
+        if cmd == "PASS" and not self._ssl_established and username and not self.authenticated:
+            account = self.authorizer.accounts.get(username)
             if account is None or not account.allow_plain_ftp:
                 reason = "unknown_account" if account is None else "tls_required"
-                log.warning("ftp_plain_login_refused", account=str(self.username)[:120], reason=reason,
+                log.warning("ftp_plain_login_refused", account=username[:120], reason=reason,
                             remote_ip=self.remote_ip)
                 self.respond("550 SSL/TLS required on the control channel.")
                 self.username = ""

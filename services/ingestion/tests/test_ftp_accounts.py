@@ -53,7 +53,7 @@ class ImplicitFTP_TLS(ftplib.FTP_TLS):
         self.host, self.port = host, port
         if timeout != -999:
             self.timeout = timeout
-        self.sock = socket.create_connection((host, port), self.timeout)
+        self.sock = socket.create_connection((host, port), self.timeout, source_address=source_address)
         self.af = self.sock.family
         self.sock = self.context.wrap_socket(self.sock, server_hostname=host)
         self.file = self.sock.makefile("r", encoding=self.encoding)

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
-from typing import Annotated
 
 from addax_api.validation import text
 from addax_common.ftp_accounts import ACCOUNT_NAME_PATTERN, parse_networks
