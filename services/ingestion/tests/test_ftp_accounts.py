@@ -11,6 +11,7 @@ import shutil
 import socket
 import ssl
 import subprocess
+import time
 
 import pytest
 from prometheus_client import REGISTRY
@@ -116,13 +117,16 @@ def test_plain_accounts_are_upload_only(ftps, settings, jpeg):
     assert (settings.upload_dir / "legacy" / "2025-01-01").is_dir()
 
 
-def test_ip_allowlist_is_enforced_at_login(ftps):
+def test_ip_allowlist_is_enforced_at_login(ftps, wait_for):
     with capture_logs() as logs:
         client = ftplib.FTP(timeout=10)
         client.connect("127.0.0.1", ftps.port)
         with pytest.raises(ftplib.error_perm, match="530"):
             client.login("fenced", "pw-fenced")  # right password, wrong network
         client.close()
+        # The server logs right after sending the 530 (the reply comes first, from its IO thread).
+        wait_for(lambda: any(entry["event"].startswith("ftp") for entry in logs), what="the refusal logged")
+        time.sleep(0.2)  # and nothing more
     [line] = [entry for entry in logs if entry["event"].startswith("ftp")]
     assert (line["event"], line["account"], line["reason"]) == ("ftp_plain_login_refused", "fenced", "ip_not_allowed")
 
