@@ -2,6 +2,7 @@
 
 from addax_common.db.base import Base
 from addax_common.db.cameras import Camera, CameraStatus
+from addax_common.db.ftp_accounts import FtpAccount
 from addax_common.db.images import (
     Classification,
     Detection,
@@ -21,6 +22,7 @@ __all__ = [
     "Classification",
     "Detection",
     "DetectionCategory",
+    "FtpAccount",
     "Image",
     "ImageStatus",
     "RefreshToken",
