@@ -44,6 +44,7 @@ async function pages() {
     { name: 'stats', path: '/stats', ready: '[data-testid=summary-card]' },
     { name: 'admin-users', path: '/admin/users', ready: '[data-testid=user-row]' },
     { name: 'admin-audit', path: '/admin/audit', ready: 'table' },
+    { name: 'admin-ftp-accounts', path: '/admin/ftp-accounts', ready: 'table' },
     { name: 'not-found', path: '/no/such/page', ready: 'h1' },
   ]
 }
