@@ -24,6 +24,7 @@ from sqlalchemy import select, update
 
 from addax_common.context import ServiceContext, make_context
 from addax_common.db.images import Image, ImageStatus
+from addax_common.errors import PermanentError, SkipMessage
 from addax_common.events import IMAGE_FAILED
 from addax_common.logging import bind_image, configure_logging, get_logger
 from addax_common.metrics import (
@@ -41,14 +42,6 @@ from addax_common.reliable_queue import DeadLetters, Heartbeats, Message, Reliab
 from addax_common.settings import get_settings
 
 log = get_logger(__name__)
-
-
-class PermanentError(Exception):
-    """Retrying cannot help (e.g. the stored original is not an image): fail the image at once."""
-
-
-class SkipMessage(Exception):
-    """Nothing to do for this message (image gone, or already past this stage): acknowledge it."""
 
 
 T = TypeVar("T")

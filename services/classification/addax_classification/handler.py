@@ -15,12 +15,13 @@ from sqlalchemy import delete, select
 from addax_classification.model import Classifier
 from addax_common.context import ServiceContext
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus
+from addax_common.errors import PermanentError, SkipMessage
 from addax_common.events import CLASSIFICATION_COMPLETE
 from addax_common.logging import get_logger
 from addax_common.metrics import CLASSIFICATION_CONFIDENCE, END_TO_END
 from addax_common.reliable_queue import QUEUE_CLASSIFICATION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS
-from addax_common.worker import BatchResult, PermanentError, SkipMessage, claim_image, for_each_image
+from addax_common.worker import BatchResult, claim_image, for_each_image
 
 log = get_logger(__name__)
 CLAIMABLE = (ImageStatus.DETECTED, ImageStatus.CLASSIFYING)

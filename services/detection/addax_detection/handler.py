@@ -12,12 +12,13 @@ from sqlalchemy import delete, select
 
 from addax_common.context import ServiceContext
 from addax_common.db import Camera, Detection, DetectionCategory, Image, ImageStatus
+from addax_common.errors import SkipMessage
 from addax_common.events import DETECTION_COMPLETE
 from addax_common.imaging import crop_box, decode_image, encode_jpeg, thumbnail
 from addax_common.logging import get_logger
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS, crop_key, thumbnail_key
-from addax_common.worker import BatchResult, SkipMessage, claim_image, for_each_image
+from addax_common.worker import BatchResult, claim_image, for_each_image
 from addax_detection.model import Detector
 
 log = get_logger(__name__)

@@ -8,8 +8,8 @@ from sqlalchemy import cast, func, select
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
-from addax_api.images.filters import ImageQuery
-from addax_api.images.repository import TAKEN_AT, conditions
+from addax_api.queries.filters import ImageQuery
+from addax_api.queries.images import TAKEN_AT, conditions
 from addax_common.db import Camera, CameraStatus, Image, ImageStatus
 
 STATUS_HISTORY_LIMIT = 50

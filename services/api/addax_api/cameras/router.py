@@ -1,9 +1,8 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, status
+from fastapi import APIRouter, Depends, Path, status
 from sqlalchemy.orm import Session
 
-from addax_api.audit.service import Actor
 from addax_api.cameras import service
 from addax_api.cameras.schemas import (
     CameraAssign,
@@ -15,9 +14,10 @@ from addax_api.cameras.schemas import (
 )
 from addax_api.deps import get_db
 from addax_api.errors import error_responses
-from addax_api.images.filters import SpeciesLabels
-from addax_api.images.service import ImageService
+from addax_api.images.service import Presentation, presentation
+from addax_api.queries.filters import SpeciesLabels
 from addax_api.security import AdminUser, ViewerUser
+from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
 router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=error_responses(401, 403))
@@ -33,7 +33,9 @@ CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
     description="With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these "
     "species (a human correction wins over the machine label, as in the image list); every camera is still listed.",
 )
-def list_cameras(user: ViewerUser, db: Annotated[Session, Depends(get_db)], species: SpeciesLabels = None) -> CameraCollection:
+def list_cameras(
+    user: ViewerUser, db: Annotated[Session, Depends(get_db)], species: SpeciesLabels = None
+) -> CameraCollection:
     return service.collection(db, tuple(dict.fromkeys(species or ())))
 
 
@@ -45,11 +47,8 @@ def list_cameras(user: ViewerUser, db: Annotated[Session, Depends(get_db)], spec
     summary="Create a camera (admin)",
     responses=error_responses(409),
 )
-def create_camera(body: CameraCreate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> CameraOut:
-    created = service.create(db, Actor.from_request(request, user), body)
-    db.commit()
-    request.app.state.stats_cache.invalidate()
-    return created
+def create_camera(body: CameraCreate, user: AdminUser, uow: UoW) -> CameraOut:
+    return service.create(uow, body)
 
 
 @router.get(
@@ -59,9 +58,13 @@ def create_camera(body: CameraCreate, request: Request, user: AdminUser, db: Ann
     summary="One camera with its 10 newest images and status history",
     responses=error_responses(404),
 )
-def get_camera(camera_id: CameraId, request: Request, user: ViewerUser, db: Annotated[Session, Depends(get_db)]) -> CameraDetail:
-    images = ImageService(db, request.app.state.media, request.app.state.settings.detection_classify_threshold)
-    return service.detail(db, images, camera_id)
+def get_camera(
+    camera_id: CameraId,
+    user: ViewerUser,
+    db: Annotated[Session, Depends(get_db)],
+    view: Annotated[Presentation, Depends(presentation)],
+) -> CameraDetail:
+    return service.detail(db, view, camera_id)
 
 
 @router.put(
@@ -71,13 +74,8 @@ def get_camera(camera_id: CameraId, request: Request, user: ViewerUser, db: Anno
     summary="Update a camera (admin); only the fields sent change",
     responses=error_responses(404, 409),
 )
-def update_camera(
-    camera_id: CameraId, body: CameraUpdate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]
-) -> CameraOut:
-    updated = service.update(db, Actor.from_request(request, user), camera_id, body)
-    db.commit()
-    request.app.state.stats_cache.invalidate()
-    return updated
+def update_camera(camera_id: CameraId, body: CameraUpdate, user: AdminUser, uow: UoW) -> CameraOut:
+    return service.update(uow, camera_id, body)
 
 
 @router.post(
@@ -87,10 +85,5 @@ def update_camera(
     summary="Assign an unassigned camera (admin)",
     responses=error_responses(404, 409),
 )
-def assign_camera(
-    camera_id: CameraId, body: CameraAssign, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]
-) -> CameraOut:
-    assigned = service.assign(db, Actor.from_request(request, user), camera_id, body)
-    db.commit()
-    request.app.state.stats_cache.invalidate()
-    return assigned
+def assign_camera(camera_id: CameraId, body: CameraAssign, user: AdminUser, uow: UoW) -> CameraOut:
+    return service.assign(uow, camera_id, body)

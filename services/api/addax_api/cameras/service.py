@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from addax_api.audit.service import Actor, record
+from addax_api.audit.service import record
 from addax_api.cameras import repository
 from addax_api.cameras.schemas import (
     CameraAssign,
@@ -22,9 +22,11 @@ from addax_api.cameras.schemas import (
     PointGeometry,
 )
 from addax_api.errors import Conflict, NotFound
-from addax_api.images.filters import ImageQuery
+from addax_api.images import service as image_service
 from addax_api.images.schemas import LatLon
-from addax_api.images.service import ImageService
+from addax_api.images.service import Presentation
+from addax_api.queries.filters import ImageQuery
+from addax_api.uow import UnitOfWork
 from addax_common.db import Camera
 
 UNIQUE_MESSAGES = {
@@ -93,13 +95,15 @@ def get(db: Session, camera_id: int) -> CameraOut:
     return CameraOut(**_out(row))
 
 
-def detail(db: Session, images: ImageService, camera_id: int) -> CameraDetail:
+def detail(db: Session, view: Presentation, camera_id: int) -> CameraDetail:
     row = repository.get_with_stats(db, camera_id)
     if row is None:
         raise NotFound("camera not found")
     history = [CameraStatusOut.model_validate(s) for s in repository.status_history(db, camera_id)]
-    recent = images.list(ImageQuery(camera_ids=(camera_id,)), page=1, limit=10).items
-    return CameraDetail(**_out(row), latest_status=history[0] if history else None, recent_images=recent, status_history=history)
+    recent = image_service.list_page(db, view, ImageQuery(camera_ids=(camera_id,)), page=1, limit=10).items
+    return CameraDetail(
+        **_out(row), latest_status=history[0] if history else None, recent_images=recent, status_history=history
+    )
 
 
 def _apply(camera: Camera, values: dict[str, Any]) -> dict[str, Any]:
@@ -125,17 +129,20 @@ def _flush(db: Session) -> None:
         raise Conflict(UNIQUE_MESSAGES.get(constraint, "the camera conflicts with an existing one")) from exc
 
 
-def create(db: Session, actor: Actor, data: CameraCreate) -> CameraOut:
+def create(uow: UnitOfWork, data: CameraCreate) -> CameraOut:
+    db, actor = uow.db, uow.actor
     camera = Camera(name=data.name)
     db.add(camera)
     changes = _apply(camera, data.model_dump(exclude={"name"}))
     _flush(db)
     record(db, actor, "camera.create", "camera", camera.id, {"name": camera.name, **changes})
     db.flush()
+    uow.invalidate_stats()
     return get(db, camera.id)
 
 
-def update(db: Session, actor: Actor, camera_id: int, data: CameraUpdate) -> CameraOut:
+def update(uow: UnitOfWork, camera_id: int, data: CameraUpdate) -> CameraOut:
+    db, actor = uow.db, uow.actor
     camera = repository.get_for_update(db, camera_id)
     if camera is None:
         raise NotFound("camera not found")
@@ -149,10 +156,12 @@ def update(db: Session, actor: Actor, camera_id: int, data: CameraUpdate) -> Cam
         record(db, actor, "camera.update", "camera", camera.id, {"name": camera.name, "changes": changes})
     db.flush()
     db.expire(camera)
+    uow.invalidate_stats()
     return get(db, camera.id)
 
 
-def assign(db: Session, actor: Actor, camera_id: int, data: CameraAssign) -> CameraOut:
+def assign(uow: UnitOfWork, camera_id: int, data: CameraAssign) -> CameraOut:
+    db, actor = uow.db, uow.actor
     camera = repository.get_for_update(db, camera_id)
     if camera is None:
         raise NotFound("camera not found")
@@ -164,4 +173,5 @@ def assign(db: Session, actor: Actor, camera_id: int, data: CameraAssign) -> Cam
     record(db, actor, "camera.assign", "camera", camera.id, {"name": camera.name, **changes})
     db.flush()
     db.expire(camera)
+    uow.invalidate_stats()
     return get(db, camera.id)

@@ -12,7 +12,6 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
-from typing import Any
 
 import redis.asyncio as aioredis
 from fastapi.concurrency import run_in_threadpool
@@ -166,7 +165,3 @@ class LiveHub:
     def _load_camera_name(self, camera_id: int) -> str | None:
         with self.sessions() as session:
             return session.scalar(select(Camera.name).where(Camera.id == camera_id))
-
-
-def event_json(event: dict[str, Any]) -> str:
-    return json.dumps(event, default=str)

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
-from addax_api.images.filters import ImageQuery
-from addax_api.images.repository import TAKEN_AT, conditions, effective_labels
+from addax_api.queries.filters import ImageQuery
+from addax_api.queries.images import TAKEN_AT, conditions, effective_labels
 from addax_common.db import Camera, Image, ImageStatus
 from addax_common.db.images import PENDING_STATES
 

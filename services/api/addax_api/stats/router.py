@@ -6,21 +6,23 @@ from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
 from addax_api.errors import error_responses
-from addax_api.images.filters import CameraIds, DateFrom, DateTo, ImageQuery, SpeciesLabels
+from addax_api.queries.filters import CameraIds, DateFrom, DateTo, ImageQuery, SpeciesLabels
 from addax_api.security import ViewerUser
+from addax_api.stats import service
+from addax_api.stats.cache import StatsCache
 from addax_api.stats.schemas import CameraStats, Interval, SpeciesCount, Summary, TimelinePoint
-from addax_api.stats.service import StatsService
 from addax_api.validation import parse_date_bound
 
 router = APIRouter(prefix="/api/stats", tags=["stats"], responses=error_responses(401, 403))
 species_router = APIRouter(prefix="/api/species", tags=["species"], responses=error_responses(401, 403))
 
 
-def get_service(request: Request, db: Annotated[Session, Depends(get_db)]) -> StatsService:
-    return StatsService(db, request.app.state.stats_cache)
+def get_cache(request: Request) -> StatsCache:
+    return request.app.state.stats_cache
 
 
-Service = Annotated[StatsService, Depends(get_service)]
+DB = Annotated[Session, Depends(get_db)]
+Cache = Annotated[StatsCache, Depends(get_cache)]
 
 
 def stats_query(camera_id: CameraIds = None, date_from: DateFrom = None, date_to: DateTo = None) -> ImageQuery:
@@ -47,8 +49,8 @@ def with_species(filters: ImageQuery, species: list[str] | None) -> ImageQuery:
     description="`count` is the number of detections whose label is the species (a human correction wins over the "
     "machine's top label); `image_count` the number of images with at least one. Cached in Redis.",
 )
-def species_stats(user: ViewerUser, service: Service, filters: Filters) -> list[SpeciesCount]:
-    return service.species(filters)
+def species_stats(user: ViewerUser, db: DB, cache: Cache, filters: Filters) -> list[SpeciesCount]:
+    return service.species(db, cache, filters)
 
 
 @router.get(
@@ -59,12 +61,13 @@ def species_stats(user: ViewerUser, service: Service, filters: Filters) -> list[
 )
 def timeline(
     user: ViewerUser,
-    service: Service,
+    db: DB,
+    cache: Cache,
     filters: Filters,
     interval: Annotated[Interval, Query()] = "day",
     species: SpeciesLabels = None,
 ) -> list[TimelinePoint]:
-    return service.timeline(with_species(filters, species), interval)
+    return service.timeline(db, cache, with_species(filters, species), interval)
 
 
 @router.get(
@@ -76,13 +79,15 @@ def timeline(
     "cover only images with one of these species (a human correction wins over the machine label, as in the image list), "
     "and `species_count` is how many of the requested species the camera saw.",
 )
-def camera_stats(user: ViewerUser, service: Service, filters: Filters, species: SpeciesLabels = None) -> list[CameraStats]:
-    return service.cameras(with_species(filters, species))
+def camera_stats(
+    user: ViewerUser, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None
+) -> list[CameraStats]:
+    return service.cameras(db, cache, with_species(filters, species))
 
 
 @router.get("/summary", response_model=Summary, name="summary", summary="Totals for the dashboard")
-def summary(user: ViewerUser, service: Service, filters: Filters) -> Summary:
-    return service.summary(filters)
+def summary(user: ViewerUser, db: DB, cache: Cache, filters: Filters) -> Summary:
+    return service.summary(db, cache, filters)
 
 
 @species_router.get(
@@ -91,5 +96,5 @@ def summary(user: ViewerUser, service: Service, filters: Filters) -> Summary:
     name="list",
     summary="Every species label in the data, alphabetically (for filter drop-downs)",
 )
-def list_species(user: ViewerUser, service: Service) -> list[SpeciesCount]:
-    return service.species(ImageQuery(), order="label")
+def list_species(user: ViewerUser, db: DB, cache: Cache) -> list[SpeciesCount]:
+    return service.species(db, cache, ImageQuery(), order="label")
