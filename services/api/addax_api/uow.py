@@ -45,8 +45,9 @@ class UnitOfWork:
         if all(existing != name for existing, _ in self._hooks):
             self._hooks.append((name, hook))
 
-    def invalidate_stats(self) -> None:
-        self.after_commit("stats_invalidate", self.state.stats_cache.invalidate)
+    def invalidate_stats(self, project_id: int) -> None:
+        cache = self.state.stats_cache
+        self.after_commit(f"stats_invalidate:{project_id}", lambda: cache.invalidate(project_id))
 
     def enqueue(self, queue: str, image_id: uuid.UUID) -> None:
         """Push an image onto a worker queue after the commit. If Redis is down, the reconciler

@@ -19,7 +19,18 @@ from sqlalchemy import select
 import addax_api.security as security
 from addax_api.main import create_app
 from addax_common.context import ServiceContext, make_context
-from addax_common.db import Camera, CameraStatus, Classification, Detection, Image, User, UserRole
+from addax_common.db import (
+    DEFAULT_PROJECT_SLUG,
+    Camera,
+    CameraStatus,
+    Classification,
+    Detection,
+    Image,
+    Project,
+    ProjectMember,
+    User,
+    UserRole,
+)
 from addax_common.settings import Settings
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS, thumbnail_key
 
@@ -108,10 +119,17 @@ class Users:
         return getattr(self, role)
 
 
-def add_user(ctx: ServiceContext, email: str, role: UserRole, active: bool = True) -> User:
+def add_user(
+    ctx: ServiceContext, email: str, role: UserRole, active: bool = True, project: str | None = DEFAULT_PROJECT_SLUG
+) -> User:
+    """A user with this server role, and (unless project is None) the same role in that project."""
     with ctx.sessions() as db:
         user = User(email=email, role=role, password_hash=PASSWORD_HASH, full_name=email.split("@")[0], is_active=active)
         db.add(user)
+        db.flush()
+        if project is not None:
+            project_id = db.scalar(select(Project.id).where(Project.slug == project))
+            db.add(ProjectMember(project_id=project_id, user_id=user.id, role=role))
         db.commit()
         return user
 

@@ -122,7 +122,7 @@ def test_role_comes_from_database_not_token(client, users, api_ctx):
     with api_ctx.sessions() as db:
         db.execute(update(User).where(User.id == users.analyst.id).values(role="viewer"))
         db.commit()
-    response = client.post("/api/images/review", json={"image_ids": [], "status": "approved"}, headers=users.analyst.headers)
+    response = client.post("/api/projects/default/images/review", json={"image_ids": [], "status": "approved"}, headers=users.analyst.headers)
     assert response.status_code == 403
 
 

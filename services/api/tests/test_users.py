@@ -50,7 +50,7 @@ def test_change_role_and_deactivate(client, users, api_ctx):
     response = client.patch(f"/api/users/{users.viewer.id}", json={"role": "analyst", "full_name": "Promoted"}, headers=h)
     assert response.status_code == 200 and response.json()["role"] == "analyst"
     # The promotion is effective with the token the user already has.
-    assert client.post("/api/images/review", json={"image_ids": [], "status": "approved"}, headers=users.viewer.headers).status_code == 422
+    assert client.post("/api/projects/default/images/review", json={"image_ids": [], "status": "approved"}, headers=users.viewer.headers).status_code == 422
     # Deactivation locks the user out at once and revokes refresh tokens.
     client.post("/api/auth/login", json={"email": "viewer@example.org", "password": "correct-horse-battery"})
     response = client.patch(f"/api/users/{users.viewer.id}", json={"is_active": False}, headers=h)

@@ -16,11 +16,11 @@ from addax_api.deps import get_db
 from addax_api.errors import error_responses
 from addax_api.images.service import Presentation, presentation
 from addax_api.queries.filters import SpeciesLabels
-from addax_api.security import AdminUser, ViewerUser
+from addax_api.scope import ProjectAdmin, ProjectViewer
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
-router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/projects/{slug}/cameras", tags=["cameras"], responses=error_responses(401, 403, 404))
 
 CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
@@ -29,14 +29,14 @@ CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
     "",
     response_model=CameraCollection,
     name="list",
-    summary="All cameras as a GeoJSON FeatureCollection",
+    summary="The project's cameras as a GeoJSON FeatureCollection",
     description="With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these "
     "species (a human correction wins over the machine label, as in the image list); every camera is still listed.",
 )
 def list_cameras(
-    user: ViewerUser, db: Annotated[Session, Depends(get_db)], species: SpeciesLabels = None
+    scope: ProjectViewer, db: Annotated[Session, Depends(get_db)], species: SpeciesLabels = None
 ) -> CameraCollection:
-    return service.collection(db, tuple(dict.fromkeys(species or ())))
+    return service.collection(db, scope.project_id, tuple(dict.fromkeys(species or ())))
 
 
 @router.post(
@@ -44,11 +44,11 @@ def list_cameras(
     response_model=CameraOut,
     status_code=status.HTTP_201_CREATED,
     name="create",
-    summary="Create a camera (admin)",
+    summary="Create a camera in the project (project admin)",
     responses=error_responses(409),
 )
-def create_camera(body: CameraCreate, user: AdminUser, uow: UoW) -> CameraOut:
-    return service.create(uow, body)
+def create_camera(body: CameraCreate, scope: ProjectAdmin, uow: UoW) -> CameraOut:
+    return service.create(uow, scope, body)
 
 
 @router.get(
@@ -60,30 +60,30 @@ def create_camera(body: CameraCreate, user: AdminUser, uow: UoW) -> CameraOut:
 )
 def get_camera(
     camera_id: CameraId,
-    user: ViewerUser,
+    scope: ProjectViewer,
     db: Annotated[Session, Depends(get_db)],
     view: Annotated[Presentation, Depends(presentation)],
 ) -> CameraDetail:
-    return service.detail(db, view, camera_id)
+    return service.detail(db, view, scope.project_id, camera_id)
 
 
 @router.put(
     "/{camera_id}",
     response_model=CameraOut,
     name="update",
-    summary="Update a camera (admin); only the fields sent change",
+    summary="Update a camera (project admin); only the fields sent change; `project` moves it",
     responses=error_responses(404, 409),
 )
-def update_camera(camera_id: CameraId, body: CameraUpdate, user: AdminUser, uow: UoW) -> CameraOut:
-    return service.update(uow, camera_id, body)
+def update_camera(camera_id: CameraId, body: CameraUpdate, scope: ProjectAdmin, uow: UoW) -> CameraOut:
+    return service.update(uow, scope, camera_id, body)
 
 
 @router.post(
     "/{camera_id}/assign",
     response_model=CameraOut,
     name="assign",
-    summary="Assign an unassigned camera (admin)",
+    summary="Assign an unassigned camera (project admin)",
     responses=error_responses(404, 409),
 )
-def assign_camera(camera_id: CameraId, body: CameraAssign, user: AdminUser, uow: UoW) -> CameraOut:
-    return service.assign(uow, camera_id, body)
+def assign_camera(camera_id: CameraId, body: CameraAssign, scope: ProjectAdmin, uow: UoW) -> CameraOut:
+    return service.assign(uow, scope, camera_id, body)

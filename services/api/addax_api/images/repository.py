@@ -141,7 +141,7 @@ def _lon(column: Any) -> Any:
     return func.ST_X(cast(column, Geometry))
 
 
-def detail(db: Session, image_id: uuid.UUID) -> Any:
+def detail(db: Session, project_id: int, image_id: uuid.UUID) -> Any:
     stmt = (
         select(
             Image,
@@ -155,7 +155,7 @@ def detail(db: Session, image_id: uuid.UUID) -> Any:
         .select_from(Image)
         .outerjoin(Camera, Camera.id == Image.camera_id)
         .outerjoin(User, User.id == Image.reviewed_by)
-        .where(Image.id == image_id)
+        .where(Image.id == image_id, Image.project_id == project_id)
     )
     return db.execute(stmt).first()
 
@@ -209,18 +209,24 @@ def neighbours(db: Session, image_id: uuid.UUID, q: ImageQuery) -> tuple[uuid.UU
 
 
 # --- review -------------------------------------------------------------------------------------
-def get_for_update(db: Session, image_id: uuid.UUID) -> Image | None:
-    return db.scalars(select(Image).where(Image.id == image_id).with_for_update()).first()
+def get_for_update(db: Session, project_id: int, image_id: uuid.UUID) -> Image | None:
+    stmt = select(Image).where(Image.id == image_id, Image.project_id == project_id).with_for_update()
+    return db.scalars(stmt).first()
 
 
-def many_for_update(db: Session, ids: Sequence[uuid.UUID]) -> list[Image]:
-    return list(db.scalars(select(Image).where(Image.id.in_(ids)).order_by(Image.id).with_for_update()).all())
+def many_for_update(db: Session, project_id: int, ids: Sequence[uuid.UUID]) -> list[Image]:
+    stmt = select(Image).where(Image.id.in_(ids), Image.project_id == project_id).order_by(Image.id).with_for_update()
+    return list(db.scalars(stmt).all())
 
 
-def detection_for_update(db: Session, image_id: uuid.UUID, detection_id: int) -> Detection | None:
-    return db.scalars(
-        select(Detection).where(Detection.id == detection_id, Detection.image_id == image_id).with_for_update()
-    ).first()
+def detection_for_update(db: Session, project_id: int, image_id: uuid.UUID, detection_id: int) -> Detection | None:
+    stmt = (
+        select(Detection)
+        .join(Image, Image.id == Detection.image_id)
+        .where(Detection.id == detection_id, Detection.image_id == image_id, Image.project_id == project_id)
+        .with_for_update(of=Detection)
+    )
+    return db.scalars(stmt).first()
 
 
 def effective_label_of(db: Session, detection_id: int) -> str | None:

@@ -21,12 +21,12 @@ from addax_api.images.schemas import (
 from addax_api.images.service import Presentation, presentation
 from addax_api.pagination import PageParam, limit_param
 from addax_api.queries.filters import ImageQuery, image_query
-from addax_api.security import AdminUser, AnalystUser, ViewerUser
+from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT64
 from addax_common.db import ReviewStatus
 
-router = APIRouter(prefix="/api/images", tags=["images"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/projects/{slug}/images", tags=["images"], responses=error_responses(401, 403, 404))
 
 ImageId = Annotated[uuid.UUID, Path(description="Image id")]
 DetectionId = Annotated[int, Path(ge=1, le=MAX_INT64)]
@@ -39,7 +39,7 @@ Filters = Annotated[ImageQuery, Depends(image_query)]
 
 @router.get("", response_model=ImagePage, name="list", summary="Images, filtered, sorted and paginated")
 def list_images(
-    user: ViewerUser, db: DB, view: View, filters: Filters, page: PageParam = 1, limit: limit_param(50, 200) = 50
+    scope: ProjectViewer, db: DB, view: View, filters: Filters, page: PageParam = 1, limit: limit_param(50, 200) = 50
 ) -> ImagePage:
     return service.list_page(db, view, filters, page, limit)
 
@@ -50,8 +50,8 @@ def list_images(
     name="review_bulk",
     summary="Set the review status of many images (analyst)",
 )
-def review_bulk(body: BulkReviewRequest, user: AnalystUser, uow: UoW) -> BulkReviewResult:
-    return service.review_many(uow, body.image_ids, body.status, body.note)
+def review_bulk(body: BulkReviewRequest, scope: ProjectAnalyst, uow: UoW) -> BulkReviewResult:
+    return service.review_many(uow, scope, body.image_ids, body.status, body.note)
 
 
 @router.get(
@@ -61,7 +61,7 @@ def review_bulk(body: BulkReviewRequest, user: AnalystUser, uow: UoW) -> BulkRev
     summary="One image with detections, classifications and prev/next under the same filters",
     responses=error_responses(404),
 )
-def get_image(image_id: ImageId, user: ViewerUser, db: DB, view: View, filters: Filters) -> ImageDetail:
+def get_image(image_id: ImageId, scope: ProjectViewer, db: DB, view: View, filters: Filters) -> ImageDetail:
     return service.detail(db, view, image_id, filters)
 
 
@@ -72,8 +72,8 @@ def get_image(image_id: ImageId, user: ViewerUser, db: DB, view: View, filters: 
     summary="Approve, reject, flag or reset the review of an image (analyst)",
     responses=error_responses(404),
 )
-def review_image(image_id: ImageId, body: ReviewRequest, user: AnalystUser, uow: UoW) -> ReviewResult:
-    return service.review(uow, image_id, body.status, body.note)
+def review_image(image_id: ImageId, body: ReviewRequest, scope: ProjectAnalyst, uow: UoW) -> ReviewResult:
+    return service.review(uow, scope, image_id, body.status, body.note)
 
 
 @router.post(
@@ -83,8 +83,8 @@ def review_image(image_id: ImageId, body: ReviewRequest, user: AnalystUser, uow:
     summary="Approve an image (analyst); same as review with status=approved",
     responses=error_responses(404),
 )
-def approve_image(image_id: ImageId, user: AnalystUser, uow: UoW) -> ReviewResult:
-    return service.review(uow, image_id, ReviewStatus.APPROVED, None)
+def approve_image(image_id: ImageId, scope: ProjectAnalyst, uow: UoW) -> ReviewResult:
+    return service.review(uow, scope, image_id, ReviewStatus.APPROVED, None)
 
 
 @router.put(
@@ -95,9 +95,9 @@ def approve_image(image_id: ImageId, user: AnalystUser, uow: UoW) -> ReviewResul
     responses=error_responses(404),
 )
 def set_species(
-    image_id: ImageId, detection_id: DetectionId, body: SpeciesCorrection, user: AnalystUser, uow: UoW, view: View
+    image_id: ImageId, detection_id: DetectionId, body: SpeciesCorrection, scope: ProjectAnalyst, uow: UoW, view: View
 ) -> DetectionOut:
-    return service.correct_species(uow, view, image_id, detection_id, body.label)
+    return service.correct_species(uow, scope, view, image_id, detection_id, body.label)
 
 
 @router.delete(
@@ -108,17 +108,17 @@ def set_species(
     responses=error_responses(404),
 )
 def reset_species(
-    image_id: ImageId, detection_id: DetectionId, user: AnalystUser, uow: UoW, view: View
+    image_id: ImageId, detection_id: DetectionId, scope: ProjectAnalyst, uow: UoW, view: View
 ) -> DetectionOut:
-    return service.correct_species(uow, view, image_id, detection_id, None)
+    return service.correct_species(uow, scope, view, image_id, detection_id, None)
 
 
 @router.post(
     "/{image_id}/retry",
     response_model=RetryResult,
     name="retry",
-    summary="Send a failed image through the pipeline again (admin)",
+    summary="Send a failed image through the pipeline again (project admin)",
     responses=error_responses(404, 409),
 )
-def retry_image(image_id: ImageId, user: AdminUser, uow: UoW) -> RetryResult:
-    return service.retry(uow, image_id)
+def retry_image(image_id: ImageId, scope: ProjectAdmin, uow: UoW) -> RetryResult:
+    return service.retry(uow, scope, image_id)

@@ -28,6 +28,7 @@ from addax_api.images.schemas import (
 )
 from addax_api.media.service import MediaUrls
 from addax_api.queries.filters import ImageQuery
+from addax_api.scope import ProjectScope
 from addax_api.uow import UnitOfWork
 from addax_common.db import Image, ImageStatus, ReviewStatus
 from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
@@ -89,7 +90,7 @@ def _summary(view: Presentation, row: Any, agg: repository.PageAggregates, **ext
 
 
 def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) -> ImageDetail:
-    row = repository.detail(db, image_id)
+    row = repository.detail(db, q.project_id, image_id)
     if row is None:
         raise NotFound("image not found")
     image: Image = row.Image
@@ -175,12 +176,12 @@ def _apply_review(
     details: dict[str, Any] = {"from": previous.value, "to": status.value}
     if note:
         details["note"] = note
-    record(db, actor, "image.review", "image", image.id, details)
+    record(db, actor, "image.review", "image", image.id, details, project_id=image.project_id)
 
 
-def review(uow: UnitOfWork, image_id: uuid.UUID, status: ReviewStatus, note: str | None) -> ReviewResult:
+def review(uow: UnitOfWork, scope: ProjectScope, image_id: uuid.UUID, status: ReviewStatus, note: str | None) -> ReviewResult:
     db, actor = uow.db, uow.actor
-    image = repository.get_for_update(db, image_id)
+    image = repository.get_for_update(db, scope.project_id, image_id)
     if image is None:
         raise NotFound("image not found")
     _apply_review(db, actor, image, status, note, datetime.now(UTC))
@@ -190,10 +191,10 @@ def review(uow: UnitOfWork, image_id: uuid.UUID, status: ReviewStatus, note: str
     )
 
 
-def review_many(uow: UnitOfWork, ids: list[uuid.UUID], status: ReviewStatus, note: str | None) -> BulkReviewResult:
+def review_many(uow: UnitOfWork, scope: ProjectScope, ids: list[uuid.UUID], status: ReviewStatus, note: str | None) -> BulkReviewResult:
     db, actor = uow.db, uow.actor
     wanted = list(dict.fromkeys(ids))
-    images = repository.many_for_update(db, wanted)
+    images = repository.many_for_update(db, scope.project_id, wanted)
     now = datetime.now(UTC)
     for image in images:
         _apply_review(db, actor, image, status, note, now)
@@ -203,11 +204,11 @@ def review_many(uow: UnitOfWork, ids: list[uuid.UUID], status: ReviewStatus, not
 
 
 def correct_species(
-    uow: UnitOfWork, view: Presentation, image_id: uuid.UUID, detection_id: int, label: str | None
+    uow: UnitOfWork, scope: ProjectScope, view: Presentation, image_id: uuid.UUID, detection_id: int, label: str | None
 ) -> DetectionOut:
     """Store (or, with label None, remove) the human label of a detection, beside the machine's."""
     db, actor = uow.db, uow.actor
-    detection = repository.detection_for_update(db, image_id, detection_id)
+    detection = repository.detection_for_update(db, scope.project_id, image_id, detection_id)
     if detection is None:
         raise NotFound("detection not found")
     previous = repository.effective_label_of(db, detection_id)
@@ -232,21 +233,24 @@ def correct_species(
         "image",
         image_id,
         {"detection_id": detection_id, "from": previous, "to": label},
+        project_id=scope.project_id,
     )
     db.flush()
-    uow.invalidate_stats()
+    uow.invalidate_stats(scope.project_id)
     return next(d for d in detections(db, view, image_id) if d.id == detection_id)
 
 
-def retry(uow: UnitOfWork, image_id: uuid.UUID) -> RetryResult:
+def retry(uow: UnitOfWork, scope: ProjectScope, image_id: uuid.UUID) -> RetryResult:
     """Reset a failed image to received and queue it for detection once the reset is committed."""
     db, actor = uow.db, uow.actor
-    image = repository.get_for_update(db, image_id)
+    image = repository.get_for_update(db, scope.project_id, image_id)
     if image is None:
         raise NotFound("image not found")
     if image.status != ImageStatus.FAILED:
         raise Conflict(f"only failed images can be retried; this one is {image.status.value}")
-    record(db, actor, "image.retry", "image", image.id, {"error": (image.error or "")[:500]})
+    record(
+        db, actor, "image.retry", "image", image.id, {"error": (image.error or "")[:500]}, project_id=scope.project_id
+    )
     image.status = ImageStatus.RECEIVED
     image.error = None
     image.failed_at = None

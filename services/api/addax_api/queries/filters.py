@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import Query
+from fastapi import Depends, Query
 from pydantic import Field
 
+from addax_api.scope import ProjectScope, project_scope
 from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, parse_date_bound, text
 from addax_common.db import ImageStatus, ReviewStatus
 
@@ -40,6 +41,7 @@ DateTo = Annotated[
 
 @dataclass(frozen=True)
 class ImageQuery:
+    project_id: int  # required: every image query is scoped to one project
     camera_ids: tuple[int, ...] = ()
     species: tuple[str, ...] = ()
     statuses: tuple[ImageStatus, ...] = ()
@@ -52,6 +54,7 @@ class ImageQuery:
 
 
 def image_query(
+    scope: Annotated[ProjectScope, Depends(project_scope)],
     camera_id: CameraIds = None,
     species: SpeciesLabels = None,
     status: Annotated[list[ImageStatus] | None, Query(description="Pipeline status; repeatable", max_length=10)] = None,
@@ -69,6 +72,7 @@ def image_query(
     order: Annotated[SortOrder, Query()] = "desc",
 ) -> ImageQuery:
     return ImageQuery(
+        project_id=scope.project_id,
         camera_ids=tuple(dict.fromkeys(camera_id or ())),
         species=tuple(dict.fromkeys(species or ())),
         statuses=tuple(dict.fromkeys(status or ())),

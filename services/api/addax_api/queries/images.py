@@ -47,7 +47,7 @@ def _species_condition(species: Sequence[str]) -> Any:
 
 
 def conditions(q: ImageQuery) -> list[Any]:
-    where: list[Any] = []
+    where: list[Any] = [Image.project_id == q.project_id]
     if q.camera_ids:
         where.append(Image.camera_id.in_(q.camera_ids))
     if q.statuses:

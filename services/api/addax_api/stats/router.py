@@ -7,14 +7,16 @@ from sqlalchemy.orm import Session
 from addax_api.deps import get_db
 from addax_api.errors import error_responses
 from addax_api.queries.filters import CameraIds, DateFrom, DateTo, ImageQuery, SpeciesLabels
-from addax_api.security import ViewerUser
+from addax_api.scope import ProjectViewer
 from addax_api.stats import service
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.schemas import CameraStats, Interval, SpeciesCount, Summary, TimelinePoint
 from addax_api.validation import parse_date_bound
 
-router = APIRouter(prefix="/api/stats", tags=["stats"], responses=error_responses(401, 403))
-species_router = APIRouter(prefix="/api/species", tags=["species"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/projects/{slug}/stats", tags=["stats"], responses=error_responses(401, 403, 404))
+species_router = APIRouter(
+    prefix="/api/projects/{slug}/species", tags=["species"], responses=error_responses(401, 403, 404)
+)
 
 
 def get_cache(request: Request) -> StatsCache:
@@ -25,8 +27,11 @@ DB = Annotated[Session, Depends(get_db)]
 Cache = Annotated[StatsCache, Depends(get_cache)]
 
 
-def stats_query(camera_id: CameraIds = None, date_from: DateFrom = None, date_to: DateTo = None) -> ImageQuery:
+def stats_query(
+    scope: ProjectViewer, camera_id: CameraIds = None, date_from: DateFrom = None, date_to: DateTo = None
+) -> ImageQuery:
     return ImageQuery(
+        project_id=scope.project_id,
         camera_ids=tuple(dict.fromkeys(camera_id or ())),
         date_from=parse_date_bound(date_from, "date_from", upper=False),
         date_to=parse_date_bound(date_to, "date_to", upper=True),
@@ -49,7 +54,7 @@ def with_species(filters: ImageQuery, species: list[str] | None) -> ImageQuery:
     description="`count` is the number of detections whose label is the species (a human correction wins over the "
     "machine's top label); `image_count` the number of images with at least one. Cached in Redis.",
 )
-def species_stats(user: ViewerUser, db: DB, cache: Cache, filters: Filters) -> list[SpeciesCount]:
+def species_stats(db: DB, cache: Cache, filters: Filters) -> list[SpeciesCount]:
     return service.species(db, cache, filters)
 
 
@@ -60,7 +65,6 @@ def species_stats(user: ViewerUser, db: DB, cache: Cache, filters: Filters) -> l
     summary="Images per hour, day, week or month of capture time",
 )
 def timeline(
-    user: ViewerUser,
     db: DB,
     cache: Cache,
     filters: Filters,
@@ -80,13 +84,13 @@ def timeline(
     "and `species_count` is how many of the requested species the camera saw.",
 )
 def camera_stats(
-    user: ViewerUser, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None
+    db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None
 ) -> list[CameraStats]:
     return service.cameras(db, cache, with_species(filters, species))
 
 
 @router.get("/summary", response_model=Summary, name="summary", summary="Totals for the dashboard")
-def summary(user: ViewerUser, db: DB, cache: Cache, filters: Filters) -> Summary:
+def summary(db: DB, cache: Cache, filters: Filters) -> Summary:
     return service.summary(db, cache, filters)
 
 
@@ -96,5 +100,5 @@ def summary(user: ViewerUser, db: DB, cache: Cache, filters: Filters) -> Summary
     name="list",
     summary="Every species label in the data, alphabetically (for filter drop-downs)",
 )
-def list_species(user: ViewerUser, db: DB, cache: Cache) -> list[SpeciesCount]:
-    return service.species(db, cache, ImageQuery(), order="label")
+def list_species(scope: ProjectViewer, db: DB, cache: Cache) -> list[SpeciesCount]:
+    return service.species(db, cache, ImageQuery(project_id=scope.project_id), order="label")

@@ -33,14 +33,14 @@ def species(db: Session, cache: StatsCache, q: ImageQuery, order: str = "count")
             return sorted(rows, key=lambda r: r.species.lower())
         return sorted(rows, key=lambda r: (-r.count, r.species))
 
-    return cache.get_or_compute("species", _params(q, order=order), _species, compute)
+    return cache.get_or_compute(q.project_id, "species", _params(q, order=order), _species, compute)
 
 
 def timeline(db: Session, cache: StatsCache, q: ImageQuery, interval: str) -> list[TimelinePoint]:
     def compute() -> list[TimelinePoint]:
         return [TimelinePoint(timestamp=t, count=n) for t, n in repository.timeline(db, q, interval)]
 
-    return cache.get_or_compute("timeline", _params(q, interval=interval), _timeline, compute)
+    return cache.get_or_compute(q.project_id, "timeline", _params(q, interval=interval), _timeline, compute)
 
 
 def cameras(db: Session, cache: StatsCache, q: ImageQuery) -> list[CameraStats]:
@@ -50,11 +50,11 @@ def cameras(db: Session, cache: StatsCache, q: ImageQuery) -> list[CameraStats]:
             for i, name, n, s, last in repository.cameras(db, q)
         ]
 
-    return cache.get_or_compute("cameras", _params(q), _cameras, compute)
+    return cache.get_or_compute(q.project_id, "cameras", _params(q), _cameras, compute)
 
 
 def summary(db: Session, cache: StatsCache, q: ImageQuery) -> Summary:
     def compute() -> Summary:
         return Summary(**repository.summary(db, q, datetime.now(UTC)))
 
-    return cache.get_or_compute("summary", _params(q), _summary, compute)
+    return cache.get_or_compute(q.project_id, "summary", _params(q), _summary, compute)

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
+import { useProjectSlug } from '@/lib/project'
 import { dateRangeToIso, type ImageFilters } from '../filters'
 
 /** The API query for a set of gallery filters (empty lists and unset values left out). */
@@ -19,25 +20,31 @@ export function imagesQuery(filters: ImageFilters, paging = true) {
 }
 
 export function useImages(filters: ImageFilters) {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['images', 'list', filters],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/images', { params: { query: imagesQuery(filters) }, signal })),
+    queryKey: ['images', 'list', slug, filters],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/projects/{slug}/images', { params: { path: { slug }, query: imagesQuery(filters) }, signal }),
+      ),
     placeholderData: keepPreviousData,
   })
 }
 
 export function useSpecies() {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['species'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/species', { signal })),
+    queryKey: ['species', slug],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/species', { params: { path: { slug } }, signal })),
     staleTime: 60_000,
   })
 }
 
 export function useCameras() {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['cameras'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/cameras', { signal })),
+    queryKey: ['cameras', slug],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/cameras', { params: { path: { slug } }, signal })),
     staleTime: 30_000,
   })
 }
