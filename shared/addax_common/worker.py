@@ -238,13 +238,14 @@ def claim_image(session, image_id: uuid.UUID, claimable: Sequence[ImageStatus], 
 
 def mark_failed(ctx: ServiceContext, image_id: str, reason: str) -> None:
     with ctx.sessions.begin() as session:
-        camera_id = session.scalar(
+        row = session.execute(
             update(Image)
             .where(Image.id == uuid.UUID(image_id), Image.status.not_in([ImageStatus.COMPLETED, ImageStatus.REJECTED]))
             .values(status=ImageStatus.FAILED, error=reason[:4000], failed_at=datetime.now(UTC))
-            .returning(Image.camera_id)
-        )
-    ctx.events.publish(IMAGE_FAILED, image_id=image_id, camera_id=camera_id, error=reason[:500])
+            .returning(Image.camera_id, Image.project_id)
+        ).first()
+    camera_id, project_id = (row.camera_id, row.project_id) if row is not None else (None, None)
+    ctx.events.publish(IMAGE_FAILED, project_id=project_id, image_id=image_id, camera_id=camera_id, error=reason[:500])
 
 
 def serve(service: str, build_stage: Callable[[ServiceContext], Stage]) -> None:

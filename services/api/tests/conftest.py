@@ -256,8 +256,13 @@ def seed(api_ctx) -> Seeder:
 
 @pytest.fixture
 def make_user(api_ctx):
-    """make_user(email, role, active=True) -> User, with the password PASSWORD."""
-    return lambda email, role, active=True: add_user(api_ctx, email, role, active)
+    """make_user(email, role, active=True, project="default") -> User, with the password PASSWORD and
+    the same role in `project` (None: no project)."""
+
+    def make(email: str, role: UserRole | str, active: bool = True, project: str | None = DEFAULT_PROJECT_SLUG) -> User:
+        return add_user(api_ctx, email, UserRole(role), active, project)
+
+    return make
 
 
 @pytest.fixture

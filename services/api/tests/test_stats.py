@@ -142,9 +142,9 @@ def test_cache_and_invalidation_on_classification_complete(client, users, galler
     assert get(client, users, "/api/projects/default/stats/species") == first
     # ...until the pipeline says an image completed; the API's subscriber bumps the cache version.
     wait_for_subscriber(api_ctx)
-    version_key = api_ctx.settings.key("stats:version")
+    version_key = api_ctx.settings.key("stats:version:1")  # the default project's statistics
     before = int(api_ctx.redis.get(version_key) or 0)
-    api_ctx.events.publish(CLASSIFICATION_COMPLETE, image_id=img["i4"], camera_id=cam["Bravo"], species=["zebra"])
+    api_ctx.events.publish(CLASSIFICATION_COMPLETE, project_id=1, image_id=img["i4"], camera_id=cam["Bravo"], species=["zebra"])
     deadline = time.monotonic() + 5
     while int(api_ctx.redis.get(version_key) or 0) == before and time.monotonic() < deadline:
         time.sleep(0.02)

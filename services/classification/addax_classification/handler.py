@@ -32,6 +32,7 @@ CLASSIFICATION_COMPLETE_MAX = 10_000
 class Claimed:
     image_id: uuid.UUID
     camera_id: int | None
+    project_id: int
     detection_ids: list[int] = field(default_factory=list)
     crops: list[PILImage.Image] = field(default_factory=list)
 
@@ -70,7 +71,7 @@ class ClassificationHandler:
                 )
                 .order_by(Detection.index)
             ).all()
-            item = Claimed(image_id, image.camera_id)
+            item = Claimed(image_id, image.camera_id, image.project_id)
         for detection_id, key in crops:
             try:
                 crop = PILImage.open(io.BytesIO(self.ctx.storage.get(BUCKET_CROPS, key)))
@@ -116,7 +117,7 @@ class ClassificationHandler:
         best = Counter(top[0][0] for top in labels if top)
         species = [{"label": label, "count": count} for label, count in best.most_common()]
         self.ctx.events.publish(
-            CLASSIFICATION_COMPLETE, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
+            CLASSIFICATION_COMPLETE, project_id=item.project_id, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
             species=species,
         )
         log.info("classification_complete", species=species)

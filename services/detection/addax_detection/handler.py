@@ -29,6 +29,7 @@ CLAIMABLE = (ImageStatus.RECEIVED, ImageStatus.DETECTING)
 class Claimed:
     image_id: uuid.UUID
     camera_id: int | None
+    project_id: int
     pixels: PILImage.Image
 
 
@@ -54,9 +55,9 @@ class DetectionHandler:
         with self.ctx.sessions.begin() as session:
             image = claim_image(session, image_id, CLAIMABLE, ImageStatus.DETECTING)
             image.attempts += 1
-            storage_key, camera_id = image.storage_key, image.camera_id
+            storage_key, camera_id, project_id = image.storage_key, image.camera_id, image.project_id
         pixels = decode_image(self.ctx.storage.get(BUCKET_RAW, storage_key))
-        return Claimed(image_id, camera_id, pixels)
+        return Claimed(image_id, camera_id, project_id, pixels)
 
     def _store(self, item: Claimed, detections) -> None:
         storage, settings = self.ctx.storage, self.settings
@@ -91,7 +92,7 @@ class DetectionHandler:
         self.ctx.queue(QUEUE_DETECTION_COMPLETE).push(item.image_id)
         counts = {c.value: sum(1 for r in rows if r.category == c) for c in DetectionCategory}
         self.ctx.events.publish(
-            DETECTION_COMPLETE, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
+            DETECTION_COMPLETE, project_id=item.project_id, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
             detections=len(rows), counts=counts,
         )
         log.info("detection_complete", detections=len(rows), **counts)

@@ -262,7 +262,7 @@ class Ingestor:
             # The row is committed as `received`; the reconciler re-enqueues images that do not move.
             log.warning("enqueue_failed", error=str(exc))
         self.ctx.events.publish(
-            IMAGE_INGESTED, image_id=image_id, camera_id=camera.id if camera else None,
+            IMAGE_INGESTED, project_id=None, image_id=image_id, camera_id=camera.id if camera else None,
             camera_name=camera.name if camera else None, filename=up.filename,
         )
 
@@ -368,7 +368,7 @@ class Ingestor:
         except SQLAlchemyError as exc:
             raise RetryLater(f"database unavailable: {_brief(exc)}") from exc
         self.ctx.events.publish(
-            CAMERA_STATUS, camera_id=camera.id, camera_name=camera.name, source="report",
+            CAMERA_STATUS, project_id=None, camera_id=camera.id, camera_name=camera.name, source="report",
             reported_at=reported_at.isoformat(), battery_percent=report.battery_percent,
             temperature_c=report.temperature_c, sd_used_percent=report.sd_used_percent,
             signal_quality=report.signal_quality, images_on_sd=report.images_on_sd,

@@ -59,7 +59,9 @@ def cameras(db: Session, q: ImageQuery) -> list[Any]:
         .group_by(Image.camera_id)
         .subquery("species_stats")
     )
-    where = [Camera.id.in_(q.camera_ids)] if q.camera_ids else []
+    where = [Camera.project_id == q.project_id]
+    if q.camera_ids:
+        where.append(Camera.id.in_(q.camera_ids))
     stmt = (
         select(
             Camera.id,
