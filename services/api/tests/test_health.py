@@ -59,8 +59,8 @@ def test_metrics(client, users):
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
     text = response.text
     # By route template, not by raw path (bounded label values).
-    assert 'addax_api_requests_total{method="GET",route="/api/projects/default/images",status="200"}' in text
-    assert 'route="/api/projects/default/images/{image_id}",status="422"' in text
+    assert 'addax_api_requests_total{method="GET",route="/api/projects/{slug}/images",status="200"}' in text
+    assert 'route="/api/projects/{slug}/images/{image_id}",status="422"' in text
     assert "not-a-uuid" not in text
     assert "addax_api_request_duration_seconds_bucket" in text
     assert "addax_queue_depth" in text and "addax_api_live_clients" in text
