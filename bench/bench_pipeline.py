@@ -18,15 +18,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from addax_common.db import Image, ImageStatus  # noqa: E402
-from addax_common.settings import Settings  # noqa: E402
-from bench.report import write_section  # noqa: E402
-from tests.helpers import Db, ftps_upload  # noqa: E402
-from tests.support.database import create_test_database, drop_database  # noqa: E402
-from tests.support.stack import Stack, wait_until  # noqa: E402
-from tests.test_pipeline import synthetic_uploads  # noqa: E402
+from addax_common.db import Image, ImageStatus
+from addax_common.settings import Settings
+from bench.report import write_section
+from tests.support.database import create_test_database, drop_database
+from tests.support.pipeline import Db, ftps_upload
+from tests.support.stack import Stack, wait_until
+from tests.test_pipeline import synthetic_uploads
 
 
 def pct(values: list[float], q: float) -> float:

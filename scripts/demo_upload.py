@@ -65,8 +65,7 @@ def demo_files(count: int, seed: int) -> list[tuple[str, bytes]]:
         animals = random_animals(random.Random(seed * 1000 + i), count)
         scene = make_scene(seed * 1000 + i, animals=animals, exif=exif)
         files.append((f"{serial}_{captured:%Y%m%d_%H%M%S}_{i:04d}.JPG", scene.jpeg))
-    for photo in sorted(REAL_PHOTOS.glob("*.JPG"))[:3]:
-        files.append((photo.name, photo.read_bytes()))
+    files.extend((photo.name, photo.read_bytes()) for photo in sorted(REAL_PHOTOS.glob("*.JPG"))[:3])
     return files
 
 

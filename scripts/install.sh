@@ -26,8 +26,10 @@ apt_install() {
 if command -v apt-get >/dev/null 2>&1; then
   pg_major=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
   pkgs=(redis-server)
-  # Only the tests need a browser and the config checkers (compose, promtool, amtool).
-  [ "$FOR_TESTS" = 1 ] && pkgs+=(chromium fonts-dejavu-core docker-compose prometheus prometheus-alertmanager)
+  # Only the tests need a browser and the config checkers (compose, promtool, amtool, nginx -t and a
+  # real nginx for the site checks, ansible-playbook --syntax-check, ansible-lint).
+  [ "$FOR_TESTS" = 1 ] && pkgs+=(chromium fonts-dejavu-core docker-compose prometheus prometheus-alertmanager
+    nginx-light ansible ansible-lint)
   [ -n "$pg_major" ] && pkgs+=("postgresql-${pg_major}-postgis-3") || pkgs+=(postgresql postgresql-postgis)
   apt_install "${pkgs[@]}"
 else

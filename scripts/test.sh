@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh or prepared machine: installs what is missing, then
+#   0. the static gates of scripts/lint.sh (ruff, mypy);
 #   1. frontend checks: generated API types are in sync, Vitest unit tests, production build;
 #   2. pytest: unit, integration and end-to-end tests against the real local PostgreSQL + PostGIS,
 #      Redis, an S3 API server, the FTPS server and Debian Chromium (each run in its own database
@@ -13,6 +14,9 @@ ensure_postgres
 ensure_redis
 
 status=0
+echo "==> lint: ruff, mypy (scripts/lint.sh)"
+scripts/lint.sh || status=1
+
 if [ -f services/frontend/package.json ]; then
   echo "==> frontend: API types drift check, unit tests, build"
   (cd services/frontend && npm run --silent api:check && npm run --silent test && npm run --silent build) || status=1

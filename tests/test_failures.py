@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from addax_common.db import Classification, Detection, Image, ImageStatus
 from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED, DeadLetters, ReliableQueue
-from tests.helpers import Db, ftps_upload
+from tests.support.pipeline import Db, ftps_upload
 from tests.support.servers import free_port, wait_for_port
 from tests.support.stack import Stack, wait_until
 from tests.test_pipeline import synthetic_uploads

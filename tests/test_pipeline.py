@@ -14,7 +14,7 @@ from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS, ma
 from addax_models.camera_exif import CameraExif
 from addax_models.palette import SPECIES
 from addax_models.synthetic import make_scene, random_animals
-from tests.helpers import Db, EventRecorder, ftps_upload, iou
+from tests.support.pipeline import Db, EventRecorder, ftps_upload, iou
 from tests.support.stack import Stack, wait_until
 
 pytestmark = pytest.mark.slow

@@ -122,4 +122,5 @@ def exif_bytes(exif: CameraExif) -> bytes:
         if exif.altitude_m is not None:
             gps[piexif.GPSIFD.GPSAltitudeRef] = 0 if exif.altitude_m >= 0 else 1
             gps[piexif.GPSIFD.GPSAltitude] = _rational(abs(exif.altitude_m), 100)
-    return piexif.dump({"0th": zeroth, "Exif": ifd, "GPS": gps, "1st": {}, "thumbnail": None})
+    data: bytes = piexif.dump({"0th": zeroth, "Exif": ifd, "GPS": gps, "1st": {}, "thumbnail": None})
+    return data

@@ -94,7 +94,7 @@ def _export_yolov5(torch: Any, checkpoint: Path, out: Path, size: int, opset: in
             module.export = True
             module.inplace = False
 
-    class Decoded(torch.nn.Module):  # type: ignore[misc, name-defined]
+    class Decoded(torch.nn.Module):  # type: ignore[misc]
         def __init__(self) -> None:
             super().__init__()
             self.net = net

@@ -64,9 +64,8 @@ def fetch(
             "storage tools (or let the services read it from the bucket)."
         )
 
-    if target.exists() and not force:
-        if entry.sha256 is None or sha256_file(target) == entry.sha256:
-            return target  # already there (and verified when we can)
+    if target.exists() and not force and (entry.sha256 is None or sha256_file(target) == entry.sha256):
+        return target  # already there (and verified when we can)
     if kind == "path":
         _copy_verified(Path(value).expanduser(), target, entry.sha256)
     else:
@@ -82,11 +81,14 @@ def download(
     timeout: float = TIMEOUT_S,
 ) -> str:
     """Stream ``url`` to ``target`` (via ``target.part``); return the file's sha256."""
+    # file: is deliberate (a catalog may point at a local mirror); any other scheme is a catalog mistake.
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https", "file"):
+        raise FetchError(f"refusing to download {url!r}: only http(s) and file URLs are fetched")
     part = target.with_name(target.name + ".part")
     digest = hashlib.sha256()
     try:
-        request = urllib.request.Request(url, headers={"User-Agent": "addax-models-fetch/0.1"})
-        with urllib.request.urlopen(request, timeout=timeout) as response, part.open("wb") as out:
+        request = urllib.request.Request(url, headers={"User-Agent": "addax-models-fetch/0.1"})  # noqa: S310 - scheme checked above
+        with urllib.request.urlopen(request, timeout=timeout) as response, part.open("wb") as out:  # noqa: S310 - scheme checked above
             total = response.headers.get("Content-Length")
             size = int(total) if total and total.isdigit() else None
             done = 0

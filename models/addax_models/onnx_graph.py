@@ -32,7 +32,7 @@ class GraphBuilder:
         return f"{hint}_{self._count}"
 
     def const(self, value: Any, dtype: type = np.float32, name: str = "c") -> str:
-        arr = np.asarray(value, dtype=dtype)
+        arr: np.ndarray = np.asarray(value, dtype=dtype)
         out = self._name(name)
         self.initializers.append(numpy_helper.from_array(arr, out))
         return out

@@ -152,7 +152,8 @@ def _limit_saturation(img: np.ndarray, limit: float) -> np.ndarray:
     grey = (r + g + b) / 3.0
     spread = np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)
     factor = np.minimum(1.0, limit * 255.0 / np.maximum(spread, 1e-6))
-    return grey + (img - grey) * factor
+    pulled: np.ndarray = grey + (img - grey) * factor
+    return pulled
 
 
 def _paint(canvas: Image.Image, spec: AnimalSpec, rng: random.Random) -> GroundTruth:

@@ -28,7 +28,7 @@ def served(tmp_path: Path) -> Iterator[str]:
     root.mkdir()
     (root / "model.pt").write_bytes(PAYLOAD)
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    handler.log_message = lambda *_args: None  # type: ignore[method-assign]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

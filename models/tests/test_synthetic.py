@@ -60,7 +60,7 @@ def test_random_scenes_have_one_to_three_separate_animals() -> None:
         assert 1 <= len(scene.objects) <= 3
         for gt in scene.objects:
             x, y, w, h = gt.bbox
-            assert 0 <= x and 0 <= y and x + w <= 1 and y + h <= 1 and w > 0.04 and h > 0.04
+            assert x >= 0 and y >= 0 and x + w <= 1 and y + h <= 1 and w > 0.04 and h > 0.04
 
 
 def test_exif_is_real_and_readable() -> None:

@@ -34,7 +34,7 @@ class EventPublisher:
         image_id: Any = None,
         camera_id: int | None = None,
         **payload: Any,
-    ) -> dict:
+    ) -> dict[str, Any]:
         """Publish an event. `project_id` is required (None only when the publisher cannot know it): the
         API sends each event only to members of its project."""
         if event_type not in EVENT_TYPES:
@@ -57,7 +57,7 @@ class EventPublisher:
         return event
 
 
-def decode_event(raw: bytes | str) -> dict | None:
+def decode_event(raw: bytes | str) -> dict[str, Any] | None:
     try:
         event = json.loads(raw)
     except (ValueError, TypeError):

@@ -9,17 +9,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import structlog
+from structlog.typing import EventDict, Processor
 
 
 def configure_logging(service: str, level: str = "INFO") -> None:
     timestamper = structlog.processors.TimeStamper(fmt="iso", utc=True)
 
-    def add_service(_logger, _method, event_dict):
+    def add_service(_logger: object, _method: str, event_dict: EventDict) -> EventDict:
         # A processor, not a context variable: lines from every thread (pools, pyftpdlib, watchdog) carry it.
         event_dict.setdefault("service", service)
         return event_dict
 
-    shared = [
+    shared: list[Processor] = [
         add_service,
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
@@ -57,7 +58,8 @@ def configure_logging(service: str, level: str = "INFO") -> None:
 
 
 def get_logger(name: str | None = None) -> structlog.stdlib.BoundLogger:
-    return structlog.get_logger(name)
+    logger: structlog.stdlib.BoundLogger = structlog.get_logger(name)
+    return logger
 
 
 @contextmanager

@@ -6,8 +6,11 @@ worker of that queue runs.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import redis
 from prometheus_client import REGISTRY, Counter, Histogram, start_http_server
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 DEFAULT_METRICS_PORTS = {"ingestion": 9101, "detection": 9102, "classification": 9103, "alerts": 9104}
@@ -37,11 +40,11 @@ REAPED = Counter("addax_reaped_total", "Messages returned from dead consumers", 
 class QueueCollector(Collector):
     """Depth, in-flight and dead-letter counts of the pipeline queues, read from Redis on scrape."""
 
-    def __init__(self, redis_client, prefix: str = "") -> None:
+    def __init__(self, redis_client: redis.Redis, prefix: str = "") -> None:
         self.redis = redis_client
         self.prefix = prefix
 
-    def collect(self):
+    def collect(self) -> Iterator[Metric]:
         from addax_common.reliable_queue import PIPELINE_QUEUES, DeadLetters, ReliableQueue
 
         depth = GaugeMetricFamily("addax_queue_depth", "Messages waiting in a queue", labels=["queue"])
@@ -63,14 +66,14 @@ class QueueCollector(Collector):
 _registered_collectors: set[tuple[int, str]] = set()
 
 
-def register_queue_collector(redis_client, prefix: str = "") -> None:
+def register_queue_collector(redis_client: redis.Redis, prefix: str = "") -> None:
     marker = (id(REGISTRY), prefix)
     if marker not in _registered_collectors:
         REGISTRY.register(QueueCollector(redis_client, prefix))
         _registered_collectors.add(marker)
 
 
-def start_metrics_server(service: str, port: int = 0, host: str = "0.0.0.0") -> int:
+def start_metrics_server(service: str, port: int = 0, host: str = "0.0.0.0") -> int:  # noqa: S104 - in a container; the port is not published
     """Serve /metrics for a worker; returns the port."""
     port = port or DEFAULT_METRICS_PORTS.get(service, 9100)
     start_http_server(port, addr=host)

@@ -40,7 +40,7 @@ class OnnxSession:
     def run(self, batch: np.ndarray, dtype: type = np.float32) -> np.ndarray:
         """The first output for the whole batch, in one session.run unless the model's batch is fixed."""
         step = self.batch_size or len(batch)
-        chunks = []
+        chunks: list[np.ndarray] = []
         for start in range(0, len(batch), step):
             chunk = batch[start : start + step]
             missing = step - len(chunk)

@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import redis
 
@@ -77,7 +78,9 @@ class ReliableQueue:
     def promote_due(self, now: float | None = None) -> int:
         now = time.time() if now is None else now
         moved = 0
-        for raw in self.redis.zrangebyscore(self.delayed_key, "-inf", now, start=0, num=100):
+        # Without withscores, redis returns the members only (its annotation also allows (member, score) pairs).
+        due = cast("list[bytes]", self.redis.zrangebyscore(self.delayed_key, "-inf", now, start=0, num=100))
+        for raw in due:
             # ZREM first: only the process that removes it pushes it, so two reapers cannot double it.
             if self.redis.zrem(self.delayed_key, raw):
                 self.redis.lpush(self.key, raw)
@@ -91,7 +94,8 @@ class ReliableQueue:
     def take(self, consumer: str, max_items: int = 1, timeout: float = 1.0) -> list[Message]:
         """Block up to `timeout` for one message, then take up to max_items-1 more without waiting."""
         processing = self.processing_key(consumer)
-        first = self.redis.blmove(self.key, processing, timeout, "RIGHT", "LEFT")
+        # redis-py passes fractional seconds through to BLMOVE; its annotation says int.
+        first = self.redis.blmove(self.key, processing, timeout, "RIGHT", "LEFT")  # type: ignore[arg-type]
         if first is None:
             return []
         raws = [first]
@@ -129,7 +133,8 @@ class ReliableQueue:
         for key in keys:
             if any(needle in _text(raw) for raw in self.redis.lrange(key, 0, -1)):
                 return True
-        return any(needle in _text(raw) for raw in self.redis.zrange(self.delayed_key, 0, -1))
+        delayed = cast("list[bytes]", self.redis.zrange(self.delayed_key, 0, -1))
+        return any(needle in _text(raw) for raw in delayed)
 
     # --- reaper ---------------------------------------------------------------------------------
     def reap(self, is_alive: Callable[[str], bool]) -> int:
@@ -182,7 +187,7 @@ class DeadLetters:
     def count(self) -> int:
         return int(self.redis.llen(self.key))
 
-    def entries(self, limit: int = 100) -> list[dict]:
+    def entries(self, limit: int = 100) -> list[dict[str, Any]]:
         return [json.loads(_text(r)) for r in self.redis.lrange(self.key, 0, limit - 1)]
 
 

@@ -14,8 +14,11 @@ import time
 import uuid
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, urlencode
+
+if TYPE_CHECKING:
+    from addax_common.settings import Settings
 
 BUCKET_RAW = "raw-images"
 BUCKET_CROPS = "crops"
@@ -107,6 +110,7 @@ class DirectoryStorage:
             raise StorageError(f"cannot create storage directories under {self.root}: {exc}") from exc
 
     def put(self, bucket: str, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
+        del content_type  # part of the Storage protocol; a file on disk has no content type to keep
         path = self._path(bucket, key)
         # Only ensure_buckets creates bucket directories: if a storage mount is missing, writing into
         # the empty mount point would hide the objects once the mount comes back.
@@ -163,7 +167,8 @@ class DirectoryStorage:
 class S3Storage:
     """MinIO in compose, any S3 in the cloud. Bucket names may carry a deployment prefix."""
 
-    def __init__(self, client, bucket_prefix: str = "", default_ttl: int = 3600, public_client=None) -> None:
+    # boto3 clients are untyped (no stubs installed): Any.
+    def __init__(self, client: Any, bucket_prefix: str = "", default_ttl: int = 3600, public_client: Any = None) -> None:
         self.client = client
         # Presigned URLs must name the host the browser reaches, which may differ from the internal one.
         self.public_client = public_client or client
@@ -171,14 +176,14 @@ class S3Storage:
         self.default_ttl = default_ttl
 
     @classmethod
-    def from_settings(cls, settings) -> S3Storage:
+    def from_settings(cls, settings: Settings) -> S3Storage:
         import boto3
         from botocore.config import Config
 
         config = Config(
             signature_version="s3v4", retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=3, read_timeout=10
         )
-        def client_for(endpoint: str | None):
+        def client_for(endpoint: str | None) -> Any:
             return boto3.client(
                 "s3",
                 endpoint_url=endpoint,
@@ -228,7 +233,8 @@ class S3Storage:
 
         check_key(bucket, key)
         try:
-            return self.client.get_object(Bucket=self._bucket(bucket), Key=key)["Body"].read()
+            data: bytes = self.client.get_object(Bucket=self._bucket(bucket), Key=key)["Body"].read()
+            return data
         except (BotoCoreError, ClientError) as exc:
             raise self._wrap(exc, f"get {bucket}/{key}") from exc
 
@@ -257,11 +263,12 @@ class S3Storage:
 
     def url(self, bucket: str, key: str, ttl_seconds: int | None = None) -> str:
         check_key(bucket, key)
-        return self.public_client.generate_presigned_url(
+        url: str = self.public_client.generate_presigned_url(
             "get_object",
             Params={"Bucket": self._bucket(bucket), "Key": key},
             ExpiresIn=ttl_seconds or self.default_ttl,
         )
+        return url
 
     def ping(self) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
@@ -272,7 +279,7 @@ class S3Storage:
             raise StorageError(f"S3 not reachable: {exc}") from exc
 
 
-def make_storage(settings) -> Storage:
+def make_storage(settings: Settings) -> Storage:
     if settings.storage_backend == "s3":
         return S3Storage.from_settings(settings)
     return DirectoryStorage(

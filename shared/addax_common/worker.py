@@ -17,10 +17,12 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from types import FrameType
 from typing import TypeVar
 
 import redis
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from addax_common.context import ServiceContext, make_context
 from addax_common.db.images import Image, ImageStatus
@@ -107,7 +109,7 @@ class Worker:
         log.info("worker_stopped", consumer=self.consumer)
 
     def install_signal_handlers(self) -> None:
-        def _stop(signum, _frame):
+        def _stop(signum: int, _frame: FrameType | None) -> None:
             log.info("worker_stopping", signal=signum)
             self.stop_event.set()
 
@@ -151,7 +153,7 @@ class Worker:
         started = time.perf_counter()
         try:
             results = self.stage.handler(messages)
-        except Exception as exc:  # noqa: BLE001 - the whole batch failed (e.g. database down)
+        except Exception as exc:  # the whole batch failed (e.g. database down)
             log.exception("batch_failed", stage=self.stage.name, size=len(messages))
             results = {m.image_id: exc for m in messages}
         per_image = (time.perf_counter() - started) / len(messages)
@@ -221,7 +223,7 @@ class Worker:
 STARTED_AT = {ImageStatus.DETECTING: "detection_started_at", ImageStatus.CLASSIFYING: "classification_started_at"}
 
 
-def claim_image(session, image_id: uuid.UUID, claimable: Sequence[ImageStatus], to: ImageStatus) -> Image:
+def claim_image(session: Session, image_id: uuid.UUID, claimable: Sequence[ImageStatus], to: ImageStatus) -> Image:
     """Lock the image row and move it into this stage's working state, stamping the stage's start time.
 
     A message for an image that is gone or already past this stage is a duplicate (at-least-once

@@ -94,7 +94,7 @@ def test_handler_crash_counts_for_whole_batch(ctx):
 def test_reconciler_requeues_only_stale_images_not_already_queued(ctx):
     settings = ctx.settings.model_copy(update={"reconcile_after_seconds": 60})
     ctx.settings = settings
-    worker = Worker(ctx, Stage("t", "in", lambda m: {}, reconcile_states=(ImageStatus.RECEIVED,)), "c")
+    worker = Worker(ctx, Stage("t", "in", lambda _m: {}, reconcile_states=(ImageStatus.RECEIVED,)), "c")
     stale, fresh, queued = (add_image(ctx) for _ in range(3))
     done = add_image(ctx, ImageStatus.COMPLETED)
     old = datetime.now(UTC) - timedelta(minutes=5)

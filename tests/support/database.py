@@ -13,21 +13,26 @@ REPO = Path(__file__).resolve().parents[2]
 ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
 
 
-def create_test_database(admin_url: str = ADMIN_URL) -> str:
+def create_test_database(admin_url: str = ADMIN_URL, *, migrated: bool = True) -> str:
     name = f"addax_test_{uuid.uuid4().hex[:10]}"
     engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
     url = admin_url.rsplit("/", 1)[0] + f"/{name}"
-    migrate(url)
+    if migrated:
+        migrate(url)
     return url
 
 
-def migrate(url: str, revision: str = "head") -> None:
+def alembic_config(url: str) -> Config:
     config = Config(str(REPO / "services/api/alembic.ini"))
     config.attributes["url"] = url
-    command.upgrade(config, revision)
+    return config
+
+
+def migrate(url: str, revision: str = "head") -> None:
+    command.upgrade(alembic_config(url), revision)
 
 
 def drop_database(url: str, admin_url: str = ADMIN_URL) -> None:

@@ -1,6 +1,6 @@
 """The whole platform running and seeded for browser tests: services as processes, three users
 (admin, analyst, viewer), demo camera sites, processed demo photos, and a fresh JPEG for the live
-upload step. Used by tests/test_e2e_browser.py and by services/frontend/scripts/dev_stack.py."""
+upload step. Used by tests/test_e2e_browser.py and by scripts/dev_stack.py."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from addax_common.db import make_engine, make_session_factory
 from addax_common.settings import Settings
 from addax_models.camera_exif import CameraExif
 from addax_models.synthetic import make_scene, random_animals
-from tests.helpers import ftps_upload
+from tests.support.pipeline import ftps_upload
 from tests.support.servers import REPO
 from tests.support.stack import Stack
 

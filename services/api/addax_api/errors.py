@@ -100,7 +100,7 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 
 def install_exception_handlers(app: FastAPI) -> None:
-    async def api_error(request: Request, exc: ApiError) -> Response:
+    async def api_error(_request: Request, exc: ApiError) -> Response:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -113,10 +113,10 @@ def install_exception_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else "error"
         return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
-    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+    async def validation_error(_request: Request, exc: RequestValidationError) -> Response:
         return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
 
-    async def data_error(request: Request, exc: DataError) -> Response:
+    async def data_error(_request: Request, exc: DataError) -> Response:
         # A value PostgreSQL refused (out of range, malformed). Validation should catch these first;
         # this keeps a missed case a client error instead of a 500.
         log.warning("database_rejected_value", error=str(exc.orig).splitlines()[0] if exc.orig else "")

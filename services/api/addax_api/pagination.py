@@ -16,6 +16,9 @@ PageParam = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page nu
 
 
 def limit_param(default: int = 50, maximum: int = 200):
+    # The route states the default itself (`limit: limit_param(50, 200) = 50`); check it is in range.
+    if not 1 <= default <= maximum:
+        raise ValueError(f"default limit {default} is outside 1..{maximum}")
     return Annotated[int, Query(ge=1, le=maximum, description=f"Items per page (1..{maximum})")]
 
 

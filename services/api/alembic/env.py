@@ -20,13 +20,11 @@ def _url() -> str:
 _UNCOMPARABLE_INDEXES = {"ix_classifications_top_label"}
 
 
-def _include_object(obj, name, type_, reflected, compare_to):
+def _include_object(_obj, name, type_, _reflected, _compare_to):
     # PostGIS owns these tables; autogenerate must not try to drop them.
     if type_ == "table" and name in {"spatial_ref_sys", "layer", "topology"}:
         return False
-    if type_ == "index" and name in _UNCOMPARABLE_INDEXES:
-        return False
-    return True
+    return not (type_ == "index" and name in _UNCOMPARABLE_INDEXES)
 
 
 def run_migrations_offline() -> None:

@@ -124,7 +124,7 @@ def test_media_path_traversal_is_refused(client, api_settings, key):
 
 def test_media_urls_need_the_directory_backend(api_settings, api_ctx):
     class FakeS3:
-        def url(self, bucket, key, ttl=None):
+        def url(self, bucket, key, ttl=None):  # noqa: ARG002 - same signature as Storage.url
             return f"https://s3.example/{bucket}/{key}?X-Amz-Signature=abc"
 
     api_ctx.storage = FakeS3()

@@ -73,6 +73,8 @@ class ClassificationHandler:
             ).all()
             item = Claimed(image_id, image.camera_id, image.project_id)
         for detection_id, key in crops:
+            if key is None:  # excluded by the query; narrows the type
+                continue
             try:
                 crop = PILImage.open(io.BytesIO(self.ctx.storage.get(BUCKET_CROPS, key)))
                 crop.load()

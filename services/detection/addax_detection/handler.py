@@ -12,13 +12,14 @@ from sqlalchemy import delete, select
 
 from addax_common.context import ServiceContext
 from addax_common.db import Camera, Detection, DetectionCategory, Image, ImageStatus
-from addax_common.errors import SkipMessage
+from addax_common.errors import PermanentError, SkipMessage
 from addax_common.events import DETECTION_COMPLETE
 from addax_common.imaging import crop_box, decode_image, encode_jpeg, thumbnail
 from addax_common.logging import get_logger
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS, crop_key, thumbnail_key
 from addax_common.worker import BatchResult, claim_image, for_each_image
+from addax_detection.model import Detection as FoundBox
 from addax_detection.model import Detector
 
 log = get_logger(__name__)
@@ -56,10 +57,12 @@ class DetectionHandler:
             image = claim_image(session, image_id, CLAIMABLE, ImageStatus.DETECTING)
             image.attempts += 1
             storage_key, camera_id, project_id = image.storage_key, image.camera_id, image.project_id
+        if storage_key is None:  # only rejected uploads have no stored file, and they are never queued
+            raise PermanentError("image has no stored file")
         pixels = decode_image(self.ctx.storage.get(BUCKET_RAW, storage_key))
         return Claimed(image_id, camera_id, project_id, pixels)
 
-    def _store(self, item: Claimed, detections) -> None:
+    def _store(self, item: Claimed, detections: list[FoundBox]) -> None:
         storage, settings = self.ctx.storage, self.settings
         rows: list[Detection] = []
         for index, det in enumerate(sorted(detections, key=lambda d: -d.confidence)):

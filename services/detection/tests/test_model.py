@@ -37,7 +37,7 @@ def assert_valid(found: list[Detection], labels: tuple[str, ...]) -> None:
     for d in found:
         x, y, w, h = d.bbox
         assert d.category in labels and 0.0 <= d.confidence <= 1.0
-        assert 0 <= x <= 1 and 0 <= y <= 1 and 0 < w and 0 < h
+        assert 0 <= x <= 1 and 0 <= y <= 1 and w > 0 and h > 0
         assert x + w <= 1 + 1e-6 and y + h <= 1 + 1e-6
 
 

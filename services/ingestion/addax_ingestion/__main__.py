@@ -10,6 +10,7 @@ import logging
 import signal
 import sys
 import threading
+from types import FrameType
 
 from addax_common.context import make_context
 from addax_common.logging import configure_logging, get_logger
@@ -32,7 +33,7 @@ def main() -> int:
     log = get_logger("addax_ingestion")
     stop = threading.Event()
 
-    def _request_stop(signum, _frame):
+    def _request_stop(signum: int, _frame: FrameType | None) -> None:
         log.info("shutdown_requested", signal=signal.Signals(signum).name)
         stop.set()
 

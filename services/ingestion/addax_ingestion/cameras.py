@@ -113,7 +113,7 @@ class CameraRegistry:
             return ref
 
     # --- lookups and race-safe registration -----------------------------------------------------
-    def _by_serial(self, session: Session, serial: str, details: dict, register: bool) -> CameraRef | None:
+    def _by_serial(self, session: Session, serial: str, details: dict[str, Any], register: bool) -> CameraRef | None:
         serial = serial[:NAME_MAX]
         camera = session.scalar(select(Camera).where(Camera.serial_number == serial))
         if camera is not None:
@@ -130,7 +130,7 @@ class CameraRegistry:
                 return CameraRef(camera.id, camera.name, camera.config or {}, "serial", registered=created)
         raise RuntimeError(f"cannot register a camera for serial {serial!r}")
 
-    def _by_name(self, session: Session, name: str, how: str, details: dict, register: bool) -> CameraRef | None:
+    def _by_name(self, session: Session, name: str, how: str, details: dict[str, Any], register: bool) -> CameraRef | None:
         camera = session.scalar(select(Camera).where(Camera.name == name))
         if camera is not None:
             self._fill_details(session, camera, details)
@@ -156,7 +156,7 @@ class CameraRegistry:
         return created
 
     @staticmethod
-    def _fill_details(session: Session, camera: Camera, details: dict) -> None:
+    def _fill_details(session: Session, camera: Camera, details: dict[str, Any]) -> None:
         """Make and model learnt from EXIF fill empty fields; an admin's values are never overwritten."""
         changes = {k: v for k, v in _present(details).items() if getattr(camera, k) is None and k in ("make", "model")}
         if changes:
@@ -171,7 +171,7 @@ class CameraRegistry:
         )
 
 
-def _present(details: dict) -> dict:
+def _present(details: dict[str, Any]) -> dict[str, Any]:
     return {k: (v[:NAME_MAX] if isinstance(v, str) else v) for k, v in details.items() if v is not None}
 
 

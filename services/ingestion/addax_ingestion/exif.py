@@ -158,7 +158,7 @@ def read_exif(data: bytes) -> ExifInfo:
     return info
 
 
-def _read_capture_time(info: ExifInfo, zeroth: dict, exif: dict) -> None:
+def _read_capture_time(info: ExifInfo, zeroth: dict[int, Any], exif: dict[int, Any]) -> None:
     candidates = (
         ("DateTimeOriginal", exif.get(TAG_DATETIME_ORIGINAL), exif.get(TAG_OFFSET_TIME_ORIGINAL), exif.get(TAG_SUBSEC_ORIGINAL)),
         ("DateTimeDigitized", exif.get(TAG_DATETIME_DIGITIZED), exif.get(TAG_OFFSET_TIME_DIGITIZED), None),
@@ -210,7 +210,7 @@ def _parse_offset(text: str) -> tzinfo | None:
     return timezone(-delta if sign == "-" else delta)
 
 
-def _load_ifds(data: bytes) -> tuple[dict, dict, dict]:
+def _load_ifds(data: bytes) -> tuple[dict[int, Any], dict[int, Any], dict[int, Any]]:
     """IFD0, Exif and GPS sub-IFDs as {tag: value}, rationals as (numerator, denominator).
 
     Pillow's parser, not piexif's: piexif builds ``struct`` formats from the entry's count field, so
@@ -238,7 +238,7 @@ class _BadGps(ValueError):
     pass
 
 
-def _read_gps(info: ExifInfo, gps: dict) -> None:
+def _read_gps(info: ExifInfo, gps: dict[int, Any]) -> None:
     lat_value, lon_value = gps.get(GPS_LATITUDE), gps.get(GPS_LONGITUDE)
     if lat_value is None and lon_value is None:
         return
@@ -335,7 +335,7 @@ def parse_status_string(text: str) -> dict[str, float]:
     return out
 
 
-def _read_status(info: ExifInfo, zeroth: dict, exif: dict) -> None:
+def _read_status(info: ExifInfo, zeroth: dict[int, Any], exif: dict[int, Any]) -> None:
     sources = (("ImageDescription", _clean_text(zeroth.get(TAG_DESCRIPTION), 512)),
                ("UserComment", _user_comment(exif.get(TAG_USER_COMMENT))))
     for name, text in sources:
@@ -401,7 +401,7 @@ def _read_reconyx(info: ExifInfo, note: Any) -> None:
 
 
 # --- JSON-safe raw tags ------------------------------------------------------------------------------
-def _json_safe_tags(ifds: dict) -> dict[str, Any]:
+def _json_safe_tags(ifds: dict[str, dict[int, Any]]) -> dict[str, Any]:
     """Flat {tag name: value} of IFD0, Exif and GPS; text cleaned, binary blobs (MakerNote...) skipped."""
     out: dict[str, Any] = {}
     for ifd_name, ifd in ifds.items():
@@ -412,6 +412,7 @@ def _json_safe_tags(ifds: dict) -> dict[str, Any]:
             if ifd_name != "GPS" and tag in (TAG_EXIF_IFD, TAG_GPS_IFD, TAG_INTEROP_IFD, TAG_MAKER_NOTE):
                 continue
             name = names.get(tag) or f"{ifd_name}:0x{tag:04X}"
+            converted: Any
             if ifd_name == "Exif" and tag == TAG_USER_COMMENT:
                 converted = _user_comment(value)
             elif isinstance(value, bytes):

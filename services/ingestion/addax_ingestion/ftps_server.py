@@ -37,12 +37,14 @@ import os
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from OpenSSL import SSL
 from pyftpdlib.authorizers import AuthenticationFailed, DummyAuthorizer
 from pyftpdlib.handlers import TLS_DTPHandler, TLS_FTPHandler
 from pyftpdlib.ioloop import IOLoop
 from pyftpdlib.servers import FTPServer
+from typing_extensions import override
 
 from addax_common.logging import get_logger
 from addax_common.settings import Settings
@@ -57,7 +59,8 @@ ACCOUNT_PERMISSIONS = "elmwf"
 class _Authorizer(DummyAuthorizer):
     """Constant-time password comparison (DummyAuthorizer compares with ==)."""
 
-    def validate_authentication(self, username, password, handler):
+    @override
+    def validate_authentication(self, username: str, password: str, handler: Any) -> None:
         entry = self.user_table.get(username)
         expected = entry["pwd"] if entry else ""
         matches = hmac.compare_digest(str(password).encode(), str(expected).encode())
@@ -73,19 +76,19 @@ class _UploadHandler(TLS_FTPHandler):
     tls_data_required = True
     banner = "AddaxAI Connect FTPS ready (explicit TLS required)."
 
-    def __init__(self, conn, server, ioloop=None):
+    def __init__(self, conn: Any, server: Any, ioloop: Any = None) -> None:
         # Set before the base __init__, which may already close the connection (too many clients).
         self._receiving: set[str] = set()
         super().__init__(conn, server, ioloop)
 
-    def ftp_STOR(self, file, mode="w"):
+    def ftp_STOR(self, file: str, mode: str = "w") -> Any:
         path = super().ftp_STOR(file, mode)
         if path:
             self._receiving.add(path)
             self.pipeline.mark_receiving(path)
         return path
 
-    def ftp_STOU(self, line):
+    def ftp_STOU(self, line: str) -> Any:
         name = super().ftp_STOU(line)
         fd = self._in_dtp_queue[0] if self._in_dtp_queue else getattr(self.data_channel, "file_obj", None)
         if name and fd is not None:
@@ -98,7 +101,7 @@ class _UploadHandler(TLS_FTPHandler):
             self._receiving.discard(file)
             self.pipeline.done_receiving(file)
 
-    def on_file_received(self, file):
+    def on_file_received(self, file: str) -> None:
         self._finished(file)
         name = os.path.basename(file)
         if is_ignored_name(name):
@@ -106,7 +109,7 @@ class _UploadHandler(TLS_FTPHandler):
         log.info("ftps_file_received", account=self.username, filename=name, remote_ip=self.remote_ip)
         self.pipeline.submit(file, account=self.username)
 
-    def on_incomplete_file_received(self, file):
+    def on_incomplete_file_received(self, file: str) -> None:
         self._finished(file)
         log.warning("ftps_upload_incomplete_deleted", account=self.username,
                     filename=os.path.basename(file), remote_ip=self.remote_ip)
@@ -115,13 +118,14 @@ class _UploadHandler(TLS_FTPHandler):
         except OSError as exc:
             log.warning("ftps_incomplete_remove_failed", filename=os.path.basename(file), error=str(exc))
 
-    def on_login(self, username):
+    def on_login(self, username: str) -> None:
         log.info("ftps_login", account=username, remote_ip=self.remote_ip)
 
-    def on_login_failed(self, username, password):
+    @override
+    def on_login_failed(self, username: str, password: str) -> None:
         log.warning("ftps_login_failed", account=str(username)[:120], remote_ip=self.remote_ip)
 
-    def on_disconnect(self):
+    def on_disconnect(self) -> None:
         for file in list(self._receiving):
             self._finished(file)
 
@@ -157,7 +161,7 @@ class FtpsServer:
         cert, key = self.cert_dir / "cert.pem", self.cert_dir / "key.pem"
         if not (cert.is_file() and key.is_file()):
             hosts = {self.settings.ftps_host, self.settings.ftps_masquerade_address, "localhost", "127.0.0.1"}
-            generate_self_signed(cert, key, sorted(h for h in hosts if h and h not in ("0.0.0.0", "::")))
+            generate_self_signed(cert, key, sorted(h for h in hosts if h and h not in ("0.0.0.0", "::")))  # noqa: S104 - excluded, not bound
             log.info("ftps_certificate_generated", cert=str(cert))
         return cert, key
 
@@ -210,13 +214,14 @@ class FtpsServer:
 
     def _serve(self) -> None:
         server = self._server
-        assert server is not None
+        if server is None:
+            raise RuntimeError("the FTPS server is not set up; call start()")
         try:
             # Short non-blocking rounds so stop() from another thread takes effect within ~0.1 s;
             # the IO loop itself is not thread-safe, so it is closed from this thread.
             while not self._stop.is_set():
                 server.serve_forever(timeout=0.1, blocking=False, handle_exit=False)
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.exception("ftps_server_crashed")
         finally:
             server.close_all()

@@ -24,6 +24,7 @@ import hashlib
 import os
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ from typing import Any
 import redis
 from sqlalchemy import update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from addax_common.context import ServiceContext
 from addax_common.db.images import Image, ImageStatus
@@ -126,10 +128,7 @@ class Ingestor:
             INGESTED.labels(outcome=Outcome.RETRY.value).inc()
             return IngestResult(Outcome.RETRY, path, reason=f"unreadable: {exc}")
         try:
-            if is_report_name(upload.filename):
-                result = self._ingest_report(upload)
-            else:
-                result = self._ingest_image(upload)
+            result = self._ingest_report(upload) if is_report_name(upload.filename) else self._ingest_image(upload)
         except RetryLater as exc:
             log.warning("ingest_retry_later", path=str(path), filename=upload.filename, error=str(exc))
             INGESTED.labels(outcome=Outcome.RETRY.value).inc()
@@ -217,7 +216,7 @@ class Ingestor:
                 gps=f"SRID=4326;POINT({info.longitude} {info.latitude})" if info.has_gps else None,
                 exif=info.to_json(tz), uploaded_at=up.uploaded_at, received_at=now,
             )
-            def write(session) -> None:
+            def write(session: Session) -> None:
                 session.add(row)
                 session.flush()
                 if camera and info.has_status:
@@ -227,7 +226,7 @@ class Ingestor:
                         temperature_c=info.temperature_c, sd_used_percent=info.sd_used_percent,
                         raw=info.status_raw,
                     )
-                if camera and info.has_gps:
+                if camera and info.latitude is not None and info.longitude is not None:
                     self.cameras.set_location_if_unknown(session, camera.id, info.latitude, info.longitude)
 
             if not self._commit_row(up, BUCKET_RAW, key, "image", write):
@@ -285,7 +284,7 @@ class Ingestor:
         self._remove_upload(up)
         return True
 
-    def _commit_row(self, up: _Upload, bucket: str, key: str, what: str, write) -> bool:
+    def _commit_row(self, up: _Upload, bucket: str, key: str, what: str, write: Callable[[Session], None]) -> bool:
         """Commit the row(s) for an object already stored at bucket/key. False when an identical upload
         won the race (unique sha256): that one is the image and this a duplicate. On any failure the
         stored object is removed again, so storage never holds an object without its row."""

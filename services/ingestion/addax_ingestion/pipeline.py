@@ -78,7 +78,7 @@ class IngestPipeline:
             self._active.add(key)
             return True
 
-    def submit(self, path: Path | str, account: str | None = None, *, force: bool = False) -> Future | None:
+    def submit(self, path: Path | str, account: str | None = None, *, force: bool = False) -> Future[IngestResult | None] | None:
         """Queue a complete file for ingestion; None when it is busy, in backoff, or we are stopping."""
         key = self.key(path)
         if not self._claim(key, force, account):
@@ -95,7 +95,7 @@ class IngestPipeline:
         crashed = False
         try:
             result = self.ingestor.ingest_file(path, account)
-        except Exception as exc:  # noqa: BLE001 - a bug must not kill the worker thread or lose the file
+        except Exception as exc:  # a bug must not kill the worker thread or lose the file
             log.exception("ingest_crashed", path=str(path))
             crashed = True
             result = IngestResult(Outcome.RETRY, path, reason=f"{type(exc).__name__}: {exc}")
@@ -117,7 +117,7 @@ class IngestPipeline:
         if self.on_result:
             try:
                 self.on_result(result)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("on_result_failed")
         if again and os.path.exists(key):
             # Offered again while we worked on it: if the path now holds a new upload, ingest that too
@@ -128,7 +128,7 @@ class IngestPipeline:
     def _give_up(self, key: str, path: Path, account: str | None, reason: str) -> IngestResult:
         try:
             result = self.ingestor.reject_file(path, account, f"ingestion error: {reason}")
-        except Exception:  # noqa: BLE001 - keep the file; the backoff keeps retrying at its slow pace
+        except Exception:  # keep the file; the backoff keeps retrying at its slow pace
             log.exception("ingest_give_up_failed", path=str(path))
             return IngestResult(Outcome.RETRY, path, reason=reason)
         with self._cond:

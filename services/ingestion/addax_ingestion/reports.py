@@ -114,10 +114,7 @@ def _pairs(line: str) -> list[tuple[str, str]]:
     line = line.strip()
     if not line or line.startswith("#"):
         return []
-    if ";" in line and line.count("=") > 1:
-        chunks = [c for c in line.split(";") if c.strip()]
-    else:
-        chunks = [line]
+    chunks = [c for c in line.split(";") if c.strip()] if ";" in line and line.count("=") > 1 else [line]
     pairs = []
     for chunk in chunks:
         match = re.match(r"^\s*([^:=\t]{1,60}?)\s*(?::|=|\t)\s*(.*)$", chunk)

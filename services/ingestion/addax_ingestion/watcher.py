@@ -23,6 +23,7 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from addax_common.logging import get_logger
 from addax_common.settings import Settings
@@ -48,7 +49,7 @@ class UploadWatcher:
         self._candidates: dict[str, _Candidate] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._observer: Observer | None = None
+        self._observer: BaseObserver | None = None
         self._thread: threading.Thread | None = None
         self._next_scan = 0.0
 
@@ -86,7 +87,7 @@ class UploadWatcher:
             self._thread = None
 
     # --- candidates ----------------------------------------------------------------------------------
-    def note(self, path: str | os.PathLike) -> None:
+    def note(self, path: str | os.PathLike[str]) -> None:
         """A file may have changed: (re)consider it."""
         path = os.path.abspath(path)
         try:
@@ -159,7 +160,7 @@ class UploadWatcher:
                     self._next_scan = time.monotonic() + self.scan_interval
                 self.check()
                 self.pipeline.resubmit_due()
-            except Exception:  # noqa: BLE001 - the watcher must outlive any single bad file
+            except Exception:  # the watcher must outlive any single bad file
                 log.exception("watcher_tick_failed")
 
 

@@ -96,8 +96,8 @@ def test_database_down_then_back(settings, ctx, put_upload, jpeg, db, monkeypatc
     down = make_context(settings.model_copy(update={"database_url": f"postgresql+psycopg2://postgres@127.0.0.1:{free_port()}/x"}),
                         storage=ctx.storage)
     late = Ingestor(down)
-    monkeypatch.setattr(late, "_count_duplicate", lambda up: False)
-    monkeypatch.setattr(late.cameras, "identify", lambda **kw: None)
+    monkeypatch.setattr(late, "_count_duplicate", lambda _upload: False)
+    monkeypatch.setattr(late.cameras, "identify", lambda **_kw: None)
     try:
         result = late.ingest_file(path)
     finally:

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, MetaData, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, MappedColumn, mapped_column
 
 # Stable constraint names make Alembic migrations reproducible.
 NAMING_CONVENTION = {
@@ -19,7 +19,9 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def utc_timestamp(nullable: bool = True, default_now: bool = False) -> Mapped[datetime | None]:
+def utc_timestamp(nullable: bool = True, default_now: bool = False) -> MappedColumn[Any]:
+    # MappedColumn[Any], as mapped_column returns: the annotation on the model (Mapped[datetime] or
+    # Mapped[datetime | None]) states the nullability the `nullable` argument sets.
     return mapped_column(
         DateTime(timezone=True),
         nullable=nullable,

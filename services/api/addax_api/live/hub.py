@@ -170,10 +170,11 @@ class LiveHub:
             await asyncio.sleep(delay)
         self._last_invalidation = time.monotonic()
         stale, self._stale_projects = self._stale_projects, set()
-        assert self.on_stats_stale is not None
+        bump = self.on_stats_stale
         for project_id in sorted(stale):
             try:
-                await self.on_stats_stale(project_id)
+                if bump is not None:
+                    await bump(project_id)
             except Exception as exc:  # noqa: BLE001 - entries still expire after stats_cache_seconds
                 log.warning("stats_invalidation_failed", project_id=project_id, error=str(exc))
 

@@ -1,4 +1,5 @@
 import asyncio
+import contextlib
 import json
 import time
 from typing import Annotated
@@ -50,10 +51,9 @@ async def _token_from_first_message(websocket: WebSocket) -> str | None:
 
 async def _close(websocket: WebSocket, code: int, reason: str) -> None:
     if websocket.client_state == WebSocketState.CONNECTED:
-        try:
+        # Any error here means the peer is already gone: there is nothing left to close.
+        with contextlib.suppress(Exception):
             await websocket.close(code=code, reason=reason)
-        except Exception:  # noqa: BLE001 - the peer may already be gone
-            pass
 
 
 async def _send_loop(websocket: WebSocket, client: LiveClient) -> None:

@@ -132,9 +132,9 @@ def add_member(uow: UnitOfWork, scope: ProjectScope, data: MemberAdd) -> MemberO
 
 
 def _keep_an_admin(db: Session, membership: ProjectMember, new_role: UserRole | None) -> None:
-    if UserRole(membership.role) == UserRole.ADMIN and new_role != UserRole.ADMIN:
-        if repository.admin_count(db, membership.project_id) <= 1:
-            raise Conflict("a project needs at least one admin; make someone else admin first")
+    losing_admin = UserRole(membership.role) == UserRole.ADMIN and new_role != UserRole.ADMIN
+    if losing_admin and repository.admin_count(db, membership.project_id) <= 1:
+        raise Conflict("a project needs at least one admin; make someone else admin first")
 
 
 def update_member(uow: UnitOfWork, scope: ProjectScope, user_id: int, data: MemberUpdate) -> MemberOut:

@@ -91,7 +91,7 @@ def upgrade() -> None:
     op.execute(IMAGE_PROJECT_FUNCTION)
     for table in ("cameras", "images"):
         op.add_column(table, sa.Column("project_id", sa.Integer(), nullable=True))
-        op.execute(f"UPDATE {table} SET project_id = default_project_id()")
+        op.execute(f"UPDATE {table} SET project_id = default_project_id()")  # noqa: S608 - table names are the literals above
         op.alter_column(table, "project_id", nullable=False, server_default=sa.text("default_project_id()"))
         op.create_foreign_key(
             op.f(f"fk_{table}_project_id_projects"), table, "projects", ["project_id"], ["id"], ondelete="RESTRICT"

@@ -5,7 +5,7 @@ services/frontend/dist) as child processes in a throw-away database and Redis pr
 tests/support/e2e.py (three users, demo cameras, processed demo photos). It writes the environment
 `npm run e2e` reads to a file and keeps running until interrupted.
 
-    .venv/bin/python services/frontend/scripts/dev_stack.py [--env-file /tmp/addax-e2e.env] [--count 24]
+    .venv/bin/python scripts/dev_stack.py [--env-file /tmp/addax-e2e.env] [--count 24]
     set -a; . /tmp/addax-e2e.env; set +a; (cd services/frontend && npm run e2e)
 
 CI runs the same seeding through tests/test_e2e_browser.py.
@@ -22,7 +22,7 @@ import time
 import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from addax_common.settings import Settings  # noqa: E402

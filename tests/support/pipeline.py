@@ -1,4 +1,4 @@
-"""Helpers shared by the cross-service tests: FTPS uploads, event capture, box overlap, DB queries."""
+"""Helpers for the cross-service pipeline tests and benchmarks: FTPS uploads, event capture, box overlap, DB queries."""
 
 from __future__ import annotations
 

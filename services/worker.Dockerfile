@@ -1,0 +1,24 @@
+# One image recipe for the queue workers (detection, classification): they differ only in the package
+# they install and the port they serve metrics on. Build from the repository root:
+#   docker build -f services/worker.Dockerfile --build-arg SERVICE=detection --build-arg METRICS_PORT=9102 .
+FROM python:3.11-slim AS runtime
+ARG SERVICE
+ARG METRICS_PORT
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+COPY constraints.txt ./
+COPY shared/ shared/
+RUN pip install -c constraints.txt ./shared
+COPY services/${SERVICE}/ services/${SERVICE}/
+RUN test -n "${SERVICE}" -a -n "${METRICS_PORT}" \
+ && pip install -c constraints.txt ./services/${SERVICE} \
+ && groupadd --system --gid 10001 addax \
+ && useradd --system --uid 10001 --gid 10001 --home /app addax \
+ && chown -R addax /app
+USER addax
+# Model weights are mounted read-only at /models (see docker-compose.yml), never baked in.
+ENV ADDAX_WORKER=${SERVICE} METRICS_PORT=${METRICS_PORT}
+EXPOSE ${METRICS_PORT}
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${METRICS_PORT}/metrics', timeout=3)"
+# Shell form so the build argument picks the module; exec keeps python as PID 1 for signals.
+CMD ["sh", "-c", "exec python -m addax_${ADDAX_WORKER}"]
