@@ -288,7 +288,7 @@ def write_report(args, seeded, seed_seconds, results, pg_version) -> None:
     lines += [
         "",
         "How it stays fast: the date filter and the default order use `coalesce(captured_at, received_at)`, the "
-        "expression of the indexes `ix_images_taken_at` / `ix_images_camera_taken_at` (migration 0002), with `id` as "
+        "expression of the indexes `ix_images_project_taken_at` / `ix_images_camera_taken_at` (migrations 0002, 0005; the first leads with the project), with `id` as "
         "tie-breaker, so a page is an index walk; species and confidence filters are `EXISTS` subqueries, the species "
         "one on `CASE WHEN rank = 1 THEN label END`, whose expression index `ix_classifications_top_label` gives the "
         "planner statistics of top labels (a rare species took 309 ms with a plain label index: the planner walked "
@@ -299,7 +299,7 @@ def write_report(args, seeded, seed_seconds, results, pg_version) -> None:
         "of broad filters (common species, min_confidence, status); `sort=confidence` must aggregate every image's "
         "detections (about 180 ms here; a detail page under that sort pays it twice for prev/next). If that sort "
         "matters, the fix is a denormalised `images.max_confidence` column written by the detection worker and "
-        "indexed like `ix_images_taken_at`. Statistics are cached in Redis, so their uncached times are paid once "
+        "indexed like `ix_images_project_taken_at`. Statistics are cached in Redis, so their uncached times are paid once "
         "per cache period or invalidation.",
         "",
     ]
