@@ -40,6 +40,11 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/users/{user_id}"): "server-admin",
     ("PATCH", "/api/users/{user_id}"): "server-admin",
     ("DELETE", "/api/users/{user_id}"): "server-admin",
+    ("GET", "/api/ftp-accounts"): "server-admin",
+    ("POST", "/api/ftp-accounts"): "server-admin",
+    ("GET", "/api/ftp-accounts/{account_id}"): "server-admin",
+    ("PATCH", "/api/ftp-accounts/{account_id}"): "server-admin",
+    ("DELETE", "/api/ftp-accounts/{account_id}"): "server-admin",
     ("GET", "/api/audit-logs"): "server-admin",
     ("GET", "/api/projects"): "signed-in",
     ("POST", "/api/projects"): "server-admin",
@@ -132,6 +137,7 @@ def concrete(path: str) -> str:
         .replace("{image_id}", IMAGE)
         .replace("{detection_id}", "999999")
         .replace("{camera_id}", "999999")
+        .replace("{account_id}", "999999")
         .replace("{bucket}", "thumbnails")
         .replace("{key:path}", f"{IMAGE}.jpg")
     )

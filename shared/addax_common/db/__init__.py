@@ -2,6 +2,7 @@
 
 from addax_common.db.base import Base
 from addax_common.db.cameras import Camera, CameraStatus
+from addax_common.db.ftp_accounts import FtpAccount
 from addax_common.db.images import (
     Classification,
     Detection,
@@ -23,6 +24,7 @@ __all__ = [
     "DEFAULT_PROJECT_SLUG",
     "Detection",
     "DetectionCategory",
+    "FtpAccount",
     "Image",
     "ImageStatus",
     "Project",

@@ -370,6 +370,57 @@ describe('dashboard', () => {
     await settle(page, 300)
     await screenshot(page, 'audit-log')
   })
+
+  test('admin: create an FTP account, allow plain FTP with the clear-text warning, edit the IP allow-list', T, async () => {
+    const username = `e2e-cam-${Date.now() % 100000}`
+    await page.goto(`${BASE_URL()}/admin/ftp-accounts`)
+    await page.getByRole('button', { name: 'Add FTP account' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add FTP account' })
+    await dialog.getByLabel('Account name').fill(username)
+    await dialog.getByLabel('Password').fill('camera-pass-12345')
+    await dialog.getByLabel('Camera name').fill('Ridge 07')
+    assert.equal(await dialog.getByText(/travel unencrypted/).count(), 0, 'no warning before opting in')
+    await dialog.getByLabel(/Allow plain FTP/).check()
+    await dialog.getByRole('alert').filter({ hasText: 'travel unencrypted' }).waitFor()
+    await dialog.getByLabel('Allowed IP addresses').fill('198.51.100.0/24')
+    await screenshot(page, 'admin-ftp-account-dialog')
+    await dialog.getByRole('button', { name: 'Create account' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const row = page.locator(`[data-testid=ftp-account-row][data-username="${username}"]`)
+    await row.getByText('Plain FTP allowed').waitFor()
+    await row.getByText('198.51.100.0/24').waitFor()
+    await page.getByRole('note').filter({ hasText: 'unencrypted' }).waitFor()
+
+    await row.getByRole('button', { name: `Edit ${username}` }).click()
+    const edit = page.getByRole('dialog', { name: `Edit ${username}` })
+    await edit.getByLabel('Allowed IP addresses').fill('198.51.100.0/24\n203.0.113.5')
+    await edit.getByRole('button', { name: 'Save' }).click()
+    await edit.waitFor({ state: 'detached' })
+    await row.getByText('198.51.100.0/24, 203.0.113.5/32').waitFor()
+    const listed = (await api('/api/ftp-accounts', adminToken)).body.find((a) => a.username === username)
+    assert.deepEqual(listed.ip_allowlist, ['198.51.100.0/24', '203.0.113.5/32'])
+    assert.equal(listed.password, undefined, 'the password is never returned')
+    await dismissToasts(page)
+    await settle(page, 300)
+    await screenshot(page, 'admin-ftp-accounts')
+
+    const phone = await launch({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    try {
+      const p = phone.context.pages()[0] ?? (await phone.context.newPage())
+      await login(p, 'admin')
+      await p.goto(`${BASE_URL()}/admin/ftp-accounts`)
+      await p.locator(`[data-testid=ftp-account-row][data-username="${username}"]`).waitFor()
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      assert.ok(overflow <= 1, `no horizontal page scrolling (${overflow}px)`)
+      await settle(p, 300)
+      await screenshot(p, 'admin-ftp-accounts-phone')
+      await p.getByRole('button', { name: `Edit ${username}` }).click()
+      await p.getByRole('dialog', { name: `Edit ${username}` }).getByRole('alert').waitFor()
+      await screenshot(p, 'admin-ftp-account-dialog-phone')
+    } finally {
+      await phone.close()
+    }
+  })
 })
 
 describe('roles', () => {
