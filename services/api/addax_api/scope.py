@@ -19,8 +19,9 @@ from addax_api.deps import get_db
 from addax_api.errors import Forbidden, NotFound
 from addax_api.security import ROLE_RANK, get_current_user
 from addax_common.db import Project, ProjectMember, User, UserRole
+from addax_common.ftp_accounts import PROJECT_SLUG_PATTERN
 
-SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+SLUG_PATTERN = PROJECT_SLUG_PATTERN
 Slug = Annotated[
     str,
     Path(

@@ -15,8 +15,10 @@ from addax_api.main import create_app
 from addax_common.context import make_context
 from tests.support.database import ADMIN_URL, drop_database, migrate
 
-PREVIOUS_HEAD = "0002"
-TABLES = ("users", "cameras", "images", "detections", "classifications", "audit_logs", "camera_status")
+PREVIOUS_HEAD = "0004"
+TABLES = (
+    "users", "cameras", "images", "detections", "classifications", "audit_logs", "camera_status", "ftp_accounts",
+)
 
 
 @pytest.fixture
@@ -69,6 +71,7 @@ def seed_old_schema(url: str) -> dict[str, object]:
             {"d": detection, "i": image_ids[0]},
         )
         conn.execute(sa.text("INSERT INTO camera_status (camera_id, reported_at, source) VALUES (1, now(), 'report')"))
+        conn.execute(sa.text("INSERT INTO ftp_accounts (username, password_hash) VALUES ('field01', 'x')"))
         conn.execute(
             sa.text("INSERT INTO audit_logs (user_id, action, resource_type) VALUES (1, 'user.create', 'user')")
         )
@@ -88,7 +91,7 @@ def test_upgrade_keeps_every_row_and_every_users_access(old_database, settings, 
         projects = conn.execute(sa.text("SELECT id, slug, name FROM projects")).all()
         assert [(p.slug, p.name) for p in projects] == [("default", "Default project")]
         default_id = projects[0].id
-        for table in ("cameras", "images"):
+        for table in ("cameras", "images", "ftp_accounts"):
             assert conn.execute(sa.text(f"SELECT DISTINCT project_id FROM {table}")).scalars().all() == [default_id]
         members = conn.execute(
             sa.text("SELECT u.email, u.role, m.role AS project_role, m.project_id FROM users u "

@@ -131,3 +131,23 @@ def test_moving_a_camera_needs_admin_of_both_projects(client, users, api_ctx, se
     assert client.get(url, headers=h).status_code == 404
     listed = client.get("/api/projects/south/images", headers=h).json()
     assert [i["id"] for i in listed["items"]] == [str(image_id)]
+
+
+def test_ftp_accounts_point_at_an_active_project(client, users, api_ctx):
+    h = users.admin.headers
+    create(client, users, "marsh")
+    body = {"username": "marsh-cam", "password": "long-enough-pw-1", "project": "marsh"}
+    created = client.post("/api/ftp-accounts", json=body, headers=h)
+    assert created.status_code == 201 and created.json()["project"] == "marsh"
+    default = client.post("/api/ftp-accounts", json={"username": "plain-cam", "password": "long-enough-pw-2"}, headers=h)
+    assert default.json()["project"] == "default"
+
+    client.post("/api/projects/marsh/archive", headers=h)
+    archived = client.post("/api/ftp-accounts", json={**body, "username": "late-cam"}, headers=h)
+    assert archived.status_code == 422 and "archived" in archived.json()["detail"]
+    unknown = client.post("/api/ftp-accounts", json={**body, "username": "lost-cam", "project": "nowhere"}, headers=h)
+    assert unknown.status_code == 422 and "no project" in unknown.json()["detail"]
+    moved = client.patch(f"/api/ftp-accounts/{default.json()['id']}", json={"project": "marsh"}, headers=h)
+    assert moved.status_code == 422
+    names = {a["username"]: a["project"] for a in client.get("/api/ftp-accounts", headers=h).json()}
+    assert names == {"marsh-cam": "marsh", "plain-cam": "default"}  # nothing half-changed

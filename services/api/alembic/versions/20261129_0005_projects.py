@@ -1,7 +1,7 @@
 """projects and project members; cameras, images and audit rows carry their project
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 Create Date: 2026-11-29 20:30:00
 
 Everything that exists goes into a "Default project" (slug `default`) and every current user becomes
@@ -16,11 +16,13 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
 ROLES = ("admin", "analyst", "viewer")
+# Tables whose rows belong to a project (FTP accounts: the project their new cameras go to).
+PROJECT_TABLES = ("cameras", "images", "ftp_accounts")
 
 DEFAULT_PROJECT_FUNCTION = """
 CREATE FUNCTION default_project_id() RETURNS integer LANGUAGE sql STABLE AS
@@ -89,7 +91,7 @@ def upgrade() -> None:
     # an image without one takes its camera's. The API and ingestion always pass it explicitly.
     op.execute(DEFAULT_PROJECT_FUNCTION)
     op.execute(IMAGE_PROJECT_FUNCTION)
-    for table in ("cameras", "images"):
+    for table in PROJECT_TABLES:
         op.add_column(table, sa.Column("project_id", sa.Integer(), nullable=True))
         op.execute(f"UPDATE {table} SET project_id = default_project_id()")  # noqa: S608 - table names are the literals above
         op.alter_column(table, "project_id", nullable=False, server_default=sa.text("default_project_id()"))
@@ -140,7 +142,7 @@ def downgrade() -> None:
     )
     op.execute("DROP TRIGGER images_project_from_camera ON images")
     op.drop_index("ix_cameras_project", table_name="cameras")
-    for table in ("images", "cameras"):
+    for table in reversed(PROJECT_TABLES):
         op.drop_constraint(op.f(f"fk_{table}_project_id_projects"), table, type_="foreignkey")
         op.drop_column(table, "project_id")
     op.execute("DROP FUNCTION image_project_from_camera()")

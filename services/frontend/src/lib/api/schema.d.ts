@@ -146,7 +146,7 @@ export interface paths {
         delete: operations["ftp-delete"];
         options?: never;
         head?: never;
-        /** Change password, camera, plain FTP, IP allow-list or enabled (admin) */
+        /** Change password, project, camera, plain FTP, IP allow-list or enabled (admin) */
         patch: operations["ftp-update"];
         trace?: never;
     };
@@ -1061,6 +1061,12 @@ export interface components {
             username: string;
             /** Password */
             password: string;
+            /**
+             * Project
+             * @description The project new cameras seen through this account are registered in (not archived)
+             * @default default
+             */
+            project: string;
             /** Camera Name */
             camera_name?: string | null;
             /**
@@ -1088,6 +1094,11 @@ export interface components {
             id: number;
             /** Username */
             username: string;
+            /**
+             * Project
+             * @description Slug of the project the account uploads for
+             */
+            project: string;
             /** Camera Name */
             camera_name: string | null;
             /** Allow Plain Ftp */
@@ -1116,6 +1127,8 @@ export interface components {
         FtpAccountUpdate: {
             /** Password */
             password?: string | null;
+            /** Project */
+            project?: string | null;
             /** Camera Name */
             camera_name?: string | null;
             /** Allow Plain Ftp */
