@@ -58,6 +58,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("DELETE", "/api/projects/{slug}/members/{user_id}"): "project:admin",
     ("GET", "/api/projects/{slug}/audit-logs"): "project:admin",
     ("GET", "/api/projects/{slug}/images"): "project:viewer",
+    ("GET", "/api/projects/{slug}/images/status-counts"): "project:viewer",
     ("POST", "/api/projects/{slug}/images/review"): "project:analyst",
     ("GET", "/api/projects/{slug}/images/{image_id}"): "project:viewer",
     ("POST", "/api/projects/{slug}/images/{image_id}/review"): "project:analyst",

@@ -17,6 +17,7 @@ from addax_api.images.schemas import (
     ReviewRequest,
     ReviewResult,
     SpeciesCorrection,
+    StatusCounts,
 )
 from addax_api.images.service import Presentation, presentation
 from addax_api.pagination import PageParam, limit_param
@@ -42,6 +43,16 @@ def list_images(
     scope: ProjectViewer, db: DB, view: View, filters: Filters, page: PageParam = 1, limit: limit_param(50, 200) = 50
 ) -> ImagePage:
     return service.list_page(db, view, filters, page, limit)
+
+
+@router.get(
+    "/status-counts",
+    response_model=StatusCounts,
+    name="status_counts",
+    summary="Images per pipeline status under the same filters (the status filter is ignored)",
+)
+def status_counts(scope: ProjectViewer, db: DB, filters: Filters) -> StatusCounts:
+    return service.status_counts(db, filters)
 
 
 @router.post(

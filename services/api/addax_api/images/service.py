@@ -25,6 +25,7 @@ from addax_api.images.schemas import (
     RetryResult,
     ReviewResult,
     StageDurations,
+    StatusCounts,
 )
 from addax_api.media.service import MediaUrls
 from addax_api.queries.filters import ImageQuery
@@ -55,6 +56,10 @@ def list_page(db: Session, view: Presentation, q: ImageQuery, page: int, limit: 
     total = repository.count(db, q)
     rows = repository.page(db, q, (page - 1) * limit, limit) if total else []
     return ImagePage.build(summaries(db, view, rows), total, page, limit)
+
+
+def status_counts(db: Session, q: ImageQuery) -> StatusCounts:
+    return StatusCounts(**{status.value: n for status, n in repository.status_counts(db, q).items()})
 
 
 def summaries(db: Session, view: Presentation, rows: list[Any]) -> list[ImageSummary]:

@@ -29,6 +29,8 @@ import {
 } from './helpers.mjs'
 
 const T = { timeout: 120_000 }
+// The gallery's default view: processing and completed images (rejected and failed ones are a filter).
+const DEFAULT_VIEW = ['received', 'detecting', 'detected', 'classifying', 'completed'].map((s) => `status=${s}`).join('&')
 let admin // { context, close }
 let page
 let adminToken
@@ -95,7 +97,7 @@ describe('dashboard', () => {
   })
 
   test('gallery: lazy thumbnails, counts and pagination from the API', T, async () => {
-    const { body } = await api('/api/projects/default/images?limit=48', adminToken)
+    const { body } = await api(`/api/projects/default/images?limit=48&${DEFAULT_VIEW}`, adminToken)
     await page.goto(`${BASE_URL()}/gallery`)
     const cards = page.locator('[data-testid=image-card]')
     await cards.first().waitFor()
@@ -114,7 +116,7 @@ describe('dashboard', () => {
     await page.getByRole('option', { name: new RegExp(species.species, 'i') }).locator('label').click()
     await page.keyboard.press('Escape')
     await page.waitForURL((url) => url.searchParams.getAll('species').includes(species.species))
-    const bySpecies = (await api(`/api/projects/default/images?species=${encodeURIComponent(species.species)}&limit=1`, adminToken)).body
+    const bySpecies = (await api(`/api/projects/default/images?species=${encodeURIComponent(species.species)}&limit=1&${DEFAULT_VIEW}`, adminToken)).body
     await page.getByText(`${bySpecies.total} image${bySpecies.total === 1 ? '' : 's'} match your filters`).waitFor()
     assert.equal(await page.locator('[data-testid=image-card]').count(), Math.min(bySpecies.total, 48))
 
@@ -125,7 +127,7 @@ describe('dashboard', () => {
     await page.keyboard.press('Escape')
     await page.waitForURL((url) => url.searchParams.getAll('camera_id').includes(String(first.camera_id)))
     const query = `species=${encodeURIComponent(species.species)}&camera_id=${first.camera_id}`
-    const both = (await api(`/api/projects/default/images?${query}&limit=1`, adminToken)).body
+    const both = (await api(`/api/projects/default/images?${query}&limit=1&${DEFAULT_VIEW}`, adminToken)).body
     await page.getByText(`${both.total} image${both.total === 1 ? '' : 's'} match your filters`).waitFor()
 
     const url = page.url()
@@ -324,6 +326,28 @@ describe('dashboard', () => {
       console.log(`# species toast: ${speciesToast.text.split('\n')[0]}`)
     }
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page reload happened')
+  })
+
+  test('gallery: rejected uploads stay out of the default view and are one click away, with their count', T, async () => {
+    await ftpsUpload(Buffer.from(`not a photo ${Date.now()}`), `notes-e2e-${Date.now()}.jpg`)
+    let counts
+    for (let i = 0; i < 60; i++) {
+      counts = (await api('/api/projects/default/images/status-counts', adminToken)).body
+      if (counts.rejected > 0) break
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    assert.ok(counts.rejected > 0, 'the unreadable upload was rejected')
+    await page.goto(`${BASE_URL()}/gallery?sort=received_at`)
+    await page.locator('[data-testid=image-card]').first().waitFor()
+    const label = `${counts.rejected} rejected`
+    const ids = await page.locator('[data-testid=image-card]').evaluateAll((cards) => cards.map((c) => c.dataset.imageId))
+    const rejected = (await api('/api/projects/default/images?status=rejected&limit=200', adminToken)).body.items.map((i) => i.id)
+    assert.ok(!ids.some((id) => rejected.includes(id)), 'no rejected upload in the default view')
+    await page.getByRole('button', { name: label }).click()
+    await page.waitForURL((url) => url.searchParams.getAll('status').join() === 'rejected')
+    await page.locator(`[data-testid=image-card][data-image-id="${rejected[0]}"]`).waitFor()
+    await page.getByRole('button', { name: /Remove filter Rejected/ }).click()
+    await page.getByRole('button', { name: label }).waitFor()
   })
 
   test('admin: create a user, change the role, delete with confirmation; the audit log records it', T, async () => {

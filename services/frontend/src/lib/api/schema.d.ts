@@ -307,6 +307,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/images/status-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Images per pipeline status under the same filters (the status filter is ignored) */
+        get: operations["images-status_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/images/review": {
         parameters: {
             query?: never;
@@ -1593,6 +1610,48 @@ export interface components {
              * @description received_at to completed_at
              */
             total: number | null;
+        };
+        /**
+         * StatusCounts
+         * @description Images per pipeline status under the gallery's other filters. The gallery shows the processing
+         *     and completed ones by default and offers rejected and failed uploads as a filter with these counts.
+         */
+        StatusCounts: {
+            /**
+             * Received
+             * @default 0
+             */
+            received: number;
+            /**
+             * Detecting
+             * @default 0
+             */
+            detecting: number;
+            /**
+             * Detected
+             * @default 0
+             */
+            detected: number;
+            /**
+             * Classifying
+             * @default 0
+             */
+            classifying: number;
+            /**
+             * Completed
+             * @default 0
+             */
+            completed: number;
+            /**
+             * Failed
+             * @default 0
+             */
+            failed: number;
+            /**
+             * Rejected
+             * @default 0
+             */
+            rejected: number;
         };
         /** Summary */
         Summary: {
@@ -3270,6 +3329,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImagePage"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "images-status_counts": {
+        parameters: {
+            query?: {
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from (falls back to receive time). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description captured_at sorts by capture time, falling back to receive time */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCounts"];
                 };
             };
             /** @description Missing, invalid or expired access token */

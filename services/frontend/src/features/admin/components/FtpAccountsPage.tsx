@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { ScrollRegion } from '@/components/ScrollRegion'
 import { AlertTriangle, Pencil, Plus, Trash2, Upload } from 'lucide-react'
 import { Badge } from '@/components/Badge'
 import { Button } from '@/components/Button'
@@ -48,7 +49,7 @@ export default function FtpAccountsPage() {
         <ErrorState title="Could not load FTP accounts" error={accounts.error} onRetry={() => void accounts.refetch()} />
       ) : (
         <Card className="overflow-hidden">
-          <div className="overflow-x-auto">
+          <ScrollRegion label="FTP accounts table">
             <table className="w-full min-w-[760px]" aria-label="FTP accounts">
               <thead className="bg-stone-50/80">
                 <tr>
@@ -111,7 +112,7 @@ export default function FtpAccountsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {accounts.data?.length === 0 && (
             <EmptyState
               className="m-4"
@@ -129,7 +130,11 @@ export default function FtpAccountsPage() {
         </p>
       )}
 
-      <AccountDialog account={editing} onClose={() => setEditing(null)} />
+      <AccountDialog
+        key={editing === null ? 'closed' : editing === 'new' ? 'new' : `edit-${editing.username}`}
+        account={editing}
+        onClose={() => setEditing(null)}
+      />
       <ConfirmDialog
         open={!!deleting}
         onClose={() => {
@@ -165,26 +170,15 @@ function AccountDialog({ account, onClose }: { account: FtpAccount | 'new' | nul
   const update = useUpdateFtpAccount()
   const { push } = useToast()
   const existing = account && account !== 'new' ? account : null
-  const [username, setUsername] = useState('')
+  // Mounted afresh for each opening (see the key where it is used): the form starts from the account.
+  const [username, setUsername] = useState(existing?.username ?? '')
   const [password, setPassword] = useState('')
-  const [camera, setCamera] = useState('')
-  const [plain, setPlain] = useState(false)
-  const [allowlist, setAllowlist] = useState('')
-  const [enabled, setEnabled] = useState(true)
+  const [camera, setCamera] = useState(existing?.camera_name ?? '')
+  const [plain, setPlain] = useState(existing?.allow_plain_ftp ?? false)
+  const [allowlist, setAllowlist] = useState(existing?.ip_allowlist.join('\n') ?? '')
+  const [enabled, setEnabled] = useState(existing?.enabled ?? true)
   const mutation = existing ? update : create
 
-  useEffect(() => {
-    if (!account) return
-    setUsername(existing?.username ?? '')
-    setPassword('')
-    setCamera(existing?.camera_name ?? '')
-    setPlain(existing?.allow_plain_ftp ?? false)
-    setAllowlist(existing?.ip_allowlist.join('\n') ?? '')
-    setEnabled(existing?.enabled ?? true)
-    create.reset()
-    update.reset()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [account])
 
   const project = useProjectSlug()
   const submit = (e: FormEvent) => {

@@ -2,9 +2,9 @@ import { useEffect } from 'react'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import type { ImageDetail, ReviewStatus } from '@/lib/api/types'
-import { imagesQuery } from '@/features/gallery/api/images'
+import { imagesQuery } from '@/lib/filters'
+import type { ImageFilters } from '@/lib/filters'
 import { useProjectSlug } from '@/lib/project'
-import type { ImageFilters } from '@/features/gallery/filters'
 
 export function imageKey(id: string, filters?: ImageFilters, slug?: string) {
   return filters ? ['image', id, slug, filters] : ['image', id]

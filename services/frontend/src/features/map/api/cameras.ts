@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import { useProjectSlug } from '@/lib/project'
-import { dateRangeToIso } from '@/features/gallery/filters'
+import { dateRangeToIso } from '@/lib/filters'
 
 export interface MapFilters {
   date_from?: string
