@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import sys
+from collections.abc import Callable
 
 from addax_common.settings import Settings, get_settings
 
@@ -79,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args, settings or get_settings())
+    handler: Callable[[argparse.Namespace, Settings], int] = args.handler
+    return handler(args, settings or get_settings())
 
 
 if __name__ == "__main__":

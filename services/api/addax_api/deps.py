@@ -13,11 +13,13 @@ from addax_common.settings import Settings
 
 
 def get_ctx(request: Request) -> ServiceContext:
-    return request.app.state.ctx
+    ctx: ServiceContext = request.app.state.ctx
+    return ctx
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def get_db(request: Request) -> Iterator[Session]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from typing import Any
 
 import redis.asyncio as aioredis
 from fastapi import FastAPI
@@ -64,7 +65,8 @@ def operation_id(route: APIRoute) -> str:
     return f"{tag}-{route.name}"
 
 
-def _api_session_settings(dbapi_connection, _record) -> None:
+def _api_session_settings(dbapi_connection: Any, _record: Any) -> None:
+    # dbapi_connection is psycopg2's connection; SQLAlchemy's DBAPI protocol lacks its context-manager cursor.
     # The API runs short queries; PostgreSQL's JIT compiler spends 100-200 ms compiling plans that
     # then run in less (measured on the 100k-image list sorted by confidence), so it is off here.
     with dbapi_connection.cursor() as cursor:

@@ -8,6 +8,7 @@ import json
 import re
 import time
 import uuid
+from collections.abc import Callable, Sequence
 
 import redis.asyncio as aioredis
 from starlette.datastructures import MutableHeaders
@@ -61,7 +62,7 @@ def _client_ip(scope: Scope) -> str | None:
     return valid_ip(client[0]) if client else None
 
 
-def _json_response(status: int, detail: str, extra_headers: list[tuple[bytes, bytes]] = ()) -> tuple[Message, Message]:
+def _json_response(status: int, detail: str, extra_headers: Sequence[tuple[bytes, bytes]] = ()) -> tuple[Message, Message]:
     body = json.dumps({"detail": detail}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *extra_headers]
     return {"type": "http.response.start", "status": status, "headers": headers}, {"type": "http.response.body", "body": body}
@@ -153,7 +154,7 @@ class RateLimitMiddleware:
     Counted: /api/* except /api/health and /api/media/* (thumbnails of one gallery page are 50
     requests; their signed URLs are the control there). Redis unavailable: requests pass (logged)."""
 
-    def __init__(self, app: ASGIApp, settings: Settings, get_redis) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings, get_redis: Callable[[], aioredis.Redis]) -> None:
         self.app = app
         self.settings = settings
         self.limit = settings.rate_limit_per_minute

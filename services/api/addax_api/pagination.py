@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Generic, Self, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
@@ -15,11 +15,9 @@ MAX_PAGE = 1_000_000
 PageParam = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number")]
 
 
-def limit_param(default: int = 50, maximum: int = 200):
-    # The route states the default itself (`limit: limit_param(50, 200) = 50`); check it is in range.
-    if not 1 <= default <= maximum:
-        raise ValueError(f"default limit {default} is outside 1..{maximum}")
-    return Annotated[int, Query(ge=1, le=maximum, description=f"Items per page (1..{maximum})")]
+# Page sizes; the number is the maximum, the route states its default (`limit: Limit200 = 50`).
+Limit200 = Annotated[int, Query(ge=1, le=200, description="Items per page (1..200)")]
+Limit500 = Annotated[int, Query(ge=1, le=500, description="Items per page (1..500)")]
 
 
 class Page(BaseModel, Generic[T]):
@@ -30,5 +28,5 @@ class Page(BaseModel, Generic[T]):
     pages: int
 
     @classmethod
-    def build(cls, items: list[T], total: int, page: int, limit: int) -> Page[T]:
+    def build(cls, items: list[T], total: int, page: int, limit: int) -> Self:
         return cls(items=items, total=total, page=page, limit=limit, pages=math.ceil(total / limit) if total else 0)

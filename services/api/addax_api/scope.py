@@ -8,6 +8,7 @@ ProjectAnalyst or ProjectAdmin (route-matrix test: services/api/tests/test_route
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -88,7 +89,7 @@ def project_scope(
     return resolve(db, user, slug)
 
 
-def require_project_role(minimum: UserRole):
+def require_project_role(minimum: UserRole) -> Callable[[ProjectScope], ProjectScope]:
     """A dependency that lets through members of the path's project whose role there is `minimum` or higher."""
 
     def dependency(scope: Annotated[ProjectScope, Depends(project_scope)]) -> ProjectScope:

@@ -11,6 +11,7 @@ import hashlib
 import secrets
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -22,7 +23,6 @@ from sqlalchemy.orm import Session
 from addax_api.deps import get_db
 from addax_api.errors import Forbidden, Unauthorized
 from addax_common.db import User, UserRole
-from addax_common.passwords import hash_password, password_hasher, verify_password  # noqa: F401 - re-exported
 from addax_common.settings import Settings
 
 ROLE_RANK = {UserRole.VIEWER: 1, UserRole.ANALYST: 2, UserRole.ADMIN: 3}
@@ -111,7 +111,7 @@ def has_role(user: User, minimum: UserRole) -> bool:
     return ROLE_RANK[UserRole(user.role)] >= ROLE_RANK[minimum]
 
 
-def require_role(minimum: UserRole):
+def require_role(minimum: UserRole) -> Callable[[User], User]:
     """A dependency that lets through active users whose role is `minimum` or higher (admin > analyst > viewer)."""
 
     def dependency(user: Annotated[User, Depends(get_current_user)]) -> User:

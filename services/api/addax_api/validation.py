@@ -41,13 +41,18 @@ def _no_nul_deep(value: Any, depth: int = 0) -> Any:
     return value
 
 
-def text(max_length: int, min_length: int = 0) -> Any:
-    """A stripped string of bounded length without NUL characters."""
-    return Annotated[
-        str,
-        StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length),
-        AfterValidator(_no_nul),
-    ]
+# Stripped strings of bounded length without NUL characters, written out as aliases (not built by a
+# function) so that type checkers read them as types; the number is the maximum length.
+_NO_NUL = AfterValidator(_no_nul)
+Text64 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=0, max_length=64), _NO_NUL]
+Text120 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=0, max_length=120), _NO_NUL]
+Text200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=0, max_length=200), _NO_NUL]
+Text1000 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=0, max_length=1000), _NO_NUL]
+Text5000 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=0, max_length=5000), _NO_NUL]
+# The same, at least one character long after stripping.
+NonEmptyText64 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64), _NO_NUL]
+NonEmptyText120 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), _NO_NUL]
+NonEmptyText200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _NO_NUL]
 
 
 JsonObject = Annotated[dict[str, Any], AfterValidator(_no_nul_deep)]

@@ -262,4 +262,4 @@ def test_production_hasher_is_argon2id():
     assert PasswordHashProduction.verify("s3cret-password", hashed)
 
 
-from addax_api.security import password_hasher as PasswordHashProduction  # noqa: E402  (before monkeypatching)
+from addax_common.passwords import password_hasher as PasswordHashProduction  # noqa: E402  (before monkeypatching)

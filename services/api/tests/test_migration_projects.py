@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-import addax_api.security as security
 from addax_api.main import create_app
 from addax_common.context import make_context
+from addax_common.passwords import hash_password
 from tests.support.database import ADMIN_URL, drop_database, migrate
 
 PREVIOUS_HEAD = "0004"
@@ -43,7 +43,7 @@ def seed_old_schema(url: str) -> dict[str, object]:
         for email, role in (("admin@x.org", "admin"), ("analyst@x.org", "analyst"), ("viewer@x.org", "viewer")):
             conn.execute(
                 sa.text("INSERT INTO users (email, password_hash, role) VALUES (:e, :h, :r)"),
-                {"e": email, "h": security.hash_password("pw-123456789"), "r": role},
+                {"e": email, "h": hash_password("pw-123456789"), "r": role},
             )
         conn.execute(sa.text("INSERT INTO cameras (name, serial_number) VALUES ('North', 'SN1'), ('South', 'SN2')"))
         for n, image_id in enumerate(image_ids):

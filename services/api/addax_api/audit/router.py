@@ -8,10 +8,10 @@ from addax_api.audit import service
 from addax_api.audit.schemas import AuditLogPage
 from addax_api.deps import get_db
 from addax_api.errors import error_responses
-from addax_api.pagination import PageParam, limit_param
+from addax_api.pagination import Limit500, PageParam
 from addax_api.scope import ProjectAdmin
 from addax_api.security import AdminUser
-from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, text
+from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, Text64
 
 router = APIRouter(prefix="/api/audit-logs", tags=["audit"], responses=error_responses(401, 403))
 project_router = APIRouter(
@@ -35,13 +35,13 @@ class AuditFilters:
 
 def audit_filters(
     page: PageParam = 1,
-    limit: limit_param(50, 500) = 50,
+    limit: Limit500 = 50,
     user_id: Annotated[int | None, Query(ge=1, le=MAX_INT32)] = None,
     action: Annotated[
-        text(64) | None, Query(description="Exact action (`image.review`), or a prefix ending in a dot (`image.`)")
+        Text64 | None, Query(description="Exact action (`image.review`), or a prefix ending in a dot (`image.`)")
     ] = None,
-    resource_type: Annotated[text(64) | None, Query()] = None,
-    resource_id: Annotated[text(64) | None, Query()] = None,
+    resource_type: Annotated[Text64 | None, Query()] = None,
+    resource_id: Annotated[Text64 | None, Query()] = None,
     date_from: Annotated[str | None, Query(pattern=DATE_OR_DATETIME_PATTERN, description=DATE_PARAM_DESCRIPTION)] = None,
     date_to: Annotated[str | None, Query(pattern=DATE_OR_DATETIME_PATTERN, description=DATE_PARAM_DESCRIPTION)] = None,
 ) -> AuditFilters:

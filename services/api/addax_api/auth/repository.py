@@ -1,15 +1,17 @@
 from __future__ import annotations
 
+import typing
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from addax_common.db import RefreshToken
 
 
-def add_refresh_token(db: Session, **values) -> RefreshToken:
+def add_refresh_token(db: Session, **values: Any) -> RefreshToken:
     row = RefreshToken(**values)
     db.add(row)
     return row
@@ -26,4 +28,5 @@ def revoke_family(db: Session, family_id: uuid.UUID, when: datetime) -> int:
         .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=when)
     )
-    return result.rowcount or 0
+    # An UPDATE runs through a cursor; Session.execute is typed as the general Result.
+    return typing.cast("CursorResult[Any]", result).rowcount or 0

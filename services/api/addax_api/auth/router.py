@@ -77,7 +77,7 @@ def refresh(
     uow: UoW,
     settings: Annotated[Settings, Depends(get_settings)],
     refresh_token: RefreshCookie = None,
-):
+) -> TokenResponse | JSONResponse:
     try:
         session = service.refresh(uow.db, settings, uow.actor, refresh_token)
     except Unauthorized as exc:

@@ -18,11 +18,12 @@ from addax_api.auth import repository
 from addax_api.auth.schemas import TokenResponse
 from addax_api.auth.throttle import LoginLocked, LoginThrottle
 from addax_api.errors import Unauthorized
-from addax_api.security import create_access_token, hash_refresh_token, new_refresh_token, verify_password
+from addax_api.security import create_access_token, hash_refresh_token, new_refresh_token
 from addax_api.users import repository as users
 from addax_api.users.schemas import UserOut
 from addax_common.db import User
 from addax_common.logging import get_logger
+from addax_common.passwords import verify_password
 from addax_common.settings import Settings
 
 log = get_logger(__name__)

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 from geoalchemy2 import Geometry
 from geoalchemy2.elements import WKTElement
-from sqlalchemy import cast, func, select, update
+from sqlalchemy import CursorResult, cast, func, select, update
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
@@ -89,7 +90,8 @@ def get_for_update(db: Session, project_id: int, camera_id: int) -> Camera | Non
 def move_images(db: Session, camera_id: int, project_id: int) -> int:
     """Move a camera's images with it (images.project_id is the camera's, denormalised)."""
     result = db.execute(update(Image).where(Image.camera_id == camera_id).values(project_id=project_id))
-    return result.rowcount or 0
+    # An UPDATE runs through a cursor; Session.execute is typed as the general Result.
+    return typing.cast("CursorResult[Any]", result).rowcount or 0
 
 
 def status_history(db: Session, camera_id: int, limit: int = STATUS_HISTORY_LIMIT) -> list[CameraStatus]:

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from addax_api.images.schemas import ImageSummary, LatLon
 from addax_api.scope import SLUG_PATTERN
-from addax_api.validation import JsonObject, text
+from addax_api.validation import JsonObject, NonEmptyText120, Text120, Text200, Text5000
 
 
 class CameraLocation(BaseModel):
@@ -23,15 +23,15 @@ Altitude = Annotated[float, Field(ge=-500, le=9000, allow_inf_nan=False, descrip
 class CameraCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: text(120, min_length=1)
-    serial_number: text(120) | None = None
-    ftps_account: text(120) | None = None
+    name: NonEmptyText120
+    serial_number: Text120 | None = None
+    ftps_account: Text120 | None = None
     location: CameraLocation | None = None
     altitude_m: Altitude | None = None
-    make: text(120) | None = None
-    model: text(120) | None = None
-    site: text(200) | None = None
-    notes: text(5000) | None = None
+    make: Text120 | None = None
+    model: Text120 | None = None
+    site: Text200 | None = None
+    notes: Text5000 | None = None
     is_assigned: bool = True
     installed_at: datetime | None = None
     config: JsonObject = Field(default_factory=dict)
@@ -42,15 +42,15 @@ class CameraUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: text(120, min_length=1) | None = None
-    serial_number: text(120) | None = None
-    ftps_account: text(120) | None = None
+    name: NonEmptyText120 | None = None
+    serial_number: Text120 | None = None
+    ftps_account: Text120 | None = None
     location: CameraLocation | None = None
     altitude_m: Altitude | None = None
-    make: text(120) | None = None
-    model: text(120) | None = None
-    site: text(200) | None = None
-    notes: text(5000) | None = None
+    make: Text120 | None = None
+    model: Text120 | None = None
+    site: Text200 | None = None
+    notes: Text5000 | None = None
     is_assigned: bool | None = None
     installed_at: datetime | None = None
     config: JsonObject | None = None
@@ -67,10 +67,10 @@ class CameraAssign(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: text(120, min_length=1) | None = None
-    site: text(200) | None = None
+    name: NonEmptyText120 | None = None
+    site: Text200 | None = None
     location: CameraLocation | None = None
-    notes: text(5000) | None = None
+    notes: Text5000 | None = None
 
 
 class CameraStatusOut(BaseModel):

@@ -25,6 +25,7 @@ from addax_api.errors import Conflict, Forbidden, NotFound
 from addax_api.images import service as image_service
 from addax_api.images.schemas import LatLon
 from addax_api.images.service import Presentation
+from addax_api.mapping import attributes
 from addax_api.queries.filters import ImageQuery
 from addax_api.scope import ProjectScope, resolve
 from addax_api.uow import UnitOfWork
@@ -46,20 +47,10 @@ def collection(db: Session, project_id: int, species: tuple[str, ...] = ()) -> C
                 id=camera.id,
                 geometry=geometry,
                 properties=CameraProperties(
-                    id=camera.id,
-                    name=camera.name,
-                    serial_number=camera.serial_number,
-                    is_assigned=camera.is_assigned,
-                    site=camera.site,
-                    make=camera.make,
-                    model=camera.model,
-                    altitude_m=camera.altitude_m,
-                    last_image_at=row.last_image_at,
-                    image_count=row.image_count,
-                    battery_percent=row.battery_percent,
-                    temperature_c=row.temperature_c,
-                    sd_used_percent=row.sd_used_percent,
-                    status_reported_at=row.status_reported_at,
+                    **attributes(camera, "id", "name", "serial_number", "is_assigned", "site", "make", "model"),
+                    **attributes(camera, "altitude_m"),
+                    **attributes(row, "last_image_at", "image_count", "battery_percent", "temperature_c"),
+                    **attributes(row, "sd_used_percent", "status_reported_at"),
                 ),
             )
         )
@@ -69,23 +60,11 @@ def collection(db: Session, project_id: int, species: tuple[str, ...] = ()) -> C
 def _out(row: Any) -> dict[str, Any]:
     camera: Camera = row.Camera
     return dict(
-        id=camera.id,
-        name=camera.name,
-        serial_number=camera.serial_number,
-        ftps_account=camera.ftps_account,
+        **attributes(camera, "id", "name", "serial_number", "ftps_account", "altitude_m", "make", "model"),
+        **attributes(camera, "is_assigned", "site", "notes", "installed_at", "created_at", "updated_at"),
+        **attributes(row, "last_image_at", "image_count"),
         location=LatLon(lat=row.lat, lon=row.lon) if row.lat is not None else None,
-        altitude_m=camera.altitude_m,
-        make=camera.make,
-        model=camera.model,
-        is_assigned=camera.is_assigned,
-        site=camera.site,
-        notes=camera.notes,
         config=camera.config or {},
-        installed_at=camera.installed_at,
-        created_at=camera.created_at,
-        updated_at=camera.updated_at,
-        last_image_at=row.last_image_at,
-        image_count=row.image_count,
     )
 
 
@@ -127,7 +106,7 @@ def _flush(db: Session) -> None:
     except IntegrityError as exc:
         db.rollback()
         constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
-        raise Conflict(UNIQUE_MESSAGES.get(constraint, "the camera conflicts with an existing one")) from exc
+        raise Conflict(UNIQUE_MESSAGES.get(constraint or "", "the camera conflicts with an existing one")) from exc
 
 
 def create(uow: UnitOfWork, scope: ProjectScope, data: CameraCreate) -> CameraOut:

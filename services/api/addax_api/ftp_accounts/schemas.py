@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from addax_api.validation import text
+from addax_api.validation import NonEmptyText120
 from addax_common.ftp_accounts import ACCOUNT_NAME_PATTERN, DEFAULT_PROJECT, PROJECT_SLUG_PATTERN, parse_networks
 
 # FTP passwords: camera firmware often limits length and characters; still at least 12.
@@ -49,7 +49,7 @@ class FtpAccountCreate(BaseModel):
     username: Annotated[str, StringConstraints(pattern=ACCOUNT_NAME_PATTERN)]
     password: FtpPassword
     project: ProjectSlug = DEFAULT_PROJECT
-    camera_name: text(120, 1) | None = None
+    camera_name: NonEmptyText120 | None = None
     allow_plain_ftp: bool = False
     ip_allowlist: AllowList = []
     enabled: bool = True
@@ -62,7 +62,7 @@ class FtpAccountUpdate(BaseModel):
 
     password: FtpPassword | None = None
     project: ProjectSlug | None = None
-    camera_name: text(120, 1) | None = None
+    camera_name: NonEmptyText120 | None = None
     allow_plain_ftp: bool | None = None
     ip_allowlist: AllowList | None = None
     enabled: bool | None = None

@@ -255,4 +255,4 @@ def add_classification(db: Session, **values: Any) -> Classification:
 
 
 def now(db: Session) -> datetime:
-    return db.scalar(select(func.now()))
+    return db.execute(select(func.now())).scalar_one()

@@ -20,7 +20,7 @@ from addax_api.images.schemas import (
     StatusCounts,
 )
 from addax_api.images.service import Presentation, presentation
-from addax_api.pagination import PageParam, limit_param
+from addax_api.pagination import Limit200, PageParam
 from addax_api.queries.filters import ImageQuery, image_query
 from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer
 from addax_api.uow import UoW
@@ -40,7 +40,7 @@ Filters = Annotated[ImageQuery, Depends(image_query)]
 
 @router.get("", response_model=ImagePage, name="list", summary="Images, filtered, sorted and paginated")
 def list_images(
-    scope: ProjectViewer, db: DB, view: View, filters: Filters, page: PageParam = 1, limit: limit_param(50, 200) = 50
+    scope: ProjectViewer, db: DB, view: View, filters: Filters, page: PageParam = 1, limit: Limit200 = 50
 ) -> ImagePage:
     return service.list_page(db, view, filters, page, limit)
 

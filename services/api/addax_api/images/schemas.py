@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from addax_api.pagination import Page
-from addax_api.validation import text
+from addax_api.validation import NonEmptyText200, Text1000
 from addax_common.db import ImageStatus, ReviewStatus
 
 
@@ -126,7 +126,7 @@ class ReviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: ReviewStatus
-    note: text(1000) | None = None
+    note: Text1000 | None = None
 
 
 class BulkReviewRequest(BaseModel):
@@ -134,7 +134,7 @@ class BulkReviewRequest(BaseModel):
 
     image_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
     status: ReviewStatus
-    note: text(1000) | None = None
+    note: Text1000 | None = None
 
 
 class ReviewResult(BaseModel):
@@ -152,7 +152,7 @@ class BulkReviewResult(BaseModel):
 class SpeciesCorrection(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    label: text(200, min_length=1)
+    label: NonEmptyText200
 
 
 class RetryResult(BaseModel):

@@ -27,6 +27,7 @@ from addax_api.images.schemas import (
     StageDurations,
     StatusCounts,
 )
+from addax_api.mapping import attributes
 from addax_api.media.service import MediaUrls
 from addax_api.queries.filters import ImageQuery
 from addax_api.scope import ProjectScope
@@ -64,23 +65,15 @@ def status_counts(db: Session, q: ImageQuery) -> StatusCounts:
 
 def summaries(db: Session, view: Presentation, rows: list[Any]) -> list[ImageSummary]:
     aggregates = repository.aggregates(db, [r.id for r in rows], view.threshold)
-    return [_summary(view, r, aggregates[r.id]) for r in rows]
+    return [ImageSummary(**_summary_fields(view, r, aggregates[r.id])) for r in rows]
 
 
-def _summary(view: Presentation, row: Any, agg: repository.PageAggregates, **extra: Any) -> Any:
+def _summary_fields(view: Presentation, row: Any, agg: repository.PageAggregates) -> dict[str, Any]:
+    """The fields an image summary and its detail view share."""
     labels = sorted(agg.labels or [], key=lambda item: (-item[1], item[0]))
-    fields = dict(
-        id=row.id,
-        camera_id=row.camera_id,
-        camera_name=row.camera_name,
-        original_filename=row.original_filename,
-        status=row.status,
-        review_status=row.review_status,
-        captured_at=row.captured_at,
-        received_at=row.received_at,
-        completed_at=row.completed_at,
-        width=row.width,
-        height=row.height,
+    return dict(
+        **attributes(row, "id", "camera_id", "camera_name", "original_filename", "status", "review_status"),
+        **attributes(row, "captured_at", "received_at", "completed_at", "width", "height"),
         thumbnail_url=view.media.url(BUCKET_THUMBNAILS, row.thumbnail_key),
         detection_count=agg.detection_count,
         animal_count=agg.animal_count,
@@ -89,9 +82,6 @@ def _summary(view: Presentation, row: Any, agg: repository.PageAggregates, **ext
         top_confidence=agg.top_confidence,
         species=sorted({label for label, _ in labels}),
     )
-    if extra:
-        return ImageDetail(**fields, **extra)
-    return ImageSummary(**fields)
 
 
 def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) -> ImageDetail:
@@ -107,34 +97,20 @@ def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) 
         location = LatLon(lat=row.camera_lat, lon=row.camera_lon) if row.camera_lat is not None else None
         camera = CameraRef(id=image.camera_id, name=row.camera_name, location=location)
     summary_row = _SummaryRow(image, row.camera_name)
-    return _summary(
-        view,
-        summary_row,
-        agg,
+    return ImageDetail(
+        **_summary_fields(view, summary_row, agg),
         camera=camera,
-        file_size=image.file_size,
-        mime_type=image.mime_type,
+        **attributes(image, "file_size", "mime_type", "camera_make", "camera_model", "camera_serial"),
+        **attributes(image, "uploaded_at", "detection_started_at", "detected_at", "classification_started_at"),
+        **attributes(image, "failed_at", "rejected_at", "attempts", "duplicate_uploads", "reviewed_by", "reviewed_at"),
         exif=image.exif or {},
         gps=LatLon(lat=row.gps_lat, lon=row.gps_lon) if row.gps_lat is not None else None,
-        camera_make=image.camera_make,
-        camera_model=image.camera_model,
-        camera_serial=image.camera_serial,
-        uploaded_at=image.uploaded_at,
-        detection_started_at=image.detection_started_at,
-        detected_at=image.detected_at,
-        classification_started_at=image.classification_started_at,
-        failed_at=image.failed_at,
-        rejected_at=image.rejected_at,
         durations=_durations(image),
         error=image.error[:2000] if image.error else None,
-        attempts=image.attempts,
-        duplicate_uploads=image.duplicate_uploads,
         url=view.media.url(BUCKET_RAW, image.storage_key) if image.status != ImageStatus.REJECTED else None,
         display_threshold=view.threshold,
         detections=shown,
-        reviewed_by=image.reviewed_by,
         reviewed_by_email=row.reviewed_by_email,
-        reviewed_at=image.reviewed_at,
         prev_id=prev_id,
         next_id=next_id,
     )

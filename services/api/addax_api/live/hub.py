@@ -81,7 +81,7 @@ class LiveHub:
         self._cameras: dict[int, tuple[tuple[str | None, int | None], float]] = {}
         self._stale_projects: set[int] = set()
         self._last_invalidation = float("-inf")
-        self._pending_invalidation: asyncio.Task | None = None
+        self._pending_invalidation: asyncio.Task[None] | None = None
         self.delivered = 0
         self.dropped_clients = 0
 
@@ -132,7 +132,7 @@ class LiveHub:
             finally:
                 with suppress(Exception):
                     # Bounded: closing a pub/sub connection can block on a reader (redis-py #3941).
-                    await asyncio.wait_for(pubsub.aclose(), 2)
+                    await asyncio.wait_for(pubsub.aclose(), 2)  # type: ignore[no-untyped-call]  # redis-py leaves aclose unannotated
 
     async def handle(self, raw: bytes | str) -> None:
         event = decode_event(raw)

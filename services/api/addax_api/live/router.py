@@ -2,7 +2,7 @@ import asyncio
 import contextlib
 import json
 import time
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, WebSocket
 from fastapi.concurrency import run_in_threadpool
@@ -74,7 +74,7 @@ async def _receive_loop(websocket: WebSocket) -> None:
             return
 
 
-def _consume_result(task: asyncio.Task) -> None:
+def _consume_result(task: asyncio.Task[Any]) -> None:
     # A task that died with the connection (send on a closed socket) has nothing left to report.
     if not task.cancelled():
         task.exception()
@@ -100,7 +100,7 @@ async def updates(
     hub.add(client)
     LIVE_CLIENTS.inc()
     log.info("live_connected", user_id=user_id, clients=hub.client_count)
-    tasks: list[asyncio.Task] = []
+    tasks: list[asyncio.Task[Any]] = []
     try:
         await websocket.send_text(json.dumps({"type": "connected", "user_id": user_id}))
         sender = asyncio.create_task(_send_loop(websocket, client))

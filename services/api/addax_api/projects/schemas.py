@@ -7,12 +7,12 @@ from zoneinfo import available_timezones
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from addax_api.scope import SLUG_PATTERN
-from addax_api.validation import text
+from addax_api.validation import NonEmptyText64, NonEmptyText200, Text5000
 from addax_common.db import UserRole
 
 SlugField = Annotated[str, Field(min_length=1, max_length=64, pattern=SLUG_PATTERN)]
 Threshold = Annotated[float, Field(ge=0, le=1)]
-Species = Annotated[list[text(200, min_length=1)], Field(max_length=2000)]
+Species = Annotated[list[NonEmptyText200], Field(max_length=2000)]
 
 
 class Thresholds(BaseModel):
@@ -29,9 +29,9 @@ class ProjectSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: text(200, min_length=1) | None = None
-    description: text(5000) | None = None
-    timezone: text(64, min_length=1) | None = Field(default=None, description="IANA time zone, e.g. Europe/Amsterdam")
+    name: NonEmptyText200 | None = None
+    description: Text5000 | None = None
+    timezone: NonEmptyText64 | None = Field(default=None, description="IANA time zone, e.g. Europe/Amsterdam")
     independence_interval_minutes: int | None = Field(default=None, ge=0, le=7 * 24 * 60)
     sequence_gap_seconds: int | None = Field(default=None, ge=0, le=24 * 3600)
     allowed_species: Species | None = None
@@ -47,7 +47,7 @@ class ProjectSettings(BaseModel):
 
 class ProjectCreate(ProjectSettings):
     slug: SlugField
-    name: text(200, min_length=1)
+    name: NonEmptyText200
 
 
 class ProjectUpdate(ProjectSettings):

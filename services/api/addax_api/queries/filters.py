@@ -10,7 +10,13 @@ from fastapi import Depends, Query
 from pydantic import Field
 
 from addax_api.scope import ProjectScope, project_scope
-from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, parse_date_bound, text
+from addax_api.validation import (
+    DATE_OR_DATETIME_PATTERN,
+    DATE_PARAM_DESCRIPTION,
+    MAX_INT32,
+    NonEmptyText200,
+    parse_date_bound,
+)
 from addax_common.db import ImageStatus, ReviewStatus
 
 ImageSort = Literal["captured_at", "received_at", "confidence", "camera"]
@@ -21,7 +27,7 @@ CameraIds = Annotated[
     Query(description="Camera id; repeat for several cameras (`camera_id=1&camera_id=2`)", max_length=100),
 ]
 SpeciesLabels = Annotated[
-    list[text(200, min_length=1)] | None,
+    list[NonEmptyText200] | None,
     Query(
         description="Species label; repeat for several. A human correction wins over the machine label", max_length=100
     ),

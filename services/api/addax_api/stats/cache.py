@@ -32,7 +32,8 @@ class StatsCache:
         return self.settings.key(f"stats:version:{project_id}")
 
     def _key(self, project_id: int, name: str, params: dict[str, Any]) -> str:
-        version = self.redis.get(self.version_key(project_id)) or "0"
+        raw = self.redis.get(self.version_key(project_id))
+        version = raw.decode() if isinstance(raw, bytes) else (raw or "0")
         digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()[:32]
         return self.settings.key(f"stats:{project_id}:{version}:{name}:{digest}")
 

@@ -20,7 +20,8 @@ species_router = APIRouter(
 
 
 def get_cache(request: Request) -> StatsCache:
-    return request.app.state.stats_cache
+    cache: StatsCache = request.app.state.stats_cache
+    return cache
 
 
 DB = Annotated[Session, Depends(get_db)]

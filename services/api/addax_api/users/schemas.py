@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from addax_api.validation import Email, Password, text
+from addax_api.validation import Email, Password, Text200
 from addax_common.db import UserRole
 
 
@@ -25,7 +25,7 @@ class UserCreate(BaseModel):
 
     email: Email
     password: Password
-    full_name: text(200) | None = None
+    full_name: Text200 | None = None
     role: UserRole = UserRole.VIEWER
 
 
@@ -34,7 +34,7 @@ class UserUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    full_name: text(200) | None = None
+    full_name: Text200 | None = None
     role: UserRole | None = None
     is_active: bool | None = None
     password: Password | None = None

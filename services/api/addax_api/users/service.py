@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from addax_api.audit.service import Actor, record
 from addax_api.errors import BadRequest, Conflict, NotFound
-from addax_api.security import hash_password
 from addax_api.users import repository
 from addax_api.users.schemas import UserCreate, UserOut, UserUpdate
 from addax_common.db import User, UserRole
+from addax_common.passwords import hash_password
 
 
 def list_users(db: Session) -> list[UserOut]:
