@@ -11,6 +11,7 @@ from addax_common.db.images import (
     ImageStatus,
     ReviewStatus,
 )
+from addax_common.db.projects import DEFAULT_PROJECT_SLUG, Project, ProjectMember
 from addax_common.db.session import make_engine, make_session_factory
 from addax_common.db.users import AuditLog, RefreshToken, User, UserRole
 
@@ -20,11 +21,14 @@ __all__ = [
     "Camera",
     "CameraStatus",
     "Classification",
+    "DEFAULT_PROJECT_SLUG",
     "Detection",
     "DetectionCategory",
     "FtpAccount",
     "Image",
     "ImageStatus",
+    "Project",
+    "ProjectMember",
     "RefreshToken",
     "ReviewStatus",
     "User",
