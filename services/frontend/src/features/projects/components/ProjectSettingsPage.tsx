@@ -163,26 +163,19 @@ function SettingsCard({ project, readOnly }: { project: Project; readOnly: boole
             hint="Images closer than this form one sequence."
             {...field('sequence_gap_seconds')}
           />
-          <TextField
-            label="Detection threshold"
-            type="number"
-            inputMode="decimal"
-            step="0.01"
-            min={0}
-            max={1}
-            placeholder="Server default"
-            {...field('detection_threshold')}
-          />
-          <TextField
-            label="Classification threshold"
-            type="number"
-            inputMode="decimal"
-            step="0.01"
-            min={0}
-            max={1}
-            placeholder="Server default"
-            {...field('classification_threshold')}
-          />
+          {(['detection', 'classification'] as const).map((kind) => (
+            <TextField
+              key={kind}
+              label={`${kind === 'detection' ? 'Detection' : 'Classification'} threshold`}
+              type="number"
+              inputMode="decimal"
+              step="0.01"
+              min={0}
+              max={1}
+              placeholder="Server default"
+              {...field(`${kind}_threshold`)}
+            />
+          ))}
           <div className="sm:col-span-2">
             <TextArea
               label="Allowed species"
