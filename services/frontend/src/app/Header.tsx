@@ -82,7 +82,7 @@ export function Header() {
         >
           {menuOpen ? <X className="h-5 w-5" aria-hidden /> : <Menu className="h-5 w-5" aria-hidden />}
         </button>
-        <Link to="/gallery" className="shrink-0 rounded-lg lg:mr-2" aria-label="AddaxAI Connect home">
+        <Link to="/gallery" className="hidden shrink-0 rounded-lg sm:block lg:mr-2" aria-label="AddaxAI Connect home">
           <Logo inverted textClassName="hidden xl:inline" />
         </Link>
         <div className="min-w-0 shrink lg:mr-2">

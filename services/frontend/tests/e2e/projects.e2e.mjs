@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { launch } from './browser.mjs'
-import { api, apiLogin, BASE_URL, credentials, env, login, screenshot, settle } from './helpers.mjs'
+import { api, apiLogin, BASE_URL, credentials, dismissToasts, env, login, screenshot, settle } from './helpers.mjs'
 
 const T = { timeout: 180_000 }
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } }
@@ -34,13 +34,13 @@ async function projectData(slug) {
 
 async function galleryIds() {
   await page.locator('[data-testid=image-card]').first().waitFor({ timeout: 30000 })
-  await settle(page, 300)
+  await page.waitForTimeout(300)
   return (await page.locator('[data-testid=image-card]').evaluateAll((cards) => cards.map((c) => c.dataset.imageId))).sort()
 }
 
 async function markerIds() {
   await page.locator('[data-testid=camera-marker]').first().waitFor({ timeout: 30000 })
-  await settle(page, 300)
+  await page.waitForTimeout(300)
   return (await page.locator('[data-testid=camera-marker]').evaluateAll((ms) => ms.map((m) => m.dataset.cameraId))).sort()
 }
 
@@ -49,7 +49,7 @@ async function statsView() {
   const processed = page.locator('[data-testid=summary-card]').filter({ hasText: 'Images processed' }).locator('p.text-3xl')
   await processed.waitFor({ timeout: 30000 })
   await page.locator('[data-testid=cameras-chart] a').first().waitFor({ timeout: 30000 })
-  await settle(page, 300)
+  await page.waitForTimeout(300)
   const hrefs = await page.locator('[data-testid=cameras-chart] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
   return {
     processed: Number((await processed.innerText()).replace(/[^\d]/g, '')),
@@ -180,10 +180,12 @@ describe('projects', () => {
     await page.getByLabel('Add by e-mail').fill('nobody@e2e.example.org')
     await page.getByRole('button', { name: 'Add', exact: true }).click()
     await page.getByText('no user with that e-mail').waitFor()
+    await dismissToasts(page)
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport)
+      await page.evaluate(() => window.scrollTo(0, 0))
       await settle(page, 300)
-      await screenshot(page, `projects-settings-${size}`, { fullPage: true })
+      await screenshot(page, `projects-settings-${size}`)
     }
     await page.setViewportSize(VIEWPORTS.desktop)
     await row.getByRole('button', { name: `Remove ${analyst}` }).click()

@@ -63,7 +63,7 @@ export function MembersCard({ slug }: { slug: string }) {
   }
 
   return (
-    <Card className="p-5">
+    <Card className="self-start p-5">
       <h2 className="mb-4 text-base font-semibold text-stone-900">Members</h2>
       <AddMemberForm slug={slug} onAdded={() => void members.refetch()} />
       {problem && (
