@@ -64,6 +64,8 @@ def test_lists_details_media_and_stats_show_only_b(client, two_projects):
     assert {i["id"] for i in listing["items"]} == world["b_images"] and listing["total"] == 2
     assert all(i["thumbnail_url"] for i in listing["items"])
     assert_nothing_of_a(listing, world)
+    counts = client.get(f"/api/projects/{B}/images/status-counts", headers=h).json()
+    assert sum(counts.values()) == 2, counts
     for image_id in world["b_images"]:
         detail = client.get(f"/api/projects/{B}/images/{image_id}", headers=h).json()
         assert detail["prev_id"] in world["b_images"] | {None} and detail["next_id"] in world["b_images"] | {None}
