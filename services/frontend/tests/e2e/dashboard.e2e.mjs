@@ -562,6 +562,8 @@ describe('roles', () => {
 
   test('logout ends the session: the refresh cookie no longer works', T, async () => {
     await page.goto(`${BASE_URL()}/gallery`)
+    // /gallery redirects into the project; a menu opened before that closes with the navigation.
+    await page.waitForURL((url) => url.pathname === '/p/default/gallery')
     await page.getByRole('button', { name: /Account menu/ }).click()
     await page.getByRole('menuitem', { name: 'Sign out' }).click()
     await page.waitForURL(/\/login/)
