@@ -471,13 +471,16 @@ describe('roles', () => {
       let status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'approved')
 
+      // The buttons show the new state at once (optimistic) and stay disabled until the API has
+      // answered: wait for them to be enabled again before asking the API.
+      const settled = (name) => p.getByRole('button', { name }).and(p.locator('button:enabled')).waitFor()
       await p.keyboard.press('f')
-      await p.getByRole('button', { name: 'Flagged' }).waitFor()
+      await settled('Flagged')
       status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'flagged')
       await p.getByRole('button', { name: 'Flag' + 'ged' }).click() // clicking the active state undoes it
       await p.getByRole('button', { name: 'Approve' }).click()
-      await p.getByRole('button', { name: 'Approved' }).waitFor()
+      await settled('Approved')
       status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'approved')
 
