@@ -53,6 +53,8 @@ Text5000 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=0,
 NonEmptyText64 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64), _NO_NUL]
 NonEmptyText120 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), _NO_NUL]
 NonEmptyText200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), _NO_NUL]
+# An e-mail address to look up an existing user by: checked only as text, the lookup decides.
+EmailLookup = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=320), _NO_NUL]
 
 
 JsonObject = Annotated[dict[str, Any], AfterValidator(_no_nul_deep)]

@@ -7,7 +7,7 @@ from zoneinfo import available_timezones
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from addax_api.scope import SLUG_PATTERN
-from addax_api.validation import NonEmptyText64, NonEmptyText200, Text5000
+from addax_api.validation import EmailLookup, NonEmptyText64, NonEmptyText200, Text5000
 from addax_common.db import UserRole
 
 SlugField = Annotated[str, Field(min_length=1, max_length=64, pattern=SLUG_PATTERN)]
@@ -84,7 +84,7 @@ class MemberAdd(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     user_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
-    email: text(320, min_length=3) | None = Field(default=None, description="E-mail of an existing user")
+    email: EmailLookup | None = Field(default=None, description="E-mail of an existing user")
     role: UserRole
 
     @model_validator(mode="after")
