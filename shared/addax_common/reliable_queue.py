@@ -20,7 +20,11 @@ QUEUE_IMAGE_INGESTED = "image-ingested"
 QUEUE_DETECTION_COMPLETE = "detection-complete"
 QUEUE_CLASSIFICATION_COMPLETE = "classification-complete"
 QUEUE_FAILED_JOBS = "failed-jobs"
+# Messages name an alert delivery id (not an image id) in the `image_id` field.
+QUEUE_ALERT_DELIVERIES = "alert-deliveries"
 PIPELINE_QUEUES = (QUEUE_IMAGE_INGESTED, QUEUE_DETECTION_COMPLETE, QUEUE_CLASSIFICATION_COMPLETE)
+# Every queue the metrics report on.
+MONITORED_QUEUES = (*PIPELINE_QUEUES, QUEUE_ALERT_DELIVERIES)
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,12 @@ class ReliableQueue:
 
     def in_flight_count(self) -> int:
         return sum(int(self.redis.llen(k)) for k in self.processing_keys())
+
+    def queued_ids(self) -> set[str]:
+        """Every id waiting, delayed or in flight (one pass, for reconcilers that check many ids)."""
+        raws = [raw for key in (self.key, *self.processing_keys()) for raw in self.redis.lrange(key, 0, -1)]
+        raws += cast("list[bytes]", self.redis.zrange(self.delayed_key, 0, -1))
+        return {message.image_id for message in (Message.decode(_text(raw)) for raw in raws) if message.image_id}
 
     def contains(self, image_id: str) -> bool:
         """Whether a message for this image waits, is delayed or is in flight (used by the reconciler)."""
