@@ -8,9 +8,9 @@ replica under a Redis lock).
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
-import os
 import threading
 import uuid
 from types import FrameType

@@ -14,7 +14,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from addax_alerts.channels import PermanentError, RetryableError, make_channel
 from addax_alerts.metrics import DELIVERY_LATENCY, NOTIFICATIONS
@@ -67,12 +66,12 @@ class DeliverHandler:
             alert = session.get(AlertLog, delivery.alert_log_id)
             if channel is None or alert is None:
                 raise SkipMessage("channel or alert deleted")
-            retry_in = self.attempt(session, delivery, channel, alert)
+            retry_in = self.attempt(delivery, channel, alert)
         if retry_in is not None:
             self.queue.push_later(str(delivery_id), delivery.attempts + 1, retry_in)
         return delivery.status
 
-    def attempt(self, session: Session, delivery: AlertDelivery, channel: AlertChannel, alert: AlertLog) -> float | None:
+    def attempt(self, delivery: AlertDelivery, channel: AlertChannel, alert: AlertLog) -> float | None:
         """Send once and record the outcome on the locked row; returns the retry delay, if any."""
         kind = channel.kind.value
         delivery.attempts += 1
@@ -84,8 +83,9 @@ class DeliverHandler:
             receipt = sender.send(self.notification(alert, delivery), delivery.recipient)
         except RetryableError as exc:
             if delivery.attempts >= self.settings.alerts_delivery_max_attempts:
-                return self._failed(delivery, kind, f"gave up after {delivery.attempts} attempts: {exc}")
-            delay = self.settings.alerts_delivery_backoff_seconds * 2 ** (delivery.attempts - 1)
+                self._failed(delivery, kind, f"gave up after {delivery.attempts} attempts: {exc}")
+                return None
+            delay: float = self.settings.alerts_delivery_backoff_seconds * 2 ** (delivery.attempts - 1)
             delivery.last_error = str(exc)[:2000]
             delivery.next_attempt_at = datetime.now(UTC) + timedelta(seconds=delay)
             NOTIFICATIONS.labels(kind, "retry").inc()
@@ -93,7 +93,8 @@ class DeliverHandler:
                         delay=delay, error=str(exc)[:300])
             return delay
         except (PermanentError, AlertValidationError, SecretBoxError) as exc:
-            return self._failed(delivery, kind, str(exc))
+            self._failed(delivery, kind, str(exc))
+            return None
         sent_at = datetime.now(UTC)
         delivery.status = DeliveryStatus.SENT
         delivery.sent_at = sent_at
@@ -112,7 +113,6 @@ class DeliverHandler:
         NOTIFICATIONS.labels(kind, "failed").inc()
         log.error("alert_delivery_failed", delivery_id=delivery.id, channel=kind, attempt=delivery.attempts,
                   error=reason[:300])
-        return None
 
     def notification(self, alert: AlertLog, delivery: AlertDelivery) -> Notification:
         payload: dict[str, Any] = dict(alert.payload)

@@ -88,7 +88,7 @@ def add_deliveries(session: Session, rule_id: int, log_id: int) -> list[int]:
         .join(alert_rule_channels, alert_rule_channels.c.channel_id == AlertChannel.id)
         .where(alert_rule_channels.c.rule_id == rule_id, AlertChannel.enabled.is_(True))
     ).all()
-    values = []
+    values: list[dict[str, Any]] = []
     for channel_id, kind, settings in channels:
         cls = CHANNELS.get(kind.value)
         recipients = [str(r) for r in settings.get("recipients", [])] if cls and cls.has_recipients else [""]

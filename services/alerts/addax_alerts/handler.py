@@ -188,7 +188,8 @@ class EvaluateHandler:
             .where(Detection.image_id == image_id)
         ).all()
         best: dict[int, Sighting] = {}
-        for detection_id, category, det_conf, label, score, source in rows:
+        for detection_id, category, det_conf, found_label, score, source in rows:
+            label: str | None = found_label  # None: no classification joined (outer join)
             if label is None:
                 candidate = Sighting(category.value, det_conf, human=False)
             elif source == "human":

@@ -13,10 +13,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from addax_alerts.firing import Fired, RuleRef, announce, fire
@@ -114,26 +113,27 @@ class Scheduler:
             rules.append(HealthRule(RuleRef(rule.id, rule.name, kind.value, rule.project_id, rule.mode), spec))
         return rules
 
-    def cameras_of(self, query: Select[Any], rule: HealthRule) -> Select[Any]:
-        """Limit a camera query to the rule's cameras and project."""
+    @staticmethod
+    def cameras_of(rule: HealthRule) -> list[ColumnElement[bool]]:
+        """Conditions limiting a camera query to the rule's cameras and project."""
+        conditions: list[ColumnElement[bool]] = []
         if rule.spec.camera_ids is not None:
-            query = query.where(Camera.id.in_(rule.spec.camera_ids))
+            conditions.append(Camera.id.in_(rule.spec.camera_ids))
         project = getattr(Camera, "project_id", None)
         if project is not None and rule.ref.project_id is not None:
-            query = query.where(project == rule.ref.project_id)
-        return query
+            conditions.append(project == rule.ref.project_id)
+        return conditions
 
     def check_camera_health(self, now: datetime) -> int:
         fired: list[Fired] = []
         since = now - timedelta(seconds=self.settings.alerts_max_age_seconds)
         with self.ctx.sessions.begin() as session:
             for rule in self.rules_of(session, RuleKind.CAMERA_HEALTH):
-                latest = self.cameras_of(
+                latest = (
                     select(CameraStatus, Camera.name).join(Camera, Camera.id == CameraStatus.camera_id)
-                    .where(CameraStatus.reported_at >= since)
+                    .where(CameraStatus.reported_at >= since, *self.cameras_of(rule))
                     .distinct(CameraStatus.camera_id)
-                    .order_by(CameraStatus.camera_id, CameraStatus.reported_at.desc()),
-                    rule,
+                    .order_by(CameraStatus.camera_id, CameraStatus.reported_at.desc())
                 )
                 for reading, camera_name in session.execute(latest).tuples():
                     fired.extend(self.fire_health(session, rule, reading, camera_name))
@@ -177,11 +177,8 @@ class Scheduler:
                 last_image = (select(func.max(Image.received_at)).where(Image.camera_id == Camera.id)
                               .correlate(Camera).scalar_subquery())
                 last_seen = func.coalesce(last_image, Camera.created_at)
-                silent = self.cameras_of(
-                    select(Camera.id, Camera.name, last_seen)
-                    .where(last_seen < now - timedelta(hours=rule.spec.silent_hours)),
-                    rule,
-                )
+                silent = select(Camera.id, Camera.name, last_seen).where(
+                    last_seen < now - timedelta(hours=rule.spec.silent_hours), *self.cameras_of(rule))
                 for camera_id, name, seen in session.execute(silent).tuples():
                     hours = (now - seen).total_seconds() / 3600
                     item = fire(session, rule.ref, kind=LogKind.SILENT, dedup_key=f"silent:{camera_id}:{seen.isoformat()}",

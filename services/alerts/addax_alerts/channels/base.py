@@ -78,9 +78,7 @@ class Channel(ABC):
         return str(value)
 
     def require(self, errors: list[tuple[str, str]], *names: str) -> None:
-        for name in names:
-            if not self.settings.get(name):
-                errors.append((name, "is required"))
+        errors.extend((name, "is required") for name in names if not self.settings.get(name))
 
     def check_recipients(self, errors: list[tuple[str, str]], pattern: re.Pattern[str], what: str) -> None:
         recipients = self.settings.get("recipients")

@@ -3,6 +3,8 @@ species details, authenticated with a bearer token. One destination: no recipien
 
 from __future__ import annotations
 
+from typing import Any
+
 from addax_alerts.channels.base import Channel, Receipt, check_url, json_or_empty, raise_if
 from addax_alerts.render import Notification
 
@@ -47,6 +49,7 @@ class EarthRangerChannel(Channel):
         response = self.post(url, json=self.event(notification),
                              headers={"Authorization": f"Bearer {self.secret('token')}"})
         answer = json_or_empty(response)
-        created = answer.get("data") if isinstance(answer.get("data"), dict) else {}
+        data = answer.get("data")
+        created: dict[str, Any] = data if isinstance(data, dict) else {}
         return Receipt(provider_id=str(created.get("id")) if created.get("id") else None,
                        status_code=response.status_code)

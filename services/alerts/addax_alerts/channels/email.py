@@ -7,10 +7,14 @@ from __future__ import annotations
 import smtplib
 import ssl
 from email.message import EmailMessage
+from email.policy import SMTP
 from email.utils import formatdate
 
 from addax_alerts.channels.base import EMAIL_ADDRESS, Channel, PermanentError, Receipt, RetryableError, raise_if
 from addax_alerts.render import Notification
+
+
+HEADER_POLICY = SMTP.clone(max_line_length=300)
 
 
 class EmailChannel(Channel):
@@ -33,7 +37,9 @@ class EmailChannel(Channel):
 
     def build(self, notification: Notification, recipient: str) -> EmailMessage:
         sender = str(self.settings["from_address"])
-        msg = EmailMessage()
+        # Longer header lines than the 78-character default: the subject and the Message-ID stay on
+        # one line instead of being folded oddly (RFC 5322 allows 998).
+        msg = EmailMessage(policy=HEADER_POLICY)
         msg["Subject"] = notification.subject
         msg["From"] = sender
         msg["To"] = recipient
@@ -47,9 +53,10 @@ class EmailChannel(Channel):
             html = html.replace("<p><img src='cid:thumbnail' alt='camera image' width='400'></p>", "")
         msg.add_alternative(html, subtype="html")
         if notification.thumbnail is not None and mode == "inline":
-            html_part = msg.get_payload()[1]  # type: ignore[index]
-            html_part.add_related(notification.thumbnail, maintype="image", subtype="jpeg", cid="<thumbnail>",
-                                  filename=notification.thumbnail_name)
+            for part in msg.iter_parts():
+                if part.get_content_type() == "text/html":
+                    part.add_related(notification.thumbnail, maintype="image", subtype="jpeg", cid="<thumbnail>",
+                                     filename=notification.thumbnail_name)
         elif notification.thumbnail is not None and mode == "attachment":
             msg.add_attachment(notification.thumbnail, maintype="image", subtype="jpeg",
                                filename=notification.thumbnail_name)
