@@ -226,7 +226,7 @@ class EvaluateHandler:
             select(AlertLog.rule_id, func.max(AlertLog.fired_at))
             .where(AlertLog.rule_id.in_(cooling), AlertLog.camera_id == camera.id, AlertLog.kind == LogKind.MATCH)
             .group_by(AlertLog.rule_id)
-        ).tuples().all())
+        ).all())
         kept = []
         for rule, found in matched:
             previous = last.get(rule.ref.id)

@@ -135,7 +135,7 @@ class Scheduler:
                     .distinct(CameraStatus.camera_id)
                     .order_by(CameraStatus.camera_id, CameraStatus.reported_at.desc())
                 )
-                for reading, camera_name in session.execute(latest).tuples():
+                for reading, camera_name in session.execute(latest):
                     fired.extend(self.fire_health(session, rule, reading, camera_name))
         announce(self.ctx, fired)
         return len(fired)
@@ -179,7 +179,7 @@ class Scheduler:
                 last_seen = func.coalesce(last_image, Camera.created_at)
                 silent = select(Camera.id, Camera.name, last_seen).where(
                     last_seen < now - timedelta(hours=rule.spec.silent_hours), *self.cameras_of(rule))
-                for camera_id, name, seen in session.execute(silent).tuples():
+                for camera_id, name, seen in session.execute(silent):
                     hours = (now - seen).total_seconds() / 3600
                     item = fire(session, rule.ref, kind=LogKind.SILENT, dedup_key=f"silent:{camera_id}:{seen.isoformat()}",
                                 camera_id=camera_id, reason=f"no image for {hours:.1f} h (limit {rule.spec.silent_hours:g} h)",
