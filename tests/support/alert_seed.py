@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PIL import Image as PILImage
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from addax_alerts.__main__ import AlertsService
 from addax_alerts.rules import area_wkt
 from addax_common.context import ServiceContext
 from addax_common.db import (
@@ -24,8 +27,11 @@ from addax_common.db import (
     RuleKind,
     TriggerMode,
 )
+from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
 from addax_common.secret_box import SecretBox
 from addax_common.storage import BUCKET_THUMBNAILS, thumbnail_key
+from addax_common.worker import Worker
+from tests.support.receivers import HttpReceiver
 
 PROJECT = 1  # rules and channels belong to a project
 
@@ -106,3 +112,28 @@ def square(lon: float, lat: float, half: float = 0.05) -> dict[str, Any]:
 
 def minutes_ago(minutes: float) -> datetime:
     return datetime.now(UTC) - timedelta(minutes=minutes)
+
+
+def drain(ctx: ServiceContext, timeout: float = 10.0) -> None:
+    """Run the service's evaluate and deliver loops until both queues (and due retries) are empty."""
+    service = AlertsService(ctx.__class__(**{**ctx.__dict__}))
+    workers: list[Worker] = service.workers
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        busy = sum(worker.run_once(timeout=0.05) for worker in workers)
+        for worker in workers:
+            worker.queue.promote_due()
+        waiting = sum(ctx.queue(q).depth() + ctx.queue(q).delayed_count()
+                      for q in (QUEUE_CLASSIFICATION_COMPLETE, QUEUE_ALERT_DELIVERIES))
+        if not busy and not waiting:
+            return
+    raise AssertionError("queues did not drain")
+
+
+def count(ctx: ServiceContext, model: type, *where: object) -> int:
+    with ctx.sessions() as session:
+        return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)  # type: ignore[arg-type]
+
+
+def webhook(ctx: ServiceContext, session, receiver: HttpReceiver, name: str = "hook") -> AlertChannel:
+    return channel(ctx, session, "webhook", {"url": f"{receiver.url}/{name}"}, {"signing_secret": "s"}, name=name)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import email
-import ipaddress
 import email.policy
+import ipaddress
 import json
 import ssl
 import threading

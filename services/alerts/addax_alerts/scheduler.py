@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
 from addax_alerts.firing import Fired, RuleRef, announce, fire
@@ -132,7 +133,7 @@ class Scheduler:
                 latest = (
                     select(CameraStatus, Camera.name).join(Camera, Camera.id == CameraStatus.camera_id)
                     .where(CameraStatus.reported_at >= since, *self.cameras_of(rule))
-                    .distinct(CameraStatus.camera_id)
+                    .ext(distinct_on(CameraStatus.camera_id))
                     .order_by(CameraStatus.camera_id, CameraStatus.reported_at.desc())
                 )
                 for reading, camera_name in session.execute(latest):

@@ -9,7 +9,6 @@ import pytest
 
 from addax_common.context import ServiceContext, make_context
 from addax_common.settings import Settings
-
 from tests.support.receivers import HttpReceiver, SmtpReceiver
 
 

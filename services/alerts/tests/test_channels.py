@@ -14,9 +14,8 @@ import pytest
 from addax_alerts.channels import PermanentError, RetryableError, make_channel
 from addax_alerts.render import Notification, render
 from addax_alerts.rules import AlertValidationError
-
-from tests.support.receivers import HttpReceiver, SmtpReceiver
 from tests.support.alert_seed import jpeg
+from tests.support.receivers import HttpReceiver, SmtpReceiver
 
 THUMB = jpeg((200, 30, 30))
 

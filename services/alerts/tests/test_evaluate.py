@@ -5,44 +5,18 @@ from __future__ import annotations
 import time
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from addax_alerts.__main__ import AlertsService
 from addax_alerts.deliver import DeliverHandler
 from addax_alerts.handler import EvaluateHandler
 from addax_alerts.scheduler import Scheduler
 from addax_common.context import ServiceContext
-from addax_common.db import AlertChannel, AlertDelivery, AlertEvaluation, AlertLog, DeliveryStatus, TriggerMode
+from addax_common.db import AlertDelivery, AlertEvaluation, AlertLog, DeliveryStatus, TriggerMode
 from addax_common.events import EventPublisher
 from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
-from addax_common.worker import Worker
 from tests.support import alert_seed as seed
+from tests.support.alert_seed import count, drain, webhook
 from tests.support.receivers import HttpReceiver, SmtpReceiver
-
-
-def drain(ctx: ServiceContext, timeout: float = 10.0) -> None:
-    """Run the service's evaluate and deliver loops until both queues (and due retries) are empty."""
-    service = AlertsService(ctx.__class__(**{**ctx.__dict__}))
-    workers: list[Worker] = service.workers
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        busy = sum(worker.run_once(timeout=0.05) for worker in workers)
-        for worker in workers:
-            worker.queue.promote_due()
-        waiting = sum(ctx.queue(q).depth() + ctx.queue(q).delayed_count()
-                      for q in (QUEUE_CLASSIFICATION_COMPLETE, QUEUE_ALERT_DELIVERIES))
-        if not busy and not waiting:
-            return
-    raise AssertionError("queues did not drain")
-
-
-def count(ctx: ServiceContext, model: type, *where: object) -> int:
-    with ctx.sessions() as session:
-        return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)  # type: ignore[arg-type]
-
-
-def webhook(ctx: ServiceContext, session, receiver: HttpReceiver, name: str = "hook") -> AlertChannel:
-    return seed.channel(ctx, session, "webhook", {"url": f"{receiver.url}/{name}"}, {"signing_secret": "s"}, name=name)
 
 
 def test_same_message_twice_notifies_each_recipient_once(actx: ServiceContext, smtp_receiver: SmtpReceiver,

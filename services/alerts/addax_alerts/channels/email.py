@@ -13,7 +13,6 @@ from email.utils import formatdate
 from addax_alerts.channels.base import EMAIL_ADDRESS, Channel, PermanentError, Receipt, RetryableError, raise_if
 from addax_alerts.render import Notification
 
-
 HEADER_POLICY = SMTP.clone(max_line_length=300)
 
 
