@@ -74,6 +74,11 @@ class ReliableQueue:
         pipe.ltrim(self.key, 0, max_length - 1)
         pipe.execute()
 
+    def push_many(self, ids: list[str]) -> None:
+        """Several messages in one round trip (LPUSH takes many values)."""
+        if ids:
+            self.redis.lpush(self.key, *(Message(str(i)).encode() for i in ids))
+
     def push_later(self, image_id: str | uuid.UUID, attempt: int, delay_seconds: float) -> None:
         """Retry with backoff: parked in a sorted set until due, then moved back to the list."""
         due = time.time() + delay_seconds

@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, cast, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from addax_alerts.firing import Fired, RuleRef, announce, fire
+from addax_alerts.firing import Fired, Firing, RuleRef, announce, fire_all
 from addax_alerts.metrics import EVALUATION_DURATION
 from addax_alerts.rules import ImageFacts, Match, RuleSpec, Sighting, local_zone, match_species, parse_conditions
 from addax_common.context import ServiceContext
@@ -68,8 +68,8 @@ class EvaluateHandler:
         self.ctx = ctx
         self.settings = ctx.settings
         self.taxonomy = taxonomy or default_taxonomy(ctx.settings.species_groups_file)
-        # Parsed conditions per rule version: (id, updated_at) -> spec; rules change rarely.
-        self._specs: dict[tuple[int, datetime], RuleSpec] = {}
+        # Parsed rules per project with the version stamp they were read at; rules change rarely.
+        self._rules: dict[int | None, tuple[tuple[Any, ...], list[ActiveRule]]] = {}
 
     def __call__(self, messages: list[Message]) -> BatchResult:
         results: BatchResult = {}
@@ -130,16 +130,14 @@ class EvaluateHandler:
         matched = [(rule, found) for rule, found in matched
                    if rule.spec.first_sighting_days is None
                    or self.first_sighting(session, image, camera.id, found, rule.spec.first_sighting_days)]
-        fired = []
+        firings = []
         for rule, found in matched:
             payload = self.payload(image, camera, found, facts.local_time, zone.key)
             species = ", ".join(f"{count} x {label}" for label, count in found.labels.items())
-            item = fire(session, rule.ref, kind=LogKind.MATCH, dedup_key=f"image:{image.id}", image_id=image.id,
-                        camera_id=camera.id, payload=payload,
-                        reason=f"{species} (confidence {found.best_confidence:.2f}) matches rule {rule.ref.name!r}")
-            if item is not None:
-                fired.append(item)
-        return fired
+            firings.append(Firing(rule.ref, LogKind.MATCH, f"image:{image.id}", image_id=image.id, camera_id=camera.id,
+                                  payload=payload,
+                                  reason=f"{species} (confidence {found.best_confidence:.2f}) matches rule {rule.ref.name!r}"))
+        return fire_all(session, firings)
 
     # --- loading ------------------------------------------------------------------------------------
     def camera(self, session: Session, camera_id: int | None) -> CameraInfo | None:
@@ -157,24 +155,32 @@ class EvaluateHandler:
         return CameraInfo(id=row[0], name=row[1], config=row[2] or {}, lat=row[3], lon=row[4], project_id=row[5])
 
     def active_rules(self, session: Session, project_id: int | None) -> list[ActiveRule]:
-        query = select(AlertRule.id, AlertRule.updated_at, AlertRule.name, AlertRule.project_id, AlertRule.mode,
-                       AlertRule.conditions, AlertRule.cooldown_minutes, AlertRule.area.is_not(None)).where(
-            AlertRule.enabled.is_(True), AlertRule.kind == RuleKind.SPECIES)
+        """The project's enabled species rules, parsed. Cached per project and reused while the rules'
+        version stamp (count, newest update, id sum: any insert, update or delete changes it) holds."""
+        scope = [AlertRule.enabled.is_(True), AlertRule.kind == RuleKind.SPECIES]
         if hasattr(Camera, "project_id"):
-            query = query.where(AlertRule.project_id == project_id)
+            scope.append(AlertRule.project_id == project_id)
+        stamp = tuple(session.execute(
+            select(func.count(), func.max(AlertRule.updated_at), func.coalesce(func.sum(AlertRule.id), 0)).where(*scope)
+        ).one())
+        cached = self._rules.get(project_id)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        rows = session.execute(
+            select(AlertRule.id, AlertRule.updated_at, AlertRule.name, AlertRule.project_id, AlertRule.mode,
+                   AlertRule.cooldown_minutes, AlertRule.area.is_not(None), AlertRule.conditions).where(*scope)
+        ).all()
         rules = []
-        for rule_id, updated_at, name, rule_project, mode, conditions, cooldown, has_area in session.execute(query):
-            spec = self._specs.get((rule_id, updated_at))
-            if spec is None:
-                try:
-                    spec = parse_conditions(RuleKind.SPECIES, conditions, self.taxonomy)
-                except ValueError as exc:  # stored before a taxonomy change: skip it, loudly
-                    log.error("alert_rule_invalid", rule_id=rule_id, error=str(exc))
-                    continue
-                self._specs[(rule_id, updated_at)] = spec
+        for rule_id, _updated_at, name, rule_project, mode, cooldown, has_area, conditions in rows:
+            try:
+                spec = parse_conditions(RuleKind.SPECIES, conditions, self.taxonomy)
+            except ValueError as exc:  # stored before a taxonomy change: skip it, loudly
+                log.error("alert_rule_invalid", rule_id=rule_id, error=str(exc))
+                continue
             ref = RuleRef(id=rule_id, name=name, kind=RuleKind.SPECIES.value, project_id=rule_project, mode=mode)
             rules.append(ActiveRule(ref=ref, spec=spec, has_area=bool(has_area),
                                     cooldown=timedelta(minutes=cooldown)))
+        self._rules[project_id] = (stamp, rules)
         return rules
 
     def sightings(self, session: Session, image_id: uuid.UUID) -> list[Sighting]:
@@ -220,8 +226,10 @@ class EvaluateHandler:
             return matched
         # Two images of one camera evaluated at once must not both pass the cooldown: serialise per
         # rule x camera for the rest of this transaction (sorted, so two workers cannot deadlock).
-        for rule_id in cooling:
-            session.execute(select(func.pg_advisory_xact_lock(rule_id, camera.id)))
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(r, :camera) FROM unnest(CAST(:rules AS integer[])) AS r ORDER BY r"),
+            {"camera": camera.id, "rules": cooling},
+        )
         last = dict(session.execute(
             select(AlertLog.rule_id, func.max(AlertLog.fired_at))
             .where(AlertLog.rule_id.in_(cooling), AlertLog.camera_id == camera.id, AlertLog.kind == LogKind.MATCH)
