@@ -87,7 +87,7 @@ serverurl=unix://$ROOT/data/run/supervisor.sock
 [rpcinterface:supervisor]
 supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 CONF
-  for svc in ingestion detection classification api; do
+  for svc in ingestion detection classification alerts api; do
     [ -d "services/$svc/addax_$svc" ] || continue
     cat <<CONF
 
@@ -125,7 +125,7 @@ show_info() {
   AddaxAI Connect is running.
     Web app      http://127.0.0.1:${API_PORT:-8000}/        (admin: ${ADMIN_EMAIL} / ${ADMIN_PASSWORD})
     FTPS upload  ftps://127.0.0.1:${FTPS_PORT}  explicit TLS   user: ${ftps_user}  password: ${ftps_pass}
-    Metrics      http://127.0.0.1:${API_PORT:-8000}/metrics, workers on :9101 :9102 :9103
+    Metrics      http://127.0.0.1:${API_PORT:-8000}/metrics, workers on :9101 :9102 :9103 :9104
     Logs         data/logs/*.log       Status: .venv/bin/supervisorctl -c $conf status
     Stop         scripts/stop.sh
 
