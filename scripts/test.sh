@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh or prepared machine: installs what is missing, then
 #   0. the static gates of scripts/lint.sh (ruff, mypy);
-#   1. frontend checks: generated API types are in sync, Vitest unit tests, production build;
+#   1. frontend checks: generated API types are in sync, lint (tsc + ESLint, no warnings), Vitest unit
+#      tests, production build;
 #   2. pytest: unit, integration and end-to-end tests against the real local PostgreSQL + PostGIS,
 #      Redis, an S3 API server, the FTPS server and Debian Chromium (each run in its own database
 #      and Redis key prefix, so it never touches the platform's data).
@@ -18,8 +19,8 @@ echo "==> lint: ruff, mypy (scripts/lint.sh)"
 scripts/lint.sh || status=1
 
 if [ -f services/frontend/package.json ]; then
-  echo "==> frontend: API types drift check, unit tests, build"
-  (cd services/frontend && npm run --silent api:check && npm run --silent test && npm run --silent build) || status=1
+  echo "==> frontend: API types drift check, lint, unit tests, build"
+  (cd services/frontend && npm run --silent api:check && npm run --silent lint && npm run --silent test && npm run --silent build) || status=1
 fi
 
 echo "==> pytest"

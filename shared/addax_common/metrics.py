@@ -34,6 +34,10 @@ CLASSIFICATION_CONFIDENCE = Histogram(
 )
 INGESTED = Counter("addax_ingested_total", "Uploads taken in by ingestion, by outcome", ["outcome"])
 RECONCILED = Counter("addax_reconciled_total", "Images enqueued again by the reconciler", ["queue"])
+FTP_SESSIONS = Counter(
+    "addax_ftp_sessions_total", "FTP logins to the built-in server, by transport (plain, explicit_tls, implicit_tls)",
+    ["transport"],
+)
 REAPED = Counter("addax_reaped_total", "Messages returned from dead consumers", ["queue"])
 
 

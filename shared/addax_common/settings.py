@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from addax_common.ftp_accounts import AccountEntry, parse_account_entries
+
 # Comma-separated in the environment ("a,b"), a list in code.
 CsvList = Annotated[list[str], NoDecode]
 
@@ -108,17 +110,23 @@ class Settings(BaseSettings):
     ftps_masquerade_address: str | None = None
     ftps_cert_file: Path | None = None
     ftps_key_file: Path | None = None
-    # "user:password[:camera name],user2:password2" — one account per camera or per site.
+    # "user:password[:camera name][;plain][;allow=CIDR],user2:password2" — one account per camera or
+    # per site; ;plain and ;allow= as in addax_common.ftp_accounts. More accounts: dashboard (ftp_accounts).
     ftps_accounts: str = "camera:camera-change-me"
     ftps_enabled: bool = True
+    # Implicit FTPS (TLS from the first byte, usually port 990) on this second port; None = off.
+    ftps_implicit_port: int | None = None
+    # Seconds the FTP server caches accounts created in the dashboard (a new one works within this).
+    ftp_accounts_cache_seconds: float = 5.0
     ingest_min_bytes: int = 1024
     ingest_max_bytes: int = 50 * 1024 * 1024
     ingest_max_pixels: int = 60_000_000
     # Seconds a file from an external FTPS server must keep the same size before it is picked up.
     ingest_stable_seconds: float = 2.0
     ingest_scan_interval_seconds: float = 30.0
-    # Regex with a named group "camera" that identifies the camera from a file name.
-    camera_filename_pattern: str = r"^(?P<camera>[A-Za-z0-9-]+?)[_-]\d"
+    # Regex with a named group "camera" that identifies the camera from a file name (CAM07_0001.JPG ->
+    # CAM07); makers' default prefixes (IMG_0001.JPG) never name a camera (addax_ingestion.filenames).
+    camera_filename_pattern: str = r"^(?P<camera>[A-Za-z0-9-]+)[_-]\d"
 
     # --- Models and inference ------------------------------------------------------------------
     detector_model_path: Path = Path("models/weights/demo-detector.onnx")
@@ -243,16 +251,13 @@ class Settings(BaseSettings):
         low, high = (int(p) for p in self.ftps_passive_ports.split("-"))
         return range(low, high + 1)
 
+    def ftps_account_entries(self) -> list[AccountEntry]:
+        """Each FTPS_ACCOUNTS entry with its options (plain FTP, IP allow-list): addax_common.ftp_accounts."""
+        return parse_account_entries(self.ftps_accounts)
+
     def ftps_account_list(self) -> list[tuple[str, str, str | None]]:
         """(username, password, camera name or None) for each configured FTPS account."""
-        accounts = []
-        for item in filter(None, (part.strip() for part in self.ftps_accounts.split(","))):
-            user, _, rest = item.partition(":")
-            password, _, camera = rest.partition(":")
-            if not user or not password:
-                raise ValueError(f"FTPS_ACCOUNTS entry {user or item!r} needs user:password")
-            accounts.append((user, password, camera or None))
-        return accounts
+        return [(e.username, e.password, e.camera) for e in self.ftps_account_entries()]
 
     def key(self, name: str) -> str:
         """A Redis key, queue or channel name under this deployment's prefix."""

@@ -55,3 +55,22 @@ def test_csv_lists_from_environment(monkeypatch):
 def test_bad_ftps_account_is_a_clear_error():
     with pytest.raises(ValueError, match="user:password"):
         Settings(_env_file=None, ftps_accounts="onlyuser").ftps_account_list()
+
+
+def test_ftps_account_options_plain_ftp_and_allowlist():
+    from addax_common.ftp_accounts import address_allowed
+
+    settings = Settings(_env_file=None, ftps_accounts=(
+        "cam01:pw-1:Camera 01,old:pw-2:Ridge;plain;allow=198.51.100.0/24;allow=2001:db8::1,site:pw-3;plain"))
+    cam01, old, site = settings.ftps_account_entries()
+    assert (cam01.allow_plain_ftp, cam01.ip_allowlist, cam01.camera) == (False, (), "Camera 01")
+    assert old.allow_plain_ftp and old.camera == "Ridge" and [str(n) for n in old.ip_allowlist] == [
+        "198.51.100.0/24", "2001:db8::1/128"]
+    assert site.allow_plain_ftp and site.camera is None and site.ip_allowlist == ()
+    assert settings.ftps_account_list()[1] == ("old", "pw-2", "Ridge")
+    assert address_allowed("198.51.100.9", old.ip_allowlist) and address_allowed("::ffff:198.51.100.9", old.ip_allowlist)
+    assert not address_allowed("127.0.0.1", old.ip_allowlist) and address_allowed("127.0.0.1", ())
+    with pytest.raises(ValueError, match="unknown option 'tls'"):
+        Settings(_env_file=None, ftps_accounts="a:b;tls").ftps_account_entries()
+    with pytest.raises(ValueError, match="not an IP address"):
+        Settings(_env_file=None, ftps_accounts="a:b;allow=10.0.0.0/33").ftps_account_entries()

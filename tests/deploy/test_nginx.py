@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from addax_common.settings import Settings
 from tests.deploy.common import (
     REPO,
     require,
@@ -58,6 +59,7 @@ def nginx_site(tmp_path_factory):
     site = (REPO / "services/frontend/nginx.conf").read_text()
     assert "${DOMAIN}" in site
     site = site.replace("${DOMAIN}", "example.org").replace("/etc/nginx/certs", str(certs))
+    site = site.replace("${MAP_TILE_ORIGIN}", map_tile_origin("http://{s}.tiles.station.lan:8080/{z}/{x}/{y}.png"))
     site = site.replace("/usr/share/nginx/html", str(dist))
     site = re.sub(r"^\s*listen \[::\]:.*$", "", site, flags=re.M)
     site = site.replace("listen 80 ", f"listen 127.0.0.1:{http_port} ")
@@ -100,6 +102,34 @@ def test_nginx_redirects_http_and_serves_health(nginx_site):
     assert httpx.get(f"http://127.0.0.1:{http_port}/nginx-health").text == "ok\n"
 
 
+def map_tile_origin(url: str | None) -> str:
+    """MAP_TILE_ORIGIN as the nginx image's entrypoint sources it (docker/15-map-tile-origin.envsh)."""
+    env = {"PATH": os.environ["PATH"]} | ({} if url is None else {"MAP_TILE_URL": url})
+    script = REPO / "services/frontend/docker/15-map-tile-origin.envsh"
+    done = run(["sh", "-c", f'. "{script}" && printf %s "$MAP_TILE_ORIGIN"'], env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize(
+    "url,origin",
+    [
+        (None, "https://tile.openstreetmap.org"),  # MAP_TILE_URL unset: the API's default
+        ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"),
+        ("http://{s}.tiles.lan/{z}/{x}/{y}.png", "http://*.tiles.lan"),
+        ("HTTP://Tiles.LAN:8081/{z}/{x}/{y}.png", "http://tiles.lan:8081"),
+        ("/tiles/{z}/{x}/{y}.png", ""),  # same origin: 'self' covers it
+        ("", ""),
+        ("http://tiles.lan;script-src *;/{z}", ""),  # cannot smuggle a directive into the header
+        ("javascript:alert(1)", ""),
+    ],
+)
+def test_nginx_map_tile_origin_matches_the_api(url, origin):
+    assert map_tile_origin(url) == origin
+    if url is not None and origin:
+        assert Settings(map_tile_url=url).map_tile_origin == origin
+
+
 def test_nginx_spa_fallback_headers_and_asset_caching(nginx_site):
     import httpx
 
@@ -111,6 +141,8 @@ def test_nginx_spa_fallback_headers_and_asset_caching(nginx_site):
         assert page.status_code == 200 and "AddaxAI Connect" in page.text
         assert page.headers["strict-transport-security"].startswith("max-age=")
         assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+        img_src = next(d.split()[1:] for d in page.headers["content-security-policy"].split(";") if d.split()[:1] == ["img-src"])
+        assert img_src == ["'self'", "data:", "blob:", "https://s3.example.org", "http://*.tiles.station.lan:8080"]
         assert page.headers["x-content-type-options"] == "nosniff"
         assert "no-cache" in page.headers["cache-control"]
         asset = client.get("/assets/index-3f2a1b.js", headers={"Accept-Encoding": "gzip"})

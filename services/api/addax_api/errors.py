@@ -107,7 +107,7 @@ def install_exception_handlers(app: FastAPI) -> None:
         # The local single-page app: a GET for an unknown non-API path is a client-side route.
         frontend = getattr(request.app.state, "frontend", None)
         if exc.status_code == 404 and frontend is not None and request.method in ("GET", "HEAD"):
-            response = frontend.response_for(request.url.path)
+            response = frontend.response_for(request.url.path, request.headers.get("accept-encoding", ""))
             if response is not None:
                 return response
         detail = exc.detail if isinstance(exc.detail, str) else "error"

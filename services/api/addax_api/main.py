@@ -20,6 +20,7 @@ from addax_api.cameras.router import router as cameras_router
 from addax_api.config.router import router as config_router
 from addax_api.errors import install_exception_handlers
 from addax_api.frontend import Frontend
+from addax_api.ftp_accounts.router import router as ftp_accounts_router
 from addax_api.health.router import router as health_router
 from addax_api.images.router import router as images_router
 from addax_api.live.hub import LiveHub
@@ -42,6 +43,7 @@ log = get_logger(__name__)
 OPENAPI_TAGS = [
     {"name": "auth", "description": "Login, token refresh (rotating httpOnly cookie) and logout"},
     {"name": "users", "description": "User management (admin)"},
+    {"name": "ftp", "description": "FTP upload accounts for cameras (admin)"},
     {"name": "audit", "description": "Who changed what, when and from where (admin)"},
     {"name": "images", "description": "The image gallery, image details, review and retry"},
     {"name": "species", "description": "Species labels in the data"},
@@ -144,6 +146,7 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
     for router in (
         auth_router,
         users_router,
+        ftp_accounts_router,
         audit_router,
         images_router,
         species_router,

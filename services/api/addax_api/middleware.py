@@ -16,15 +16,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from addax_api.deps import valid_ip
 from addax_api.metrics import LATENCY, RATE_LIMITED, REQUESTS
 from addax_common.logging import get_logger
-from addax_common.settings import Settings
+from addax_common.settings import Settings, tile_url_origin
 
 log = get_logger("addax_api.access")
 
-# The app's own pages: scripts and styles from this origin only. Leaflet needs inline styles, map
-# tiles and S3 presigned images come from other origins (https:, plus the configured tile server's
-# origin, which may be plain http at an offline field station), the live feed is a WebSocket.
+# The app's own pages: scripts and styles from this origin only. Leaflet needs inline styles. Images
+# only from this origin, data:/blob: URLs, the configured map tile server (which may be plain http at
+# an offline field station) and wherever signed media links point (the public S3 endpoint or API URL);
+# never any https: origin. The live feed is a WebSocket.
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:{tiles}; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:{images}; "
     "connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
@@ -36,11 +37,19 @@ DOCS_CSP = (
 )
 
 
+def image_origins(settings: Settings) -> list[str]:
+    """The other origins the app's images come from: MAP_TILE_URL's origin, then the origins of
+    signed media links (S3_PUBLIC_ENDPOINT_URL or S3_ENDPOINT_URL with the S3 backend, and
+    PUBLIC_API_URL), each reduced to scheme://host[:port] by the validator of the tile URL."""
+    media = [settings.public_api_url]
+    if settings.storage_backend == "s3":
+        media.append(settings.s3_public_endpoint_url or settings.s3_endpoint_url or "")
+    origins = [settings.map_tile_origin, *(tile_url_origin(url) for url in media if url)]
+    return list(dict.fromkeys(o for o in origins if o))
+
+
 def content_security_policy(settings: Settings) -> str:
-    """The app's CSP; MAP_TILE_URL's origin (validated to scheme://host[:port] by Settings) is added
-    to img-src."""
-    origin = settings.map_tile_origin
-    return CSP.format(tiles=f" {origin}" if origin else "")
+    return CSP.format(images="".join(f" {origin}" for origin in image_origins(settings)))
 
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")

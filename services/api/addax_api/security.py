@@ -17,38 +17,15 @@ from typing import Annotated
 import jwt
 from fastapi import Depends, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pwdlib import PasswordHash
-from pwdlib.hashers.argon2 import Argon2Hasher
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
 from addax_api.errors import Forbidden, Unauthorized
 from addax_common.db import User, UserRole
+from addax_common.passwords import hash_password, password_hasher, verify_password  # noqa: F401 - re-exported
 from addax_common.settings import Settings
 
-password_hasher = PasswordHash((Argon2Hasher(),))
-_dummy_hash: str | None = None
-
 ROLE_RANK = {UserRole.VIEWER: 1, UserRole.ANALYST: 2, UserRole.ADMIN: 3}
-
-
-def hash_password(password: str) -> str:
-    return password_hasher.hash(password)
-
-
-def verify_password(password: str, password_hash: str | None) -> tuple[bool, str | None]:
-    """(matches, new hash when the stored one uses outdated parameters)."""
-    global _dummy_hash
-    if password_hash is None:
-        # Unknown user: spend the same time as a real check so response times do not reveal accounts.
-        _dummy_hash = _dummy_hash or password_hasher.hash(secrets.token_hex(8))
-        password_hash = _dummy_hash
-        password_hasher.verify_and_update(password, password_hash)
-        return False, None
-    try:
-        return password_hasher.verify_and_update(password, password_hash)
-    except Exception:  # noqa: BLE001 - a corrupt stored hash is a failed login, not a server error
-        return False, None
 
 
 # --- Access tokens ------------------------------------------------------------------------------

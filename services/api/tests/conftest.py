@@ -17,6 +17,7 @@ from pwdlib.hashers.argon2 import Argon2Hasher
 from sqlalchemy import select
 
 import addax_api.security as security
+import addax_common.passwords as passwords
 from addax_api.main import create_app
 from addax_common.context import ServiceContext, make_context
 from addax_common.db import Camera, CameraStatus, Classification, Detection, Image, User, UserRole
@@ -36,7 +37,8 @@ T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(monkeypatch):
-    monkeypatch.setattr(security, "password_hasher", FAST_HASHER)
+    # The hasher lives in addax_common.passwords (shared with ingestion's FTP accounts).
+    monkeypatch.setattr(passwords, "password_hasher", FAST_HASHER)
 
 
 @pytest.fixture(autouse=True)

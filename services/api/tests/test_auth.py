@@ -205,8 +205,24 @@ def test_login_throttled_per_account(client, api_settings):
         assert login(client, password="wrong-password").status_code == 401
     locked = login(client)  # the right password, but the account is locked for now
     assert locked.status_code == 429
-    assert int(locked.headers["retry-after"]) > 0
+    assert 0 < int(locked.headers["retry-after"]) <= api_settings.login_lockout_seconds
     assert login(client, "someone-else@example.org", "whatever").status_code == 401
+
+
+def test_locked_out_attempts_are_audited(client, api_ctx, api_settings):
+    for _ in range(api_settings.login_max_attempts):
+        login(client, password="wrong-password")
+    for _ in range(2):
+        assert login(client).status_code == 429
+    with api_ctx.sessions() as db:
+        entries = db.scalars(select(AuditLog).where(AuditLog.action == "auth.login_locked").order_by(AuditLog.id)).all()
+        assert len(entries) == 2
+        assert {e.user_email for e in entries} == {ADMIN_EMAIL}
+        assert entries[0].user_id is not None and entries[0].resource_id == str(entries[0].user_id)
+        assert entries[0].details["scope"] == "account"
+        assert 0 < entries[0].details["retry_after"] <= api_settings.login_lockout_seconds
+        # No password and no login: a locked attempt never reaches the password check.
+        assert "password" not in str(entries[0].details)
 
 
 def test_login_throttled_per_ip(client, api_settings):

@@ -28,7 +28,7 @@ def test_config_defaults_to_openstreetmap_without_a_token(client):
     response = client.get("/api/config")
     assert response.status_code == 200
     assert response.json() == {"map": {"tile_url": DEFAULT_MAP_TILE_URL, "attribution": DEFAULT_MAP_TILE_ATTRIBUTION}}
-    assert img_src(client.get("/api/health")) == ["'self'", "data:", "blob:", "https:", "https://tile.openstreetmap.org"]
+    assert img_src(client.get("/api/health")) == ["'self'", "data:", "blob:", "https://tile.openstreetmap.org"]
 
 
 def test_configured_http_tile_server_is_served_and_allowed_by_the_csp(api_settings, api_ctx):
@@ -41,6 +41,20 @@ def test_configured_http_tile_server_is_served_and_allowed_by_the_csp(api_settin
         csp = c.get("/api/config").headers["content-security-policy"]
         assert "default-src 'self'" in csp and "script-src 'self';" in csp and "frame-ancestors 'none'" in csp
         assert "tiles.station.lan" not in c.get("/api/docs").headers["content-security-policy"]
+
+
+def test_images_come_only_from_this_site_the_tile_server_and_the_media_host(api_settings, api_ctx):
+    """No blanket https: in img-src: an injected <img src="https://evil.example/..."> is blocked,
+    while signed media links (S3 public endpoint, PUBLIC_API_URL) and the tiles still load."""
+    s3 = {"storage_backend": "s3", "s3_endpoint_url": "http://minio:9000", "s3_access_key": "k", "s3_secret_key": "s"}
+    with settings_client(api_settings, api_ctx, **s3, s3_public_endpoint_url="https://s3.traps.example.org/") as c:
+        sources = img_src(c.get("/gallery"))
+    assert sources == ["'self'", "data:", "blob:", "https://tile.openstreetmap.org", "https://s3.traps.example.org"]
+    with settings_client(api_settings, api_ctx, **s3, public_api_url="https://api.traps.example.org") as c:
+        sources = img_src(c.get("/api/health"))
+    # Without a public endpoint the browser is sent to S3_ENDPOINT_URL itself.
+    assert sources == ["'self'", "data:", "blob:", "https://tile.openstreetmap.org", "https://api.traps.example.org", "http://minio:9000"]
+    assert not any(s in ("https:", "http:", "*") for s in sources)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +74,7 @@ def test_tile_origin_forms(api_settings, api_ctx, url, source):
 def test_no_tiles_or_same_origin_tiles_add_no_origin(api_settings, api_ctx, url):
     with settings_client(api_settings, api_ctx, map_tile_url=url) as c:
         assert c.get("/api/config").json()["map"]["tile_url"] == (url.strip() or None)
-        assert img_src(c.get("/api/health")) == ["'self'", "data:", "blob:", "https:"]
+        assert img_src(c.get("/api/health")) == ["'self'", "data:", "blob:"]
 
 
 @pytest.mark.parametrize(

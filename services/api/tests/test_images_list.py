@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 A, B, C = "Alpha", "Bravo", "Charlie"
+T_REJECTED = datetime(2024, 5, 6, 12, tzinfo=UTC)
 
 
 def names(response, img) -> list[str]:
@@ -159,3 +162,26 @@ def test_invalid_parameters_are_422(client, users):
 def test_calendar_edges_are_not_server_errors(client, users):
     for params in ({"date_to": "9999-12-31"}, {"date_from": "0001-01-01"}, {"date_to": "9999-12-31T23:59:59.999999Z"}):
         assert client.get("/api/images", params=params, headers=users.viewer.headers).status_code == 200, params
+
+
+def test_status_counts_follow_the_other_filters_and_ignore_the_status_filter(client, users, gallery, seed):
+    """The gallery's "4 rejected" / "1 failed" filter chips: counts per pipeline status."""
+    cam, img = gallery
+    seed.image(None, None, status="rejected", error="not an image", rejected_at=T_REJECTED)
+    seed.image(None, None, status="rejected", error="empty file", rejected_at=T_REJECTED)
+    everything = client.get("/api/images/status-counts", headers=users.viewer.headers)
+    assert everything.status_code == 200, everything.text
+    assert everything.json() == {
+        "received": 1, "detecting": 0, "detected": 0, "classifying": 0, "completed": 8, "failed": 1, "rejected": 2
+    }
+    # The status filter is ignored (the chips count what each status would show); the others apply.
+    on_c = client.get(
+        "/api/images/status-counts", params={"camera_id": cam[C], "status": "completed"}, headers=users.viewer.headers
+    )
+    assert {k: v for k, v in on_c.json().items() if v} == {"received": 1, "failed": 1}
+    # The default gallery view: processing and completed only, rejected and failed left out.
+    active = ["received", "detecting", "detected", "classifying", "completed"]
+    listed = client.get("/api/images", params={"status": active}, headers=users.viewer.headers)
+    assert names(listed, img) == [n for n in DEFAULT_ORDER if n != "i7"]
+    assert client.get("/api/images/status-counts", params={"status": "bogus"}, headers=users.viewer.headers).status_code == 422
+    assert client.get("/api/images/status-counts").status_code == 401

@@ -26,8 +26,14 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/users/{user_id}"): "admin",
     ("PATCH", "/api/users/{user_id}"): "admin",
     ("DELETE", "/api/users/{user_id}"): "admin",
+    ("GET", "/api/ftp-accounts"): "admin",
+    ("POST", "/api/ftp-accounts"): "admin",
+    ("GET", "/api/ftp-accounts/{account_id}"): "admin",
+    ("PATCH", "/api/ftp-accounts/{account_id}"): "admin",
+    ("DELETE", "/api/ftp-accounts/{account_id}"): "admin",
     ("GET", "/api/audit-logs"): "admin",
     ("GET", "/api/images"): "viewer",
+    ("GET", "/api/images/status-counts"): "viewer",
     ("POST", "/api/images/review"): "analyst",
     ("GET", "/api/images/{image_id}"): "viewer",
     ("POST", "/api/images/{image_id}/review"): "analyst",
@@ -70,6 +76,7 @@ def concrete(path: str) -> str:
         .replace("{image_id}", IMAGE)
         .replace("{detection_id}", "999999")
         .replace("{camera_id}", "999999")
+        .replace("{account_id}", "999999")
         .replace("{bucket}", "thumbnails")
         .replace("{key:path}", f"{IMAGE}.jpg")
     )

@@ -1,11 +1,13 @@
 """Which camera sent an upload, registering cameras seen for the first time, and camera status rows.
 
 Identification order (ARCHITECTURE §5):
-1. the FTPS account, when the account is configured with a camera name (``user:password:Camera 7``);
+1. the FTPS account, when the account is configured with a camera name (``user:password:Camera 7``,
+   or the camera name of an account created in the dashboard);
 2. the serial number (EXIF BodySerialNumber or maker note; ``Serial:`` line of a daily report),
    matched against ``cameras.serial_number``;
 3. the file name, with ``settings.camera_filename_pattern`` (named group ``camera``), matched against
-   ``cameras.name``;
+   ``cameras.name``; a maker's default prefix (``IMG_0001.JPG``: filenames.GENERIC_FILENAME_PREFIXES)
+   or a name without letters (a time stamp) never names a camera, so such uploads fall through;
 4. the FTPS account name (per-camera accounts without a configured name), matched against ``cameras.name``.
 
 A camera not found is registered on the spot, unassigned (``is_assigned=False``: an admin assigns it
@@ -27,7 +29,9 @@ from sqlalchemy.orm import Session
 
 from addax_common.context import ServiceContext
 from addax_common.db.cameras import Camera, CameraStatus
+from addax_common.db.ftp_accounts import FtpAccount
 from addax_common.logging import get_logger
+from addax_ingestion.filenames import is_generic_camera_name
 
 log = get_logger(__name__)
 
@@ -57,12 +61,23 @@ class CameraRegistry:
             log.warning("camera_filename_pattern_invalid", pattern=settings.camera_filename_pattern, error=str(exc))
             self.pattern = None
 
+    def account_camera(self, account: str | None) -> str | None:
+        """The camera name configured for an upload account: FTPS_ACCOUNTS, then the dashboard's accounts."""
+        if not account:
+            return None
+        if account in self.account_cameras:
+            return self.account_cameras[account]
+        with self.ctx.sessions() as session:
+            return session.scalar(select(FtpAccount.camera_name).where(FtpAccount.username == account))
+
     def name_from_filename(self, filename: str) -> str | None:
         if not self.pattern:
             return None
         match = self.pattern.search(filename)
-        name = match.group("camera") if match else None
-        return name.strip()[:NAME_MAX] if name and name.strip() else None
+        name = (match.group("camera") or "").strip() if match else ""
+        if not name or is_generic_camera_name(name):
+            return None
+        return name[:NAME_MAX]
 
     def identify(
         self,
@@ -82,8 +97,9 @@ class CameraRegistry:
         """
         details = {"make": make, "model": model}
         candidates: list[tuple[str, str, dict[str, Any]]] = []
-        if account and account in self.account_cameras:
-            candidates.append(("account", self.account_cameras[account], {"ftps_account": account}))
+        account_camera = self.account_camera(account)
+        if account_camera:
+            candidates.append(("account", account_camera, {"ftps_account": account}))
         if serial:
             candidates.append(("serial", serial, {}))
         if camera_name:

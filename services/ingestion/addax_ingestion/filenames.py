@@ -15,6 +15,16 @@ TEMP_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".filepart", ".crdownload
 TEMP_PREFIXES = (".", "~")  # hidden files, "~$foo" office locks, vsftpd/pure-ftpd ".in.foo." temp names
 LITTER = {"thumbs.db", "desktop.ini"}
 
+# Makers' default file-name prefixes: the same on every camera of a brand (Bushnell, Browning, Reconyx,
+# Spypoint, Stealth Cam, Wosports, ...), so they never name a camera. A name from the file-name pattern
+# that is one of these, optionally followed by a counter (``DSCF0042``), falls through to the next
+# identification step (cameras.py). The one list; extend it here.
+GENERIC_FILENAME_PREFIXES = frozenset({
+    "CDY", "CIMG", "DCIM", "DJI", "DSC", "DSCF", "DSCN", "EK", "GOPR", "HPIM", "IMAG", "IMAGE", "IMG", "MDGC",
+    "MFDC", "MOV", "MVI", "P", "PHOTO", "PIC", "PICT", "PXL", "RCNX", "SAM", "STC", "SUNP", "SYPT", "VID", "WSCT",
+})
+_COUNTER_SUFFIX = re.compile(r"[-_]?\d*$")
+
 MAX_DISPLAY_CHARS = 255
 _WHITESPACE = re.compile(r"\s+")
 
@@ -29,6 +39,14 @@ def is_ignored_name(name: str) -> bool:
         or lower.endswith(TEMP_SUFFIXES)
         or lower in LITTER
     )
+
+
+def is_generic_camera_name(name: str) -> bool:
+    """True when `name` cannot identify a camera: a maker's default prefix (``IMG``, ``DSCF0042``) or
+    no letter at all (a counter or a time stamp such as ``20210531082538``)."""
+    if not any(ch.isalpha() for ch in name):
+        return True
+    return _COUNTER_SUFFIX.sub("", name).upper() in GENERIC_FILENAME_PREFIXES
 
 
 def is_ignored_path(relative: PurePath) -> bool:

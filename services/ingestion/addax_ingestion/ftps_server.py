@@ -1,16 +1,23 @@
-"""The built-in explicit FTPS server (pyftpdlib + pyOpenSSL) cameras upload to.
+"""The built-in FTPS server (pyftpdlib + pyOpenSSL) cameras upload to.
 
-* TLS is required on the control channel (USER/PASS before AUTH TLS are refused) and on the data
-  channel (PASV/PORT before PBSZ 0 + PROT P are refused): camera passwords and photos never travel
-  in clear text.
+* TLS is required by default on the control channel (PASS before AUTH TLS is refused with 550) and on
+  the data channel of a TLS session (PASV/PORT before PBSZ 0 + PROT P are refused).
+* Plain FTP only for accounts an admin opted in (``;plain`` in FTPS_ACCOUNTS, or "allow plain FTP" in
+  the dashboard), for camera firmware without TLS. Such accounts are upload-only (see
+  ftp_accounts.PLAIN_FTP_PERMISSIONS), every plain login logs a warning that the password travelled in
+  clear text, and a refused plain login logs one ``ftp_plain_login_refused`` line with the reason.
+* Per-account IP allow-list, checked at login (``ip_not_allowed``).
+* Implicit FTPS (TLS from the first byte) on settings.ftps_implicit_port when set.
+* Sessions are counted by transport (plain / explicit_tls / implicit_tls): addax_ftp_sessions_total.
 * Certificate: settings.ftps_cert_file / ftps_key_file when configured; otherwise a self-signed one
   (RSA 2048 for old camera firmware, 10 years, SAN = host, masquerade address, localhost) is generated
   on first start into ``<cert_dir>/cert.pem`` + ``key.pem`` (default ``<upload_dir>/../ftps``, i.e.
   ``data/ftps``) and reused afterwards, so clients that pin it keep working.
-* Accounts come from settings.ftps_account_list(). Each account is jailed in its own home,
-  ``<upload_dir>/<account>``, with permissions ``elmwf``: change dir, list, make dir, store, rename
-  (some cameras upload under a temporary name and rename). No retrieve, no delete, no append: an
-  account cannot read or remove anything, and cannot see other accounts' files at all.
+* Accounts come from settings.ftps_accounts and the ``ftp_accounts`` table (ftp_accounts.py). Each
+  account is jailed in its own home, ``<upload_dir>/<account>``, with permissions ``elmwf``: change
+  dir, list, make dir, store, rename (some cameras upload under a temporary name and rename); ``emw``
+  for accounts allowed plain FTP. No retrieve, no delete, no append: an account cannot read or remove
+  anything, and cannot see other accounts' files at all.
 * TLS 1.2 or newer only, no TLS compression.
 * Passive ports from settings.passive_port_range; PASV announces settings.ftps_masquerade_address
   when set (NAT).
@@ -31,7 +38,6 @@ The server runs its own IOLoop in a thread: `start()` / `stop()` are safe to cal
 
 from __future__ import annotations
 
-import hmac
 import ipaddress
 import os
 import threading
@@ -46,40 +52,89 @@ from pyftpdlib.ioloop import IOLoop
 from pyftpdlib.servers import FTPServer
 from typing_extensions import override
 
+from addax_common.ftp_accounts import address_allowed
 from addax_common.logging import get_logger
+from addax_common.metrics import FTP_SESSIONS
 from addax_common.settings import Settings
 from addax_ingestion.filenames import is_ignored_name
+from addax_ingestion.ftp_accounts import Account, AccountDirectory
 from addax_ingestion.pipeline import IngestPipeline
 
 log = get_logger(__name__)
 
-ACCOUNT_PERMISSIONS = "elmwf"
-
-
 class _Authorizer(DummyAuthorizer):
-    """Constant-time password comparison (DummyAuthorizer compares with ==)."""
+    """Accounts from the AccountDirectory; a successful login (re)installs the account's home and
+    permissions in pyftpdlib's user table, which the handler consults for every command."""
+
+    def __init__(self, accounts: AccountDirectory, upload_dir: Path) -> None:
+        super().__init__()
+        self.accounts = accounts
+        self.upload_dir = upload_dir
 
     @override
     def validate_authentication(self, username: str, password: str, handler: Any) -> None:
-        entry = self.user_table.get(username)
-        expected = entry["pwd"] if entry else ""
-        matches = hmac.compare_digest(str(password).encode(), str(expected).encode())
-        if entry is None or not matches:
+        account = self.accounts.get(username)
+        if account is None:
+            reason = "unknown_account"
+        elif not account.password_matches(str(password)):
+            reason = "wrong_password"
+        elif not address_allowed(handler.remote_ip, account.ip_allowlist):
+            reason = "ip_not_allowed"
+        else:
+            reason = None
+        if reason or account is None:
+            handler.refusal_reason = reason
             raise AuthenticationFailed("Authentication failed.")
+        home = self.upload_dir / username
+        home.mkdir(parents=True, exist_ok=True)
+        if self.has_user(username):
+            self.remove_user(username)
+        self.add_user(username, "", str(home), perm=account.permissions,
+                      msg_login=f"Welcome {account.camera or username}.")
+        handler.account = account
 
 
 class _UploadHandler(TLS_FTPHandler):
     """One control connection. Class attributes are set per server (see FtpsServer._handler_class)."""
 
     pipeline: IngestPipeline
-    tls_control_required = True
-    tls_data_required = True
+    authorizer: _Authorizer
+    # Enforced per account in process_command (plain FTP is an opt-in per account).
+    tls_control_required = False
+    tls_data_required = False
+    implicit_tls = False
     banner = "AddaxAI Connect FTPS ready (explicit TLS required)."
 
     def __init__(self, conn: Any, server: Any, ioloop: Any = None) -> None:
         # Set before the base __init__, which may already close the connection (too many clients).
         self._receiving: set[str] = set()
+        self.refusal_reason: str | None = None
+        self.account: Account | None = None
         super().__init__(conn, server, ioloop)
+
+    @property
+    def transport(self) -> str:
+        if not self._ssl_established:
+            return "plain"
+        return "implicit_tls" if self.implicit_tls else "explicit_tls"
+
+    @override
+    def process_command(self, cmd: str, *args: Any, **kwargs: Any) -> None:
+        username = str(getattr(self, "username", "") or "")
+        if cmd == "PASS" and not self._ssl_established and username and not self.authenticated:
+            account = self.authorizer.accounts.get(username)
+            if account is None or not account.allow_plain_ftp:
+                reason = "unknown_account" if account is None else "tls_required"
+                log.warning("ftp_plain_login_refused", account=username[:120], reason=reason,
+                            remote_ip=self.remote_ip)
+                self.respond("550 SSL/TLS required on the control channel.")
+                self.username = ""
+                return
+        elif cmd in ("PASV", "EPSV", "PORT", "EPRT") and self._ssl_established and not self._prot:
+            # A TLS session protects its data channel too (PBSZ 0 + PROT P).
+            self.respond("550 SSL/TLS required on the data channel.")
+            return
+        super().process_command(cmd, *args, **kwargs)
 
     def ftp_STOR(self, file: str, mode: str = "w") -> Any:
         path = super().ftp_STOR(file, mode)
@@ -119,15 +174,41 @@ class _UploadHandler(TLS_FTPHandler):
             log.warning("ftps_incomplete_remove_failed", filename=os.path.basename(file), error=str(exc))
 
     def on_login(self, username: str) -> None:
-        log.info("ftps_login", account=username, remote_ip=self.remote_ip)
+        FTP_SESSIONS.labels(self.transport).inc()
+        if self.transport == "plain":
+            log.warning("ftp_plain_login", account=username, remote_ip=self.remote_ip, transport="plain",
+                        warning="the password of this account travelled in clear text")
+        else:
+            log.info("ftps_login", account=username, remote_ip=self.remote_ip, transport=self.transport)
 
     @override
     def on_login_failed(self, username: str, password: str) -> None:
-        log.warning("ftps_login_failed", account=str(username)[:120], remote_ip=self.remote_ip)
+        event = "ftp_plain_login_refused" if self.transport == "plain" else "ftps_login_failed"
+        log.warning(event, account=str(username)[:120], reason=self.refusal_reason or "refused",
+                    remote_ip=self.remote_ip, transport=self.transport)
+        self.refusal_reason = None
 
     def on_disconnect(self) -> None:
         for file in list(self._receiving):
             self._finished(file)
+
+
+class _ImplicitTlsHandler(_UploadHandler):
+    """Implicit FTPS: the TLS handshake comes first, then the 220 greeting, all over TLS."""
+
+    implicit_tls = True
+    banner = "AddaxAI Connect FTPS ready (implicit TLS)."
+    _greeted = False
+
+    @override
+    def handle(self) -> None:
+        self.secure_connection(self.ssl_context)
+
+    @override
+    def handle_ssl_established(self) -> None:
+        if not self._greeted:
+            self._greeted = True
+            super().handle()
 
 
 class FtpsServer:
@@ -139,6 +220,7 @@ class FtpsServer:
         auth_failed_delay: float = 3.0,
         idle_timeout: float = 300.0,
         data_timeout: float = 300.0,
+        accounts: AccountDirectory | None = None,
     ) -> None:
         self.settings = settings
         self.pipeline = pipeline
@@ -147,7 +229,11 @@ class FtpsServer:
         self.auth_failed_delay = auth_failed_delay
         self.idle_timeout = idle_timeout
         self.data_timeout = data_timeout
+        # Setting accounts plus those created in the dashboard (read through the ingest pipeline's database).
+        self.accounts = accounts or AccountDirectory(settings, pipeline.ingestor.ctx.sessions)
         self._server: FTPServer | None = None
+        self._implicit: FTPServer | None = None
+        self.implicit_port: int | None = None
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self.port: int | None = None
@@ -165,15 +251,10 @@ class FtpsServer:
             log.info("ftps_certificate_generated", cert=str(cert))
         return cert, key
 
-    def _handler_class(self) -> type[_UploadHandler]:
-        authorizer = _Authorizer()
-        for user, password, camera in self.settings.ftps_account_list():
-            if user in (".", "..") or "/" in user or "\\" in user or user.startswith("."):
-                raise ValueError(f"FTPS account name {user!r} cannot be a directory name")
-            home = self.upload_dir / user
-            home.mkdir(parents=True, exist_ok=True)
-            authorizer.add_user(user, password, str(home), perm=ACCOUNT_PERMISSIONS,
-                                msg_login=f"Welcome {camera or user}.")
+    def _handler_class(self, base: type[_UploadHandler] = _UploadHandler) -> type[_UploadHandler]:
+        authorizer = _Authorizer(self.accounts, self.upload_dir)
+        for user in self.accounts.static:
+            (self.upload_dir / user).mkdir(parents=True, exist_ok=True)
         cert, key = self.certificate()
         passive = self.settings.passive_port_range
         attributes = {
@@ -191,7 +272,7 @@ class FtpsServer:
             "dtp_handler": type("AddaxDataHandler", (TLS_DTPHandler,), {"timeout": self.data_timeout}),
             "use_sendfile": False,
         }
-        return type("AddaxUploadHandler", (_UploadHandler,), attributes)
+        return type(f"Addax{base.__name__.strip('_')}", (base,), attributes)
 
     def start(self) -> FtpsServer:
         try:
@@ -200,17 +281,27 @@ class FtpsServer:
             cert, key = self.certificate()
             raise RuntimeError(f"FTPS certificate/key unusable ({cert}, {key}): {exc}") from exc
         ioloop = IOLoop()
-        server = FTPServer((self.settings.ftps_host, self.settings.ftps_port), handler, ioloop=ioloop)
-        server.max_cons = 256
-        server.max_cons_per_ip = 32
+        server = self._listen(self.settings.ftps_port, handler, ioloop)
         self._server = server
         self.port = server.address[1]
+        if self.settings.ftps_implicit_port is not None:
+            # Same IO loop: serving one server's loop serves both.
+            self._implicit = self._listen(self.settings.ftps_implicit_port,
+                                          self._handler_class(_ImplicitTlsHandler), ioloop)
+            self.implicit_port = self._implicit.address[1]
         self._stop.clear()
         self._thread = threading.Thread(target=self._serve, name="ftps-server", daemon=True)
         self._thread.start()
-        log.info("ftps_started", host=self.settings.ftps_host, port=self.port,
-                 passive_ports=self.settings.ftps_passive_ports, accounts=len(self.settings.ftps_account_list()))
+        log.info("ftps_started", host=self.settings.ftps_host, port=self.port, implicit_tls_port=self.implicit_port,
+                 passive_ports=self.settings.ftps_passive_ports, setting_accounts=len(self.accounts.static),
+                 plain_ftp_accounts=sorted(a.username for a in self.accounts.static.values() if a.allow_plain_ftp))
         return self
+
+    def _listen(self, port: int, handler: type[_UploadHandler], ioloop: IOLoop) -> FTPServer:
+        server = FTPServer((self.settings.ftps_host, port), handler, ioloop=ioloop)
+        server.max_cons = 256
+        server.max_cons_per_ip = 32
+        return server
 
     def _serve(self) -> None:
         server = self._server
@@ -218,9 +309,12 @@ class FtpsServer:
             raise RuntimeError("the FTPS server is not set up; call start()")
         try:
             # Short non-blocking rounds so stop() from another thread takes effect within ~0.1 s;
-            # the IO loop itself is not thread-safe, so it is closed from this thread.
+            # the IO loop itself is not thread-safe, so it is closed from this thread. The rounds run
+            # the IO loop directly: FTPServer.serve_forever() logs its ">>> starting ... <<<" banner on
+            # every call, which at ten calls a second flooded the log (ftps_started, logged once in
+            # start(), says the same).
             while not self._stop.is_set():
-                server.serve_forever(timeout=0.1, blocking=False, handle_exit=False)
+                server.ioloop.loop(timeout=0.1, blocking=False)
         except Exception:
             log.exception("ftps_server_crashed")
         finally:
@@ -235,7 +329,7 @@ class FtpsServer:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
-        self._server = None
+        self._server = self._implicit = None
 
 
 def _ssl_context(cert: Path, key: Path) -> SSL.Context:

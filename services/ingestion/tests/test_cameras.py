@@ -161,3 +161,31 @@ def test_camera_timezone_config_is_applied(ctx, ingestor, put_upload, db):
     # 20:43:09 local on 11 April (CEST, UTC+2) = 18:43:09 UTC
     assert row.captured_at == datetime(2021, 4, 11, 18, 43, 9, tzinfo=UTC)
     assert row.exif["_capture_time"] == "camera time zone Europe/Brussels"
+
+
+MAKER_NAMES = [
+    "IMG_0001.JPG", "IMG0005.JPG", "DSC_0007.JPG", "DSCF0042.JPG", "PICT0001.JPG", "RCNX0031.JPG",
+    "20210531082538-RCNX0031.JPG", "STC_0003.JPG", "SYPT0001.JPG", "MFDC0001.JPG", "EK000001.JPG",
+    "CDY_0012.JPG", "WSCT0001.JPG", "IMG-20240101-WA0001.jpg", "2024-05-01_0001.jpg",
+]
+
+
+def test_maker_file_names_never_name_a_camera(ctx, ingestor, put_upload, jpeg, db):
+    """Every Bushnell/Browning/Reconyx/... photo on a shared account would otherwise land in one
+    camera called "IMG" (or "DSC", "20210531082538"); they fall through to the serial, then the account."""
+    for i, name in enumerate(MAKER_NAMES):
+        result = ingest(ingestor, put_upload, name, jpeg(seed=300 + i), "site2")
+        assert db.cameras()[-1].name == "site2", name
+        assert result.camera_id == db.cameras()[-1].id, name
+    with_serial = ingest(ingestor, put_upload, "IMG_0002.JPG", jpeg(seed=400, serial="BTC-8E4K-0815"), "site2")
+    assert {c.name for c in db.cameras()} == {"site2", "BTC-8E4K-0815"}
+    assert with_serial.camera_id == next(c.id for c in db.cameras() if c.name == "BTC-8E4K-0815")
+
+
+def test_camera_names_in_file_names_still_identify_cameras(ingestor, put_upload, jpeg, db):
+    first = ingest(ingestor, put_upload, "CAM07_0001.JPG", jpeg(seed=500), "site2")
+    second = ingest(ingestor, put_upload, "oostvaardersplassen-03_20250101.jpg", jpeg(seed=501), "site2")
+    third = ingest(ingestor, put_upload, "PICTON-2_0001.jpg", jpeg(seed=502), "site2")  # starts like PICT, is not
+    cams = {c.id: c.name for c in db.cameras()}
+    assert (cams[first.camera_id], cams[second.camera_id], cams[third.camera_id]) == (
+        "CAM07", "oostvaardersplassen-03", "PICTON-2")

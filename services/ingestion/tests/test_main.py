@@ -59,3 +59,32 @@ def test_service_runs_and_stops_on_sigterm(settings, db, jpeg, upload_dir, wait_
     # Logs from the ingest worker threads carry the service name and the image id.
     received = [line for line in output.splitlines() if '"image_received"' in line]
     assert len(received) == 2 and all('"service": "ingestion"' in line and '"image_id"' in line for line in received)
+
+
+def test_idle_service_writes_almost_nothing(settings, tmp_path):
+    """An idle ingestion service must not flood its log (pyftpdlib's start banner was logged ten times
+    a second, ~600 lines a minute). Measured over 12 s after start-up and scaled to a minute."""
+    metrics_port = free_port()
+    env = settings_env(settings) | {"METRICS_PORT": str(metrics_port)}
+    log_path = tmp_path / "idle.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "addax_ingestion"], cwd=REPO, env=env,
+                                stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(settings.ftps_port, timeout=30)
+        wait_for_port(metrics_port, timeout=30)
+        time.sleep(1.0)  # start-up lines are written by now
+        before = len(log_path.read_text().splitlines())
+        window = 12.0
+        time.sleep(window)
+        lines = log_path.read_text().splitlines()[before:]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+    per_minute = len(lines) * 60 / window
+    print(f"idle log rate: {per_minute:.0f} lines/min")
+    assert per_minute < 5, f"{per_minute:.0f} lines a minute at idle, e.g. {lines[:3]}"

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from addax_api.audit.service import Actor, record
 from addax_api.auth import repository
 from addax_api.auth.schemas import TokenResponse
-from addax_api.auth.throttle import LoginThrottle
+from addax_api.auth.throttle import LoginLocked, LoginThrottle
 from addax_api.errors import Unauthorized
 from addax_api.security import create_access_token, hash_refresh_token, new_refresh_token, verify_password
 from addax_api.users import repository as users
@@ -56,7 +56,21 @@ def _issue(db: Session, settings: Settings, user: User, family: uuid.UUID, actor
 
 def login(db: Session, settings: Settings, throttle: LoginThrottle, actor: Actor, email: str, password: str) -> IssuedTokens:
     email = email.strip().lower()
-    throttle.check(email, actor.ip)
+    try:
+        throttle.check(email, actor.ip)
+    except LoginLocked as locked:
+        # Audited, so an admin sees an account under attack (or a user locked out) in the log.
+        user = users.get_by_email(db, email)
+        record(
+            db,
+            Actor(user_id=user.id if user else None, email=email[:320], ip=actor.ip, user_agent=actor.user_agent),
+            "auth.login_locked",
+            "user",
+            user.id if user else None,
+            {"scope": locked.scope, "retry_after": locked.retry_after},
+        )
+        db.commit()
+        raise
     user = users.get_by_email(db, email)
     ok, new_hash = verify_password(password, user.password_hash if user else None)
     if not ok or user is None or not user.is_active:

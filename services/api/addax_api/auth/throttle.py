@@ -21,6 +21,15 @@ log = get_logger(__name__)
 IP_FACTOR = 4
 
 
+class LoginLocked(TooManyRequests):
+    """A login refused unchecked because the account or the address is locked for now."""
+
+    def __init__(self, scope: str, retry_after: int) -> None:
+        super().__init__("too many failed logins; try again later", retry_after=retry_after)
+        self.scope = scope  # "account" or "ip"
+        self.retry_after = max(1, int(retry_after))
+
+
 class LoginThrottle:
     def __init__(self, client: redis.Redis, settings: Settings) -> None:
         self.redis = client
@@ -37,18 +46,15 @@ class LoginThrottle:
         limit = self.settings.login_max_attempts
         if limit <= 0:
             return
-        keys = [(self._account_key(email), limit)]
+        keys = [("account", self._account_key(email), limit)]
         if (ip_key := self._ip_key(ip)) is not None:
-            keys.append((ip_key, limit * IP_FACTOR))
+            keys.append(("ip", ip_key, limit * IP_FACTOR))
         try:
-            for key, allowed in keys:
+            for scope, key, allowed in keys:
                 count = int(self.redis.get(key) or 0)
                 if count >= allowed:
                     ttl = int(self.redis.ttl(key))
-                    raise TooManyRequests(
-                        "too many failed logins; try again later",
-                        retry_after=ttl if ttl > 0 else self.settings.login_lockout_seconds,
-                    )
+                    raise LoginLocked(scope, ttl if ttl > 0 else self.settings.login_lockout_seconds)
         except redis.RedisError:
             log.warning("login_throttle_unavailable")
 

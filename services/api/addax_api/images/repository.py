@@ -18,7 +18,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -27,7 +27,7 @@ from sqlalchemy import and_, case, cast, delete, exists, func, literal, or_, sel
 from sqlalchemy.orm import Session, aliased
 
 from addax_api.images.filters import ImageQuery
-from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, User
+from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus, User
 
 # "When the picture was taken": the EXIF time, or the arrival time for images without one.
 TAKEN_AT = func.coalesce(Image.captured_at, Image.received_at)
@@ -132,6 +132,14 @@ SUMMARY_COLUMNS = (
 
 def count(db: Session, q: ImageQuery) -> int:
     return db.scalar(select(func.count()).select_from(Image).where(*conditions(q))) or 0
+
+
+def status_counts(db: Session, q: ImageQuery) -> dict[ImageStatus, int]:
+    """How many images match the filters in each pipeline status (the status filter itself ignored)."""
+    rows = db.execute(
+        select(Image.status, func.count()).where(*conditions(replace(q, statuses=()))).group_by(Image.status)
+    ).all()
+    return {ImageStatus(status): n for status, n in rows}
 
 
 def page(db: Session, q: ImageQuery, offset: int, limit: int) -> list[Any]:

@@ -18,6 +18,7 @@ from addax_api.images.schemas import (
     ReviewRequest,
     ReviewResult,
     SpeciesCorrection,
+    StatusCounts,
 )
 from addax_api.images.service import ImageService
 from addax_api.pagination import PageParam, limit_param
@@ -49,6 +50,16 @@ def list_images(
     user: ViewerUser, service: Service, filters: Filters, page: PageParam = 1, limit: limit_param(50, 200) = 50
 ) -> ImagePage:
     return service.list(filters, page, limit)
+
+
+@router.get(
+    "/status-counts",
+    response_model=StatusCounts,
+    name="status_counts",
+    summary="Images per pipeline status under the same filters (the status filter is ignored)",
+)
+def status_counts(user: ViewerUser, service: Service, filters: Filters) -> StatusCounts:
+    return service.status_counts(filters)
 
 
 @router.post(

@@ -41,6 +41,19 @@ class ImagePage(Page[ImageSummary]):
     pass
 
 
+class StatusCounts(BaseModel):
+    """Images per pipeline status under the gallery's other filters. The gallery shows the processing
+    and completed ones by default and offers rejected and failed uploads as a filter with these counts."""
+
+    received: int = 0
+    detecting: int = 0
+    detected: int = 0
+    classifying: int = 0
+    completed: int = 0
+    failed: int = 0
+    rejected: int = 0
+
+
 class LatLon(BaseModel):
     lat: float
     lon: float

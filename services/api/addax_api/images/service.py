@@ -24,6 +24,7 @@ from addax_api.images.schemas import (
     RetryResult,
     ReviewResult,
     StageDurations,
+    StatusCounts,
 )
 from addax_api.media.service import MediaUrls
 from addax_common.db import Image, ImageStatus, ReviewStatus
@@ -41,6 +42,9 @@ class ImageService:
         total = repository.count(self.db, q)
         rows = repository.page(self.db, q, (page - 1) * limit, limit) if total else []
         return ImagePage.build(self.summaries(rows), total, page, limit)
+
+    def status_counts(self, q: ImageQuery) -> StatusCounts:
+        return StatusCounts(**{status.value: n for status, n in repository.status_counts(self.db, q).items()})
 
     def summaries(self, rows: list[Any]) -> list[ImageSummary]:
         aggregates = repository.aggregates(self.db, [r.id for r in rows], self.threshold)

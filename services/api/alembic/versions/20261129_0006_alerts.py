@@ -1,7 +1,7 @@
 """alerts: rules, channels, fired alerts, deliveries, evaluated images
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0004
 Create Date: 2026-11-29 21:00:00
 
 The alerts service (ARCHITECTURE §13): `alert_logs` are unique per rule x dedup key (the image, or
@@ -18,7 +18,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0006"
-down_revision = "0002"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

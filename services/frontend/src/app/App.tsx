@@ -17,6 +17,7 @@ const MapPage = lazy(() => import('@/features/map/components/MapPage'))
 const StatsPage = lazy(() => import('@/features/stats/components/StatsPage'))
 const UsersPage = lazy(() => import('@/features/admin/components/UsersPage'))
 const AuditLogPage = lazy(() => import('@/features/admin/components/AuditLogPage'))
+const FtpAccountsPage = lazy(() => import('@/features/admin/components/FtpAccountsPage'))
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -58,6 +59,7 @@ const router = createBrowserRouter([
       { path: 'stats', element: page(<StatsPage />) },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <RequireRole roles={['admin']}>{page(<UsersPage />)}</RequireRole> },
+      { path: 'admin/ftp-accounts', element: <RequireRole roles={['admin']}>{page(<FtpAccountsPage />)}</RequireRole> },
       { path: 'admin/audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { Outlet } from 'react-router'
 import { registerSpecies } from '@/lib/species-colors'
-import { useSpecies } from '@/features/gallery/api/images'
+import { useSpecies } from '@/lib/api/catalog'
 import { LiveUpdatesProvider } from '@/features/live/hooks/useLiveUpdates'
 import { Header } from './Header'
 

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react'
 import { Link, NavLink, useLocation } from 'react-router'
 import { BarChart3, ChevronDown, Images, LogOut, Map, Menu, Shield, X } from 'lucide-react'
 import { cn } from '@/components/cn'
+import { useResetOnChange } from '@/lib/useResetOnChange'
 import { Logo } from '@/components/Logo'
-import { useAuth } from '@/features/auth/hooks/useAuth'
+import { useAuth } from '@/features/auth'
 import { LiveBadge } from '@/features/live/components/LiveBadge'
 
 const NAV = [
@@ -28,10 +29,10 @@ export function Header() {
   const isAdmin = hasRole('admin')
   const nav = isAdmin ? [...NAV, { to: '/admin/users', label: 'Admin', icon: Shield, also: ['/admin'] }] : NAV
 
-  useEffect(() => {
+  useResetOnChange(location.pathname, () => {
     setMenuOpen(false)
     setUserOpen(false)
-  }, [location.pathname])
+  })
 
   useEffect(() => {
     if (!userOpen) return
@@ -92,13 +93,17 @@ export function Header() {
               onClick={() => setUserOpen((o) => !o)}
               aria-haspopup="menu"
               aria-expanded={userOpen}
-              aria-label={`Account menu for ${displayName}`}
               className="flex items-center gap-2 rounded-full py-1 pl-1 pr-2 hover:bg-white/10"
             >
-              <span className="flex h-8 w-8 items-center justify-center rounded-full bg-sand-300 text-xs font-bold text-forest-900">
+              <span className="sr-only">Account menu for </span>
+              <span
+                className="flex h-8 w-8 items-center justify-center rounded-full bg-sand-300 text-xs font-bold text-forest-900"
+                aria-hidden
+              >
                 {initials(displayName)}
               </span>
-              <span className="hidden text-left leading-tight lg:block">
+              {/* On phones only the initials show; the name stays in the button's accessible name. */}
+              <span className="sr-only text-left leading-tight lg:not-sr-only lg:block">
                 <span className="block max-w-[160px] truncate text-sm font-medium">{displayName}</span>
                 <span className="block text-[11px] text-forest-200/80">{user ? ROLE_LABEL[user.role] : ''}</span>
               </span>
@@ -119,7 +124,7 @@ export function Header() {
                   onClick={() => void logout()}
                   className="mt-1 flex w-full items-center gap-2 rounded-lg px-3 py-2 text-sm hover:bg-stone-50"
                 >
-                  <LogOut className="h-4 w-4 text-stone-400" aria-hidden /> Sign out
+                  <LogOut className="h-4 w-4 text-stone-500" aria-hidden /> Sign out
                 </button>
               </div>
             )}

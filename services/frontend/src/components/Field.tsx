@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type SelectHTMLAttributes, type InputHTMLAttributes } from 'react'
+import { useId, type ReactNode, type Ref, type SelectHTMLAttributes, type InputHTMLAttributes } from 'react'
 import { cn } from './cn'
 
 export function SelectField({
@@ -27,7 +27,7 @@ export function TextField({
   hint,
   error,
   ...rest
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode; error?: ReactNode }) {
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: ReactNode; error?: ReactNode; ref?: Ref<HTMLInputElement> }) {
   const id = useId()
   return (
     <div className={className}>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
 import { X } from 'lucide-react'
 import { Button } from './Button'
+import { useResetOnChange } from '@/lib/useResetOnChange'
 import { cn } from './cn'
 
 export function Modal({
@@ -87,7 +88,7 @@ export function Modal({
             type="button"
             data-modal-close
             onClick={onClose}
-            className="-mr-2 rounded-lg p-1.5 text-stone-400 hover:bg-stone-100 hover:text-stone-700"
+            className="-mr-2 rounded-lg p-1.5 text-stone-500 hover:bg-stone-100 hover:text-stone-700"
             aria-label="Close dialog"
           >
             <X className="h-5 w-5" aria-hidden />
@@ -128,9 +129,9 @@ export function ConfirmDialog({
 }) {
   const [typed, setTyped] = useState('')
   const inputId = useId()
-  useEffect(() => {
-    if (open) setTyped('')
-  }, [open])
+  useResetOnChange(open, (isOpen) => {
+    if (isOpen) setTyped('')
+  })
   const ready = !confirmText || typed.trim() === confirmText
   return (
     <Modal

@@ -77,25 +77,25 @@ export function MultiSelect<V extends string | number>({
         aria-haspopup="listbox"
         aria-expanded={open}
         aria-controls={open ? listId : undefined}
-        aria-labelledby={labelId}
-        aria-describedby={`${labelId}-value`}
+        aria-labelledby={`${labelId} ${labelId}-value`}
         onClick={() => setOpen((o) => !o)}
         className={cn(
           'input flex items-center justify-between gap-2 text-left',
-          selectedLabels.length === 0 && 'text-stone-400',
+          selectedLabels.length === 0 && 'text-stone-500',
         )}
       >
         <span id={`${labelId}-value`} className="truncate">
           {summary}
         </span>
-        <ChevronDown className={cn('h-4 w-4 shrink-0 text-stone-400 transition-transform', open && 'rotate-180')} aria-hidden />
+        <ChevronDown className={cn('h-4 w-4 shrink-0 text-stone-500 transition-transform', open && 'rotate-180')} aria-hidden />
       </button>
       {open && (
         <div className="absolute left-0 right-0 z-30 mt-1 rounded-lg border border-stone-200 bg-white p-1 shadow-pop">
           {options.length > 7 && (
             <div className="relative m-1">
-              <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-stone-400" aria-hidden />
+              <Search className="pointer-events-none absolute left-2.5 top-2.5 h-4 w-4 text-stone-500" aria-hidden />
               <input
+                // eslint-disable-next-line jsx-a11y/no-autofocus -- the search box of a list the user just opened: typing filters it at once (WAI-ARIA combobox pattern)
                 autoFocus
                 className="input py-1.5 pl-8"
                 placeholder={`Search ${label.toLowerCase()}…`}
@@ -135,7 +135,7 @@ export function MultiSelect<V extends string | number>({
                       {selected && <Check className="h-3 w-3" strokeWidth={3} />}
                     </span>
                     <span className="min-w-0 flex-1 truncate text-stone-700">{option.label}</span>
-                    {option.hint !== undefined && <span className="text-xs tabular-nums text-stone-400">{option.hint}</span>}
+                    {option.hint !== undefined && <span className="text-xs tabular-nums text-stone-500">{option.hint}</span>}
                   </label>
                 </li>
               )

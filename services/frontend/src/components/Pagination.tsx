@@ -38,7 +38,7 @@ export function Pagination({
       </button>
       {pageWindow(page, pages).map((p, i) =>
         p === null ? (
-          <span key={`gap-${i}`} className="px-1 text-stone-400" aria-hidden>
+          <span key={`gap-${i}`} className="px-1 text-stone-500" aria-hidden>
             …
           </span>
         ) : (

@@ -10,13 +10,17 @@ export function EmptyState({
   description,
   action,
   className,
+  headingLevel = 3,
 }: {
   icon?: ReactNode
   title: ReactNode
   description?: ReactNode
   action?: ReactNode
   className?: string
+  /** 1 when the state is the whole page (the 404), so the page still has its main heading. */
+  headingLevel?: 1 | 2 | 3
 }) {
+  const Heading = `h${headingLevel}` as const
   return (
     <div
       className={cn(
@@ -27,7 +31,7 @@ export function EmptyState({
       {icon && (
         <div className="mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-sand-100 text-sand-700">{icon}</div>
       )}
-      <h3 className="text-base font-semibold text-stone-900">{title}</h3>
+      <Heading className="text-base font-semibold text-stone-900">{title}</Heading>
       {description && <p className="mt-1.5 max-w-md text-sm text-stone-500">{description}</p>}
       {action && <div className="mt-5">{action}</div>}
     </div>

@@ -25,6 +25,8 @@ interface ToastApi {
 
 const ToastContext = createContext<ToastApi | null>(null)
 const MAX_VISIBLE = 4
+// A phone keeps the newest two, slimmer, so a burst of live updates does not cover the page.
+const MAX_VISIBLE_PHONE = 2
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([])
@@ -45,10 +47,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         aria-live="polite"
         aria-label="Notifications"
         role="region"
-        className="pointer-events-none fixed inset-x-0 bottom-0 z-[1100] flex flex-col items-center gap-2 p-4 sm:inset-x-auto sm:right-0 sm:items-end"
+        className="pointer-events-none fixed inset-x-0 bottom-0 z-[1100] flex flex-col items-center gap-1.5 p-2 sm:inset-x-auto sm:right-0 sm:items-end sm:gap-2 sm:p-4"
       >
-        {toasts.map((toast) => (
-          <ToastItem key={toast.id} toast={toast} onDismiss={() => dismiss(toast.id)} />
+        {toasts.map((toast, i) => (
+          <ToastItem
+            key={toast.id}
+            toast={toast}
+            onDismiss={() => dismiss(toast.id)}
+            className={i < toasts.length - MAX_VISIBLE_PHONE ? 'max-sm:hidden' : undefined}
+          />
         ))}
       </div>
     </ToastContext.Provider>
@@ -70,7 +77,7 @@ const iconTones: Record<ToastTone, string> = {
   camera: 'bg-forest-100 text-forest-700',
 }
 
-function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }) {
+function ToastItem({ toast, onDismiss, className }: { toast: Toast; onDismiss: () => void; className?: string }) {
   const tone = toast.tone ?? 'info'
   const duration = toast.duration ?? 7000
   useEffect(() => {
@@ -82,14 +89,17 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
     <div
       data-testid="toast"
       role={tone === 'error' ? 'alert' : 'status'}
-      className="pointer-events-auto flex w-full max-w-sm animate-toast-in items-start gap-3 rounded-xl border border-stone-200 bg-white p-3.5 shadow-pop"
+      className={cn(
+        'pointer-events-auto flex w-full max-w-sm animate-toast-in items-start gap-2.5 rounded-xl border border-stone-200 bg-white p-2.5 shadow-pop sm:gap-3 sm:p-3.5',
+        className,
+      )}
     >
       <div className={cn('mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full', iconTones[tone])}>
         {icons[tone]}
       </div>
       <div className="min-w-0 flex-1">
         <p className="text-sm font-medium text-stone-900">{toast.title}</p>
-        {toast.description && <p className="mt-0.5 text-xs text-stone-500">{toast.description}</p>}
+        {toast.description && <p className="mt-0.5 hidden text-xs text-stone-500 sm:block">{toast.description}</p>}
         {toast.link && (
           <Link
             to={toast.link.to}
@@ -103,7 +113,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: () => void }
       <button
         type="button"
         onClick={onDismiss}
-        className="rounded-md p-1 text-stone-400 hover:bg-stone-100 hover:text-stone-700"
+        className="rounded-md p-1 text-stone-500 hover:bg-stone-100 hover:text-stone-700"
         aria-label="Dismiss notification"
       >
         <X className="h-4 w-4" aria-hidden />

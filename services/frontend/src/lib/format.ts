@@ -72,3 +72,14 @@ export function speciesName(label?: string | null): string {
   const clean = label.replace(/[_-]+/g, ' ').trim()
   return clean.charAt(0).toUpperCase() + clean.slice(1).toLowerCase()
 }
+
+/** "1 update", "3 updates": the count with the noun in the right number. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`
+}
+
+/** A wait as people say it: "30 seconds", "1 minute", "15 minutes" (rounded up to whole minutes). */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return plural(Math.max(1, Math.ceil(seconds)), 'second')
+  return plural(Math.ceil(seconds / 60), 'minute')
+}

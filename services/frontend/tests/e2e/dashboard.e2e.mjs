@@ -29,6 +29,8 @@ import {
 } from './helpers.mjs'
 
 const T = { timeout: 120_000 }
+// The gallery's default view: processing and completed images (rejected and failed ones are a filter).
+const DEFAULT_VIEW = ['received', 'detecting', 'detected', 'classifying', 'completed'].map((s) => `status=${s}`).join('&')
 let admin // { context, close }
 let page
 let adminToken
@@ -95,7 +97,7 @@ describe('dashboard', () => {
   })
 
   test('gallery: lazy thumbnails, counts and pagination from the API', T, async () => {
-    const { body } = await api('/api/images?limit=48', adminToken)
+    const { body } = await api(`/api/images?limit=48&${DEFAULT_VIEW}`, adminToken)
     await page.goto(`${BASE_URL()}/gallery`)
     const cards = page.locator('[data-testid=image-card]')
     await cards.first().waitFor()
@@ -114,7 +116,7 @@ describe('dashboard', () => {
     await page.getByRole('option', { name: new RegExp(species.species, 'i') }).locator('label').click()
     await page.keyboard.press('Escape')
     await page.waitForURL((url) => url.searchParams.getAll('species').includes(species.species))
-    const bySpecies = (await api(`/api/images?species=${encodeURIComponent(species.species)}&limit=1`, adminToken)).body
+    const bySpecies = (await api(`/api/images?species=${encodeURIComponent(species.species)}&limit=1&${DEFAULT_VIEW}`, adminToken)).body
     await page.getByText(`${bySpecies.total} image${bySpecies.total === 1 ? '' : 's'} match your filters`).waitFor()
     assert.equal(await page.locator('[data-testid=image-card]').count(), Math.min(bySpecies.total, 48))
 
@@ -125,7 +127,7 @@ describe('dashboard', () => {
     await page.keyboard.press('Escape')
     await page.waitForURL((url) => url.searchParams.getAll('camera_id').includes(String(first.camera_id)))
     const query = `species=${encodeURIComponent(species.species)}&camera_id=${first.camera_id}`
-    const both = (await api(`/api/images?${query}&limit=1`, adminToken)).body
+    const both = (await api(`/api/images?${query}&limit=1&${DEFAULT_VIEW}`, adminToken)).body
     await page.getByText(`${both.total} image${both.total === 1 ? '' : 's'} match your filters`).waitFor()
 
     const url = page.url()
@@ -326,6 +328,28 @@ describe('dashboard', () => {
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page reload happened')
   })
 
+  test('gallery: rejected uploads stay out of the default view and are one click away, with their count', T, async () => {
+    await ftpsUpload(Buffer.from(`not a photo ${Date.now()}`), `notes-e2e-${Date.now()}.jpg`)
+    let counts
+    for (let i = 0; i < 60; i++) {
+      counts = (await api('/api/images/status-counts', adminToken)).body
+      if (counts.rejected > 0) break
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    assert.ok(counts.rejected > 0, 'the unreadable upload was rejected')
+    await page.goto(`${BASE_URL()}/gallery?sort=received_at`)
+    await page.locator('[data-testid=image-card]').first().waitFor()
+    const label = `${counts.rejected} rejected`
+    const ids = await page.locator('[data-testid=image-card]').evaluateAll((cards) => cards.map((c) => c.dataset.imageId))
+    const rejected = (await api('/api/images?status=rejected&limit=200', adminToken)).body.items.map((i) => i.id)
+    assert.ok(!ids.some((id) => rejected.includes(id)), 'no rejected upload in the default view')
+    await page.getByRole('button', { name: label }).click()
+    await page.waitForURL((url) => url.searchParams.getAll('status').join() === 'rejected')
+    await page.locator(`[data-testid=image-card][data-image-id="${rejected[0]}"]`).waitFor()
+    await page.getByRole('button', { name: /Remove filter Rejected/ }).click()
+    await page.getByRole('button', { name: label }).waitFor()
+  })
+
   test('admin: create a user, change the role, delete with confirmation; the audit log records it', T, async () => {
     const email = `e2e-${Date.now()}@example.org`
     await page.goto(`${BASE_URL()}/admin/users`)
@@ -369,6 +393,57 @@ describe('dashboard', () => {
     await dismissToasts(page)
     await settle(page, 300)
     await screenshot(page, 'audit-log')
+  })
+
+  test('admin: create an FTP account, allow plain FTP with the clear-text warning, edit the IP allow-list', T, async () => {
+    const username = `e2e-cam-${Date.now() % 100000}`
+    await page.goto(`${BASE_URL()}/admin/ftp-accounts`)
+    await page.getByRole('button', { name: 'Add FTP account' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add FTP account' })
+    await dialog.getByLabel('Account name').fill(username)
+    await dialog.getByLabel('Password').fill('camera-pass-12345')
+    await dialog.getByLabel('Camera name').fill('Ridge 07')
+    assert.equal(await dialog.getByText(/travel unencrypted/).count(), 0, 'no warning before opting in')
+    await dialog.getByLabel(/Allow plain FTP/).check()
+    await dialog.getByRole('alert').filter({ hasText: 'travel unencrypted' }).waitFor()
+    await dialog.getByLabel('Allowed IP addresses').fill('198.51.100.0/24')
+    await screenshot(page, 'admin-ftp-account-dialog')
+    await dialog.getByRole('button', { name: 'Create account' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const row = page.locator(`[data-testid=ftp-account-row][data-username="${username}"]`)
+    await row.getByText('Plain FTP allowed').waitFor()
+    await row.getByText('198.51.100.0/24').waitFor()
+    await page.getByRole('note').filter({ hasText: 'unencrypted' }).waitFor()
+
+    await row.getByRole('button', { name: `Edit ${username}` }).click()
+    const edit = page.getByRole('dialog', { name: `Edit ${username}` })
+    await edit.getByLabel('Allowed IP addresses').fill('198.51.100.0/24\n203.0.113.5')
+    await edit.getByRole('button', { name: 'Save' }).click()
+    await edit.waitFor({ state: 'detached' })
+    await row.getByText('198.51.100.0/24, 203.0.113.5/32').waitFor()
+    const listed = (await api('/api/ftp-accounts', adminToken)).body.find((a) => a.username === username)
+    assert.deepEqual(listed.ip_allowlist, ['198.51.100.0/24', '203.0.113.5/32'])
+    assert.equal(listed.password, undefined, 'the password is never returned')
+    await dismissToasts(page)
+    await settle(page, 300)
+    await screenshot(page, 'admin-ftp-accounts')
+
+    const phone = await launch({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    try {
+      const p = phone.context.pages()[0] ?? (await phone.context.newPage())
+      await login(p, 'admin')
+      await p.goto(`${BASE_URL()}/admin/ftp-accounts`)
+      await p.locator(`[data-testid=ftp-account-row][data-username="${username}"]`).waitFor()
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      assert.ok(overflow <= 1, `no horizontal page scrolling (${overflow}px)`)
+      await settle(p, 300)
+      await screenshot(p, 'admin-ftp-accounts-phone')
+      await p.getByRole('button', { name: `Edit ${username}` }).click()
+      await p.getByRole('dialog', { name: `Edit ${username}` }).getByRole('alert').waitFor()
+      await screenshot(p, 'admin-ftp-account-dialog-phone')
+    } finally {
+      await phone.close()
+    }
   })
 })
 

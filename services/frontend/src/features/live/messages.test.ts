@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { queriesForEvent, speciesCounts, speciesSentence, toastForEvent } from './messages'
+import { overflowToast, queriesForEvent, speciesCounts, speciesSentence, toastForEvent } from './messages'
 
 describe('live event messages', () => {
   it('announces a new image with the camera name', () => {
@@ -63,5 +63,11 @@ describe('live event messages', () => {
     ])
     expect(queriesForEvent({ type: 'camera_status', camera_id: 1 })).toEqual([['cameras']])
     expect(queriesForEvent({ type: 'ping' })).toEqual([])
+  })
+
+  it('counts the updates beyond a burst in the right number: "1 more update", "3 more updates"', () => {
+    expect(overflowToast(1).title).toBe('1 more update')
+    expect(overflowToast(3).title).toBe('3 more updates')
+    expect(overflowToast(1200).title).toBe('1,200 more updates')
   })
 })

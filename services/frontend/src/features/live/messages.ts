@@ -1,6 +1,6 @@
 /** Turns pipeline events into the short sentences shown as toasts, and into the queries to refresh. */
 import type { ToastInput } from '@/components/Toasts'
-import { speciesName } from '@/lib/format'
+import { plural, speciesName } from '@/lib/format'
 import type { LiveEvent } from './socket'
 
 export interface SpeciesCount {
@@ -98,4 +98,9 @@ export function queriesForEvent(event: LiveEvent): string[][] {
       break
   }
   return keys
+}
+
+/** The one toast that stands for the updates beyond a burst's first few. */
+export function overflowToast(count: number): ToastInput {
+  return { title: plural(count, 'more update', 'more updates'), description: 'The gallery is up to date.', tone: 'info' }
 }

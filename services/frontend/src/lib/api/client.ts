@@ -7,7 +7,7 @@
  */
 import createClient from 'openapi-fetch'
 import type { paths } from './schema'
-import { ApiError } from './errors'
+import { ApiError, parseRetryAfter } from './errors'
 import { clearSession, getAccessToken, refreshSession } from './session'
 
 const AUTH_PATHS = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout']
@@ -59,7 +59,11 @@ export async function unwrap<T>(promise: Promise<FetchResult<T>>): Promise<T> {
   }
   if (result.error !== undefined || !result.response.ok) {
     const err = result.error as { detail?: unknown } | undefined
-    throw new ApiError(result.response.status, err && typeof err === 'object' ? err.detail : err)
+    throw new ApiError(
+      result.response.status,
+      err && typeof err === 'object' ? err.detail : err,
+      parseRetryAfter(result.response.headers.get('Retry-After')),
+    )
   }
   return result.data as T
 }

@@ -2,12 +2,23 @@
 export class ApiError extends Error {
   readonly status: number
   readonly detail: unknown
-  constructor(status: number, detail: unknown) {
+  /** Seconds from the Retry-After header (429, 503), when the server sent one. */
+  readonly retryAfter?: number
+  constructor(status: number, detail: unknown, retryAfter?: number) {
     super(describeDetail(status, detail))
     this.name = 'ApiError'
     this.status = status
     this.detail = detail
+    this.retryAfter = retryAfter
   }
+}
+
+/** Retry-After in seconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000))
 }
 
 /** Turns FastAPI's `detail` (a string, or a list of validation errors) into one readable sentence. */

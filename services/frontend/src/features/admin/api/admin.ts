@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import type { Role } from '@/lib/api/types'
-import { dateRangeToIso } from '@/features/gallery/filters'
+import { dateRangeToIso } from '@/lib/filters'
 
 export function useUsers() {
   return useQuery({

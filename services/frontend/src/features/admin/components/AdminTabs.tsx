@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router'
-import { ScrollText, Users } from 'lucide-react'
+import { ScrollText, Upload, Users } from 'lucide-react'
 import { cn } from '@/components/cn'
 
 export function AdminTabs() {
@@ -12,6 +12,9 @@ export function AdminTabs() {
     <nav aria-label="Administration" className="mb-6 flex gap-6 border-b border-stone-200">
       <NavLink to="/admin/users" className={tab}>
         <Users className="h-4 w-4" aria-hidden /> Users
+      </NavLink>
+      <NavLink to="/admin/ftp-accounts" className={tab}>
+        <Upload className="h-4 w-4" aria-hidden /> FTP accounts
       </NavLink>
       <NavLink to="/admin/audit" className={tab}>
         <ScrollText className="h-4 w-4" aria-hidden /> Audit log

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react'
+import { ScrollRegion } from '@/components/ScrollRegion'
 import { useSearchParams } from 'react-router'
 import { ScrollText } from 'lucide-react'
 import { DateRangeFields } from '@/components/DateRangeFields'
@@ -96,7 +97,7 @@ export default function AuditLogPage() {
         <ErrorState title="Could not load the audit log" error={logs.error} onRetry={() => void logs.refetch()} />
       ) : (
         <Card className="overflow-hidden">
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Audit log table">
             <table className="w-full min-w-[820px]" aria-label="Audit log">
               <thead className="bg-stone-50/80">
                 <tr>
@@ -120,14 +121,14 @@ export default function AuditLogPage() {
                 {logs.data?.items.map((entry) => (
                   <tr key={entry.id} data-testid="audit-row" className="align-top">
                     <td className="table-cell whitespace-nowrap tabular-nums text-stone-500">{formatDateTime(entry.created_at)}</td>
-                    <td className="table-cell">{entry.user_email ?? <span className="text-stone-400">system</span>}</td>
+                    <td className="table-cell">{entry.user_email ?? <span className="text-stone-500">system</span>}</td>
                     <td className="table-cell">
                       <Badge tone={actionTone(entry.action)}>{entry.action}</Badge>
                     </td>
                     <td className="table-cell whitespace-nowrap text-stone-600">
                       {entry.resource_type}
                       {entry.resource_id && (
-                        <span className="ml-1 font-mono text-xs text-stone-400" title={entry.resource_id}>
+                        <span className="ml-1 font-mono text-xs text-stone-500" title={entry.resource_id}>
                           #{entry.resource_id.length > 10 ? `${entry.resource_id.slice(0, 8)}…` : entry.resource_id}
                         </span>
                       )}
@@ -142,7 +143,7 @@ export default function AuditLogPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {logs.data && logs.data.items.length === 0 && (
             <EmptyState
               className="m-4"

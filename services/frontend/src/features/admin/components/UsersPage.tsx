@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { ScrollRegion } from '@/components/ScrollRegion'
 import { Trash2, UserPlus, Users } from 'lucide-react'
 import { Badge } from '@/components/Badge'
 import { Button } from '@/components/Button'
@@ -11,7 +12,7 @@ import { EmptyState, ErrorState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { formatDate, formatRelative } from '@/lib/format'
 import type { Role, User } from '@/lib/api/types'
-import { useAuth } from '@/features/auth/hooks/useAuth'
+import { useAuth } from '@/features/auth'
 import { useCreateUser, useDeleteUser, useUpdateUser, useUsers } from '../api/admin'
 import { AdminTabs } from './AdminTabs'
 
@@ -28,6 +29,8 @@ export default function UsersPage() {
   const remove = useDeleteUser()
   const { push } = useToast()
   const [creating, setCreating] = useState(false)
+  // A new key per opening: the dialog starts empty, with a fresh mutation (no leftover error).
+  const [createKey, setCreateKey] = useState(0)
   const [deleting, setDeleting] = useState<User | null>(null)
 
   useEffect(() => {
@@ -57,7 +60,10 @@ export default function UsersPage() {
         title="Administration"
         description="Who can see and review your camera-trap data."
         actions={
-          <Button variant="primary" onClick={() => setCreating(true)} icon={<UserPlus className="h-4 w-4" aria-hidden />}>
+          <Button variant="primary" onClick={() => {
+              setCreateKey((k) => k + 1)
+              setCreating(true)
+            }} icon={<UserPlus className="h-4 w-4" aria-hidden />}>
             Add user
           </Button>
         }
@@ -68,7 +74,7 @@ export default function UsersPage() {
         <ErrorState title="Could not load users" error={users.error} onRetry={() => void users.refetch()} />
       ) : (
         <Card className="overflow-hidden">
-          <div className="overflow-x-auto">
+          <ScrollRegion label="Users table">
             <table className="w-full min-w-[760px]" aria-label="Users">
               <thead className="bg-stone-50/80">
                 <tr>
@@ -103,7 +109,7 @@ export default function UsersPage() {
                           <div className="min-w-0">
                             <p className="truncate font-medium text-stone-900">
                               {u.full_name || u.email.split('@')[0]}
-                              {self && <span className="ml-2 text-xs font-normal text-stone-400">(you)</span>}
+                              {self && <span className="ml-2 text-xs font-normal text-stone-500">(you)</span>}
                             </p>
                             <p className="truncate text-xs text-stone-500">{u.email}</p>
                           </div>
@@ -151,7 +157,7 @@ export default function UsersPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {users.data?.length === 0 && (
             <EmptyState className="m-4" icon={<Users className="h-6 w-6" aria-hidden />} title="No users" description="Add the first user." />
           )}
@@ -167,7 +173,7 @@ export default function UsersPage() {
         ))}
       </div>
 
-      <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
+      <CreateUserDialog key={createKey} open={creating} onClose={() => setCreating(false)} />
       <ConfirmDialog
         open={!!deleting}
         onClose={() => {
@@ -210,16 +216,6 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => voi
   const [password, setPassword] = useState('')
   const [role, setRole] = useState<Role>('viewer')
 
-  useEffect(() => {
-    if (open) {
-      setEmail('')
-      setFullName('')
-      setPassword('')
-      setRole('viewer')
-      create.reset()
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()

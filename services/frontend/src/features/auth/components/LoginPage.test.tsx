@@ -85,6 +85,38 @@ describe('login flow', () => {
   })
 })
 
+describe('failed sign-in', () => {
+  it('tells the real wait from Retry-After and puts the focus back on the password', async () => {
+    let answer = json(401, { detail: 'invalid e-mail or password' })
+    fetchMock.mockImplementation(async (input: unknown) => {
+      if (path(input) === '/api/auth/refresh') return json(401, { detail: 'no session' })
+      if (path(input) === '/api/auth/login') return answer
+      return json(404, {})
+    })
+    await renderApp('/login')
+    await screen.findByRole('heading', { name: 'Sign in' })
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ana@example.org' } })
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'wrong' } })
+    const submit = screen.getByRole('button', { name: 'Sign in' })
+    submit.focus()
+    await act(async () => fireEvent.click(submit))
+    expect(await screen.findByRole('alert')).toHaveTextContent('do not match')
+    expect(document.activeElement).toBe(screen.getByLabelText('Password'))
+
+    answer = new Response(JSON.stringify({ detail: 'too many failed logins; try again later' }), {
+      status: 429,
+      headers: { 'Content-Type': 'application/json', 'Retry-After': '840' },
+    })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Sign in' })))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many failed attempts. Wait 14 minutes and try again.')
+    expect(document.activeElement).toBe(screen.getByLabelText('Password'))
+
+    answer = new Response('{"detail":"too many"}', { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '1' } })
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Sign in' })))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wait 1 second and try again.')
+  })
+})
+
 describe('safeNext', () => {
   it('only follows same-app paths after login', () => {
     expect(safeNext('/images/abc?species=wolf')).toBe('/images/abc?species=wolf')

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
 import { Camera, LogIn, Map, PawPrint } from 'lucide-react'
 import { Button } from '@/components/Button'
 import { TextField } from '@/components/Field'
 import { Logo, LogoMark } from '@/components/Logo'
 import { ApiError } from '@/lib/api/errors'
+import { formatWait } from '@/lib/format'
 import { useAuth } from '../hooks/useAuth'
 import { SplashScreen } from './SplashScreen'
 
@@ -23,6 +24,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const passwordRef = useRef<HTMLInputElement>(null)
   const next = safeNext(params.get('next'))
 
   if (state.status === 'unknown') return <SplashScreen />
@@ -39,10 +41,14 @@ export function LoginPage() {
       if (err instanceof ApiError && (err.status === 401 || err.status === 400 || err.status === 422)) {
         setError('That email and password do not match an active account.')
       } else if (err instanceof ApiError && err.status === 429) {
-        setError('Too many attempts. Wait a minute and try again.')
+        const wait = err.retryAfter !== undefined ? formatWait(err.retryAfter) : 'a few minutes'
+        setError(`Too many failed attempts. Wait ${wait} and try again.`)
       } else {
         setError(err instanceof Error ? err.message : 'Sign-in failed.')
       }
+      // Back to the password, selected, so the next try is typed straight away (the button had focus).
+      passwordRef.current?.focus()
+      passwordRef.current?.select()
     } finally {
       setBusy(false)
     }
@@ -103,6 +109,7 @@ export function LoginPage() {
               name="email"
               autoComplete="username"
               required
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- the sign-in page has one task; the e-mail field is where everyone starts
               autoFocus
               value={email}
               onChange={(e) => setEmail(e.target.value)}
@@ -113,6 +120,7 @@ export function LoginPage() {
               type="password"
               name="password"
               autoComplete="current-password"
+              ref={passwordRef}
               required
               value={password}
               onChange={(e) => setPassword(e.target.value)}
@@ -133,7 +141,7 @@ export function LoginPage() {
               Sign in
             </Button>
           </form>
-          <p className="mt-8 text-center text-xs text-stone-400 lg:text-left">
+          <p className="mt-8 text-center text-xs text-stone-500 lg:text-left">
             Forgot your password? Ask an administrator to reset it.
           </p>
         </div>

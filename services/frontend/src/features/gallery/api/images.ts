@@ -1,22 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
-import { dateRangeToIso, type ImageFilters } from '../filters'
-
-/** The API query for a set of gallery filters (empty lists and unset values left out). */
-export function imagesQuery(filters: ImageFilters, paging = true) {
-  const q = {
-    ...dateRangeToIso(filters.date_from, filters.date_to),
-    camera_id: filters.camera_id.length ? filters.camera_id : undefined,
-    species: filters.species.length ? filters.species : undefined,
-    status: filters.status.length ? filters.status : undefined,
-    review_status: filters.review_status.length ? filters.review_status : undefined,
-    min_confidence: filters.min_confidence,
-    sort: filters.sort,
-    order: filters.order,
-    ...(paging ? { page: filters.page, limit: filters.limit } : {}),
-  }
-  return q
-}
+import { imagesQuery, type ImageFilters } from '@/lib/filters'
 
 export function useImages(filters: ImageFilters) {
   return useQuery({
@@ -26,18 +10,12 @@ export function useImages(filters: ImageFilters) {
   })
 }
 
-export function useSpecies() {
+/** Images per pipeline status under the other filters, for the "4 rejected" / "1 failed" filters. */
+export function useStatusCounts(filters: ImageFilters) {
+  const query = imagesQuery({ ...filters, status: [] }, false)
   return useQuery({
-    queryKey: ['species'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/species', { signal })),
-    staleTime: 60_000,
-  })
-}
-
-export function useCameras() {
-  return useQuery({
-    queryKey: ['cameras'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/cameras', { signal })),
-    staleTime: 30_000,
+    queryKey: ['images', 'status-counts', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/images/status-counts', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
   })
 }

@@ -6,8 +6,9 @@ import { MultiSelect } from '@/components/MultiSelect'
 import { IMAGE_STATUS_META, REVIEW_STATUS_META } from '@/components/StatusBadges'
 import { formatNumber, speciesName } from '@/lib/format'
 import { speciesColor, useSpeciesColorVersion } from '@/lib/species-colors'
-import { activeFilterCount, IMAGE_STATUSES, REVIEW_STATUSES, type ImageFilters } from '../filters'
-import { useCameras, useSpecies } from '../api/images'
+import { activeFilterCount, IMAGE_STATUSES, REVIEW_STATUSES, type ImageFilters } from '@/lib/filters'
+import { useCameras, useSpecies } from '@/lib/api/catalog'
+import { useResetOnChange } from '@/lib/useResetOnChange'
 
 export function FilterPanel({
   filters,
@@ -29,7 +30,7 @@ export function FilterPanel({
   const [confidence, setConfidence] = useState(Math.round((filters.min_confidence ?? 0) * 100))
 
   // Follow the URL when it changes from elsewhere (back button, reset, shared link).
-  useEffect(() => setConfidence(Math.round((filters.min_confidence ?? 0) * 100)), [filters.min_confidence])
+  useResetOnChange(filters.min_confidence, (value) => setConfidence(Math.round((value ?? 0) * 100)))
 
   // Commit the slider to the URL once the user pauses, not on every pixel of the drag.
   useEffect(() => {
@@ -168,7 +169,7 @@ export function FilterPanel({
 
       <MultiSelect
         label="Processing status"
-        placeholder="Any status"
+        placeholder="Processing or completed"
         options={IMAGE_STATUSES.map((s) => ({ value: s, label: IMAGE_STATUS_META[s].label }))}
         value={filters.status}
         onChange={(status) => onChange({ status })}

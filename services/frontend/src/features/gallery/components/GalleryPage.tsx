@@ -8,11 +8,13 @@ import { Pagination } from '@/components/Pagination'
 import { EmptyState, ErrorState } from '@/components/States'
 import { IMAGE_STATUS_META, REVIEW_STATUS_META } from '@/components/StatusBadges'
 import { formatDate, formatNumber, speciesName } from '@/lib/format'
-import { activeFilterCount, PAGE_SIZES, viewQuery, type ImageFilters, type SortField } from '../filters'
-import { useCameras, useImages } from '../api/images'
+import { activeFilterCount, PAGE_SIZES, viewQuery, type ImageFilters, type SortField } from '@/lib/filters'
+import { useCameras } from '@/lib/api/catalog'
+import { useImages } from '../api/images'
 import { useImageFilters } from '../hooks/useImageFilters'
 import { FilterPanel } from './FilterPanel'
 import { ImageCard, ImageCardSkeleton } from './ImageCard'
+import { SetAsideFilters } from './SetAsideFilters'
 
 const SORT_LABELS: Record<SortField, string> = {
   captured_at: 'Capture time',
@@ -53,9 +55,14 @@ export function GalleryPage() {
               className="lg:hidden"
               onClick={() => setDrawer(true)}
               icon={<SlidersHorizontal className="h-4 w-4" aria-hidden />}
-              aria-label={`Filters${count ? ` (${count} active)` : ''}`}
             >
-              Filters{count > 0 && <span className="rounded-full bg-forest-700 px-1.5 text-xs text-white">{count}</span>}
+              Filters
+              {count > 0 && (
+                <span className="rounded-full bg-forest-700 px-1.5 text-xs text-white">
+                  {count}
+                  <span className="sr-only"> active</span>
+                </span>
+              )}
             </Button>
             <SelectField
               label="Sort by"
@@ -95,6 +102,7 @@ export function GalleryPage() {
 
         <div className="min-w-0 flex-1">
           <ActiveFilterChips filters={filters} onChange={setFilters} onReset={reset} />
+          <SetAsideFilters filters={filters} onChange={setFilters} />
 
           {images.isError ? (
             <ErrorState title="Could not load images" error={images.error} onRetry={() => void images.refetch()} />

@@ -34,7 +34,6 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
       data-testid="image-card"
       data-image-id={image.id}
       className="group flex flex-col overflow-hidden rounded-xl border border-stone-200/80 bg-white shadow-card transition hover:-translate-y-0.5 hover:border-forest-300 hover:shadow-md"
-      aria-label={`${[title, ...others.map(speciesName)].join(', ')}, ${image.camera_name ?? 'unknown camera'}, ${formatDateTime(when)}`}
     >
       <div className="relative aspect-[4/3] overflow-hidden bg-stone-800">
         {image.thumbnail_url && !broken ? (
@@ -99,6 +98,7 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
                 title={`Also: ${others.map(speciesName).join(', ')}`}
               >
                 +{others.length}
+                <span className="sr-only"> ({others.map(speciesName).join(', ')})</span>
               </span>
             )}
           </span>

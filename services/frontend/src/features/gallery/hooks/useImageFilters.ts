@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
-import { parseFilters, serializeFilters, updateFilters, type ImageFilters } from '../filters'
+import { parseFilters, serializeFilters, updateFilters, type ImageFilters } from '@/lib/filters'
 
 /** The gallery filters, read from and written to the URL. */
 export function useImageFilters(): [ImageFilters, (change: Partial<ImageFilters>, options?: { replace?: boolean }) => void, () => void] {

@@ -2,8 +2,8 @@ import { useEffect } from 'react'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import type { ImageDetail, ReviewStatus } from '@/lib/api/types'
-import { imagesQuery } from '@/features/gallery/api/images'
-import type { ImageFilters } from '@/features/gallery/filters'
+import { imagesQuery } from '@/lib/filters'
+import type { ImageFilters } from '@/lib/filters'
 
 export function imageKey(id: string, filters?: ImageFilters) {
   return filters ? ['image', id, filters] : ['image', id]

@@ -3,6 +3,7 @@ import { ImageOff } from 'lucide-react'
 import { Spinner } from '@/components/Spinner'
 import { formatPercent } from '@/lib/format'
 import { useSpeciesColorVersion } from '@/lib/species-colors'
+import { useResetOnChange } from '@/lib/useResetOnChange'
 import type { Detection } from '@/lib/api/types'
 import { bboxToRect, containRect, hitTest, labelPosition, type Rect, type Size } from '../geometry'
 import { detectionColor, detectionDisplayName, detectionScore } from '../detections'
@@ -38,12 +39,10 @@ export function DetectionCanvas({ imageId, src, placeholder, naturalSize, detect
   const colorVersion = useSpeciesColorVersion()
   const [status, setStatus] = useState<'loading' | 'loaded' | 'error'>(src ? 'loading' : 'error')
 
-  useEffect(() => {
-    setStatus(src ? 'loading' : 'error')
-  }, [src])
-  useEffect(() => {
-    if (naturalSize) setNatural(naturalSize)
-  }, [naturalSize])
+  useResetOnChange(src, (value) => setStatus(value ? 'loading' : 'error'))
+  useResetOnChange(naturalSize, (value) => {
+    if (value) setNatural(value)
+  })
 
   useLayoutEffect(() => {
     const el = containerRef.current
@@ -178,7 +177,7 @@ export function DetectionCanvas({ imageId, src, placeholder, naturalSize, detect
         </div>
       )}
       {status === 'error' && (
-        <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 text-stone-400">
+        <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 text-stone-500">
           <ImageOff className="h-8 w-8" aria-hidden />
           <p className="text-sm">The original image could not be loaded.</p>
         </div>

@@ -70,11 +70,11 @@ export function DetectionList({
                   {score != null && machine.length > 0 && <> · species {formatPercent(score)}</>}
                 </span>
               </span>
-              <span className="text-xs font-medium tabular-nums text-stone-400">#{d.index + 1}</span>
+              <span className="text-xs font-medium tabular-nums text-stone-500">#{d.index + 1}</span>
             </button>
             {active && machine.length > 1 && (
               <div className="px-5 pb-3 pl-[4.75rem]">
-                <p className="mb-1 text-[11px] font-medium uppercase tracking-wide text-stone-400">Other candidates</p>
+                <p className="mb-1 text-[11px] font-medium uppercase tracking-wide text-stone-500">Other candidates</p>
                 <ul className="space-y-1">
                   {machine.slice(1, 5).map((c) => (
                     <li key={c.rank} className="flex items-center gap-2 text-xs text-stone-600">
@@ -160,6 +160,7 @@ function CorrectionForm({
           className="input h-8 py-1 text-xs"
           value={value}
           onChange={(e) => setValue(e.target.value)}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the species field the user just asked to edit
           autoFocus
           placeholder="e.g. red fox"
         />

@@ -9,9 +9,10 @@ import { useToast } from '@/components/Toasts'
 import { ApiError } from '@/lib/api/errors'
 import { formatDateTime, speciesName } from '@/lib/format'
 import type { ReviewStatus } from '@/lib/api/types'
-import { useAuth, useCanReview } from '@/features/auth/hooks/useAuth'
-import { useSpecies } from '@/features/gallery/api/images'
-import { parseFilters, serializeFilters, viewQuery } from '@/features/gallery/filters'
+import { useAuth, useCanReview } from '@/features/auth'
+import { useSpecies } from '@/lib/api/catalog'
+import { useResetOnChange } from '@/lib/useResetOnChange'
+import { parseFilters, serializeFilters, viewQuery } from '@/lib/filters'
 import { useCorrectSpecies, useImage, usePrefetchNeighbours, useRetryImage, useReviewImage } from '../api/image'
 import { detectionDisplayName } from '../detections'
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts'
@@ -50,7 +51,7 @@ export default function ImageDetailPage() {
   const current = data && data.id === imageId ? data : undefined
   usePrefetchNeighbours(current?.prev_id, current?.next_id, filters)
 
-  useEffect(() => setHighlighted(null), [imageId])
+  useResetOnChange(imageId, () => setHighlighted(null))
   useEffect(() => {
     if (current) {
       const name = current.top_species ? speciesName(current.top_species) : 'Image'
@@ -197,7 +198,7 @@ export default function ImageDetailPage() {
                 onHighlight={setHighlighted}
                 alt={`Camera-trap photo from ${current.camera_name ?? 'an unassigned camera'}`}
               />
-              <p className="hidden text-xs text-stone-400 sm:block">
+              <p className="hidden text-xs text-stone-500 sm:block">
                 Hover a box for its label · click a detection to highlight it · press <kbd className="font-mono">?</kbd> for shortcuts
               </p>
             </>

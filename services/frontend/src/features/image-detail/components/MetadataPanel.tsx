@@ -54,7 +54,7 @@ export function MetadataPanel({ image }: { image: ImageDetail }) {
         <Row label="Location">
           {location ? (
             <span className="inline-flex items-center gap-1.5 tabular-nums">
-              <MapPin className="h-3.5 w-3.5 text-stone-400" aria-hidden />
+              <MapPin className="h-3.5 w-3.5 text-stone-500" aria-hidden />
               {location.lat.toFixed(5)}, {location.lon.toFixed(5)}
             </span>
           ) : (
@@ -105,7 +105,7 @@ export function MetadataPanel({ image }: { image: ImageDetail }) {
                 aria-hidden
               />
               <div className="flex items-baseline justify-between gap-2 text-sm">
-                <span className={stage.at ? 'text-stone-800' : 'text-stone-400'}>{stage.label}</span>
+                <span className={stage.at ? 'text-stone-800' : 'text-stone-500'}>{stage.label}</span>
                 {stage.took && <span className="text-xs tabular-nums text-stone-500">+{stage.took}</span>}
               </div>
               {stage.at && <p className="text-xs tabular-nums text-stone-500">{formatDateTime(stage.at)}</p>}

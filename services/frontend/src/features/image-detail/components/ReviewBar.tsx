@@ -46,7 +46,7 @@ export function ReviewBar({
   if (!canReview) {
     return (
       <div className="flex items-center gap-2 rounded-lg bg-stone-50 px-3 py-2.5 text-sm text-stone-600" data-testid="review-readonly">
-        <Eye className="h-4 w-4 text-stone-400" aria-hidden />
+        <Eye className="h-4 w-4 text-stone-500" aria-hidden />
         You have view-only access. Analysts and admins review images.
       </div>
     )

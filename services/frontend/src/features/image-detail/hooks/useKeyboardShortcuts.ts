@@ -7,7 +7,9 @@ import { resolveShortcut, type ShortcutAction } from '../keyboard'
  */
 export function useKeyboardShortcuts(handler: (action: ShortcutAction) => boolean | void, enabled = true) {
   const ref = useRef(handler)
-  ref.current = handler
+  useEffect(() => {
+    ref.current = handler
+  })
   useEffect(() => {
     if (!enabled) return
     const onKey = (event: KeyboardEvent) => {

@@ -3,9 +3,9 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useToast } from '@/components/Toasts'
 import { getAccessToken, refreshSession } from '@/lib/api/session'
 import type { CameraCollection } from '@/lib/api/types'
-import { useAuth } from '@/features/auth/hooks/useAuth'
+import { useAuth } from '@/features/auth'
 import { ReconnectingSocket, type LiveEvent, type LiveStatus } from '../socket'
-import { queriesForEvent, toastForEvent } from '../messages'
+import { overflowToast, queriesForEvent, toastForEvent } from '../messages'
 
 interface LiveContextValue {
   status: LiveStatus
@@ -53,7 +53,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       const toasts = events.map((e) => toastForEvent(e, cameraNames)).filter((t) => t !== null)
       toasts.slice(0, TOAST_BURST).forEach((t) => push(t))
       if (toasts.length > TOAST_BURST) {
-        push({ title: `${toasts.length - TOAST_BURST} more updates`, description: 'The gallery is up to date.', tone: 'info' })
+        push(overflowToast(toasts.length - TOAST_BURST))
       }
     }
     const socket = new ReconnectingSocket({

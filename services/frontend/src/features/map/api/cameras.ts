@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
-import { dateRangeToIso } from '@/features/gallery/filters'
+import { dateRangeToIso } from '@/lib/filters'
 
 export interface MapFilters {
   date_from?: string

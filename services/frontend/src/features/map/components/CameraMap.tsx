@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
-import { useNavigate } from 'react-router'
+import { createPortal } from 'react-dom'
 import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
 import { Maximize2, WifiOff } from 'lucide-react'
-import { formatDateTime, formatNumber, formatRelative } from '@/lib/format'
+import { useResetOnChange } from '@/lib/useResetOnChange'
 import { tileHealth, useTiles } from '../tiles'
+import { CameraPopup } from './CameraPopup'
 
 export interface MapCamera {
   id: number
@@ -20,9 +21,6 @@ export interface MapCamera {
   isAssigned: boolean
 }
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-
 function pinColor(c: MapCamera, now: number): string {
   if (!c.isAssigned) return '#78716c'
   if (c.filteredCount === 0) return '#a8a29e'
@@ -37,7 +35,8 @@ function icon(c: MapCamera, now: number, selected: boolean) {
   const label = count >= 1000 ? `${Math.round(count / 100) / 10}k` : String(count)
   return L.divIcon({
     className: 'camera-marker',
-    html: `<div class="camera-pin${selected ? ' is-selected' : ''}" style="--pin:${pinColor(c, now)}"><span>${esc(label)}</span></div>`,
+    // Only digits, "." and "k" (built above) and a fixed colour: nothing from the data is put into HTML.
+    html: `<div class="camera-pin${selected ? ' is-selected' : ''}" style="--pin:${pinColor(c, now)}"><span>${label}</span></div>`,
     iconSize: [34, 42],
     iconAnchor: [17, 40],
     popupAnchor: [0, -36],
@@ -51,22 +50,6 @@ export function galleryLinkFor(cameraId: number, filters: { date_from?: string; 
   params.append('camera_id', String(cameraId))
   filters.species.forEach((s) => params.append('species', s))
   return `/gallery?${params}`
-}
-
-function popupHtml(c: MapCamera, link: string): string {
-  const battery = c.battery != null ? `<div><dt>Battery</dt><dd>${Math.round(c.battery)}%</dd></div>` : ''
-  const filtered =
-    c.filteredCount != null ? `<div><dt>Matching filters</dt><dd>${esc(formatNumber(c.filteredCount))}</dd></div>` : ''
-  return `<div class="camera-popup" data-testid="camera-popup">
-    <p class="camera-popup__title">${esc(c.name)}</p>
-    ${c.site ? `<p class="camera-popup__site">${esc(c.site)}</p>` : ''}
-    <dl>
-      <div><dt>Last image</dt><dd title="${esc(formatDateTime(c.lastImageAt))}">${esc(c.lastImageAt ? formatRelative(c.lastImageAt) : 'No images yet')}</dd></div>
-      <div><dt>Total images</dt><dd>${esc(formatNumber(c.imageCount))}</dd></div>
-      ${filtered}${battery}
-    </dl>
-    <a href="${esc(link)}" data-internal-link class="camera-popup__link">View images →</a>
-  </div>`
 }
 
 export function CameraMap({
@@ -87,11 +70,18 @@ export function CameraMap({
   const layerRef = useRef<L.LayerGroup | null>(null)
   const markersRef = useRef(new Map<number, L.Marker>())
   const fittedRef = useRef(false)
-  const navigate = useNavigate()
+  // One container per marker that Leaflet shows as the popup; React renders CameraPopup into it.
+  const [popupTargets, setPopupTargets] = useState(new Map<number, HTMLElement>())
   const onSelectRef = useRef(onSelect)
-  onSelectRef.current = onSelect
-  const [tilesDown, setTilesDown] = useState(false)
+  useEffect(() => {
+    onSelectRef.current = onSelect
+  })
   const tiles = useTiles()
+  // The base map, once the tile setting is known (GET /api/config); markers work without it.
+  const tileKey = tiles === undefined ? 'pending' : tiles === null ? 'none' : `${tiles.url}\n${tiles.attribution}`
+  const [tilesFailing, setTilesFailing] = useState(false)
+  useResetOnChange(tileKey, () => setTilesFailing(false))
+  const tilesDown = tiles === null || tilesFailing
 
   // Create the map once.
   useEffect(() => {
@@ -102,34 +92,24 @@ export function CameraMap({
     layerRef.current = L.layerGroup().addTo(map)
     // Distances still make sense on a blank background when tiles are unavailable.
     L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map)
-    // Popup links navigate inside the app instead of reloading the page.
-    const onClick = (event: MouseEvent) => {
-      const a = (event.target as Element).closest?.('a[data-internal-link]') as HTMLAnchorElement | null
-      if (!a || event.metaKey || event.ctrlKey || event.shiftKey) return
-      event.preventDefault()
-      navigate(a.getAttribute('href')!)
-    }
-    el.addEventListener('click', onClick)
+    const markers = markersRef.current
     return () => {
-      el.removeEventListener('click', onClick)
+      // Leaving the page with a popup open: close it and stop pan/zoom animations first, so no
+      // animation frame or popup handler runs on a removed map ("this._fn is not a function").
+      for (const marker of markers.values()) marker.off()
+      map.off()
+      map.closePopup()
+      map.stop()
       map.remove()
       mapRef.current = null
-      markersRef.current.clear()
+      markers.clear()
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  // The base map, once the tile setting is known (GET /api/config); markers work without it.
-  const tileKey = tiles === undefined ? 'pending' : tiles === null ? 'none' : `${tiles.url}\n${tiles.attribution}`
   useEffect(() => {
     const map = mapRef.current
-    if (!map || tiles === undefined) return
-    if (tiles === null) {
-      setTilesDown(true)
-      return
-    }
-    setTilesDown(false)
-    const health = tileHealth(setTilesDown)
+    if (!map || !tiles) return
+    const health = tileHealth(setTilesFailing)
     const layer = L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 })
     layer.on('tileload', health.loaded)
     layer.on('tileerror', health.failed)
@@ -147,20 +127,21 @@ export function CameraMap({
     if (!layer) return
     const now = Date.now()
     const seen = new Set<number>()
+    let targetsChanged = false
     for (const c of cameras) {
       seen.add(c.id)
-      const html = popupHtml(c, galleryLinkFor(c.id, filters))
       let marker = markersRef.current.get(c.id)
       if (!marker) {
         marker = L.marker([c.lat, c.lon], { title: c.name, alt: `Camera ${c.name}`, keyboard: true, riseOnHover: true })
         marker.on('click', () => onSelectRef.current(c.id))
         marker.on('popupclose', () => onSelectRef.current(null))
-        marker.bindPopup(html, { minWidth: 220, maxWidth: 280 })
+        // React fills the container after this effect; the popup re-measures itself when it opens.
+        marker.bindPopup(document.createElement('div'), { minWidth: 220, maxWidth: 280 })
         marker.addTo(layer)
         markersRef.current.set(c.id, marker)
+        targetsChanged = true
       } else {
         marker.setLatLng([c.lat, c.lon])
-        marker.setPopupContent(html)
       }
       marker.setIcon(icon(c, now, c.id === selectedId))
       marker.getElement()?.setAttribute('data-camera-id', String(c.id))
@@ -168,9 +149,16 @@ export function CameraMap({
     }
     for (const [id, marker] of markersRef.current) {
       if (!seen.has(id)) {
+        marker.off()
         marker.remove()
         markersRef.current.delete(id)
+        targetsChanged = true
       }
+    }
+    if (targetsChanged) {
+      const targets = new Map<number, HTMLElement>()
+      for (const [id, marker] of markersRef.current) targets.set(id, marker.getPopup()!.getContent() as HTMLElement)
+      setPopupTargets(targets)
     }
     if (!fittedRef.current && cameras.length) {
       fittedRef.current = true
@@ -204,6 +192,10 @@ export function CameraMap({
 
   return (
     <div className="relative h-full w-full">
+      {cameras.map((c) => {
+        const target = popupTargets.get(c.id)
+        return target ? createPortal(<CameraPopup camera={c} link={galleryLinkFor(c.id, filters)} />, target, `popup-${c.id}`) : null
+      })}
       <div ref={elRef} className="camera-map h-full w-full" data-testid="camera-map" role="region" aria-label="Map of cameras" />
       <button
         type="button"
@@ -219,7 +211,7 @@ export function CameraMap({
           data-testid="tiles-offline"
           className="absolute bottom-3 left-3 z-[500] inline-flex items-center gap-1.5 rounded-lg bg-white/90 px-2.5 py-1.5 text-xs text-stone-600 shadow-card backdrop-blur"
         >
-          <WifiOff className="h-3.5 w-3.5 text-stone-400" aria-hidden />
+          <WifiOff className="h-3.5 w-3.5 text-stone-500" aria-hidden />
           {tiles === null
             ? 'No base map configured — camera positions are still accurate'
             : 'Map tiles unavailable offline — camera positions are still accurate'}

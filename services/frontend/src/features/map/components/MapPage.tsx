@@ -10,8 +10,8 @@ import { PageHeader } from '@/components/PageHeader'
 import { Skeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/States'
 import { formatNumber, formatRelative, speciesName } from '@/lib/format'
-import { useSpecies } from '@/features/gallery/api/images'
-import { parseFilters, serializeFilters } from '@/features/gallery/filters'
+import { useSpecies } from '@/lib/api/catalog'
+import { parseFilters, serializeFilters } from '@/lib/filters'
 import { hasMapFilters, useCameraCollection, useCameraCounts, type MapFilters } from '../api/cameras'
 import { CameraMap, galleryLinkFor, type MapCamera } from './CameraMap'
 
@@ -153,8 +153,8 @@ export default function MapPage() {
                           'flex w-full items-center gap-3 px-4 py-2.5 text-left hover:bg-stone-50',
                           selected === c.id && 'bg-sand-50',
                         )}
-                        aria-label={`Show ${c.name} on the map`}
                       >
+                        <span className="sr-only">Show on the map: </span>
                         <span className="min-w-0 flex-1">
                           <span className="block truncate text-sm font-medium text-stone-900">{c.name}</span>
                           <span className="block truncate text-xs text-stone-500">
@@ -170,7 +170,7 @@ export default function MapPage() {
                   ))}
                 {unlocated.map((f) => (
                   <li key={f.properties.id} className="flex items-center gap-3 px-4 py-2.5">
-                    <MapPinOff className="h-4 w-4 shrink-0 text-stone-400" aria-hidden />
+                    <MapPinOff className="h-4 w-4 shrink-0 text-stone-500" aria-hidden />
                     <span className="min-w-0 flex-1">
                       <Link
                         to={galleryLinkFor(f.properties.id, filters)}
@@ -178,7 +178,7 @@ export default function MapPage() {
                       >
                         {f.properties.name}
                       </Link>
-                      <span className="block text-xs text-stone-400">No location{!f.properties.is_assigned ? ' · unassigned' : ''}</span>
+                      <span className="block text-xs text-stone-500">No location{!f.properties.is_assigned ? ' · unassigned' : ''}</span>
                     </span>
                     <span className="text-sm tabular-nums text-stone-500">{formatNumber(f.properties.image_count)}</span>
                   </li>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
-import { dateRangeToIso } from '@/features/gallery/filters'
+import { dateRangeToIso } from '@/lib/filters'
 
 export type Interval = 'hour' | 'day' | 'week' | 'month'
 export const REFRESH_MS = 30_000

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, type ReactNode } from 'react'
+import { ScrollRegion } from '@/components/ScrollRegion'
 import { Link, useSearchParams } from 'react-router'
 import { Bar, Doughnut } from 'react-chartjs-2'
 import { Activity, BarChart3, Camera, Clock, Images, PawPrint, RefreshCw, RotateCcw } from 'lucide-react'
@@ -12,8 +13,8 @@ import { Skeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/States'
 import { formatNumber, formatRelative, formatTime, speciesName } from '@/lib/format'
 import { speciesColor, useSpeciesColorVersion } from '@/lib/species-colors'
-import { useCameras } from '@/features/gallery/api/images'
-import { parseFilters, serializeFilters } from '@/features/gallery/filters'
+import { useCameras } from '@/lib/api/catalog'
+import { parseFilters, serializeFilters } from '@/lib/filters'
 import { REFRESH_MS, useCameraStats, useSpeciesStats, useSummary, useTimeline, type Interval, type StatsFilters } from '../api/stats'
 import { bucketLabel, fillTimeline, spansYears } from '../timeline'
 import { FOREST, FOREST_LIGHT, SAND } from './charts'
@@ -131,7 +132,7 @@ export default function StatsPage() {
         </section>
       )}
 
-      <div className="grid gap-6 xl:grid-cols-5">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-5">
         <Card className="flex flex-col xl:col-span-3">
           <CardHeader
             title="Images over time"
@@ -241,7 +242,7 @@ function SummaryCard({
 
 function EmptyChart({ text }: { text: string }) {
   return (
-    <div className="flex h-full min-h-[12rem] flex-col items-center justify-center gap-2 text-sm text-stone-400">
+    <div className="flex h-full min-h-[12rem] flex-col items-center justify-center gap-2 text-sm text-stone-500">
       <BarChart3 className="h-6 w-6" aria-hidden />
       {text}
     </div>
@@ -318,7 +319,7 @@ function SpeciesChart({
               <span className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: speciesColor(d.species) }} aria-hidden />
               <span className="min-w-0 flex-1 truncate text-stone-700">{speciesName(d.species)}</span>
               <span className="tabular-nums text-stone-500">{formatNumber(d.count)}</span>
-              <span className="w-10 text-right text-xs tabular-nums text-stone-400">{Math.round((d.count / total) * 100)}%</span>
+              <span className="w-10 text-right text-xs tabular-nums text-stone-500">{Math.round((d.count / total) * 100)}%</span>
             </Link>
           </li>
         ))}
@@ -344,7 +345,7 @@ function TopCameras({
   const top = [...data].sort((a, b) => b.image_count - a.image_count).slice(0, 10)
   const max = Math.max(1, ...top.map((c) => c.image_count))
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Top cameras table">
       <table className="w-full min-w-[520px]">
         <thead>
           <tr className="border-b border-stone-100">
@@ -378,6 +379,6 @@ function TopCameras({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }

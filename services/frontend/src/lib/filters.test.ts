@@ -3,6 +3,7 @@ import {
   activeFilterCount,
   dateRangeToIso,
   DEFAULT_FILTERS,
+  imagesQuery,
   parseFilters,
   serializeFilters,
   updateFilters,
@@ -96,5 +97,13 @@ describe('gallery filters ↔ URL', () => {
     expect(new Date(date_from!).getTime()).toBe(new Date('2026-05-01T00:00:00').getTime())
     expect(new Date(date_to!).getTime()).toBe(new Date('2026-05-31T23:59:59.999').getTime())
     expect(dateRangeToIso()).toEqual({})
+  })
+
+  it('asks the API for processing and completed images unless a status is chosen', () => {
+    expect(imagesQuery(DEFAULT_FILTERS).status).toEqual(['received', 'detecting', 'detected', 'classifying', 'completed'])
+    expect(imagesQuery({ ...DEFAULT_FILTERS, status: ['rejected'] }).status).toEqual(['rejected'])
+    expect(imagesQuery(DEFAULT_FILTERS, false)).not.toHaveProperty('page')
+    // The URL of the default view stays clean: the default set is not written into it.
+    expect(serializeFilters(DEFAULT_FILTERS).getAll('status')).toEqual([])
   })
 })

@@ -10,6 +10,14 @@
 import type { ImageStatus, ReviewStatus } from '@/lib/api/types'
 
 export const IMAGE_STATUSES: ImageStatus[] = ['received', 'detecting', 'detected', 'classifying', 'completed', 'failed', 'rejected']
+/**
+ * What the gallery (and prev/next, and the map's image lists) shows when no status is chosen: images
+ * being processed or done. Rejected and failed uploads are a filter of their own, so a burst of
+ * unreadable files does not fill the first page.
+ */
+export const DEFAULT_STATUSES: ImageStatus[] = ['received', 'detecting', 'detected', 'classifying', 'completed']
+/** The statuses offered as "N rejected" / "N failed" beside the default view. */
+export const SET_ASIDE_STATUSES = ['rejected', 'failed'] as const satisfies readonly ImageStatus[]
 export const REVIEW_STATUSES: ReviewStatus[] = ['unreviewed', 'approved', 'rejected', 'flagged']
 export const SORT_FIELDS = ['captured_at', 'received_at', 'confidence', 'camera'] as const
 export type SortField = (typeof SORT_FIELDS)[number]
@@ -141,6 +149,21 @@ export function viewQuery(f: ImageFilters): string {
   const params = serializeFilters({ ...f, page: 1, limit: DEFAULT_FILTERS.limit })
   const s = params.toString()
   return s ? `?${s}` : ''
+}
+
+/** The API query for a set of filters (empty lists and unset values left out, no status = the default set). */
+export function imagesQuery(filters: ImageFilters, paging = true) {
+  return {
+    ...dateRangeToIso(filters.date_from, filters.date_to),
+    camera_id: filters.camera_id.length ? filters.camera_id : undefined,
+    species: filters.species.length ? filters.species : undefined,
+    status: filters.status.length ? filters.status : DEFAULT_STATUSES,
+    review_status: filters.review_status.length ? filters.review_status : undefined,
+    min_confidence: filters.min_confidence,
+    sort: filters.sort,
+    order: filters.order,
+    ...(paging ? { page: filters.page, limit: filters.limit } : {}),
+  }
 }
 
 /** Start of `date_from` and end of `date_to` in the browser's time zone, as ISO timestamps. */
