@@ -44,6 +44,7 @@ FTPS_PORT=2121
 FTPS_ACCOUNTS=camera:$(rand 12)
 JWT_SECRET=$(rand 48)
 MEDIA_URL_SECRET=$(rand 48)
+ALERTS_SECRET_KEY=$(rand 48)
 ADMIN_EMAIL=admin@example.org
 ADMIN_PASSWORD=$(rand 12)
 COOKIE_SECURE=false
