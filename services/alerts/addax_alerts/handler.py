@@ -87,15 +87,12 @@ class EvaluateHandler:
         return fired
 
     def evaluate_in(self, session: Session, image_id: uuid.UUID, now: datetime) -> list[Fired]:
-        if session.get(AlertEvaluation, image_id) is not None:
+        image, evaluated, camera = self.load(session, image_id)
+        if evaluated:
             raise SkipMessage("image already evaluated")
-        image = session.get(Image, image_id)
-        if image is None:
-            raise SkipMessage("image no longer exists")
         if image.status is not ImageStatus.COMPLETED:
             raise SkipMessage(f"image is {image.status.value}, not completed")
         max_age = timedelta(seconds=self.settings.alerts_max_age_seconds)
-        camera = self.camera(session, image.camera_id)
         fired: list[Fired] = []
         rules: list[ActiveRule] = []
         if image.completed_at is not None and image.completed_at < now - max_age:
@@ -140,19 +137,23 @@ class EvaluateHandler:
         return fire_all(session, firings)
 
     # --- loading ------------------------------------------------------------------------------------
-    def camera(self, session: Session, camera_id: int | None) -> CameraInfo | None:
-        if camera_id is None:
-            return None
+    def load(self, session: Session, image_id: uuid.UUID) -> tuple[Image, bool, CameraInfo | None]:
+        """The image, whether it was evaluated already, and its camera: one round trip."""
         project = getattr(Camera, "project_id", None)
         row = session.execute(
-            select(Camera.id, Camera.name, Camera.config,
+            select(Image, AlertEvaluation.image_id.is_not(None), Camera.id, Camera.name, Camera.config,
                    func.ST_Y(cast(Camera.location, Geometry)), func.ST_X(cast(Camera.location, Geometry)),
                    project if project is not None else text("NULL"))
-            .where(Camera.id == camera_id)
+            .outerjoin(AlertEvaluation, AlertEvaluation.image_id == Image.id)
+            .outerjoin(Camera, Camera.id == Image.camera_id)
+            .where(Image.id == image_id)
         ).first()
         if row is None:
-            return None
-        return CameraInfo(id=row[0], name=row[1], config=row[2] or {}, lat=row[3], lon=row[4], project_id=row[5])
+            raise SkipMessage("image no longer exists")
+        image, evaluated, camera_id, name, config, lat, lon, project_id = row
+        camera = None if camera_id is None else CameraInfo(id=camera_id, name=name, config=config or {}, lat=lat,
+                                                           lon=lon, project_id=project_id)
+        return image, bool(evaluated), camera
 
     def active_rules(self, session: Session, project_id: int | None) -> list[ActiveRule]:
         """The project's enabled species rules, parsed. Cached per project and reused while the rules'
