@@ -83,3 +83,28 @@ def test_sigkill_between_evaluation_and_delivery_delivers_exactly_once(
             assert session.scalar(select(func.count()).where(AlertDelivery.status != DeliveryStatus.SENT)) == 0
     finally:
         signal_receiver.close()
+
+
+def test_images_completed_while_the_service_was_down_fire_once_and_old_ones_never(
+        actx: ServiceContext, alert_settings: Settings, http_receiver: HttpReceiver) -> None:
+    """The service is down while 20 images complete (their messages are lost too); started, its
+    reconciler evaluates them: one notification each. Images older than the maximum age fire none."""
+    with actx.sessions.begin() as session:
+        cam = seed.camera(session, "c1")
+        seed.rule(session, [seed.webhook(actx, session, http_receiver)], {"species": ["wolf"]})
+        recent = [seed.completed_image(actx, session, cam.id, [("wolf", 0.9)], completed_at=seed.minutes_ago(3))
+                  for _ in range(20)]
+        old = [seed.completed_image(actx, session, cam.id, [("wolf", 0.9)], completed_at=seed.minutes_ago(90))
+               for _ in range(5)]
+    service = start(alert_settings.model_copy(update={"alerts_reconcile_after_seconds": 1.0}),
+                    "evaluate,deliver,schedule")
+    try:
+        wait(lambda: statuses(actx)["sent"] == 20, 90, "20 sent deliveries")
+        time.sleep(2)  # further scheduler ticks must not add anything
+    finally:
+        service.send_signal(signal.SIGTERM)
+        service.wait(30)
+    assert statuses(actx) == Counter({"sent": 20})
+    fired = {r.json()["alert"]["image_id"] for r in http_receiver.requests}
+    assert len(http_receiver.requests) == 20 and fired == {str(image.id) for image in recent}
+    assert not fired & {str(image.id) for image in old}
