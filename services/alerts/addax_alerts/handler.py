@@ -43,6 +43,7 @@ from addax_common.species_groups import Taxonomy, default_taxonomy
 from addax_common.worker import BatchResult, SkipMessage, for_each_image
 
 log = get_logger(__name__)
+RULES_RECHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class EvaluateHandler:
         self.settings = ctx.settings
         self.taxonomy = taxonomy or default_taxonomy(ctx.settings.species_groups_file)
         # Parsed rules per project with the version stamp they were read at; rules change rarely.
-        self._rules: dict[int | None, tuple[tuple[Any, ...], list[ActiveRule]]] = {}
+        self._rules: dict[int | None, tuple[tuple[Any, ...], list[ActiveRule], float]] = {}
 
     def __call__(self, messages: list[Message]) -> BatchResult:
         results: BatchResult = {}
@@ -157,15 +158,20 @@ class EvaluateHandler:
 
     def active_rules(self, session: Session, project_id: int | None) -> list[ActiveRule]:
         """The project's enabled species rules, parsed. Cached per project and reused while the rules'
-        version stamp (count, newest update, id sum: any insert, update or delete changes it) holds."""
+        version stamp (count, newest update, id sum: any insert, update or delete changes it) holds;
+        the stamp itself is read at most every RULES_RECHECK_SECONDS, so a changed rule applies to
+        images evaluated from a second later on."""
+        cached = self._rules.get(project_id)
+        if cached is not None and time.monotonic() - cached[2] < RULES_RECHECK_SECONDS:
+            return cached[1]
         scope = [AlertRule.enabled.is_(True), AlertRule.kind == RuleKind.SPECIES]
         if hasattr(Camera, "project_id"):
             scope.append(AlertRule.project_id == project_id)
         stamp = tuple(session.execute(
             select(func.count(), func.max(AlertRule.updated_at), func.coalesce(func.sum(AlertRule.id), 0)).where(*scope)
         ).one())
-        cached = self._rules.get(project_id)
         if cached is not None and cached[0] == stamp:
+            self._rules[project_id] = (stamp, cached[1], time.monotonic())
             return cached[1]
         rows = session.execute(
             select(AlertRule.id, AlertRule.updated_at, AlertRule.name, AlertRule.project_id, AlertRule.mode,
@@ -181,7 +187,7 @@ class EvaluateHandler:
             ref = RuleRef(id=rule_id, name=name, kind=RuleKind.SPECIES.value, project_id=rule_project, mode=mode)
             rules.append(ActiveRule(ref=ref, spec=spec, has_area=bool(has_area),
                                     cooldown=timedelta(minutes=cooldown)))
-        self._rules[project_id] = (stamp, rules)
+        self._rules[project_id] = (stamp, rules, time.monotonic())
         return rules
 
     def sightings(self, session: Session, image_id: uuid.UUID) -> list[Sighting]:

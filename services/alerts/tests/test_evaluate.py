@@ -5,13 +5,13 @@ from __future__ import annotations
 import time
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from addax_alerts.deliver import DeliverHandler
 from addax_alerts.handler import EvaluateHandler
 from addax_alerts.scheduler import Scheduler
 from addax_common.context import ServiceContext
-from addax_common.db import AlertDelivery, AlertEvaluation, AlertLog, DeliveryStatus, TriggerMode
+from addax_common.db import AlertDelivery, AlertEvaluation, AlertLog, AlertRule, DeliveryStatus, TriggerMode
 from addax_common.events import EventPublisher
 from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
 from tests.support import alert_seed as seed
@@ -182,3 +182,23 @@ def test_unknown_delivery_id_is_skipped(actx: ServiceContext) -> None:
     actx.queue(QUEUE_ALERT_DELIVERIES).push("987654")
     drain(actx)
     assert actx.queue(QUEUE_ALERT_DELIVERIES).in_flight_count() == 0
+
+
+def test_rule_changes_apply_to_later_images(actx: ServiceContext, http_receiver: HttpReceiver, monkeypatch) -> None:
+    import addax_alerts.handler as handler_module
+
+    monkeypatch.setattr(handler_module, "RULES_RECHECK_SECONDS", 0.0)
+    with actx.sessions.begin() as session:
+        cam = seed.camera(session, "c1")
+        hook = webhook(actx, session, http_receiver)
+        wolves = seed.rule(session, [hook], {"species": ["wolf"]})
+        first, second, third = (seed.completed_image(actx, session, cam.id, [("badger", 0.9)]) for _ in range(3))
+    handler = EvaluateHandler(actx)
+    assert handler.evaluate(first.id) == []
+    with actx.sessions.begin() as session:
+        seed.rule(session, [hook], {"species": ["badger"]}, name="badgers")
+    assert [f.rule.name for f in handler.evaluate(second.id)] == ["badgers"]
+    with actx.sessions.begin() as session:  # disabling a rule takes effect too
+        session.execute(update(AlertRule).where(AlertRule.name == "badgers").values(enabled=False))
+        session.execute(update(AlertRule).where(AlertRule.id == wolves.id).values(conditions={"species": ["badger"]}))
+    assert [f.rule.name for f in handler.evaluate(third.id)] == ["wolves"]
