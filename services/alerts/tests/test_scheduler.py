@@ -110,3 +110,15 @@ def test_one_scheduler_holds_the_lock(actx: ServiceContext) -> None:
     first.release()
     assert second.acquire()
     assert actx.queue(QUEUE_CLASSIFICATION_COMPLETE).depth() == 0
+
+
+def test_daily_digest_moment_in_the_rules_time_zone() -> None:
+    from addax_common.db import AlertRule, TriggerMode
+
+    rule = AlertRule(mode=TriggerMode.DIGEST_DAILY, digest_time="07:00", timezone="Europe/Amsterdam")
+    # 05:30 UTC is 06:30 in Amsterdam (winter): the last digest moment was yesterday 07:00 local.
+    assert Scheduler.period_end(rule, datetime(2026, 11, 30, 5, 30, tzinfo=UTC)) == datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
+    assert Scheduler.period_end(rule, datetime(2026, 11, 30, 6, 0, tzinfo=UTC)) == datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
+    hourly = AlertRule(mode=TriggerMode.DIGEST_HOURLY, timezone="UTC")
+    assert Scheduler.period_end(hourly, datetime(2026, 11, 30, 5, 59, 59, tzinfo=UTC)) == datetime(2026, 11, 30, 5, 0,
+                                                                                                   tzinfo=UTC)
