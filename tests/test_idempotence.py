@@ -12,9 +12,9 @@ from addax_classification.handler import ClassificationHandler
 from addax_classification.model import Classifier
 from addax_common.context import make_context
 from addax_common.db import Classification, Detection, Image, ImageStatus
+from addax_common.errors import SkipMessage
 from addax_common.reliable_queue import Message
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, raw_image_key
-from addax_common.worker import SkipMessage
 from addax_detection.handler import DetectionHandler
 from addax_detection.model import Detector
 from addax_models.palette import SPECIES

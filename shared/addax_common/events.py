@@ -27,19 +27,38 @@ class EventPublisher:
         self.channel = f"{prefix}{EVENTS_CHANNEL}"
 
     @staticmethod
-    def event(event_type: str, *, image_id: Any = None, camera_id: int | None = None, **payload: Any) -> dict[str, Any]:
+    def event(
+        event_type: str,
+        *,
+        project_id: int | None,
+        image_id: Any = None,
+        camera_id: int | None = None,
+        **payload: Any,
+    ) -> dict[str, Any]:
+        """Build an event. `project_id` is required (None only when the publisher cannot know it): the
+        API sends each event only to members of its project."""
         if event_type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {event_type!r}")
         return {
             "type": event_type,
+            "project_id": project_id,
             "image_id": str(image_id) if image_id is not None else None,
             "camera_id": camera_id,
             "time": datetime.now(UTC).isoformat(),
             **payload,
         }
 
-    def publish(self, event_type: str, *, image_id: Any = None, camera_id: int | None = None, **payload: Any) -> dict[str, Any]:
-        event = self.event(event_type, image_id=image_id, camera_id=camera_id, **payload)
+    def publish(
+        self,
+        event_type: str,
+        *,
+        project_id: int | None,
+        image_id: Any = None,
+        camera_id: int | None = None,
+        **payload: Any,
+    ) -> dict[str, Any]:
+        """Publish an event (see `event`)."""
+        event = self.event(event_type, project_id=project_id, image_id=image_id, camera_id=camera_id, **payload)
         self.publish_many([event])
         return event
 

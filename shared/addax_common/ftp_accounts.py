@@ -3,11 +3,11 @@ rules, shared by the settings, the ingestion FTP server and the API's ftp_accoun
 
 Setting syntax, comma-separated entries::
 
-    user:password[:camera name][;plain][;allow=CIDR][;allow=CIDR]...
+    user:password[:camera name][;plain][;allow=CIDR][;allow=CIDR]...[;project=SLUG]
 
 ``;plain`` lets the account log in without TLS (its password then travels in clear text); each
 ``;allow=`` adds a network (``192.0.2.0/24``, ``198.51.100.7``) the account may log in from
-(none = from anywhere).
+(none = from anywhere); ``;project=`` names the project the account uploads for (default ``default``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 # Also a directory name (the account's upload folder): no separators, no leading dot.
 ACCOUNT_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 _ACCOUNT_NAME = re.compile(ACCOUNT_NAME_PATTERN)
+# Project slugs, as the API accepts them (addax_api.scope.SLUG_PATTERN).
+PROJECT_SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+_SLUG = re.compile(PROJECT_SLUG_PATTERN)
+DEFAULT_PROJECT = "default"
 
 CLEARTEXT_WARNING = (
     "Plain FTP is allowed: this account's password and photos travel unencrypted and can be read by "
@@ -63,6 +67,7 @@ class AccountEntry:
     camera: str | None = None
     allow_plain_ftp: bool = False
     ip_allowlist: tuple[IpNetwork, ...] = field(default=())
+    project: str = DEFAULT_PROJECT
 
 
 def parse_account_entries(text: str) -> list[AccountEntry]:
@@ -73,13 +78,19 @@ def parse_account_entries(text: str) -> list[AccountEntry]:
         password, _, camera = rest.partition(":")
         if not user or not password:
             raise ValueError(f"FTPS_ACCOUNTS entry {user or item!r} needs user:password")
-        plain, allow = False, []
+        plain, allow, project = False, [], DEFAULT_PROJECT
         for option in (o.strip() for o in options):
             if option.lower() == "plain":
                 plain = True
             elif option.lower().startswith("allow="):
                 allow.append(option.partition("=")[2])
+            elif option.lower().startswith("project="):
+                project = option.partition("=")[2].strip()
+                if not _SLUG.match(project):
+                    raise ValueError(f"FTPS_ACCOUNTS entry {user!r}: {project!r} is not a project slug")
             elif option:
-                raise ValueError(f"FTPS_ACCOUNTS entry {user!r}: unknown option {option!r} (plain, allow=CIDR)")
-        entries.append(AccountEntry(user, password, camera.strip() or None, plain, parse_networks(allow)))
+                raise ValueError(
+                    f"FTPS_ACCOUNTS entry {user!r}: unknown option {option!r} (plain, allow=CIDR, project=SLUG)"
+                )
+        entries.append(AccountEntry(user, password, camera.strip() or None, plain, parse_networks(allow), project))
     return entries

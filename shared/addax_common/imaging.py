@@ -7,7 +7,7 @@ import io
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
-from addax_common.worker import PermanentError
+from addax_common.errors import PermanentError
 
 
 def decode_image(data: bytes) -> PILImage.Image:

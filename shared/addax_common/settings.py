@@ -135,6 +135,7 @@ class Settings(BaseSettings):
     detection_store_threshold: float = 0.1
     detection_classify_threshold: float = 0.2
     detection_batch_size: int = 4
+    classification_batch_size: int = 4
     classification_top_k: int = 5
     # Optional comma-separated list of species the classifier may answer (a deployment's species).
     allowed_species: CsvList = []

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from addax_common.context import ServiceContext, make_context
 from addax_common.db.images import Image, ImageStatus
+from addax_common.errors import PermanentError, SkipMessage
 from addax_common.events import IMAGE_FAILED
 from addax_common.logging import bind_image, configure_logging, get_logger
 from addax_common.metrics import (
@@ -43,14 +44,6 @@ from addax_common.reliable_queue import DeadLetters, Heartbeats, Message, Reliab
 from addax_common.settings import get_settings
 
 log = get_logger(__name__)
-
-
-class PermanentError(Exception):
-    """Retrying cannot help (e.g. the stored original is not an image): fail the image at once."""
-
-
-class SkipMessage(Exception):
-    """Nothing to do for this message (image gone, or already past this stage): acknowledge it."""
 
 
 T = TypeVar("T")
@@ -251,13 +244,14 @@ def claim_image(session: Session, image_id: uuid.UUID, claimable: Sequence[Image
 
 def mark_failed(ctx: ServiceContext, image_id: str, reason: str) -> None:
     with ctx.sessions.begin() as session:
-        camera_id = session.scalar(
+        row = session.execute(
             update(Image)
             .where(Image.id == uuid.UUID(image_id), Image.status.not_in([ImageStatus.COMPLETED, ImageStatus.REJECTED]))
             .values(status=ImageStatus.FAILED, error=reason[:4000], failed_at=datetime.now(UTC))
-            .returning(Image.camera_id)
-        )
-    ctx.events.publish(IMAGE_FAILED, image_id=image_id, camera_id=camera_id, error=reason[:500])
+            .returning(Image.camera_id, Image.project_id)
+        ).first()
+    camera_id, project_id = (row.camera_id, row.project_id) if row is not None else (None, None)
+    ctx.events.publish(IMAGE_FAILED, project_id=project_id, image_id=image_id, camera_id=camera_id, error=reason[:500])
 
 
 def serve(service: str, build_stage: Callable[[ServiceContext], Stage]) -> None:

@@ -5,8 +5,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import update
 
 from addax_common.db import Image, ImageStatus
+from addax_common.errors import PermanentError, SkipMessage
 from addax_common.reliable_queue import DeadLetters
-from addax_common.worker import PermanentError, SkipMessage, Stage, Worker
+from addax_common.worker import Stage, Worker
 
 
 def add_image(ctx, status=ImageStatus.RECEIVED) -> uuid.UUID:

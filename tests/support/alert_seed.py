@@ -33,7 +33,7 @@ from addax_common.storage import BUCKET_THUMBNAILS, thumbnail_key
 from addax_common.worker import Worker
 from tests.support.receivers import HttpReceiver
 
-PROJECT = 1  # rules and channels belong to a project
+PROJECT = 1  # the default project every test database starts with; cameras join it unless told otherwise
 
 
 def jpeg(color: tuple[int, int, int] = (30, 120, 60)) -> bytes:

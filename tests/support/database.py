@@ -52,4 +52,6 @@ def truncate_all(url: str) -> None:
         ).scalars().all()
         if tables:
             conn.execute(sa.text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+            # Rows the migrations create belong to the empty database: the default project (id 1).
+            conn.execute(sa.text("INSERT INTO projects (slug, name) VALUES ('default', 'Default project')"))
     engine.dispose()

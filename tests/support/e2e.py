@@ -65,7 +65,10 @@ def seeded_stack(settings: Settings, work: Path, count: int = 24, seed: int = 11
         token = api(base, "POST", "/api/auth/login", {"email": admin_email, "password": admin_password})["access_token"]
         for key in ("ANALYST", "VIEWER"):
             email, password, role, name = USERS[key]
-            api(base, "POST", "/api/users", {"email": email, "password": password, "role": role, "full_name": name}, token)
+            body = {"email": email, "password": password, "role": role, "full_name": name}
+            created = api(base, "POST", "/api/users", body, token)
+            member = {"user_id": created["id"], "role": role}
+            api(base, "POST", "/api/projects/default/members", member, token)
 
         demo = _demo_module()
         engine = make_engine(settings.database_url)
@@ -75,7 +78,7 @@ def seeded_stack(settings: Settings, work: Path, count: int = 24, seed: int = 11
         ftps_upload(stack.settings, files)
         deadline = time.time() + 180
         while time.time() < deadline:
-            total = api(base, "GET", "/api/images?limit=1&status=completed", token=token)["total"]
+            total = api(base, "GET", "/api/projects/default/images?limit=1&status=completed", token=token)["total"]
             if total >= len(files):
                 break
             time.sleep(1)

@@ -21,11 +21,12 @@ from addax_alerts.render import Notification, render
 from addax_alerts.rules import AlertValidationError
 from addax_common.context import ServiceContext
 from addax_common.db import AlertChannel, AlertDelivery, AlertLog, DeliveryStatus
+from addax_common.errors import SkipMessage
 from addax_common.logging import get_logger
 from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, Message
 from addax_common.secret_box import SecretBox, SecretBoxError
 from addax_common.storage import BUCKET_THUMBNAILS
-from addax_common.worker import BatchResult, SkipMessage
+from addax_common.worker import BatchResult
 
 log = get_logger(__name__)
 

@@ -37,10 +37,11 @@ from addax_common.db import (
     ReviewStatus,
     RuleKind,
 )
+from addax_common.errors import SkipMessage
 from addax_common.logging import get_logger
 from addax_common.reliable_queue import Message
 from addax_common.species_groups import Taxonomy, default_taxonomy
-from addax_common.worker import BatchResult, SkipMessage, for_each_image
+from addax_common.worker import BatchResult, for_each_image
 
 log = get_logger(__name__)
 RULES_RECHECK_SECONDS = 1.0
@@ -140,11 +141,10 @@ class EvaluateHandler:
     # --- loading ------------------------------------------------------------------------------------
     def load(self, session: Session, image_id: uuid.UUID) -> tuple[Image, bool, CameraInfo | None]:
         """The image, whether it was evaluated already, and its camera: one round trip."""
-        project = getattr(Camera, "project_id", None)
         row = session.execute(
             select(Image, AlertEvaluation.image_id.is_not(None), Camera.id, Camera.name, Camera.config,
                    func.ST_Y(cast(Camera.location, Geometry)), func.ST_X(cast(Camera.location, Geometry)),
-                   project if project is not None else text("NULL"))
+                   Camera.project_id)
             .outerjoin(AlertEvaluation, AlertEvaluation.image_id == Image.id)
             .outerjoin(Camera, Camera.id == Image.camera_id)
             .where(Image.id == image_id)
@@ -164,9 +164,7 @@ class EvaluateHandler:
         cached = self._rules.get(project_id)
         if cached is not None and time.monotonic() - cached[2] < RULES_RECHECK_SECONDS:
             return cached[1]
-        scope = [AlertRule.enabled.is_(True), AlertRule.kind == RuleKind.SPECIES]
-        if hasattr(Camera, "project_id"):
-            scope.append(AlertRule.project_id == project_id)
+        scope = [AlertRule.enabled.is_(True), AlertRule.kind == RuleKind.SPECIES, AlertRule.project_id == project_id]
         stamp = tuple(session.execute(
             select(func.count(), func.max(AlertRule.updated_at), func.coalesce(func.sum(AlertRule.id), 0)).where(*scope)
         ).one())

@@ -120,9 +120,8 @@ class Scheduler:
         conditions: list[ColumnElement[bool]] = []
         if rule.spec.camera_ids is not None:
             conditions.append(Camera.id.in_(rule.spec.camera_ids))
-        project = getattr(Camera, "project_id", None)
-        if project is not None and rule.ref.project_id is not None:
-            conditions.append(project == rule.ref.project_id)
+        if rule.ref.project_id is not None:  # a server admins' rule (no project) watches every camera
+            conditions.append(Camera.project_id == rule.ref.project_id)
         return conditions
 
     def check_camera_health(self, now: datetime) -> int:

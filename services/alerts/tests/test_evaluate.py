@@ -202,3 +202,27 @@ def test_rule_changes_apply_to_later_images(actx: ServiceContext, http_receiver:
         session.execute(update(AlertRule).where(AlertRule.name == "badgers").values(enabled=False))
         session.execute(update(AlertRule).where(AlertRule.id == wolves.id).values(conditions={"species": ["badger"]}))
     assert [f.rule.name for f in handler.evaluate(third.id)] == ["wolves"]
+
+
+def test_rules_of_another_project_never_fire(actx: ServiceContext, http_receiver: HttpReceiver) -> None:
+    from addax_alerts.scheduler import Scheduler
+    from addax_common.db import CameraStatus, Project, RuleKind
+
+    with actx.sessions.begin() as session:
+        other = Project(slug="other-park", name="Other park")
+        session.add(other)
+        session.flush()
+        ours, theirs_camera = seed.camera(session, "ours"), seed.camera(session, "theirs")
+        theirs_camera.project_id = other.id
+        hook = webhook(actx, session, http_receiver)
+        seed.rule(session, [hook], {"species": ["wolf"]}, name="our wolves")
+        theirs = seed.rule(session, [hook], {"species": ["wolf"]}, name="their wolves")
+        theirs.project_id = other.id
+        seed.rule(session, [hook], {"battery_below": 20}, kind=RuleKind.CAMERA_HEALTH, name="our batteries")
+        image = seed.completed_image(actx, session, ours.id, [("wolf", 0.9)])
+        session.add(CameraStatus(camera_id=theirs_camera.id, reported_at=seed.minutes_ago(1), source="report",
+                                 battery_percent=5))
+    assert [f.rule.name for f in EvaluateHandler(actx).evaluate(image.id)] == ["our wolves"]
+    assert Scheduler(actx, owner="test").check_camera_health(seed.minutes_ago(0)) == 0  # their camera, our rule
+    with actx.sessions() as session:
+        assert session.scalars(select(AlertLog.project_id)).all() == [seed.PROJECT]

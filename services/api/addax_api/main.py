@@ -14,6 +14,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy import Engine, event
 
 from addax_api import __version__
+from addax_api.audit.router import project_router as project_audit_router
 from addax_api.audit.router import router as audit_router
 from addax_api.auth.router import router as auth_router
 from addax_api.cameras.router import router as cameras_router
@@ -28,6 +29,7 @@ from addax_api.live.router import router as live_router
 from addax_api.media.router import router as media_router
 from addax_api.media.service import MediaUrls
 from addax_api.middleware import RateLimitMiddleware, RequestMiddleware
+from addax_api.projects.router import router as projects_router
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.router import router as stats_router
 from addax_api.stats.router import species_router
@@ -137,8 +139,8 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
     redis_async = aioredis.Redis.from_url(settings.redis_url, decode_responses=True, health_check_interval=30)
     app.state.redis_async = redis_async
 
-    async def stats_stale() -> None:
-        await redis_async.incr(settings.key("stats:version"))
+    async def stats_stale(project_id: int) -> None:
+        await redis_async.incr(app.state.stats_cache.version_key(project_id))
 
     app.state.hub = LiveHub(settings, redis_async, ctx.sessions, on_stats_stale=stats_stale)
     app.state.frontend = Frontend.load(settings.frontend_dist_dir)
@@ -148,6 +150,8 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         users_router,
         ftp_accounts_router,
         audit_router,
+        project_audit_router,
+        projects_router,
         images_router,
         species_router,
         cameras_router,

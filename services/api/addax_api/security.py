@@ -103,6 +103,7 @@ def get_current_user(
         raise Unauthorized("not authenticated")
     user = user_from_token(db, request.app.state.settings, credentials.credentials)
     request.state.user_id = user.id
+    request.state.user = user  # the actor of the unit of work (uow.py)
     return user
 
 

@@ -20,7 +20,18 @@ import addax_api.security as security
 import addax_common.passwords as passwords
 from addax_api.main import create_app
 from addax_common.context import ServiceContext, make_context
-from addax_common.db import Camera, CameraStatus, Classification, Detection, Image, User, UserRole
+from addax_common.db import (
+    DEFAULT_PROJECT_SLUG,
+    Camera,
+    CameraStatus,
+    Classification,
+    Detection,
+    Image,
+    Project,
+    ProjectMember,
+    User,
+    UserRole,
+)
 from addax_common.settings import Settings
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS, thumbnail_key
 
@@ -110,10 +121,17 @@ class Users:
         return getattr(self, role)
 
 
-def add_user(ctx: ServiceContext, email: str, role: UserRole, active: bool = True) -> User:
+def add_user(
+    ctx: ServiceContext, email: str, role: UserRole, active: bool = True, project: str | None = DEFAULT_PROJECT_SLUG
+) -> User:
+    """A user with this server role, and (unless project is None) the same role in that project."""
     with ctx.sessions() as db:
         user = User(email=email, role=role, password_hash=PASSWORD_HASH, full_name=email.split("@")[0], is_active=active)
         db.add(user)
+        db.flush()
+        if project is not None:
+            project_id = db.scalar(select(Project.id).where(Project.slug == project))
+            db.add(ProjectMember(project_id=project_id, user_id=user.id, role=role))
         db.commit()
         return user
 
@@ -240,8 +258,13 @@ def seed(api_ctx) -> Seeder:
 
 @pytest.fixture
 def make_user(api_ctx):
-    """make_user(email, role, active=True) -> User, with the password PASSWORD."""
-    return lambda email, role, active=True: add_user(api_ctx, email, role, active)
+    """make_user(email, role, active=True, project="default") -> User, with the password PASSWORD and
+    the same role in `project` (None: no project)."""
+
+    def make(email: str, role: UserRole | str, active: bool = True, project: str | None = DEFAULT_PROJECT_SLUG) -> User:
+        return add_user(api_ctx, email, UserRole(role), active, project)
+
+    return make
 
 
 @pytest.fixture

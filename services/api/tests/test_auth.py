@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 
 from addax_api import security
 from addax_api.auth.router import REFRESH_COOKIE
-from addax_common.db import AuditLog, RefreshToken, User
+from addax_common.db import AuditLog, ProjectMember, RefreshToken, User
 
 ADMIN_EMAIL = "admin@example.org"  # as api_settings in conftest.py
 ADMIN_PASSWORD = "admin-password-1"
@@ -121,8 +121,9 @@ def test_missing_or_malformed_authorization_header(client, users):
 def test_role_comes_from_database_not_token(client, users, api_ctx):
     with api_ctx.sessions() as db:
         db.execute(update(User).where(User.id == users.analyst.id).values(role="viewer"))
+        db.execute(update(ProjectMember).where(ProjectMember.user_id == users.analyst.id).values(role="viewer"))
         db.commit()
-    response = client.post("/api/images/review", json={"image_ids": [], "status": "approved"}, headers=users.analyst.headers)
+    response = client.post("/api/projects/default/images/review", json={"image_ids": [], "status": "approved"}, headers=users.analyst.headers)
     assert response.status_code == 403
 
 

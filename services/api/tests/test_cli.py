@@ -37,7 +37,7 @@ def test_create_user_command(api_settings, api_ctx, monkeypatch, capsys):
 def test_openapi_command(api_settings, capsys):
     assert cli.main(["openapi"], api_settings) == 0
     schema = json.loads(capsys.readouterr().out)
-    assert schema["info"]["title"] == "AddaxAI Connect API" and "/api/images" in schema["paths"]
+    assert schema["info"]["title"] == "AddaxAI Connect API" and "/api/projects/{slug}/images" in schema["paths"]
 
 
 def test_create_user_script(api_settings, api_ctx):

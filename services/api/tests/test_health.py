@@ -53,14 +53,14 @@ def test_health_degraded_when_redis_and_database_are_down(api_settings):
 
 
 def test_metrics(client, users):
-    client.get("/api/images", headers=users.viewer.headers)
-    client.get("/api/images/not-a-uuid", headers=users.viewer.headers)
+    client.get("/api/projects/default/images", headers=users.viewer.headers)
+    client.get("/api/projects/default/images/not-a-uuid", headers=users.viewer.headers)
     response = client.get("/metrics")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
     text = response.text
     # By route template, not by raw path (bounded label values).
-    assert 'addax_api_requests_total{method="GET",route="/api/images",status="200"}' in text
-    assert 'route="/api/images/{image_id}",status="422"' in text
+    assert 'addax_api_requests_total{method="GET",route="/api/projects/{slug}/images",status="200"}' in text
+    assert 'route="/api/projects/{slug}/images/{image_id}",status="422"' in text
     assert "not-a-uuid" not in text
     assert "addax_api_request_duration_seconds_bucket" in text
     assert "addax_queue_depth" in text and "addax_api_live_clients" in text

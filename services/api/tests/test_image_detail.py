@@ -1,4 +1,4 @@
-"""GET /api/images/{id}: detections, classifications, camera, EXIF, stage times, signed URLs and
+"""GET /api/projects/default/images/{id}: detections, classifications, camera, EXIF, stage times, signed URLs and
 prev/next under the same filters as the list (seed: the `gallery` fixture in conftest.py)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 
 def detail(client, users, image_id, **params):
-    response = client.get(f"/api/images/{image_id}", params=params, headers=users.viewer.headers)
+    response = client.get(f"/api/projects/default/images/{image_id}", params=params, headers=users.viewer.headers)
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -126,7 +126,7 @@ def test_prev_next_follow_the_list_filters(client, users, gallery):
 
 def test_prev_next_walks_the_whole_list(client, users, gallery):
     cam, img = gallery
-    listed = [i["id"] for i in client.get("/api/images", params={"sort": "confidence"}, headers=users.viewer.headers).json()["items"]]
+    listed = [i["id"] for i in client.get("/api/projects/default/images", params={"sort": "confidence"}, headers=users.viewer.headers).json()["items"]]
     walked, current = [], listed[0]
     while current:
         walked.append(current)
@@ -135,6 +135,6 @@ def test_prev_next_walks_the_whole_list(client, users, gallery):
 
 
 def test_unknown_and_malformed_ids(client, users):
-    missing = client.get(f"/api/images/{uuid.uuid4()}", headers=users.viewer.headers)
+    missing = client.get(f"/api/projects/default/images/{uuid.uuid4()}", headers=users.viewer.headers)
     assert missing.status_code == 404 and missing.json() == {"detail": "image not found"}
-    assert client.get("/api/images/not-a-uuid", headers=users.viewer.headers).status_code == 422
+    assert client.get("/api/projects/default/images/not-a-uuid", headers=users.viewer.headers).status_code == 422

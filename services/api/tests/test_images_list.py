@@ -1,4 +1,4 @@
-"""GET /api/images on a seeded database: every filter, sort and page checked against exact results."""
+"""GET /api/projects/default/images on a seeded database: every filter, sort and page checked against exact results."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ DEFAULT_ORDER = ["i10", "i8", "i7", "i5", "i6", "i3", "i4", "i2", "i1", "i9"]
 
 def test_default_order_and_totals(client, users, gallery):
     cam, img = gallery
-    response = client.get("/api/images", headers=users.viewer.headers)
+    response = client.get("/api/projects/default/images", headers=users.viewer.headers)
     assert names(response, img) == DEFAULT_ORDER
     body = response.json()
     assert (body["total"], body["page"], body["limit"], body["pages"]) == (10, 1, 50, 1)
@@ -55,7 +55,7 @@ def test_filters(client, users, gallery):
     cam, img = gallery
     for params, expected in FILTER_CASES:
         query = {k: ([cam[x] for x in v] if isinstance(v, list) else cam[v]) if k == "camera_id" else v for k, v in params.items()}
-        response = client.get("/api/images", params=query, headers=users.viewer.headers)
+        response = client.get("/api/projects/default/images", params=query, headers=users.viewer.headers)
         assert names(response, img) == expected, params
         assert response.json()["total"] == len(expected), params
 
@@ -75,23 +75,23 @@ SORT_CASES = [
 def test_sorting(client, users, gallery):
     cam, img = gallery
     for params, expected in SORT_CASES:
-        assert names(client.get("/api/images", params=params, headers=users.viewer.headers), img) == expected, params
+        assert names(client.get("/api/projects/default/images", params=params, headers=users.viewer.headers), img) == expected, params
 
 
 def test_pagination(client, users, gallery):
     cam, img = gallery
     h = users.viewer.headers
-    pages = [names(client.get("/api/images", params={"limit": 3, "page": p}, headers=h), img) for p in range(1, 6)]
+    pages = [names(client.get("/api/projects/default/images", params={"limit": 3, "page": p}, headers=h), img) for p in range(1, 6)]
     assert pages == [DEFAULT_ORDER[0:3], DEFAULT_ORDER[3:6], DEFAULT_ORDER[6:9], DEFAULT_ORDER[9:], []]
-    body = client.get("/api/images", params={"limit": 3, "page": 2}, headers=h).json()
+    body = client.get("/api/projects/default/images", params={"limit": 3, "page": 2}, headers=h).json()
     assert (body["total"], body["page"], body["limit"], body["pages"]) == (10, 2, 3, 4)
-    filtered = client.get("/api/images", params={"limit": 2, "page": 2, "camera_id": cam[A]}, headers=h)
+    filtered = client.get("/api/projects/default/images", params={"limit": 2, "page": 2, "camera_id": cam[A]}, headers=h)
     assert names(filtered, img) == ["i2", "i1"] and filtered.json()["pages"] == 2
 
 
 def test_summary_fields(client, users, gallery):
     cam, img = gallery
-    items = {str(i["id"]): i for i in client.get("/api/images", headers=users.viewer.headers).json()["items"]}
+    items = {str(i["id"]): i for i in client.get("/api/projects/default/images", headers=users.viewer.headers).json()["items"]}
     i4 = items[str(img["i4"])]
     assert i4["camera_id"] == cam[B] and i4["camera_name"] == B
     assert (i4["detection_count"], i4["animal_count"]) == (3, 3)
@@ -121,7 +121,7 @@ def test_summary_fields(client, users, gallery):
 
 def test_thumbnail_url_is_signed_and_served(client, users, gallery):
     cam, img = gallery
-    item = client.get("/api/images", params={"camera_id": cam[B], "limit": 1}, headers=users.viewer.headers).json()["items"][0]
+    item = client.get("/api/projects/default/images", params={"camera_id": cam[B], "limit": 1}, headers=users.viewer.headers).json()["items"][0]
     url = item["thumbnail_url"]
     assert url.startswith(f"/api/media/thumbnails/{item['id']}.jpg?expires=") and "signature=" in url
     media = client.get(url)  # no token: the signature is the authorisation
@@ -129,7 +129,7 @@ def test_thumbnail_url_is_signed_and_served(client, users, gallery):
     assert media.content.startswith(b"\xff\xd8")
     assert media.headers["cache-control"].startswith("private, max-age=")
     # The same URL on the next request (stable expiry window), so browsers can cache thumbnails.
-    again = client.get("/api/images", params={"camera_id": cam[B], "limit": 1}, headers=users.viewer.headers).json()
+    again = client.get("/api/projects/default/images", params={"camera_id": cam[B], "limit": 1}, headers=users.viewer.headers).json()
     assert again["items"][0]["thumbnail_url"] == url
 
 
@@ -154,14 +154,14 @@ INVALID_PARAMETERS = [
 
 def test_invalid_parameters_are_422(client, users):
     for params in INVALID_PARAMETERS:
-        response = client.get("/api/images", params=params, headers=users.viewer.headers)
+        response = client.get("/api/projects/default/images", params=params, headers=users.viewer.headers)
         assert response.status_code == 422, (params, response.text)
         assert isinstance(response.json()["detail"], (list, str))
 
 
 def test_calendar_edges_are_not_server_errors(client, users):
     for params in ({"date_to": "9999-12-31"}, {"date_from": "0001-01-01"}, {"date_to": "9999-12-31T23:59:59.999999Z"}):
-        assert client.get("/api/images", params=params, headers=users.viewer.headers).status_code == 200, params
+        assert client.get("/api/projects/default/images", params=params, headers=users.viewer.headers).status_code == 200, params
 
 
 def test_status_counts_follow_the_other_filters_and_ignore_the_status_filter(client, users, gallery, seed):
@@ -169,19 +169,19 @@ def test_status_counts_follow_the_other_filters_and_ignore_the_status_filter(cli
     cam, img = gallery
     seed.image(None, None, status="rejected", error="not an image", rejected_at=T_REJECTED)
     seed.image(None, None, status="rejected", error="empty file", rejected_at=T_REJECTED)
-    everything = client.get("/api/images/status-counts", headers=users.viewer.headers)
+    everything = client.get("/api/projects/default/images/status-counts", headers=users.viewer.headers)
     assert everything.status_code == 200, everything.text
     assert everything.json() == {
         "received": 1, "detecting": 0, "detected": 0, "classifying": 0, "completed": 8, "failed": 1, "rejected": 2
     }
     # The status filter is ignored (the chips count what each status would show); the others apply.
     on_c = client.get(
-        "/api/images/status-counts", params={"camera_id": cam[C], "status": "completed"}, headers=users.viewer.headers
+        "/api/projects/default/images/status-counts", params={"camera_id": cam[C], "status": "completed"}, headers=users.viewer.headers
     )
     assert {k: v for k, v in on_c.json().items() if v} == {"received": 1, "failed": 1}
     # The default gallery view: processing and completed only, rejected and failed left out.
     active = ["received", "detecting", "detected", "classifying", "completed"]
-    listed = client.get("/api/images", params={"status": active}, headers=users.viewer.headers)
+    listed = client.get("/api/projects/default/images", params={"status": active}, headers=users.viewer.headers)
     assert names(listed, img) == [n for n in DEFAULT_ORDER if n != "i7"]
-    assert client.get("/api/images/status-counts", params={"status": "bogus"}, headers=users.viewer.headers).status_code == 422
-    assert client.get("/api/images/status-counts").status_code == 401
+    assert client.get("/api/projects/default/images/status-counts", params={"status": "bogus"}, headers=users.viewer.headers).status_code == 422
+    assert client.get("/api/projects/default/images/status-counts").status_code == 401

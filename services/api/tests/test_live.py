@@ -39,24 +39,26 @@ def test_two_clients_receive_a_pipeline_event(client, app, users, api_ctx, seed)
         wait_until(lambda: app.state.hub.client_count == 2 and subscribed(api_ctx))
         # Published the way the pipeline's workers publish (addax_common.events).
         publisher = EventPublisher(api_ctx.redis, api_ctx.settings.redis_prefix)
+        # project_id None: the API finds the project through the camera.
         sent = publisher.publish(
-            CLASSIFICATION_COMPLETE, image_id="9d5ed678-fe57-4cca-b3d1-98f3b1f1d2a1", camera_id=camera_id, species=["red deer"]
+            CLASSIFICATION_COMPLETE, project_id=None, image_id="9d5ed678-fe57-4cca-b3d1-98f3b1f1d2a1", camera_id=camera_id, species=["red deer"]
         )
         for ws in (first, second):
             event = ws.receive_json()
-            assert event == {**sent, "camera_name": "Kilo"}
+            assert event == {**sent, "camera_name": "Kilo", "project_id": 1}
             assert event["type"] == "classification_complete" and event["species"] == ["red deer"]
     wait_until(lambda: app.state.hub.client_count == 0)
 
 
 def test_events_without_camera_and_foreign_messages(client, app, users, api_ctx):
-    with client.websocket_connect(f"/api/updates?token={users.viewer.token}") as ws:
+    # An event whose project cannot be found goes to server admins only (test_projects_isolation.py).
+    with client.websocket_connect(f"/api/updates?token={users.admin.token}") as ws:
         ws.receive_json()
         wait_until(lambda: app.state.hub.client_count == 1 and subscribed(api_ctx))
         channel = api_ctx.settings.key("events")
         api_ctx.redis.publish(channel, "not json")
         api_ctx.redis.publish(channel, json.dumps({"type": "something_else"}))
-        EventPublisher(api_ctx.redis, api_ctx.settings.redis_prefix).publish(IMAGE_INGESTED, image_id="abc")
+        EventPublisher(api_ctx.redis, api_ctx.settings.redis_prefix).publish(IMAGE_INGESTED, project_id=None, image_id="abc")
         event = ws.receive_json()
         assert event["type"] == "image_ingested" and event["camera_id"] is None and "camera_name" not in event
 
@@ -90,13 +92,15 @@ def test_slow_client_is_dropped_without_holding_up_others():
     hub.clients, hub.delivered, hub.dropped_clients = set(), 0, 0
 
     async def scenario():
-        slow, fast = LiveClient(1, queue_size=2), LiveClient(2, queue_size=100)
-        hub.add(slow)
-        hub.add(fast)
+        slow, fast = LiveClient(1, None, queue_size=2), LiveClient(2, frozenset({1}), queue_size=100)
+        other = LiveClient(3, frozenset({2}), queue_size=2)  # another project's member: gets nothing
+        for client in (slow, fast, other):
+            hub.add(client)
         for n in range(5):
-            hub.broadcast(json.dumps({"n": n}))
+            hub.broadcast(json.dumps({"n": n}), 1)
         assert slow.overflowed.is_set() and slow not in hub.clients
-        assert fast.queue.qsize() == 5 and hub.client_count == 1 and hub.dropped_clients == 1
+        assert fast.queue.qsize() == 5 and hub.client_count == 2 and hub.dropped_clients == 1
+        assert other.queue.qsize() == 0 and not other.overflowed.is_set()
 
     asyncio.run(scenario())
 
@@ -126,17 +130,19 @@ def test_stats_invalidation_is_coalesced(monkeypatch):
     monkeypatch.setattr(hub_module, "STATS_INVALIDATION_INTERVAL", 0.2)
     bumps = []
 
-    async def bump():
-        bumps.append(time.monotonic())
+    async def bump(project_id):
+        bumps.append((project_id, time.monotonic()))
 
     async def scenario():
         hub = LiveHub.__new__(LiveHub)
         hub.clients, hub.on_stats_stale = set(), bump
-        hub._last_invalidation, hub._pending_invalidation = float("-inf"), None
-        for _ in range(20):
-            await hub.handle(json.dumps({"type": "classification_complete", "image_id": "x", "camera_id": None}))
-        assert len(bumps) == 1
+        hub._last_invalidation, hub._pending_invalidation, hub._stale_projects = float("-inf"), None, set()
+        for n in range(20):
+            event = {"type": "classification_complete", "image_id": "x", "camera_id": None, "project_id": 1 + n % 2}
+            await hub.handle(json.dumps(event))
+        assert [p for p, _ in bumps] == [1]
         await asyncio.sleep(0.35)
-        assert len(bumps) == 2
+        # The burst's other projects are bumped together, once each.
+        assert sorted(p for p, _ in bumps[1:]) == [1, 2]
 
     asyncio.run(scenario())

@@ -1,61 +1,86 @@
-"""Every route, walked with no token and with each role, against the declared allow/deny matrix.
+"""Every route, walked with no token, a server admin, each role of project A, and a member of project B
+only, against the declared allow/deny matrix.
 
 The table below is the specification; the test fails when a route exists that the table does not
-name (so a new route must declare its role here) or the other way round."""
+name (so a new route must declare its role here) or the other way round. Project routes are called
+for project A (`alpha`): a member of project B only must get 404 (the project's existence is not
+revealed), a member of A with too low a role 403, and everyone allowed neither 401, 403 nor the
+"project not found" 404."""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 import pytest
 from fastapi.routing import APIRoute, APIWebSocketRoute
+from sqlalchemy import select
 from starlette.websockets import WebSocketDisconnect
 
-ROLES = ("viewer", "analyst", "admin")
+from addax_api.security import create_access_token
+from addax_common.db import Project, ProjectMember, User, UserRole
+
+PROJECT_ROLES = ("viewer", "analyst", "admin")
 RANK = {"viewer": 1, "analyst": 2, "admin": 3}
 IMAGE = str(uuid.uuid4())
+A, B = "alpha", "bravo"
 
-# (method, path template) -> minimum role, or "public"
+# (method, path template) -> who may call it:
+#   "public"       anyone, no token needed
+#   "signed-in"    any active user
+#   "server-admin" users with the server-wide admin role
+#   "project:ROLE" members of the path's project with ROLE or higher (server admins too)
 MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/auth/login"): "public",
     ("POST", "/api/auth/refresh"): "public",
     ("POST", "/api/auth/logout"): "public",
-    ("GET", "/api/auth/me"): "viewer",
-    ("GET", "/api/users"): "admin",
-    ("POST", "/api/users"): "admin",
-    ("GET", "/api/users/{user_id}"): "admin",
-    ("PATCH", "/api/users/{user_id}"): "admin",
-    ("DELETE", "/api/users/{user_id}"): "admin",
-    ("GET", "/api/ftp-accounts"): "admin",
-    ("POST", "/api/ftp-accounts"): "admin",
-    ("GET", "/api/ftp-accounts/{account_id}"): "admin",
-    ("PATCH", "/api/ftp-accounts/{account_id}"): "admin",
-    ("DELETE", "/api/ftp-accounts/{account_id}"): "admin",
-    ("GET", "/api/audit-logs"): "admin",
-    ("GET", "/api/images"): "viewer",
-    ("GET", "/api/images/status-counts"): "viewer",
-    ("POST", "/api/images/review"): "analyst",
-    ("GET", "/api/images/{image_id}"): "viewer",
-    ("POST", "/api/images/{image_id}/review"): "analyst",
-    ("POST", "/api/images/{image_id}/approve"): "analyst",
-    ("PUT", "/api/images/{image_id}/detections/{detection_id}/species"): "analyst",
-    ("DELETE", "/api/images/{image_id}/detections/{detection_id}/species"): "analyst",
-    ("POST", "/api/images/{image_id}/retry"): "admin",
-    ("GET", "/api/species"): "viewer",
-    ("GET", "/api/cameras"): "viewer",
-    ("POST", "/api/cameras"): "admin",
-    ("GET", "/api/cameras/{camera_id}"): "viewer",
-    ("PUT", "/api/cameras/{camera_id}"): "admin",
-    ("POST", "/api/cameras/{camera_id}/assign"): "admin",
-    ("GET", "/api/stats/species"): "viewer",
-    ("GET", "/api/stats/timeline"): "viewer",
-    ("GET", "/api/stats/cameras"): "viewer",
-    ("GET", "/api/stats/summary"): "viewer",
+    ("GET", "/api/auth/me"): "signed-in",
+    ("GET", "/api/users"): "server-admin",
+    ("POST", "/api/users"): "server-admin",
+    ("GET", "/api/users/{user_id}"): "server-admin",
+    ("PATCH", "/api/users/{user_id}"): "server-admin",
+    ("DELETE", "/api/users/{user_id}"): "server-admin",
+    ("GET", "/api/ftp-accounts"): "server-admin",
+    ("POST", "/api/ftp-accounts"): "server-admin",
+    ("GET", "/api/ftp-accounts/{account_id}"): "server-admin",
+    ("PATCH", "/api/ftp-accounts/{account_id}"): "server-admin",
+    ("DELETE", "/api/ftp-accounts/{account_id}"): "server-admin",
+    ("GET", "/api/audit-logs"): "server-admin",
+    ("GET", "/api/projects"): "signed-in",
+    ("POST", "/api/projects"): "server-admin",
+    ("GET", "/api/projects/{slug}"): "project:viewer",
+    ("PATCH", "/api/projects/{slug}"): "project:admin",
+    ("POST", "/api/projects/{slug}/archive"): "project:admin",
+    ("POST", "/api/projects/{slug}/unarchive"): "project:admin",
+    ("GET", "/api/projects/{slug}/members"): "project:admin",
+    ("POST", "/api/projects/{slug}/members"): "project:admin",
+    ("PATCH", "/api/projects/{slug}/members/{user_id}"): "project:admin",
+    ("DELETE", "/api/projects/{slug}/members/{user_id}"): "project:admin",
+    ("GET", "/api/projects/{slug}/audit-logs"): "project:admin",
+    ("GET", "/api/projects/{slug}/images"): "project:viewer",
+    ("GET", "/api/projects/{slug}/images/status-counts"): "project:viewer",
+    ("POST", "/api/projects/{slug}/images/review"): "project:analyst",
+    ("GET", "/api/projects/{slug}/images/{image_id}"): "project:viewer",
+    ("POST", "/api/projects/{slug}/images/{image_id}/review"): "project:analyst",
+    ("POST", "/api/projects/{slug}/images/{image_id}/approve"): "project:analyst",
+    ("PUT", "/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species"): "project:analyst",
+    ("DELETE", "/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species"): "project:analyst",
+    ("POST", "/api/projects/{slug}/images/{image_id}/retry"): "project:admin",
+    ("GET", "/api/projects/{slug}/species"): "project:viewer",
+    ("GET", "/api/projects/{slug}/cameras"): "project:viewer",
+    ("POST", "/api/projects/{slug}/cameras"): "project:admin",
+    ("GET", "/api/projects/{slug}/cameras/{camera_id}"): "project:viewer",
+    ("PUT", "/api/projects/{slug}/cameras/{camera_id}"): "project:admin",
+    ("POST", "/api/projects/{slug}/cameras/{camera_id}/assign"): "project:admin",
+    ("GET", "/api/projects/{slug}/stats/species"): "project:viewer",
+    ("GET", "/api/projects/{slug}/stats/timeline"): "project:viewer",
+    ("GET", "/api/projects/{slug}/stats/cameras"): "project:viewer",
+    ("GET", "/api/projects/{slug}/stats/summary"): "project:viewer",
     ("GET", "/api/media/{bucket}/{key:path}"): "public",  # authorised by its HMAC signature instead
     ("GET", "/api/config"): "public",  # the login page may need it; only what browsers see anyway
     ("GET", "/api/health"): "public",
     ("GET", "/metrics"): "public",
-    ("WEBSOCKET", "/api/updates"): "viewer",
+    ("WEBSOCKET", "/api/updates"): "signed-in",
 }
 
 # What a public route answers to a request without valid input, whoever asks.
@@ -70,9 +95,46 @@ PUBLIC_EXPECTED = {
 }
 
 
+@dataclass
+class Caller:
+    name: str
+    headers: dict[str, str]
+    project_role: str | None = None  # role in project A
+    server_admin: bool = False
+    member_of_b_only: bool = False
+
+
+@pytest.fixture
+def callers(client, api_ctx, api_settings, make_user, creds) -> list[Caller]:
+    """No token; the server admin; a member of A with each role (server role viewer); a member of B only."""
+    with api_ctx.sessions() as db:
+        alpha, bravo = Project(slug=A, name="Alpha"), Project(slug=B, name="Bravo")
+        db.add_all([alpha, bravo])
+        db.commit()
+        ids = {A: alpha.id, B: bravo.id}
+        admin = db.scalars(select(User).where(User.email == creds["admin_email"])).one()
+    token = lambda u: {"Authorization": f"Bearer {create_access_token(api_settings, u)}"}  # noqa: E731
+    result = [Caller("anonymous", {}), Caller("server admin", token(admin), server_admin=True)]
+    for role in PROJECT_ROLES:
+        user = make_user(f"a-{role}@example.org", UserRole.VIEWER, project=None)
+        _join(api_ctx, ids[A], user, role)
+        result.append(Caller(f"{role} of A", token(user), project_role=role))
+    outsider = make_user("b-admin@example.org", UserRole.VIEWER, project=None)
+    _join(api_ctx, ids[B], outsider, "admin")
+    result.append(Caller("admin of B only", token(outsider), member_of_b_only=True))
+    return result
+
+
+def _join(api_ctx, project_id: int, user: User, role: str) -> None:
+    with api_ctx.sessions() as db:
+        db.add(ProjectMember(project_id=project_id, user_id=user.id, role=UserRole(role)))
+        db.commit()
+
+
 def concrete(path: str) -> str:
     return (
-        path.replace("{user_id}", "999999")
+        path.replace("{slug}", A)
+        .replace("{user_id}", "999999")
         .replace("{image_id}", IMAGE)
         .replace("{detection_id}", "999999")
         .replace("{camera_id}", "999999")
@@ -124,29 +186,53 @@ def call(client, method: str, path: str, headers: dict[str, str]):
 HTTP_ROUTES = sorted(k for k in MATRIX if k[0] != "WEBSOCKET")
 
 
+def expected(required: str, caller: Caller) -> str:
+    """"allowed", "public", or the status code a denied caller must get."""
+    if required == "public":
+        return "public"
+    if caller.name == "anonymous":
+        return "401"
+    if required == "signed-in" or caller.server_admin:
+        return "allowed"
+    if required == "server-admin":
+        return "403"
+    if caller.member_of_b_only:
+        return "404"
+    role = required.split(":", 1)[1]
+    return "allowed" if RANK[caller.project_role] >= RANK[role] else "403"
+
+
 @pytest.mark.parametrize("method,path", HTTP_ROUTES, ids=[f"{m} {p}" for m, p in HTTP_ROUTES])
-def test_route_roles(client, users, method, path):
+def test_route_roles(client, callers, method, path):
     required = MATRIX[(method, path)]
-    identities = {"anonymous": {}, **{role: users[role].headers for role in ROLES}}
-    for who, headers in identities.items():
-        response = call(client, method, path, headers)
+    for caller in callers:
+        response = call(client, method, path, caller.headers)
         status = response.status_code
+        who = caller.name
         assert status < 500, f"{who}: {method} {path} -> {status} {response.text}"
         assert set(response.json()) == {"detail"} if status >= 400 else True
-        if required == "public":
+        want = expected(required, caller)
+        if want == "public":
             assert status == PUBLIC_EXPECTED[(method, path)], f"{who}: {method} {path} -> {status}"
-        elif who == "anonymous":
-            assert status == 401, f"anonymous: {method} {path} -> {status}"
-        elif RANK[who] < RANK[required]:
-            assert status == 403, f"{who}: {method} {path} -> {status}"
-            assert required in response.json()["detail"]
-        else:
+        elif want == "allowed":
             assert status not in (401, 403), f"{who}: {method} {path} -> {status} {response.text}"
+            assert response.json() != {"detail": "project not found"}, f"{who}: {method} {path}"
+        else:
+            assert status == int(want), f"{who}: {method} {path} -> {status} (expected {want}) {response.text}"
+            if want == "404":
+                assert response.json() == {"detail": "project not found"}
+            if want == "403" and required.startswith("project:"):
+                assert required.split(":")[1] in response.json()["detail"]
+
+
+def test_unknown_project_answers_like_a_foreign_one(client, callers):
+    outsider = next(c for c in callers if c.member_of_b_only)
+    for slug in (A, "no-such-project"):
+        response = client.get(f"/api/projects/{slug}/images", headers=outsider.headers)
+        assert (response.status_code, response.json()) == (404, {"detail": "project not found"})
 
 
 def test_inactive_user_is_denied_everywhere(client, users, make_user, api_settings):
-    from addax_api.security import create_access_token
-
     inactive = make_user("inactive-admin@example.org", "admin", active=False)
     headers = {"Authorization": f"Bearer {create_access_token(api_settings, inactive)}"}
     for method, path in HTTP_ROUTES:
@@ -154,7 +240,7 @@ def test_inactive_user_is_denied_everywhere(client, users, make_user, api_settin
             assert call(client, method, path, headers).status_code == 401, f"{method} {path}"
 
 
-@pytest.mark.parametrize("who", ["anonymous", *ROLES])
+@pytest.mark.parametrize("who", ["anonymous", "viewer", "analyst", "admin"])
 def test_websocket_roles(client, users, who):
     url = "/api/updates" if who == "anonymous" else f"/api/updates?token={users[who].token}"
     with client.websocket_connect(url) as ws:

@@ -33,14 +33,14 @@ def test_security_headers(client, users):
 def test_cors_allow_list(client, api_settings):
     allowed = api_settings.cors_origins[0]
     preflight = client.options(
-        "/api/images",
+        "/api/projects/default/images",
         headers={"Origin": allowed, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization"},
     )
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == allowed
     assert preflight.headers["access-control-allow-credentials"] == "true"
     evil = client.options(
-        "/api/images", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"}
+        "/api/projects/default/images", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "GET"}
     )
     assert evil.status_code == 400 and "access-control-allow-origin" not in evil.headers
     simple = client.get("/api/health", headers={"Origin": "https://evil.example"})

@@ -19,7 +19,7 @@ def get(client, users, path, **params):
 
 def test_species_counts_detections_with_human_labels_winning(client, users, gallery):
     cam, img = gallery
-    species = get(client, users, "/api/stats/species")
+    species = get(client, users, "/api/projects/default/stats/species")
     assert species == [
         {"species": "red deer", "count": 2, "image_count": 2},  # i1, i9 (i3 was corrected)
         {"species": "wild boar", "count": 2, "image_count": 2},  # i2, i6
@@ -27,44 +27,44 @@ def test_species_counts_detections_with_human_labels_winning(client, users, gall
         {"species": "roe deer", "count": 1, "image_count": 1},
         {"species": "wildebeest", "count": 1, "image_count": 1},
     ]
-    bravo = get(client, users, "/api/stats/species", camera_id=cam["Bravo"])
+    bravo = get(client, users, "/api/projects/default/stats/species", camera_id=cam["Bravo"])
     assert [(s["species"], s["count"]) for s in bravo] == [("zebra", 2), ("wild boar", 1), ("wildebeest", 1)]
-    may_first = get(client, users, "/api/stats/species", date_from="2024-05-01", date_to="2024-05-01")
+    may_first = get(client, users, "/api/projects/default/stats/species", date_from="2024-05-01", date_to="2024-05-01")
     assert [(s["species"], s["count"]) for s in may_first] == [("red deer", 1), ("wild boar", 1)]
-    alphabetical = get(client, users, "/api/species")
+    alphabetical = get(client, users, "/api/projects/default/species")
     assert [s["species"] for s in alphabetical] == ["red deer", "roe deer", "wild boar", "wildebeest", "zebra"]
 
 
 def test_timeline(client, users, gallery):
     cam, img = gallery
-    day = get(client, users, "/api/stats/timeline")
+    day = get(client, users, "/api/projects/default/stats/timeline")
     assert [(p["timestamp"][:10], p["count"]) for p in day] == [
         ("2024-04-30", 1), ("2024-05-01", 2), ("2024-05-02", 3), ("2024-05-03", 1), ("2024-05-04", 2), ("2024-05-05", 1),
     ]
     assert day[0]["timestamp"].startswith("2024-04-30T00:00:00")
-    hour = get(client, users, "/api/stats/timeline", interval="hour", camera_id=cam["Alpha"])
+    hour = get(client, users, "/api/projects/default/stats/timeline", interval="hour", camera_id=cam["Alpha"])
     assert [(p["timestamp"][:16], p["count"]) for p in hour] == [
         ("2024-05-01T06:00", 1), ("2024-05-01T18:00", 1), ("2024-05-02T12:00", 1), ("2024-05-05T00:00", 1),
     ]
-    week = get(client, users, "/api/stats/timeline", interval="week")
+    week = get(client, users, "/api/projects/default/stats/timeline", interval="week")
     assert [(p["timestamp"][:10], p["count"]) for p in week] == [("2024-04-29", 10)]  # ISO weeks start on Monday
-    month = get(client, users, "/api/stats/timeline", interval="month")
+    month = get(client, users, "/api/projects/default/stats/timeline", interval="month")
     assert [(p["timestamp"][:10], p["count"]) for p in month] == [("2024-04-01", 1), ("2024-05-01", 9)]
-    zebra = get(client, users, "/api/stats/timeline", species="zebra")
+    zebra = get(client, users, "/api/projects/default/stats/timeline", species="zebra")
     assert [(p["timestamp"][:10], p["count"]) for p in zebra] == [("2024-05-02", 1)]
-    assert client.get("/api/stats/timeline", params={"interval": "year"}, headers=users.viewer.headers).status_code == 422
+    assert client.get("/api/projects/default/stats/timeline", params={"interval": "year"}, headers=users.viewer.headers).status_code == 422
 
 
 def test_camera_stats(client, users, gallery):
     cam, img = gallery
-    rows = get(client, users, "/api/stats/cameras")
+    rows = get(client, users, "/api/projects/default/stats/cameras")
     assert [(r["camera_name"], r["image_count"], r["species_count"]) for r in rows] == [
         ("Alpha", 4, 3),  # red deer, wild boar, roe deer
         ("Bravo", 3, 3),  # zebra, wildebeest, wild boar
         ("Charlie", 2, 0),
     ]
     assert rows[0]["last_image_at"].startswith("2024-05-05T00:00:00")
-    only = get(client, users, "/api/stats/cameras", camera_id=cam["Charlie"])
+    only = get(client, users, "/api/projects/default/stats/cameras", camera_id=cam["Charlie"])
     assert [(r["camera_id"], r["image_count"]) for r in only] == [(cam["Charlie"], 2)]
 
 
@@ -74,7 +74,7 @@ def test_camera_stats_by_species_follow_human_corrections(client, users, gallery
     def rows(**params):
         return [
             (r["camera_name"], r["image_count"], r["species_count"], r["last_image_at"] and r["last_image_at"][:16])
-            for r in get(client, users, "/api/stats/cameras", **params)
+            for r in get(client, users, "/api/projects/default/stats/cameras", **params)
         ]
 
     # i1 is red deer; i3's machine said red deer but a person corrected it to roe deer; i9 has no camera.
@@ -99,14 +99,14 @@ def test_camera_stats_by_species_follow_human_corrections(client, users, gallery
 
 def test_camera_stats_by_species_follow_a_new_correction(client, users, gallery):
     cam, img = gallery
-    assert [r["image_count"] for r in get(client, users, "/api/stats/cameras", species="okapi")] == [0, 0, 0]
-    detection = client.get(f"/api/images/{img['i4']}", headers=users.viewer.headers).json()["detections"][2]
+    assert [r["image_count"] for r in get(client, users, "/api/projects/default/stats/cameras", species="okapi")] == [0, 0, 0]
+    detection = client.get(f"/api/projects/default/images/{img['i4']}", headers=users.viewer.headers).json()["detections"][2]
     put = client.put(
-        f"/api/images/{img['i4']}/detections/{detection['id']}/species", json={"label": "okapi"}, headers=users.analyst.headers
+        f"/api/projects/default/images/{img['i4']}/detections/{detection['id']}/species", json={"label": "okapi"}, headers=users.analyst.headers
     )
     assert put.status_code == 200, put.text
     # The correction invalidates the cache: the new label counts at once.
-    okapi = get(client, users, "/api/stats/cameras", species="okapi")
+    okapi = get(client, users, "/api/projects/default/stats/cameras", species="okapi")
     assert [(r["camera_name"], r["image_count"], r["species_count"]) for r in okapi] == [
         ("Bravo", 1, 1), ("Alpha", 0, 0), ("Charlie", 0, 0),
     ]
@@ -117,7 +117,7 @@ def test_summary(client, users, gallery, seed):
     now = datetime.now(UTC)
     seed.image(cam["Bravo"], now - timedelta(hours=1), received_at=now - timedelta(minutes=30), completed_at=now - timedelta(minutes=29))
     seed.image(None, None, received_at=now, status="rejected", thumbnail=False)
-    summary = get(client, users, "/api/stats/summary")
+    summary = get(client, users, "/api/projects/default/stats/summary")
     assert summary == {
         "total_images": 11,
         "completed_images": 9,
@@ -128,35 +128,35 @@ def test_summary(client, users, gallery, seed):
         "failed": 1,
         "rejected": 1,
     }
-    alpha = get(client, users, "/api/stats/summary", camera_id=cam["Alpha"])
+    alpha = get(client, users, "/api/projects/default/stats/summary", camera_id=cam["Alpha"])
     assert (alpha["total_images"], alpha["species_count"], alpha["active_cameras"]) == (4, 3, 0)
 
 
 def test_cache_and_invalidation_on_classification_complete(client, users, gallery, api_ctx):
     cam, img = gallery
-    first = get(client, users, "/api/stats/species")
+    first = get(client, users, "/api/projects/default/stats/species")
     # Change the data behind the cache's back: the cached answer stays...
     with api_ctx.sessions() as db:
         db.execute(delete(Classification).where(Classification.label == "zebra"))
         db.commit()
-    assert get(client, users, "/api/stats/species") == first
+    assert get(client, users, "/api/projects/default/stats/species") == first
     # ...until the pipeline says an image completed; the API's subscriber bumps the cache version.
     wait_for_subscriber(api_ctx)
-    version_key = api_ctx.settings.key("stats:version")
+    version_key = api_ctx.settings.key("stats:version:1")  # the default project's statistics
     before = int(api_ctx.redis.get(version_key) or 0)
-    api_ctx.events.publish(CLASSIFICATION_COMPLETE, image_id=img["i4"], camera_id=cam["Bravo"], species=["zebra"])
+    api_ctx.events.publish(CLASSIFICATION_COMPLETE, project_id=1, image_id=img["i4"], camera_id=cam["Bravo"], species=["zebra"])
     deadline = time.monotonic() + 5
     while int(api_ctx.redis.get(version_key) or 0) == before and time.monotonic() < deadline:
         time.sleep(0.02)
-    fresh = get(client, users, "/api/stats/species")
+    fresh = get(client, users, "/api/projects/default/stats/species")
     assert "zebra" not in {s["species"] for s in fresh}
     assert fresh != first
 
 
 def test_cache_keys_follow_parameters(client, users, gallery, api_ctx):
     cam, img = gallery
-    get(client, users, "/api/stats/summary")
-    get(client, users, "/api/stats/summary", camera_id=cam["Alpha"])
+    get(client, users, "/api/projects/default/stats/summary")
+    get(client, users, "/api/projects/default/stats/summary", camera_id=cam["Alpha"])
     keys = list(api_ctx.redis.scan_iter(match=api_ctx.settings.key("stats:*:summary:*")))
     assert len(keys) == 2
     assert all(0 < api_ctx.redis.ttl(k) <= 300 for k in keys)

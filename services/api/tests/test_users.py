@@ -49,8 +49,12 @@ def test_change_role_and_deactivate(client, users, api_ctx):
     h = users.admin.headers
     response = client.patch(f"/api/users/{users.viewer.id}", json={"role": "analyst", "full_name": "Promoted"}, headers=h)
     assert response.status_code == 200 and response.json()["role"] == "analyst"
-    # The promotion is effective with the token the user already has.
-    assert client.post("/api/images/review", json={"image_ids": [], "status": "approved"}, headers=users.viewer.headers).status_code == 422
+    # The server role does not open projects; the project role does, with the token the user already has.
+    review = {"image_ids": [], "status": "approved"}
+    assert client.post("/api/projects/default/images/review", json=review, headers=users.viewer.headers).status_code == 403
+    promoted = client.patch(f"/api/projects/default/members/{users.viewer.id}", json={"role": "analyst"}, headers=h)
+    assert promoted.status_code == 200 and promoted.json()["role"] == "analyst"
+    assert client.post("/api/projects/default/images/review", json={"image_ids": [], "status": "approved"}, headers=users.viewer.headers).status_code == 422
     # Deactivation locks the user out at once and revokes refresh tokens.
     client.post("/api/auth/login", json={"email": "viewer@example.org", "password": "correct-horse-battery"})
     response = client.patch(f"/api/users/{users.viewer.id}", json={"is_active": False}, headers=h)

@@ -18,7 +18,7 @@ def build_stage(ctx: ServiceContext) -> Stage:
         name="classification",
         queue=QUEUE_DETECTION_COMPLETE,
         handler=ClassificationHandler(ctx, classifier, model_name=settings.classifier_model_path.stem),
-        batch_size=settings.detection_batch_size,
+        batch_size=settings.classification_batch_size,
         reconcile_states=(ImageStatus.DETECTED, ImageStatus.CLASSIFYING),
     )
 

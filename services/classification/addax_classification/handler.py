@@ -15,12 +15,13 @@ from sqlalchemy import delete, select
 from addax_classification.model import Classifier
 from addax_common.context import ServiceContext
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus
+from addax_common.errors import PermanentError, SkipMessage
 from addax_common.events import CLASSIFICATION_COMPLETE
 from addax_common.logging import get_logger
 from addax_common.metrics import CLASSIFICATION_CONFIDENCE, END_TO_END
 from addax_common.reliable_queue import QUEUE_CLASSIFICATION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS
-from addax_common.worker import BatchResult, PermanentError, SkipMessage, claim_image, for_each_image
+from addax_common.worker import BatchResult, claim_image, for_each_image
 
 log = get_logger(__name__)
 CLAIMABLE = (ImageStatus.DETECTED, ImageStatus.CLASSIFYING)
@@ -30,6 +31,7 @@ CLAIMABLE = (ImageStatus.DETECTED, ImageStatus.CLASSIFYING)
 class Claimed:
     image_id: uuid.UUID
     camera_id: int | None
+    project_id: int
     detection_ids: list[int] = field(default_factory=list)
     crops: list[PILImage.Image] = field(default_factory=list)
 
@@ -68,7 +70,7 @@ class ClassificationHandler:
                 )
                 .order_by(Detection.index)
             ).all()
-            item = Claimed(image_id, image.camera_id)
+            item = Claimed(image_id, image.camera_id, image.project_id)
         for detection_id, key in crops:
             if key is None:  # excluded by the query; narrows the type
                 continue
@@ -120,7 +122,7 @@ class ClassificationHandler:
         best = Counter(top[0][0] for top in labels if top)
         species = [{"label": label, "count": count} for label, count in best.most_common()]
         self.ctx.events.publish(
-            CLASSIFICATION_COMPLETE, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
+            CLASSIFICATION_COMPLETE, project_id=item.project_id, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
             species=species,
         )
         log.info("classification_complete", species=species)

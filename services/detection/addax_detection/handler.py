@@ -12,12 +12,13 @@ from sqlalchemy import delete, select
 
 from addax_common.context import ServiceContext
 from addax_common.db import Camera, Detection, DetectionCategory, Image, ImageStatus
+from addax_common.errors import PermanentError, SkipMessage
 from addax_common.events import DETECTION_COMPLETE
 from addax_common.imaging import crop_box, decode_image, encode_jpeg, thumbnail
 from addax_common.logging import get_logger
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE, Message
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS, crop_key, thumbnail_key
-from addax_common.worker import BatchResult, PermanentError, SkipMessage, claim_image, for_each_image
+from addax_common.worker import BatchResult, claim_image, for_each_image
 from addax_detection.model import Detection as FoundBox
 from addax_detection.model import Detector
 
@@ -29,6 +30,7 @@ CLAIMABLE = (ImageStatus.RECEIVED, ImageStatus.DETECTING)
 class Claimed:
     image_id: uuid.UUID
     camera_id: int | None
+    project_id: int
     pixels: PILImage.Image
 
 
@@ -54,11 +56,11 @@ class DetectionHandler:
         with self.ctx.sessions.begin() as session:
             image = claim_image(session, image_id, CLAIMABLE, ImageStatus.DETECTING)
             image.attempts += 1
-            storage_key, camera_id = image.storage_key, image.camera_id
+            storage_key, camera_id, project_id = image.storage_key, image.camera_id, image.project_id
         if storage_key is None:  # only rejected uploads have no stored file, and they are never queued
             raise PermanentError("image has no stored file")
         pixels = decode_image(self.ctx.storage.get(BUCKET_RAW, storage_key))
-        return Claimed(image_id, camera_id, pixels)
+        return Claimed(image_id, camera_id, project_id, pixels)
 
     def _store(self, item: Claimed, detections: list[FoundBox]) -> None:
         storage, settings = self.ctx.storage, self.settings
@@ -93,7 +95,7 @@ class DetectionHandler:
         self.ctx.queue(QUEUE_DETECTION_COMPLETE).push(item.image_id)
         counts = {c.value: sum(1 for r in rows if r.category == c) for c in DetectionCategory}
         self.ctx.events.publish(
-            DETECTION_COMPLETE, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
+            DETECTION_COMPLETE, project_id=item.project_id, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
             detections=len(rows), counts=counts,
         )
         log.info("detection_complete", detections=len(rows), **counts)

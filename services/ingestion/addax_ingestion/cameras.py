@@ -10,7 +10,8 @@ Identification order (ARCHITECTURE §5):
    or a name without letters (a time stamp) never names a camera, so such uploads fall through;
 4. the FTPS account name (per-camera accounts without a configured name), matched against ``cameras.name``.
 
-A camera not found is registered on the spot, unassigned (``is_assigned=False``: an admin assigns it
+A camera not found is registered on the spot, in the upload account's project (FTPS_ACCOUNTS
+``;project=``, or the project of an account created in the dashboard; otherwise the default project), unassigned (``is_assigned=False``: an admin assigns it
 to a site later), with the serial, make and model we know. Registration is race-safe: ``INSERT ... ON
 CONFLICT DO NOTHING`` and then ``SELECT``, in its own short transaction, so concurrent uploads of a new
 camera end with one row.
@@ -30,6 +31,8 @@ from sqlalchemy.orm import Session
 from addax_common.context import ServiceContext
 from addax_common.db.cameras import Camera, CameraStatus
 from addax_common.db.ftp_accounts import FtpAccount
+from addax_common.db.projects import Project
+from addax_common.ftp_accounts import DEFAULT_PROJECT
 from addax_common.logging import get_logger
 from addax_ingestion.filenames import is_generic_camera_name
 
@@ -44,6 +47,7 @@ class CameraRef:
     name: str
     config: dict[str, Any]
     how: str  # account | serial | filename | account-name: how the upload was matched
+    project_id: int
     registered: bool = False  # True when this upload registered the camera
 
 
@@ -52,6 +56,7 @@ class CameraRegistry:
         self.ctx = ctx
         settings = ctx.settings
         self.account_cameras = {user: camera for user, _pw, camera in settings.ftps_account_list() if camera}
+        self.account_projects = {e.username: e.project for e in settings.ftps_account_entries()}
         try:
             self.pattern: re.Pattern[str] | None = re.compile(settings.camera_filename_pattern)
             if "camera" not in self.pattern.groupindex:
@@ -69,6 +74,24 @@ class CameraRegistry:
             return self.account_cameras[account]
         with self.ctx.sessions() as session:
             return session.scalar(select(FtpAccount.camera_name).where(FtpAccount.username == account))
+
+    def account_project(self, session: Session, account: str | None) -> int:
+        """The project an upload account delivers to: its FTPS_ACCOUNTS ``;project=`` (default
+        ``default``), the project of a dashboard account, else the default project. A slug that names no
+        project falls back to the default project (logged): the upload is kept, never lost."""
+        slug = self.account_projects.get(account or "")
+        if slug is None and account:
+            found = session.scalar(select(FtpAccount.project_id).where(FtpAccount.username == account))
+            if found is not None:
+                return found
+        slug = slug or DEFAULT_PROJECT
+        project_id = session.scalar(select(Project.id).where(Project.slug == slug))
+        if project_id is None:
+            log.error("ftps_account_project_unknown", account=account, project=slug)
+            project_id = session.scalar(select(Project.id).where(Project.slug == DEFAULT_PROJECT))
+        if project_id is None:
+            raise RuntimeError("the default project is missing; run the database migrations")
+        return project_id
 
     def name_from_filename(self, filename: str) -> str | None:
         if not self.pattern:
@@ -95,7 +118,7 @@ class CameraRegistry:
         `camera_name` is a name the upload itself states (a daily report's ``Camera:`` line); it is
         tried after the serial, like a file-name match. With register=False nothing is created.
         """
-        details = {"make": make, "model": model}
+        details: dict[str, Any] = {"make": make, "model": model}
         candidates: list[tuple[str, str, dict[str, Any]]] = []
         account_camera = self.account_camera(account)
         if account_camera:
@@ -114,6 +137,8 @@ class CameraRegistry:
 
         how, key, extra = candidates[0]
         with self.ctx.sessions() as session, session.begin():
+            if register:
+                details["project_id"] = self.account_project(session, account)
             if how == "serial":
                 ref = self._by_serial(session, key, details, register)
             else:
@@ -134,7 +159,7 @@ class CameraRegistry:
         camera = session.scalar(select(Camera).where(Camera.serial_number == serial))
         if camera is not None:
             self._fill_details(session, camera, details)
-            return CameraRef(camera.id, camera.name, camera.config or {}, "serial")
+            return _ref(camera, "serial")
         if not register:
             return None
         # The name is the serial; if another camera already has that name, add a suffix.
@@ -143,21 +168,21 @@ class CameraRegistry:
             created = self._insert(session, name=name, serial_number=serial, **_present(details))
             camera = session.scalar(select(Camera).where(Camera.serial_number == serial))
             if camera is not None:
-                return CameraRef(camera.id, camera.name, camera.config or {}, "serial", registered=created)
+                return _ref(camera, "serial", registered=created)
         raise RuntimeError(f"cannot register a camera for serial {serial!r}")
 
     def _by_name(self, session: Session, name: str, how: str, details: dict[str, Any], register: bool) -> CameraRef | None:
         camera = session.scalar(select(Camera).where(Camera.name == name))
         if camera is not None:
             self._fill_details(session, camera, details)
-            return CameraRef(camera.id, camera.name, camera.config or {}, how)
+            return _ref(camera, how)
         if not register:
             return None
         created = self._insert(session, name=name, **_present(details))
         camera = session.scalar(select(Camera).where(Camera.name == name))
         if camera is None:  # only if deleted in between
             raise RuntimeError(f"camera {name!r} vanished during registration")
-        return CameraRef(camera.id, camera.name, camera.config or {}, how, registered=created)
+        return _ref(camera, how, registered=created)
 
     def _insert(self, session: Session, **values: Any) -> bool:
         """INSERT ... ON CONFLICT DO NOTHING: True when this call created the row."""
@@ -219,3 +244,7 @@ def record_status(
     session.execute(
         statement.on_conflict_do_update(constraint="uq_camera_status_reading", set_=values)
     )
+
+
+def _ref(camera: Camera, how: str, registered: bool = False) -> CameraRef:
+    return CameraRef(camera.id, camera.name, camera.config or {}, how, camera.project_id, registered=registered)

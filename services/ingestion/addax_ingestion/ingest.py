@@ -217,6 +217,7 @@ class Ingestor:
                 exif=info.to_json(tz), uploaded_at=up.uploaded_at, received_at=now,
             )
             def write(session: Session) -> None:
+                row.project_id = camera.project_id if camera else self.cameras.account_project(session, up.account)
                 session.add(row)
                 session.flush()
                 if camera and info.has_status:
@@ -233,7 +234,7 @@ class Ingestor:
                 return IngestResult(Outcome.DUPLICATE, up.path)
 
             # Committed: the image is real. Wake the detection stage and the live views.
-            self._announce(image_id, camera, up)
+            self._announce(image_id, row.project_id, camera, up)
             self._remove_upload(up)
             log.info(
                 "image_received", filename=up.filename, camera_id=camera.id if camera else None,
@@ -254,14 +255,14 @@ class Ingestor:
             log.info("camera_auto_registered", camera_id=camera.id, camera_name=camera.name, matched_by=camera.how)
         return camera
 
-    def _announce(self, image_id: uuid.UUID, camera: CameraRef | None, up: _Upload) -> None:
+    def _announce(self, image_id: uuid.UUID, project_id: int, camera: CameraRef | None, up: _Upload) -> None:
         try:
             self.ctx.queue(QUEUE_IMAGE_INGESTED).push(image_id)
         except redis.RedisError as exc:
             # The row is committed as `received`; the reconciler re-enqueues images that do not move.
             log.warning("enqueue_failed", error=str(exc))
         self.ctx.events.publish(
-            IMAGE_INGESTED, image_id=image_id, camera_id=camera.id if camera else None,
+            IMAGE_INGESTED, project_id=project_id, image_id=image_id, camera_id=camera.id if camera else None,
             camera_name=camera.name if camera else None, filename=up.filename,
         )
 
@@ -322,7 +323,11 @@ class Ingestor:
                 uploaded_at=up.uploaded_at, received_at=now, rejected_at=now,
                 exif={"_detected_content": kind.description},
             )
-            if not self._commit_row(up, BUCKET_QUARANTINE, key, "rejected", lambda session: session.add(row)):
+            def write(session: Session) -> None:
+                row.project_id = camera.project_id if camera else self.cameras.account_project(session, up.account)
+                session.add(row)
+
+            if not self._commit_row(up, BUCKET_QUARANTINE, key, "rejected", write):
                 return IngestResult(Outcome.DUPLICATE, up.path)
             self._remove_upload(up)
             log.warning("image_rejected", filename=up.filename, reason=reason, quarantine_key=key, size=up.size)
@@ -367,7 +372,7 @@ class Ingestor:
         except SQLAlchemyError as exc:
             raise RetryLater(f"database unavailable: {_brief(exc)}") from exc
         self.ctx.events.publish(
-            CAMERA_STATUS, camera_id=camera.id, camera_name=camera.name, source="report",
+            CAMERA_STATUS, project_id=camera.project_id, camera_id=camera.id, camera_name=camera.name, source="report",
             reported_at=reported_at.isoformat(), battery_percent=report.battery_percent,
             temperature_c=report.temperature_c, sd_used_percent=report.sd_used_percent,
             signal_quality=report.signal_quality, images_on_sd=report.images_on_sd,

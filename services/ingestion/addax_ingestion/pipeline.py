@@ -91,13 +91,6 @@ class IngestPipeline:
                 self._cond.notify_all()
             return None
 
-    def ingest_now(self, path: Path | str, account: str | None = None, *, force: bool = True) -> IngestResult | None:
-        """Ingest in the calling thread (tools and tests), with the same no-double-ingest guard."""
-        key = self.key(path)
-        if not self._claim(key, force):
-            return None
-        return self._run(key, Path(path), account)
-
     def _run(self, key: str, path: Path, account: str | None) -> IngestResult:
         crashed = False
         try:

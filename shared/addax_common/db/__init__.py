@@ -24,6 +24,7 @@ from addax_common.db.images import (
     ImageStatus,
     ReviewStatus,
 )
+from addax_common.db.projects import DEFAULT_PROJECT_SLUG, Project, ProjectMember
 from addax_common.db.session import make_engine, make_session_factory
 from addax_common.db.users import AuditLog, RefreshToken, User, UserRole
 
@@ -39,6 +40,7 @@ __all__ = [
     "CameraStatus",
     "ChannelKind",
     "Classification",
+    "DEFAULT_PROJECT_SLUG",
     "Detection",
     "DeliveryStatus",
     "DetectionCategory",
@@ -46,6 +48,8 @@ __all__ = [
     "Image",
     "ImageStatus",
     "LogKind",
+    "Project",
+    "ProjectMember",
     "RefreshToken",
     "ReviewStatus",
     "RuleKind",

@@ -89,7 +89,7 @@ class AlertChannel(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # NULL: a server-wide channel of the server admins (system-health alerts).
-    project_id: Mapped[int | None] = mapped_column(Integer)
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     kind: Mapped[ChannelKind] = mapped_column(str_enum(ChannelKind, "alert_channel_kind"))
     name: Mapped[str] = mapped_column(String(120))
     settings: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
@@ -109,8 +109,8 @@ class AlertRule(Base):
     __tablename__ = "alert_rules"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    # NULL only for system-health rules, owned by the server admins.
-    project_id: Mapped[int | None] = mapped_column(Integer)
+    # NULL only for system-health rules, owned by the server admins (the check constraint below).
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[RuleKind] = mapped_column(str_enum(RuleKind, "alert_rule_kind"))
     enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
@@ -149,7 +149,8 @@ class AlertLog(Base):
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     rule_id: Mapped[int] = mapped_column(ForeignKey("alert_rules.id", ondelete="CASCADE"))
-    project_id: Mapped[int | None] = mapped_column(Integer)  # the rule's, for history filters and the live feed
+    # The rule's, for history filters and the live feed.
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     kind: Mapped[LogKind] = mapped_column(str_enum(LogKind, "alert_log_kind"))
     # "image:<uuid>" for species rules, "<check>:<camera>:<window>" for health rules, "digest:<period end>":
     # unique per rule, so a message evaluated twice fires once.

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
@@ -27,6 +28,9 @@ class Camera(Base):
     __tablename__ = "cameras"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="RESTRICT"), server_default=text("default_project_id()")
+    )
     name: Mapped[str] = mapped_column(String(120), unique=True)
     serial_number: Mapped[str | None] = mapped_column(String(120), unique=True)
     ftps_account: Mapped[str | None] = mapped_column(String(120))
@@ -46,7 +50,10 @@ class Camera(Base):
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
 
-    __table_args__ = (Index("ix_cameras_location", "location", postgresql_using="gist"),)
+    __table_args__ = (
+        Index("ix_cameras_location", "location", postgresql_using="gist"),
+        Index("ix_cameras_project", "project_id"),
+    )
 
 
 class CameraStatus(Base):

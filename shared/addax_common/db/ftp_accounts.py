@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -20,6 +20,10 @@ class FtpAccount(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
+    # Cameras first seen through this account are registered in this project (migration 0005).
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="RESTRICT"), server_default=text("default_project_id()")
+    )
     password_hash: Mapped[str] = mapped_column(String(255))
     camera_name: Mapped[str | None] = mapped_column(String(120))
     allow_plain_ftp: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")

@@ -63,6 +63,12 @@ class Image(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
     camera_id: Mapped[int | None] = mapped_column(ForeignKey("cameras.id", ondelete="SET NULL"))
+    # The camera's project, denormalised so every list query filters and sorts on one index that leads
+    # with the project (migration 0005); moving a camera moves its images. Images whose camera is
+    # unknown still belong to the project of the FTPS account they came through.
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="RESTRICT"), server_default=text("default_project_id()")
+    )
     # Display only: storage keys are derived from ids, never from this user-supplied name.
     original_filename: Mapped[str] = mapped_column(String(512))
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
@@ -118,8 +124,15 @@ Index("ix_images_received", Image.received_at.desc())
 Index("ix_images_captured", Image.captured_at.desc())
 Index("ix_images_status", Image.status)
 Index("ix_images_review_status", Image.review_status)
-# The gallery's default order and date filter: capture time, falling back to arrival (migration 0002).
-Index("ix_images_taken_at", func.coalesce(Image.captured_at, Image.received_at).desc(), Image.id.desc())
+# The gallery's default order and date filter within a project: capture time, falling back to arrival
+# (migrations 0002 and 0005).
+Index(
+    "ix_images_project_taken_at",
+    Image.project_id,
+    func.coalesce(Image.captured_at, Image.received_at).desc(),
+    Image.id.desc(),
+)
+Index("ix_images_project_received", Image.project_id, Image.received_at.desc(), Image.id.desc())
 Index(
     "ix_images_camera_taken_at",
     Image.camera_id,

@@ -61,6 +61,8 @@ class AuditLog(Base):
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     user_email: Mapped[str | None] = mapped_column(String(320))  # kept after the user is deleted
+    # The project the change belongs to; None for server-wide changes (users, logins).
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="SET NULL"))
     action: Mapped[str] = mapped_column(String(64))
     resource_type: Mapped[str] = mapped_column(String(64))
     resource_id: Mapped[str | None] = mapped_column(String(64))
@@ -73,3 +75,4 @@ class AuditLog(Base):
 Index("ix_audit_logs_created", AuditLog.created_at.desc())
 Index("ix_audit_logs_resource", AuditLog.resource_type, AuditLog.resource_id)
 Index("ix_audit_logs_user", AuditLog.user_id)
+Index("ix_audit_logs_project_created", AuditLog.project_id, AuditLog.created_at.desc())

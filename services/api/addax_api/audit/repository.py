@@ -18,6 +18,7 @@ def add(db: Session, **values: Any) -> AuditLog:
 def search(
     db: Session,
     *,
+    project_id: int | None,
     user_id: int | None,
     action: str | None,
     resource_type: str | None,
@@ -28,6 +29,8 @@ def search(
     limit: int,
 ) -> tuple[list[AuditLog], int]:
     conditions = []
+    if project_id is not None:
+        conditions.append(AuditLog.project_id == project_id)
     if user_id is not None:
         conditions.append(AuditLog.user_id == user_id)
     if action:

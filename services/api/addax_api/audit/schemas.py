@@ -14,6 +14,7 @@ class AuditLogOut(BaseModel):
     id: int
     user_id: int | None
     user_email: str | None
+    project_id: int | None = None
     action: str
     resource_type: str
     resource_id: str | None

@@ -42,9 +42,13 @@ def record(
     resource_type: str,
     resource_id: object = None,
     details: dict[str, Any] | None = None,
+    *,
+    project_id: int | None = None,
 ) -> None:
+    """Append an audit row; `project_id` is the project the change belongs to (None: server-wide)."""
     repository.add(
         db,
+        project_id=project_id,
         user_id=actor.user_id,
         user_email=actor.email,
         action=action,

@@ -2,15 +2,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Cookie, Depends, Request, Response, status
 from fastapi.responses import JSONResponse
-from sqlalchemy.orm import Session
 
-from addax_api.audit.service import Actor
 from addax_api.auth import service
 from addax_api.auth.schemas import LoginRequest, TokenResponse
 from addax_api.auth.throttle import LoginThrottle
-from addax_api.deps import get_ctx, get_db, get_settings
+from addax_api.deps import get_ctx, get_settings
 from addax_api.errors import Unauthorized, error_responses
 from addax_api.security import ViewerUser
+from addax_api.uow import UoW
 from addax_api.users.schemas import UserOut
 from addax_common.context import ServiceContext
 from addax_common.settings import Settings
@@ -56,13 +55,12 @@ def login(
     body: LoginRequest,
     request: Request,
     response: Response,
-    db: Annotated[Session, Depends(get_db)],
+    uow: UoW,
     ctx: Annotated[ServiceContext, Depends(get_ctx)],
     settings: Annotated[Settings, Depends(get_settings)],
 ) -> TokenResponse:
     throttle = LoginThrottle(ctx.redis, settings)
-    session = service.login(db, settings, throttle, Actor.from_request(request, None), body.email, body.password)
-    db.commit()
+    session = service.login(uow.db, settings, throttle, uow.actor, body.email, body.password)
     _set_refresh_cookie(response, settings, session.refresh_token)
     return session.response
 
@@ -75,19 +73,17 @@ def login(
     responses=error_responses(401),
 )
 def refresh(
-    request: Request,
     response: Response,
-    db: Annotated[Session, Depends(get_db)],
+    uow: UoW,
     settings: Annotated[Settings, Depends(get_settings)],
     refresh_token: RefreshCookie = None,
 ):
     try:
-        session = service.refresh(db, settings, Actor.from_request(request, None), refresh_token)
+        session = service.refresh(uow.db, settings, uow.actor, refresh_token)
     except Unauthorized as exc:
         failed = JSONResponse({"detail": exc.detail}, status_code=401, headers=exc.headers)
         _clear_refresh_cookie(failed, settings)
         return failed
-    db.commit()
     _set_refresh_cookie(response, settings, session.refresh_token)
     return session.response
 
@@ -99,13 +95,11 @@ def refresh(
     summary="Revoke the refresh token (and its whole family) and clear the cookie",
 )
 def logout(
-    request: Request,
-    db: Annotated[Session, Depends(get_db)],
+    uow: UoW,
     settings: Annotated[Settings, Depends(get_settings)],
     refresh_token: RefreshCookie = None,
 ) -> Response:
-    service.logout(db, Actor.from_request(request, None), refresh_token)
-    db.commit()
+    service.logout(uow.db, uow.actor, refresh_token)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     _clear_refresh_cookie(response, settings)
     return response

@@ -4,16 +4,15 @@ from typing import Any
 
 from geoalchemy2 import Geometry
 from geoalchemy2.elements import WKTElement
-from sqlalchemy import cast, func, select
+from sqlalchemy import cast, func, select, update
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
-from addax_api.images.filters import ImageQuery
-from addax_api.images.repository import TAKEN_AT, conditions
+from addax_api.queries.filters import ImageQuery
+from addax_api.queries.images import TAKEN_AT, conditions
 from addax_common.db import Camera, CameraStatus, Image, ImageStatus
 
 STATUS_HISTORY_LIMIT = 50
-ALL_IMAGES = ImageQuery()
 
 
 def point(lat: float, lon: float) -> WKTElement:
@@ -49,7 +48,8 @@ def _latest_status() -> Any:
     )
 
 
-def _with_stats(*where: Any, images: ImageQuery = ALL_IMAGES) -> Any:
+def _with_stats(images: ImageQuery, *where: Any) -> Any:
+    """Cameras of the query's project with their image statistics over the images matching `images`."""
     stats = _image_stats(images)
     latest = _latest_status()
     geometry = cast(Camera.location, Geometry)
@@ -67,22 +67,29 @@ def _with_stats(*where: Any, images: ImageQuery = ALL_IMAGES) -> Any:
         )
         .outerjoin(stats, stats.c.camera_id == Camera.id)
         .outerjoin(latest, latest.c.camera_id == Camera.id)
-        .where(*where)
+        .where(Camera.project_id == images.project_id, *where)
         .order_by(Camera.name)
     )
 
 
-def list_with_stats(db: Session, images: ImageQuery = ALL_IMAGES) -> list[Any]:
-    """Every camera; image_count and last_image_at over the images matching `images` (the gallery's filters)."""
-    return list(db.execute(_with_stats(images=images)).all())
+def list_with_stats(db: Session, images: ImageQuery) -> list[Any]:
+    """Every camera of the project; image_count and last_image_at over the images matching `images`."""
+    return list(db.execute(_with_stats(images)).all())
 
 
-def get_with_stats(db: Session, camera_id: int) -> Any:
-    return db.execute(_with_stats(Camera.id == camera_id)).first()
+def get_with_stats(db: Session, project_id: int, camera_id: int) -> Any:
+    return db.execute(_with_stats(ImageQuery(project_id=project_id), Camera.id == camera_id)).first()
 
 
-def get_for_update(db: Session, camera_id: int) -> Camera | None:
-    return db.scalars(select(Camera).where(Camera.id == camera_id).with_for_update()).first()
+def get_for_update(db: Session, project_id: int, camera_id: int) -> Camera | None:
+    stmt = select(Camera).where(Camera.id == camera_id, Camera.project_id == project_id).with_for_update()
+    return db.scalars(stmt).first()
+
+
+def move_images(db: Session, camera_id: int, project_id: int) -> int:
+    """Move a camera's images with it (images.project_id is the camera's, denormalised)."""
+    result = db.execute(update(Image).where(Image.camera_id == camera_id).values(project_id=project_id))
+    return result.rowcount or 0
 
 
 def status_history(db: Session, camera_id: int, limit: int = STATUS_HISTORY_LIMIT) -> list[CameraStatus]:

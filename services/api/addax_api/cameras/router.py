@@ -1,9 +1,8 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, status
+from fastapi import APIRouter, Depends, Path, status
 from sqlalchemy.orm import Session
 
-from addax_api.audit.service import Actor
 from addax_api.cameras import service
 from addax_api.cameras.schemas import (
     CameraAssign,
@@ -15,12 +14,13 @@ from addax_api.cameras.schemas import (
 )
 from addax_api.deps import get_db
 from addax_api.errors import error_responses
-from addax_api.images.filters import SpeciesLabels
-from addax_api.images.service import ImageService
-from addax_api.security import AdminUser, ViewerUser
+from addax_api.images.service import Presentation, presentation
+from addax_api.queries.filters import SpeciesLabels
+from addax_api.scope import ProjectAdmin, ProjectViewer
+from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
-router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/projects/{slug}/cameras", tags=["cameras"], responses=error_responses(401, 403, 404))
 
 CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
@@ -29,12 +29,14 @@ CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
     "",
     response_model=CameraCollection,
     name="list",
-    summary="All cameras as a GeoJSON FeatureCollection",
+    summary="The project's cameras as a GeoJSON FeatureCollection",
     description="With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these "
     "species (a human correction wins over the machine label, as in the image list); every camera is still listed.",
 )
-def list_cameras(user: ViewerUser, db: Annotated[Session, Depends(get_db)], species: SpeciesLabels = None) -> CameraCollection:
-    return service.collection(db, tuple(dict.fromkeys(species or ())))
+def list_cameras(
+    scope: ProjectViewer, db: Annotated[Session, Depends(get_db)], species: SpeciesLabels = None
+) -> CameraCollection:
+    return service.collection(db, scope.project_id, tuple(dict.fromkeys(species or ())))
 
 
 @router.post(
@@ -42,14 +44,11 @@ def list_cameras(user: ViewerUser, db: Annotated[Session, Depends(get_db)], spec
     response_model=CameraOut,
     status_code=status.HTTP_201_CREATED,
     name="create",
-    summary="Create a camera (admin)",
+    summary="Create a camera in the project (project admin)",
     responses=error_responses(409),
 )
-def create_camera(body: CameraCreate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> CameraOut:
-    created = service.create(db, Actor.from_request(request, user), body)
-    db.commit()
-    request.app.state.stats_cache.invalidate()
-    return created
+def create_camera(body: CameraCreate, scope: ProjectAdmin, uow: UoW) -> CameraOut:
+    return service.create(uow, scope, body)
 
 
 @router.get(
@@ -59,38 +58,32 @@ def create_camera(body: CameraCreate, request: Request, user: AdminUser, db: Ann
     summary="One camera with its 10 newest images and status history",
     responses=error_responses(404),
 )
-def get_camera(camera_id: CameraId, request: Request, user: ViewerUser, db: Annotated[Session, Depends(get_db)]) -> CameraDetail:
-    images = ImageService(db, request.app.state.media, request.app.state.settings.detection_classify_threshold)
-    return service.detail(db, images, camera_id)
+def get_camera(
+    camera_id: CameraId,
+    scope: ProjectViewer,
+    db: Annotated[Session, Depends(get_db)],
+    view: Annotated[Presentation, Depends(presentation)],
+) -> CameraDetail:
+    return service.detail(db, view, scope.project_id, camera_id)
 
 
 @router.put(
     "/{camera_id}",
     response_model=CameraOut,
     name="update",
-    summary="Update a camera (admin); only the fields sent change",
+    summary="Update a camera (project admin); only the fields sent change; `project` moves it",
     responses=error_responses(404, 409),
 )
-def update_camera(
-    camera_id: CameraId, body: CameraUpdate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]
-) -> CameraOut:
-    updated = service.update(db, Actor.from_request(request, user), camera_id, body)
-    db.commit()
-    request.app.state.stats_cache.invalidate()
-    return updated
+def update_camera(camera_id: CameraId, body: CameraUpdate, scope: ProjectAdmin, uow: UoW) -> CameraOut:
+    return service.update(uow, scope, camera_id, body)
 
 
 @router.post(
     "/{camera_id}/assign",
     response_model=CameraOut,
     name="assign",
-    summary="Assign an unassigned camera (admin)",
+    summary="Assign an unassigned camera (project admin)",
     responses=error_responses(404, 409),
 )
-def assign_camera(
-    camera_id: CameraId, body: CameraAssign, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]
-) -> CameraOut:
-    assigned = service.assign(db, Actor.from_request(request, user), camera_id, body)
-    db.commit()
-    request.app.state.stats_cache.invalidate()
-    return assigned
+def assign_camera(camera_id: CameraId, body: CameraAssign, scope: ProjectAdmin, uow: UoW) -> CameraOut:
+    return service.assign(uow, scope, camera_id, body)

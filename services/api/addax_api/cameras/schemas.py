@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from addax_api.images.schemas import ImageSummary, LatLon
+from addax_api.scope import SLUG_PATTERN
 from addax_api.validation import JsonObject, text
 
 
@@ -53,6 +54,12 @@ class CameraUpdate(BaseModel):
     is_assigned: bool | None = None
     installed_at: datetime | None = None
     config: JsonObject | None = None
+    project: str | None = Field(
+        default=None,
+        max_length=64,
+        pattern=SLUG_PATTERN,
+        description="Move the camera, with its images, to this project (slug); you must administer both",
+    )
 
 
 class CameraAssign(BaseModel):

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from addax_api.audit.service import Actor, record
+from addax_api.audit.service import record
 from addax_api.cameras import repository
 from addax_api.cameras.schemas import (
     CameraAssign,
@@ -21,11 +21,14 @@ from addax_api.cameras.schemas import (
     CameraUpdate,
     PointGeometry,
 )
-from addax_api.errors import Conflict, NotFound
-from addax_api.images.filters import ImageQuery
+from addax_api.errors import Conflict, Forbidden, NotFound
+from addax_api.images import service as image_service
 from addax_api.images.schemas import LatLon
-from addax_api.images.service import ImageService
-from addax_common.db import Camera
+from addax_api.images.service import Presentation
+from addax_api.queries.filters import ImageQuery
+from addax_api.scope import ProjectScope, resolve
+from addax_api.uow import UnitOfWork
+from addax_common.db import Camera, UserRole
 
 UNIQUE_MESSAGES = {
     "uq_cameras_name": "a camera with this name already exists",
@@ -33,9 +36,9 @@ UNIQUE_MESSAGES = {
 }
 
 
-def collection(db: Session, species: tuple[str, ...] = ()) -> CameraCollection:
+def collection(db: Session, project_id: int, species: tuple[str, ...] = ()) -> CameraCollection:
     features = []
-    for row in repository.list_with_stats(db, ImageQuery(species=species)):
+    for row in repository.list_with_stats(db, ImageQuery(project_id=project_id, species=species)):
         camera: Camera = row.Camera
         geometry = PointGeometry(coordinates=[row.lon, row.lat]) if row.lat is not None else None
         features.append(
@@ -86,20 +89,22 @@ def _out(row: Any) -> dict[str, Any]:
     )
 
 
-def get(db: Session, camera_id: int) -> CameraOut:
-    row = repository.get_with_stats(db, camera_id)
+def get(db: Session, project_id: int, camera_id: int) -> CameraOut:
+    row = repository.get_with_stats(db, project_id, camera_id)
     if row is None:
         raise NotFound("camera not found")
     return CameraOut(**_out(row))
 
 
-def detail(db: Session, images: ImageService, camera_id: int) -> CameraDetail:
-    row = repository.get_with_stats(db, camera_id)
+def detail(db: Session, view: Presentation, project_id: int, camera_id: int) -> CameraDetail:
+    row = repository.get_with_stats(db, project_id, camera_id)
     if row is None:
         raise NotFound("camera not found")
     history = [CameraStatusOut.model_validate(s) for s in repository.status_history(db, camera_id)]
-    recent = images.list(ImageQuery(camera_ids=(camera_id,)), page=1, limit=10).items
-    return CameraDetail(**_out(row), latest_status=history[0] if history else None, recent_images=recent, status_history=history)
+    recent = image_service.list_page(db, view, ImageQuery(project_id=project_id, camera_ids=(camera_id,)), page=1, limit=10).items
+    return CameraDetail(
+        **_out(row), latest_status=history[0] if history else None, recent_images=recent, status_history=history
+    )
 
 
 def _apply(camera: Camera, values: dict[str, Any]) -> dict[str, Any]:
@@ -125,35 +130,61 @@ def _flush(db: Session) -> None:
         raise Conflict(UNIQUE_MESSAGES.get(constraint, "the camera conflicts with an existing one")) from exc
 
 
-def create(db: Session, actor: Actor, data: CameraCreate) -> CameraOut:
-    camera = Camera(name=data.name)
+def create(uow: UnitOfWork, scope: ProjectScope, data: CameraCreate) -> CameraOut:
+    db, actor, project_id = uow.db, uow.actor, scope.project_id
+    camera = Camera(name=data.name, project_id=project_id)
     db.add(camera)
     changes = _apply(camera, data.model_dump(exclude={"name"}))
     _flush(db)
-    record(db, actor, "camera.create", "camera", camera.id, {"name": camera.name, **changes})
+    record(db, actor, "camera.create", "camera", camera.id, {"name": camera.name, **changes}, project_id=project_id)
     db.flush()
-    return get(db, camera.id)
+    uow.invalidate_stats(project_id)
+    return get(db, project_id, camera.id)
 
 
-def update(db: Session, actor: Actor, camera_id: int, data: CameraUpdate) -> CameraOut:
-    camera = repository.get_for_update(db, camera_id)
+def update(uow: UnitOfWork, scope: ProjectScope, camera_id: int, data: CameraUpdate) -> CameraOut:
+    db, actor, project_id = uow.db, uow.actor, scope.project_id
+    camera = repository.get_for_update(db, project_id, camera_id)
     if camera is None:
         raise NotFound("camera not found")
     values = data.model_dump(exclude_unset=True)
+    target_slug = values.pop("project", None)
     for required in ("name", "is_assigned", "config"):
         if required in values and values[required] is None:
             values.pop(required)
     changes = _apply(camera, values)
     _flush(db)
     if changes:
-        record(db, actor, "camera.update", "camera", camera.id, {"name": camera.name, "changes": changes})
+        details = {"name": camera.name, "changes": changes}
+        record(db, actor, "camera.update", "camera", camera.id, details, project_id=project_id)
+    if target_slug is not None and target_slug != scope.project.slug:
+        project_id = _move(uow, scope, camera, target_slug)
     db.flush()
     db.expire(camera)
-    return get(db, camera.id)
+    uow.invalidate_stats(scope.project_id)
+    uow.invalidate_stats(project_id)
+    return get(db, project_id, camera.id)
 
 
-def assign(db: Session, actor: Actor, camera_id: int, data: CameraAssign) -> CameraOut:
-    camera = repository.get_for_update(db, camera_id)
+def _move(uow: UnitOfWork, scope: ProjectScope, camera: Camera, target_slug: str) -> int:
+    """Move a camera and its images to another project the actor administers; the audit trail
+    records the move in both projects."""
+    target = resolve(uow.db, scope.user, target_slug)  # 404 when the actor is not a member
+    if not target.allows(UserRole.ADMIN):
+        raise Forbidden("moving a camera requires the admin role in the target project")
+    if target.project.archived_at is not None:
+        raise Conflict("the target project is archived")
+    camera.project_id = target.project_id
+    moved = repository.move_images(uow.db, camera.id, target.project_id)
+    details = {"name": camera.name, "from": scope.project.slug, "to": target_slug, "images": moved}
+    for project_id in (scope.project_id, target.project_id):
+        record(uow.db, uow.actor, "camera.move", "camera", camera.id, details, project_id=project_id)
+    return target.project_id
+
+
+def assign(uow: UnitOfWork, scope: ProjectScope, camera_id: int, data: CameraAssign) -> CameraOut:
+    db, actor, project_id = uow.db, uow.actor, scope.project_id
+    camera = repository.get_for_update(db, project_id, camera_id)
     if camera is None:
         raise NotFound("camera not found")
     if camera.is_assigned:
@@ -161,7 +192,8 @@ def assign(db: Session, actor: Actor, camera_id: int, data: CameraAssign) -> Cam
     values = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     changes = _apply(camera, {**values, "is_assigned": True})
     _flush(db)
-    record(db, actor, "camera.assign", "camera", camera.id, {"name": camera.name, **changes})
+    record(db, actor, "camera.assign", "camera", camera.id, {"name": camera.name, **changes}, project_id=project_id)
     db.flush()
     db.expire(camera)
-    return get(db, camera.id)
+    uow.invalidate_stats(project_id)
+    return get(db, project_id, camera.id)

@@ -1,14 +1,14 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, status
+from fastapi import APIRouter, Depends, Path, status
 from sqlalchemy.orm import Session
 
-from addax_api.audit.service import Actor
 from addax_api.deps import get_db, get_settings
 from addax_api.errors import error_responses
 from addax_api.ftp_accounts import service
 from addax_api.ftp_accounts.schemas import FtpAccountCreate, FtpAccountOut, FtpAccountUpdate
 from addax_api.security import AdminUser
+from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 from addax_common.settings import Settings
 
@@ -25,11 +25,9 @@ def list_accounts(user: AdminUser, db: Db) -> list[FtpAccountOut]:
 
 @router.post("", response_model=FtpAccountOut, status_code=status.HTTP_201_CREATED, name="create",
              summary="Create an FTP upload account (admin)", responses=error_responses(409))
-def create_account(body: FtpAccountCreate, request: Request, user: AdminUser, db: Db,
+def create_account(body: FtpAccountCreate, user: AdminUser, uow: UoW,
                    settings: Annotated[Settings, Depends(get_settings)]) -> FtpAccountOut:
-    created = service.create_account(db, settings, Actor.from_request(request, user), body)
-    db.commit()
-    return created
+    return service.create_account(uow.db, settings, uow.actor, body)
 
 
 @router.get("/{account_id}", response_model=FtpAccountOut, name="get", summary="One FTP account (admin)",
@@ -39,17 +37,13 @@ def get_account(account_id: AccountId, user: AdminUser, db: Db) -> FtpAccountOut
 
 
 @router.patch("/{account_id}", response_model=FtpAccountOut, name="update",
-              summary="Change password, camera, plain FTP, IP allow-list or enabled (admin)",
+              summary="Change password, project, camera, plain FTP, IP allow-list or enabled (admin)",
               responses=error_responses(400, 404))
-def update_account(account_id: AccountId, body: FtpAccountUpdate, request: Request, user: AdminUser,
-                   db: Db) -> FtpAccountOut:
-    updated = service.update_account(db, Actor.from_request(request, user), account_id, body)
-    db.commit()
-    return updated
+def update_account(account_id: AccountId, body: FtpAccountUpdate, user: AdminUser, uow: UoW) -> FtpAccountOut:
+    return service.update_account(uow.db, uow.actor, account_id, body)
 
 
 @router.delete("/{account_id}", status_code=status.HTTP_204_NO_CONTENT, name="delete",
                summary="Delete an FTP account (admin)", responses=error_responses(404))
-def delete_account(account_id: AccountId, request: Request, user: AdminUser, db: Db) -> None:
-    service.delete_account(db, Actor.from_request(request, user), account_id)
-    db.commit()
+def delete_account(account_id: AccountId, user: AdminUser, uow: UoW) -> None:
+    service.delete_account(uow.db, uow.actor, account_id)

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from addax_api.audit.service import Actor, record
-from addax_api.errors import BadRequest, Conflict, NotFound
+from addax_api.errors import BadRequest, Conflict, NotFound, ValidationFailed
 from addax_api.ftp_accounts import repository
 from addax_api.ftp_accounts.schemas import FtpAccountCreate, FtpAccountOut, FtpAccountUpdate
 from addax_common.db import FtpAccount
@@ -21,20 +21,35 @@ from addax_common.settings import Settings
 AUDITED = ("camera_name", "allow_plain_ftp", "ip_allowlist", "enabled")
 
 
-def _out(account: FtpAccount) -> FtpAccountOut:
-    columns = {name: getattr(account, name) for name in FtpAccountOut.model_fields if name != "cleartext_warning"}
-    return FtpAccountOut(**columns, cleartext_warning=CLEARTEXT_WARNING if account.allow_plain_ftp else None)
+def _out(db: Session, account: FtpAccount) -> FtpAccountOut:
+    derived = ("cleartext_warning", "project")
+    columns = {name: getattr(account, name) for name in FtpAccountOut.model_fields if name not in derived}
+    return FtpAccountOut(
+        **columns,
+        project=repository.project_slug(db, account.project_id),
+        cleartext_warning=CLEARTEXT_WARNING if account.allow_plain_ftp else None,
+    )
+
+
+def _project_id(db: Session, slug: str) -> int:
+    """The id of an existing, active project: uploads must land somewhere people still look."""
+    project = repository.project_by_slug(db, slug)
+    if project is None:
+        raise ValidationFailed(f"no project with the slug {slug!r}")
+    if project.archived_at is not None:
+        raise ValidationFailed(f"the project {slug!r} is archived; unarchive it or choose another")
+    return project.id
 
 
 def list_accounts(db: Session) -> list[FtpAccountOut]:
-    return [_out(a) for a in repository.list_accounts(db)]
+    return [_out(db, a) for a in repository.list_accounts(db)]
 
 
 def get_account(db: Session, account_id: int) -> FtpAccountOut:
     account = repository.get(db, account_id)
     if account is None:
         raise NotFound("FTP account not found")
-    return _out(account)
+    return _out(db, account)
 
 
 def create_account(db: Session, settings: Settings, actor: Actor, data: FtpAccountCreate) -> FtpAccountOut:
@@ -43,7 +58,9 @@ def create_account(db: Session, settings: Settings, actor: Actor, data: FtpAccou
         raise Conflict("this account name is configured in FTPS_ACCOUNTS on the server")
     if repository.get_by_username(db, data.username) is not None:
         raise Conflict("an FTP account with this name already exists")
+    project_id = _project_id(db, data.project)
     account = FtpAccount(
+        project_id=project_id,
         username=data.username, password_hash=hash_password(data.password), camera_name=data.camera_name,
         allow_plain_ftp=data.allow_plain_ftp, ip_allowlist=data.ip_allowlist, enabled=data.enabled,
         created_by=actor.user_id,
@@ -55,8 +72,9 @@ def create_account(db: Session, settings: Settings, actor: Actor, data: FtpAccou
         db.rollback()
         raise Conflict("an FTP account with this name already exists") from exc
     record(db, actor, "ftp_account.create", "ftp_account", account.id,
-           {"username": account.username} | {k: getattr(account, k) for k in AUDITED})
-    return _out(account)
+           {"username": account.username, "project": data.project} | {k: getattr(account, k) for k in AUDITED},
+           project_id=project_id)
+    return _out(db, account)
 
 
 def update_account(db: Session, actor: Actor, account_id: int, data: FtpAccountUpdate) -> FtpAccountOut:
@@ -72,21 +90,27 @@ def update_account(db: Session, actor: Actor, account_id: int, data: FtpAccountU
         if name in fields and getattr(data, name) != getattr(account, name):
             changes[name] = [getattr(account, name), getattr(data, name)]
             setattr(account, name, getattr(data, name))
+    if "project" in fields and data.project is not None:
+        project_id = _project_id(db, data.project)
+        if project_id != account.project_id:
+            changes["project"] = [repository.project_slug(db, account.project_id), data.project]
+            account.project_id = project_id
     if "password" in fields and data.password is not None:
         changes["password"] = "changed"  # noqa: S105 - the audit log records that it changed, never the value
         account.password_hash = hash_password(data.password)
     if changes:
         account.updated_at = datetime.now(UTC)
         record(db, actor, "ftp_account.update", "ftp_account", account.id,
-               {"username": account.username, "changes": changes})
+               {"username": account.username, "changes": changes}, project_id=account.project_id)
     db.flush()
-    return _out(account)
+    return _out(db, account)
 
 
 def delete_account(db: Session, actor: Actor, account_id: int) -> None:
     account = repository.get(db, account_id, for_update=True)
     if account is None:
         raise NotFound("FTP account not found")
-    record(db, actor, "ftp_account.delete", "ftp_account", account.id, {"username": account.username})
+    record(db, actor, "ftp_account.delete", "ftp_account", account.id, {"username": account.username},
+           project_id=account.project_id)
     db.delete(account)
     db.flush()

@@ -23,64 +23,12 @@ from datetime import datetime
 from typing import Any
 
 from geoalchemy2 import Geometry
-from sqlalchemy import and_, case, cast, delete, exists, func, literal, or_, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import and_, cast, delete, func, literal, or_, select, tuple_
+from sqlalchemy.orm import Session
 
-from addax_api.images.filters import ImageQuery
+from addax_api.queries.filters import ImageQuery
+from addax_api.queries.images import TAKEN_AT, conditions, effective_labels
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus, User
-
-# "When the picture was taken": the EXIF time, or the arrival time for images without one.
-TAKEN_AT = func.coalesce(Image.captured_at, Image.received_at)
-
-
-def top_label(c: Any) -> Any:
-    """The label of a rank-1 classification row, else NULL (the expression of ix_classifications_top_label)."""
-    return case((c.rank == 1, c.label))
-
-
-def effective_labels() -> Any:
-    """One row per classified detection with the label that counts: the human correction if there is
-    one, else the machine's rank-1 label. Columns: image_id, detection_id, label, score, source."""
-    c = aliased(Classification)
-    human = aliased(Classification)
-    return (
-        select(c.image_id, c.detection_id, c.label, c.score, c.source)
-        .where(
-            c.rank == 1,
-            or_(c.source == "human", ~exists().where(human.detection_id == c.detection_id, human.source == "human")),
-        )
-        .subquery("effective")
-    )
-
-
-def _species_condition(species: Sequence[str]) -> Any:
-    c = aliased(Classification)
-    human = aliased(Classification)
-    return exists().where(
-        c.image_id == Image.id,
-        top_label(c).in_(species),
-        or_(c.source == "human", ~exists().where(human.detection_id == c.detection_id, human.source == "human")),
-    )
-
-
-def conditions(q: ImageQuery) -> list[Any]:
-    where: list[Any] = []
-    if q.camera_ids:
-        where.append(Image.camera_id.in_(q.camera_ids))
-    if q.statuses:
-        where.append(Image.status.in_(q.statuses))
-    if q.review_statuses:
-        where.append(Image.review_status.in_(q.review_statuses))
-    if q.date_from is not None:
-        where.append(TAKEN_AT >= q.date_from)
-    if q.date_to is not None:
-        where.append(TAKEN_AT < q.date_to)
-    if q.species:
-        where.append(_species_condition(q.species))
-    if q.min_confidence is not None:
-        d = aliased(Detection)
-        where.append(exists().where(d.image_id == Image.id, d.confidence >= q.min_confidence))
-    return where
 
 
 def _max_confidence() -> Any:
@@ -104,7 +52,9 @@ def ordering(sort: str) -> Ordering:
         return Ordering(source, [Image.received_at, Image.id])
     if sort == "confidence":
         top = _max_confidence()
-        return Ordering(source.outerjoin(top, top.c.image_id == Image.id), [func.coalesce(top.c.top, -1.0), TAKEN_AT, Image.id])
+        return Ordering(
+            source.outerjoin(top, top.c.image_id == Image.id), [func.coalesce(top.c.top, -1.0), TAKEN_AT, Image.id]
+        )
     if sort == "camera":
         return Ordering(source, [func.coalesce(Camera.name, ""), TAKEN_AT, Image.id])
     return Ordering(source, [TAKEN_AT, Image.id])
@@ -155,11 +105,6 @@ def page(db: Session, q: ImageQuery, offset: int, limit: int) -> list[Any]:
     return list(db.execute(stmt).all())
 
 
-def summaries_by_ids(db: Session, ids: Sequence[uuid.UUID]) -> list[Any]:
-    stmt = select(*SUMMARY_COLUMNS).select_from(Image).outerjoin(Camera, Camera.id == Image.camera_id).where(Image.id.in_(ids))
-    return list(db.execute(stmt).all())
-
-
 @dataclass
 class PageAggregates:
     detection_count: int = 0
@@ -204,7 +149,7 @@ def _lon(column: Any) -> Any:
     return func.ST_X(cast(column, Geometry))
 
 
-def detail(db: Session, image_id: uuid.UUID) -> Any:
+def detail(db: Session, project_id: int, image_id: uuid.UUID) -> Any:
     stmt = (
         select(
             Image,
@@ -218,7 +163,7 @@ def detail(db: Session, image_id: uuid.UUID) -> Any:
         .select_from(Image)
         .outerjoin(Camera, Camera.id == Image.camera_id)
         .outerjoin(User, User.id == Image.reviewed_by)
-        .where(Image.id == image_id)
+        .where(Image.id == image_id, Image.project_id == project_id)
     )
     return db.execute(stmt).first()
 
@@ -226,7 +171,9 @@ def detail(db: Session, image_id: uuid.UUID) -> Any:
 def detections_with_classifications(
     db: Session, image_id: uuid.UUID, top_k: int = 5
 ) -> list[tuple[Detection, list[Classification]]]:
-    detections = list(db.scalars(select(Detection).where(Detection.image_id == image_id).order_by(Detection.index)).all())
+    detections = list(
+        db.scalars(select(Detection).where(Detection.image_id == image_id).order_by(Detection.index)).all()
+    )
     if not detections:
         return []
     rows = db.scalars(
@@ -270,18 +217,24 @@ def neighbours(db: Session, image_id: uuid.UUID, q: ImageQuery) -> tuple[uuid.UU
 
 
 # --- review -------------------------------------------------------------------------------------
-def get_for_update(db: Session, image_id: uuid.UUID) -> Image | None:
-    return db.scalars(select(Image).where(Image.id == image_id).with_for_update()).first()
+def get_for_update(db: Session, project_id: int, image_id: uuid.UUID) -> Image | None:
+    stmt = select(Image).where(Image.id == image_id, Image.project_id == project_id).with_for_update()
+    return db.scalars(stmt).first()
 
 
-def many_for_update(db: Session, ids: Sequence[uuid.UUID]) -> list[Image]:
-    return list(db.scalars(select(Image).where(Image.id.in_(ids)).order_by(Image.id).with_for_update()).all())
+def many_for_update(db: Session, project_id: int, ids: Sequence[uuid.UUID]) -> list[Image]:
+    stmt = select(Image).where(Image.id.in_(ids), Image.project_id == project_id).order_by(Image.id).with_for_update()
+    return list(db.scalars(stmt).all())
 
 
-def detection_for_update(db: Session, image_id: uuid.UUID, detection_id: int) -> Detection | None:
-    return db.scalars(
-        select(Detection).where(Detection.id == detection_id, Detection.image_id == image_id).with_for_update()
-    ).first()
+def detection_for_update(db: Session, project_id: int, image_id: uuid.UUID, detection_id: int) -> Detection | None:
+    stmt = (
+        select(Detection)
+        .join(Image, Image.id == Detection.image_id)
+        .where(Detection.id == detection_id, Detection.image_id == image_id, Image.project_id == project_id)
+        .with_for_update(of=Detection)
+    )
+    return db.scalars(stmt).first()
 
 
 def effective_label_of(db: Session, detection_id: int) -> str | None:
@@ -290,7 +243,9 @@ def effective_label_of(db: Session, detection_id: int) -> str | None:
 
 
 def delete_human_labels(db: Session, detection_id: int) -> None:
-    db.execute(delete(Classification).where(Classification.detection_id == detection_id, Classification.source == "human"))
+    db.execute(
+        delete(Classification).where(Classification.detection_id == detection_id, Classification.source == "human")
+    )
 
 
 def add_classification(db: Session, **values: Any) -> Classification:

@@ -1,13 +1,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path
 from sqlalchemy.orm import Session
 
-from addax_api.audit.service import Actor
-from addax_api.deps import get_ctx, get_db
+from addax_api.deps import get_db
 from addax_api.errors import error_responses
-from addax_api.images.filters import ImageQuery, image_query
+from addax_api.images import service
 from addax_api.images.schemas import (
     BulkReviewRequest,
     BulkReviewResult,
@@ -20,36 +19,30 @@ from addax_api.images.schemas import (
     SpeciesCorrection,
     StatusCounts,
 )
-from addax_api.images.service import ImageService
+from addax_api.images.service import Presentation, presentation
 from addax_api.pagination import PageParam, limit_param
-from addax_api.security import AdminUser, AnalystUser, ViewerUser
+from addax_api.queries.filters import ImageQuery, image_query
+from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer
+from addax_api.uow import UoW
 from addax_api.validation import MAX_INT64
-from addax_common.context import ServiceContext
 from addax_common.db import ReviewStatus
-from addax_common.logging import get_logger
-from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
 
-log = get_logger(__name__)
-
-router = APIRouter(prefix="/api/images", tags=["images"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/projects/{slug}/images", tags=["images"], responses=error_responses(401, 403, 404))
 
 ImageId = Annotated[uuid.UUID, Path(description="Image id")]
 DetectionId = Annotated[int, Path(ge=1, le=MAX_INT64)]
 
 
-def get_service(request: Request, db: Annotated[Session, Depends(get_db)]) -> ImageService:
-    return ImageService(db, request.app.state.media, request.app.state.settings.detection_classify_threshold)
-
-
-Service = Annotated[ImageService, Depends(get_service)]
+DB = Annotated[Session, Depends(get_db)]
+View = Annotated[Presentation, Depends(presentation)]
 Filters = Annotated[ImageQuery, Depends(image_query)]
 
 
 @router.get("", response_model=ImagePage, name="list", summary="Images, filtered, sorted and paginated")
 def list_images(
-    user: ViewerUser, service: Service, filters: Filters, page: PageParam = 1, limit: limit_param(50, 200) = 50
+    scope: ProjectViewer, db: DB, view: View, filters: Filters, page: PageParam = 1, limit: limit_param(50, 200) = 50
 ) -> ImagePage:
-    return service.list(filters, page, limit)
+    return service.list_page(db, view, filters, page, limit)
 
 
 @router.get(
@@ -58,8 +51,8 @@ def list_images(
     name="status_counts",
     summary="Images per pipeline status under the same filters (the status filter is ignored)",
 )
-def status_counts(user: ViewerUser, service: Service, filters: Filters) -> StatusCounts:
-    return service.status_counts(filters)
+def status_counts(scope: ProjectViewer, db: DB, filters: Filters) -> StatusCounts:
+    return service.status_counts(db, filters)
 
 
 @router.post(
@@ -68,10 +61,8 @@ def status_counts(user: ViewerUser, service: Service, filters: Filters) -> Statu
     name="review_bulk",
     summary="Set the review status of many images (analyst)",
 )
-def review_bulk(body: BulkReviewRequest, request: Request, user: AnalystUser, service: Service) -> BulkReviewResult:
-    result = service.review_many(Actor.from_request(request, user), body.image_ids, body.status, body.note)
-    service.db.commit()
-    return result
+def review_bulk(body: BulkReviewRequest, scope: ProjectAnalyst, uow: UoW) -> BulkReviewResult:
+    return service.review_many(uow, scope, body.image_ids, body.status, body.note)
 
 
 @router.get(
@@ -81,8 +72,8 @@ def review_bulk(body: BulkReviewRequest, request: Request, user: AnalystUser, se
     summary="One image with detections, classifications and prev/next under the same filters",
     responses=error_responses(404),
 )
-def get_image(image_id: ImageId, user: ViewerUser, service: Service, filters: Filters) -> ImageDetail:
-    return service.detail(image_id, filters)
+def get_image(image_id: ImageId, scope: ProjectViewer, db: DB, view: View, filters: Filters) -> ImageDetail:
+    return service.detail(db, view, image_id, filters)
 
 
 @router.post(
@@ -92,12 +83,8 @@ def get_image(image_id: ImageId, user: ViewerUser, service: Service, filters: Fi
     summary="Approve, reject, flag or reset the review of an image (analyst)",
     responses=error_responses(404),
 )
-def review_image(
-    image_id: ImageId, body: ReviewRequest, request: Request, user: AnalystUser, service: Service
-) -> ReviewResult:
-    result = service.review(Actor.from_request(request, user), image_id, body.status, body.note)
-    service.db.commit()
-    return result
+def review_image(image_id: ImageId, body: ReviewRequest, scope: ProjectAnalyst, uow: UoW) -> ReviewResult:
+    return service.review(uow, scope, image_id, body.status, body.note)
 
 
 @router.post(
@@ -107,10 +94,8 @@ def review_image(
     summary="Approve an image (analyst); same as review with status=approved",
     responses=error_responses(404),
 )
-def approve_image(image_id: ImageId, request: Request, user: AnalystUser, service: Service) -> ReviewResult:
-    result = service.review(Actor.from_request(request, user), image_id, ReviewStatus.APPROVED, None)
-    service.db.commit()
-    return result
+def approve_image(image_id: ImageId, scope: ProjectAnalyst, uow: UoW) -> ReviewResult:
+    return service.review(uow, scope, image_id, ReviewStatus.APPROVED, None)
 
 
 @router.put(
@@ -121,12 +106,9 @@ def approve_image(image_id: ImageId, request: Request, user: AnalystUser, servic
     responses=error_responses(404),
 )
 def set_species(
-    image_id: ImageId, detection_id: DetectionId, body: SpeciesCorrection, request: Request, user: AnalystUser, service: Service
+    image_id: ImageId, detection_id: DetectionId, body: SpeciesCorrection, scope: ProjectAnalyst, uow: UoW, view: View
 ) -> DetectionOut:
-    result = service.correct_species(Actor.from_request(request, user), image_id, detection_id, body.label)
-    service.db.commit()
-    request.app.state.stats_cache.invalidate()
-    return result
+    return service.correct_species(uow, scope, view, image_id, detection_id, body.label)
 
 
 @router.delete(
@@ -137,33 +119,17 @@ def set_species(
     responses=error_responses(404),
 )
 def reset_species(
-    image_id: ImageId, detection_id: DetectionId, request: Request, user: AnalystUser, service: Service
+    image_id: ImageId, detection_id: DetectionId, scope: ProjectAnalyst, uow: UoW, view: View
 ) -> DetectionOut:
-    result = service.correct_species(Actor.from_request(request, user), image_id, detection_id, None)
-    service.db.commit()
-    request.app.state.stats_cache.invalidate()
-    return result
+    return service.correct_species(uow, scope, view, image_id, detection_id, None)
 
 
 @router.post(
     "/{image_id}/retry",
     response_model=RetryResult,
     name="retry",
-    summary="Send a failed image through the pipeline again (admin)",
+    summary="Send a failed image through the pipeline again (project admin)",
     responses=error_responses(404, 409),
 )
-def retry_image(
-    image_id: ImageId,
-    request: Request,
-    user: AdminUser,
-    service: Service,
-    ctx: Annotated[ServiceContext, Depends(get_ctx)],
-) -> RetryResult:
-    result = service.retry(Actor.from_request(request, user), image_id)
-    service.db.commit()
-    # Enqueued after the commit (ARCHITECTURE §3). If Redis is down the reconciler re-enqueues it later.
-    try:
-        ctx.queue(QUEUE_IMAGE_INGESTED).push(image_id)
-    except Exception as exc:  # noqa: BLE001
-        log.warning("retry_enqueue_failed", image_id=str(image_id), error=str(exc))
-    return result
+def retry_image(image_id: ImageId, scope: ProjectAdmin, uow: UoW) -> RetryResult:
+    return service.retry(uow, scope, image_id)

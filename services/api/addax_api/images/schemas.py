@@ -10,9 +10,6 @@ from addax_api.pagination import Page
 from addax_api.validation import text
 from addax_common.db import ImageStatus, ReviewStatus
 
-ImageSort = Literal["captured_at", "received_at", "confidence", "camera"]
-SortOrder = Literal["asc", "desc"]
-
 
 class ImageSummary(BaseModel):
     id: uuid.UUID

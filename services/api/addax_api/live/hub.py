@@ -1,5 +1,11 @@
 """Live updates: one Redis subscription per API process, fanned out to every WebSocket client.
 
+Each client sees only the events of its projects: the set of project ids the user may see is fixed
+when the socket authenticates (None for server admins: every project); the access token's expiry
+closes the socket, so a membership change applies within one token lifetime. An event without a
+`project_id` gets its camera's (or image's) project here; one whose project cannot be found goes to
+server admins only.
+
 Each client has a bounded queue. The subscriber never waits for a client: when a client's queue is
 full (a slow or stalled connection) the client is disconnected with code 1013 and can reconnect,
 rather than holding up everyone else or growing memory without bound.
@@ -10,9 +16,9 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
-from typing import Any
 
 import redis.asyncio as aioredis
 from fastapi.concurrency import run_in_threadpool
@@ -20,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from addax_api.metrics import LIVE_EVENTS
-from addax_common.db import Camera
+from addax_common.db import Camera, Image
 from addax_common.events import CLASSIFICATION_COMPLETE, EVENTS_CHANNEL, IMAGE_FAILED, decode_event
 from addax_common.logging import get_logger
 from addax_common.settings import Settings
@@ -37,10 +43,16 @@ STATS_INVALIDATION_INTERVAL = 5.0
 
 
 class LiveClient:
-    def __init__(self, user_id: int, queue_size: int = CLIENT_QUEUE_SIZE) -> None:
+    def __init__(self, user_id: int, projects: frozenset[int] | None, queue_size: int = CLIENT_QUEUE_SIZE) -> None:
         self.user_id = user_id
+        self.projects = projects  # None: every project (server admin)
         self.queue: asyncio.Queue[str] = asyncio.Queue(maxsize=queue_size)
         self.overflowed = asyncio.Event()
+
+    def sees(self, project_id: int | None) -> bool:
+        if self.projects is None:
+            return True
+        return project_id is not None and project_id in self.projects
 
     def offer(self, message: str) -> bool:
         try:
@@ -57,7 +69,7 @@ class LiveHub:
         settings: Settings,
         redis_client: aioredis.Redis,
         sessions: sessionmaker[Session],
-        on_stats_stale: Callable[[], Awaitable[None]] | None = None,
+        on_stats_stale: Callable[[int], Awaitable[None]] | None = None,
     ) -> None:
         self.settings = settings
         self.redis = redis_client
@@ -66,7 +78,8 @@ class LiveHub:
         self.on_stats_stale = on_stats_stale
         self.clients: set[LiveClient] = set()
         self.subscribed = asyncio.Event()
-        self._camera_names: dict[int, tuple[str | None, float]] = {}
+        self._cameras: dict[int, tuple[tuple[str | None, int | None], float]] = {}
+        self._stale_projects: set[int] = set()
         self._last_invalidation = float("-inf")
         self._pending_invalidation: asyncio.Task | None = None
         self.delivered = 0
@@ -83,8 +96,10 @@ class LiveHub:
     def client_count(self) -> int:
         return len(self.clients)
 
-    def broadcast(self, message: str) -> None:
+    def broadcast(self, message: str, project_id: int | None) -> None:
         for client in list(self.clients):
+            if not client.sees(project_id):
+                continue
             if client.offer(message):
                 self.delivered += 1
             else:
@@ -124,18 +139,26 @@ class LiveHub:
         if event is None:
             return
         LIVE_EVENTS.inc()
-        if event.get("type") in INVALIDATING_EVENTS:
-            await self.stats_stale()
+        camera_id = event.get("camera_id")
+        name, camera_project = await self.camera(camera_id) if isinstance(camera_id, int) else (None, None)
+        project_id = event.get("project_id")
+        if not isinstance(project_id, int):
+            project_id = camera_project
+            if project_id is None and isinstance(event.get("image_id"), str):
+                project_id = await self.image_project(event["image_id"])
+            event["project_id"] = project_id
+        if event.get("type") in INVALIDATING_EVENTS and project_id is not None:
+            await self.stats_stale(project_id)
         if not self.clients:
             return
-        camera_id = event.get("camera_id")
         if isinstance(camera_id, int) and "camera_name" not in event:
-            event["camera_name"] = await self.camera_name(camera_id)
-        self.broadcast(json.dumps(event, default=str))
+            event["camera_name"] = name
+        self.broadcast(json.dumps(event, default=str), project_id)
 
-    async def stats_stale(self) -> None:
+    async def stats_stale(self, project_id: int) -> None:
         if self.on_stats_stale is None:
             return
+        self._stale_projects.add(project_id)
         wait = self._last_invalidation + STATS_INVALIDATION_INTERVAL - time.monotonic()
         if wait <= 0:
             await self._invalidate()
@@ -146,27 +169,40 @@ class LiveHub:
         if delay:
             await asyncio.sleep(delay)
         self._last_invalidation = time.monotonic()
-        try:
-            await self.on_stats_stale()
-        except Exception as exc:  # noqa: BLE001 - entries still expire after stats_cache_seconds
-            log.warning("stats_invalidation_failed", error=str(exc))
+        stale, self._stale_projects = self._stale_projects, set()
+        bump = self.on_stats_stale
+        for project_id in sorted(stale):
+            try:
+                if bump is not None:
+                    await bump(project_id)
+            except Exception as exc:  # noqa: BLE001 - entries still expire after stats_cache_seconds
+                log.warning("stats_invalidation_failed", project_id=project_id, error=str(exc))
 
-    async def camera_name(self, camera_id: int) -> str | None:
-        cached = self._camera_names.get(camera_id)
+    async def camera(self, camera_id: int) -> tuple[str | None, int | None]:
+        """(name, project id) of a camera, cached for CAMERA_NAME_TTL seconds."""
+        cached = self._cameras.get(camera_id)
         if cached is not None and time.monotonic() - cached[1] < CAMERA_NAME_TTL:
             return cached[0]
         try:
-            name = await run_in_threadpool(self._load_camera_name, camera_id)
+            found = await run_in_threadpool(self._load_camera, camera_id)
         except Exception as exc:  # noqa: BLE001 - the event still goes out, without a name
-            log.warning("live_camera_name_failed", camera_id=camera_id, error=str(exc))
-            return None
-        self._camera_names[camera_id] = (name, time.monotonic())
-        return name
+            log.warning("live_camera_lookup_failed", camera_id=camera_id, error=str(exc))
+            return None, None
+        self._cameras[camera_id] = (found, time.monotonic())
+        return found
 
-    def _load_camera_name(self, camera_id: int) -> str | None:
+    def _load_camera(self, camera_id: int) -> tuple[str | None, int | None]:
         with self.sessions() as session:
-            return session.scalar(select(Camera.name).where(Camera.id == camera_id))
+            row = session.execute(select(Camera.name, Camera.project_id).where(Camera.id == camera_id)).first()
+            return (row.name, row.project_id) if row is not None else (None, None)
 
+    async def image_project(self, image_id: str) -> int | None:
+        try:
+            return await run_in_threadpool(self._load_image_project, uuid.UUID(image_id))
+        except Exception as exc:  # noqa: BLE001 - unknown project: only server admins get the event
+            log.warning("live_image_lookup_failed", image_id=image_id, error=str(exc))
+            return None
 
-def event_json(event: dict[str, Any]) -> str:
-    return json.dumps(event, default=str)
+    def _load_image_project(self, image_id: uuid.UUID) -> int | None:
+        with self.sessions() as session:
+            return session.scalar(select(Image.project_id).where(Image.id == image_id))

@@ -11,6 +11,7 @@ from starlette.websockets import WebSocketDisconnect, WebSocketState
 from addax_api.errors import ApiError
 from addax_api.live.hub import LiveClient, LiveHub
 from addax_api.metrics import LIVE_CLIENTS
+from addax_api.scope import visible_projects
 from addax_api.security import decode_access_token, user_from_token
 from addax_common.logging import get_logger
 
@@ -25,14 +26,15 @@ CLOSE_UNAUTHORIZED = 4401
 CLOSE_TOO_SLOW = 1013
 
 
-def _authenticate(websocket: WebSocket, token: str) -> tuple[int, int] | None:
-    """(user id, token expiry) for an active user's valid access token, else None."""
+def _authenticate(websocket: WebSocket, token: str) -> tuple[int, int, frozenset[int] | None] | None:
+    """(user id, token expiry, ids of the projects whose events the user may see; None = all) for an
+    active user's valid access token, else None."""
     settings = websocket.app.state.settings
     try:
         claims = decode_access_token(settings, token)
         with websocket.app.state.ctx.sessions() as db:
             user = user_from_token(db, settings, token)
-            return user.id, claims.expires_at
+            return user.id, claims.expires_at, visible_projects(db, user)
     except ApiError:
         return None
 
@@ -93,8 +95,8 @@ async def updates(
     if identity is None:
         await _close(websocket, CLOSE_UNAUTHORIZED, "unauthorized")
         return
-    user_id, expires_at = identity
-    client = LiveClient(user_id)
+    user_id, expires_at, projects = identity
+    client = LiveClient(user_id, projects)
     hub.add(client)
     LIVE_CLIENTS.inc()
     log.info("live_connected", user_id=user_id, clients=hub.client_count)

@@ -1,4 +1,5 @@
-"""Statistics cache in Redis: keys carry a version number, and bumping the version invalidates them all.
+"""Statistics cache in Redis, per project: keys carry the project and its version number, and bumping a
+project's version invalidates that project's statistics.
 
 The API's event subscriber bumps the version when an image completes or fails (live/hub.py), and
 the API does when a person changes something the statistics count (species corrections, cameras).
@@ -26,19 +27,23 @@ class StatsCache:
     def __init__(self, client: redis.Redis, settings: Settings) -> None:
         self.redis = client
         self.settings = settings
-        self.version_key = settings.key("stats:version")
 
-    def _key(self, name: str, params: dict[str, Any]) -> str:
-        version = self.redis.get(self.version_key) or "0"
+    def version_key(self, project_id: int) -> str:
+        return self.settings.key(f"stats:version:{project_id}")
+
+    def _key(self, project_id: int, name: str, params: dict[str, Any]) -> str:
+        version = self.redis.get(self.version_key(project_id)) or "0"
         digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()[:32]
-        return self.settings.key(f"stats:{version}:{name}:{digest}")
+        return self.settings.key(f"stats:{project_id}:{version}:{name}:{digest}")
 
-    def get_or_compute(self, name: str, params: dict[str, Any], adapter: TypeAdapter[T], compute: Callable[[], T]) -> T:
+    def get_or_compute(
+        self, project_id: int, name: str, params: dict[str, Any], adapter: TypeAdapter[T], compute: Callable[[], T]
+    ) -> T:
         ttl = self.settings.stats_cache_seconds
         if ttl <= 0:
             return compute()
         try:
-            key = self._key(name, params)
+            key = self._key(project_id, name, params)
             cached = self.redis.get(key)
         except redis.RedisError:
             log.warning("stats_cache_unavailable")
@@ -52,8 +57,8 @@ class StatsCache:
             log.warning("stats_cache_unavailable")
         return value
 
-    def invalidate(self) -> None:
+    def invalidate(self, project_id: int) -> None:
         try:
-            self.redis.incr(self.version_key)
+            self.redis.incr(self.version_key(project_id))
         except redis.RedisError:
             log.warning("stats_cache_invalidation_failed")

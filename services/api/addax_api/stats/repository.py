@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
-from addax_api.images.filters import ImageQuery
-from addax_api.images.repository import TAKEN_AT, conditions, effective_labels
+from addax_api.queries.filters import ImageQuery
+from addax_api.queries.images import TAKEN_AT, conditions, effective_labels
 from addax_common.db import Camera, Image, ImageStatus
 from addax_common.db.images import PENDING_STATES
 
@@ -59,7 +59,9 @@ def cameras(db: Session, q: ImageQuery) -> list[Any]:
         .group_by(Image.camera_id)
         .subquery("species_stats")
     )
-    where = [Camera.id.in_(q.camera_ids)] if q.camera_ids else []
+    where = [Camera.project_id == q.project_id]
+    if q.camera_ids:
+        where.append(Camera.id.in_(q.camera_ids))
     stmt = (
         select(
             Camera.id,

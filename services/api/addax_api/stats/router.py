@@ -6,25 +6,32 @@ from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
 from addax_api.errors import error_responses
-from addax_api.images.filters import CameraIds, DateFrom, DateTo, ImageQuery, SpeciesLabels
-from addax_api.security import ViewerUser
+from addax_api.queries.filters import CameraIds, DateFrom, DateTo, ImageQuery, SpeciesLabels
+from addax_api.scope import ProjectViewer
+from addax_api.stats import service
+from addax_api.stats.cache import StatsCache
 from addax_api.stats.schemas import CameraStats, Interval, SpeciesCount, Summary, TimelinePoint
-from addax_api.stats.service import StatsService
 from addax_api.validation import parse_date_bound
 
-router = APIRouter(prefix="/api/stats", tags=["stats"], responses=error_responses(401, 403))
-species_router = APIRouter(prefix="/api/species", tags=["species"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/projects/{slug}/stats", tags=["stats"], responses=error_responses(401, 403, 404))
+species_router = APIRouter(
+    prefix="/api/projects/{slug}/species", tags=["species"], responses=error_responses(401, 403, 404)
+)
 
 
-def get_service(request: Request, db: Annotated[Session, Depends(get_db)]) -> StatsService:
-    return StatsService(db, request.app.state.stats_cache)
+def get_cache(request: Request) -> StatsCache:
+    return request.app.state.stats_cache
 
 
-Service = Annotated[StatsService, Depends(get_service)]
+DB = Annotated[Session, Depends(get_db)]
+Cache = Annotated[StatsCache, Depends(get_cache)]
 
 
-def stats_query(camera_id: CameraIds = None, date_from: DateFrom = None, date_to: DateTo = None) -> ImageQuery:
+def stats_query(
+    scope: ProjectViewer, camera_id: CameraIds = None, date_from: DateFrom = None, date_to: DateTo = None
+) -> ImageQuery:
     return ImageQuery(
+        project_id=scope.project_id,
         camera_ids=tuple(dict.fromkeys(camera_id or ())),
         date_from=parse_date_bound(date_from, "date_from", upper=False),
         date_to=parse_date_bound(date_to, "date_to", upper=True),
@@ -47,8 +54,8 @@ def with_species(filters: ImageQuery, species: list[str] | None) -> ImageQuery:
     description="`count` is the number of detections whose label is the species (a human correction wins over the "
     "machine's top label); `image_count` the number of images with at least one. Cached in Redis.",
 )
-def species_stats(user: ViewerUser, service: Service, filters: Filters) -> list[SpeciesCount]:
-    return service.species(filters)
+def species_stats(db: DB, cache: Cache, filters: Filters) -> list[SpeciesCount]:
+    return service.species(db, cache, filters)
 
 
 @router.get(
@@ -58,13 +65,13 @@ def species_stats(user: ViewerUser, service: Service, filters: Filters) -> list[
     summary="Images per hour, day, week or month of capture time",
 )
 def timeline(
-    user: ViewerUser,
-    service: Service,
+    db: DB,
+    cache: Cache,
     filters: Filters,
     interval: Annotated[Interval, Query()] = "day",
     species: SpeciesLabels = None,
 ) -> list[TimelinePoint]:
-    return service.timeline(with_species(filters, species), interval)
+    return service.timeline(db, cache, with_species(filters, species), interval)
 
 
 @router.get(
@@ -76,13 +83,15 @@ def timeline(
     "cover only images with one of these species (a human correction wins over the machine label, as in the image list), "
     "and `species_count` is how many of the requested species the camera saw.",
 )
-def camera_stats(user: ViewerUser, service: Service, filters: Filters, species: SpeciesLabels = None) -> list[CameraStats]:
-    return service.cameras(with_species(filters, species))
+def camera_stats(
+    db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None
+) -> list[CameraStats]:
+    return service.cameras(db, cache, with_species(filters, species))
 
 
 @router.get("/summary", response_model=Summary, name="summary", summary="Totals for the dashboard")
-def summary(user: ViewerUser, service: Service, filters: Filters) -> Summary:
-    return service.summary(filters)
+def summary(db: DB, cache: Cache, filters: Filters) -> Summary:
+    return service.summary(db, cache, filters)
 
 
 @species_router.get(
@@ -91,5 +100,5 @@ def summary(user: ViewerUser, service: Service, filters: Filters) -> Summary:
     name="list",
     summary="Every species label in the data, alphabetically (for filter drop-downs)",
 )
-def list_species(user: ViewerUser, service: Service) -> list[SpeciesCount]:
-    return service.species(ImageQuery(), order="label")
+def list_species(scope: ProjectViewer, db: DB, cache: Cache) -> list[SpeciesCount]:
+    return service.species(db, cache, ImageQuery(project_id=scope.project_id), order="label")

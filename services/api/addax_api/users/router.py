@@ -1,12 +1,12 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, status
+from fastapi import APIRouter, Depends, Path, Query, status
 from sqlalchemy.orm import Session
 
-from addax_api.audit.service import Actor
 from addax_api.deps import get_db
 from addax_api.errors import error_responses
 from addax_api.security import AdminUser
+from addax_api.uow import UoW
 from addax_api.users import service
 from addax_api.users.schemas import UserCreate, UserOut, UserUpdate
 from addax_api.validation import MAX_INT32
@@ -29,13 +29,13 @@ def list_users(user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> list
     summary="Create a user (admin)",
     responses=error_responses(409),
 )
-def create_user(body: UserCreate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> UserOut:
-    created = service.create_user(db, Actor.from_request(request, user), body)
-    db.commit()
-    return created
+def create_user(body: UserCreate, user: AdminUser, uow: UoW) -> UserOut:
+    return service.create_user(uow.db, uow.actor, body)
 
 
-@router.get("/{user_id}", response_model=UserOut, name="get", summary="One user (admin)", responses=error_responses(404))
+@router.get(
+    "/{user_id}", response_model=UserOut, name="get", summary="One user (admin)", responses=error_responses(404)
+)
 def get_user(user_id: UserId, user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> UserOut:
     return service.get_user(db, user_id)
 
@@ -47,12 +47,8 @@ def get_user(user_id: UserId, user: AdminUser, db: Annotated[Session, Depends(ge
     summary="Change role, active flag, name or password (admin)",
     responses=error_responses(400, 404, 409),
 )
-def update_user(
-    user_id: UserId, body: UserUpdate, request: Request, user: AdminUser, db: Annotated[Session, Depends(get_db)]
-) -> UserOut:
-    updated = service.update_user(db, Actor.from_request(request, user), user_id, body)
-    db.commit()
-    return updated
+def update_user(user_id: UserId, body: UserUpdate, user: AdminUser, uow: UoW) -> UserOut:
+    return service.update_user(uow.db, uow.actor, user_id, body)
 
 
 @router.delete(
@@ -64,10 +60,10 @@ def update_user(
 )
 def delete_user(
     user_id: UserId,
-    request: Request,
     user: AdminUser,
-    db: Annotated[Session, Depends(get_db)],
-    confirm: Annotated[str | None, Query(max_length=320, description="The e-mail address of the user to delete")] = None,
+    uow: UoW,
+    confirm: Annotated[
+        str | None, Query(max_length=320, description="The e-mail address of the user to delete")
+    ] = None,
 ) -> None:
-    service.delete_user(db, Actor.from_request(request, user), user_id, confirm)
-    db.commit()
+    service.delete_user(uow.db, uow.actor, user_id, confirm)

@@ -1,7 +1,7 @@
 """alerts: rules, channels, fired alerts, deliveries, evaluated images
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-29 21:00:00
 
 The alerts service (ARCHITECTURE §13): `alert_logs` are unique per rule x dedup key (the image, or
@@ -18,7 +18,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -46,6 +46,8 @@ def upgrade() -> None:
         sa.Column("secrets_encrypted", sa.Text(), nullable=True),
         sa.Column("enabled", sa.Boolean(), server_default="true", nullable=False),
         *_timestamps(),
+        sa.ForeignKeyConstraint(["project_id"], ["projects.id"], ondelete="CASCADE",
+                                name=op.f("fk_alert_channels_project_id_projects")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alert_channels")),
     )
     op.create_table(
@@ -67,6 +69,8 @@ def upgrade() -> None:
         *_timestamps(),
         sa.CheckConstraint("cooldown_minutes >= 0", name=op.f("ck_alert_rules_cooldown_not_negative")),
         sa.CheckConstraint("kind = 'system' OR project_id IS NOT NULL", name=op.f("ck_alert_rules_project_scope")),
+        sa.ForeignKeyConstraint(["project_id"], ["projects.id"], ondelete="CASCADE",
+                                name=op.f("fk_alert_rules_project_id_projects")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alert_rules")),
     )
     op.create_index("ix_alert_rules_area", "alert_rules", ["area"], postgresql_using="gist")
@@ -102,6 +106,8 @@ def upgrade() -> None:
                                 name=op.f("fk_alert_logs_image_id_images")),
         sa.ForeignKeyConstraint(["rule_id"], ["alert_rules.id"], ondelete="CASCADE",
                                 name=op.f("fk_alert_logs_rule_id_alert_rules")),
+        sa.ForeignKeyConstraint(["project_id"], ["projects.id"], ondelete="CASCADE",
+                                name=op.f("fk_alert_logs_project_id_projects")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alert_logs")),
         sa.UniqueConstraint("rule_id", "dedup_key", name="uq_alert_logs_rule_dedup"),
     )

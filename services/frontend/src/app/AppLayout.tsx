@@ -3,6 +3,7 @@ import { Outlet } from 'react-router'
 import { registerSpecies } from '@/lib/species-colors'
 import { useSpecies } from '@/lib/api/catalog'
 import { LiveUpdatesProvider } from '@/features/live/hooks/useLiveUpdates'
+import { ProjectProvider } from '@/lib/project'
 import { Header } from './Header'
 
 /** Gives every species of the deployment its own colour as soon as the list is known. */
@@ -13,7 +14,16 @@ function useSpeciesPalette() {
   }, [species.data])
 }
 
+/** The signed-in area: every page inside works in the current project. */
 export function AppLayout() {
+  return (
+    <ProjectProvider>
+      <ProjectLayout />
+    </ProjectProvider>
+  )
+}
+
+function ProjectLayout() {
   useSpeciesPalette()
   return (
     <LiveUpdatesProvider>

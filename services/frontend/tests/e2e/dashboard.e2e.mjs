@@ -46,7 +46,7 @@ function near(actual, expected, tolerance = 6) {
 
 /** An image with at least `min` detections, from the API. */
 async function imageWithDetections(min = 2) {
-  const { body } = await api('/api/images?limit=200&status=completed', adminToken)
+  const { body } = await api('/api/projects/default/images?limit=200&status=completed', adminToken)
   const found = body.items.find((i) => i.detection_count >= min) ?? body.items.find((i) => i.detection_count >= 1)
   assert.ok(found, 'the seeded data has an image with detections')
   return found
@@ -97,7 +97,7 @@ describe('dashboard', () => {
   })
 
   test('gallery: lazy thumbnails, counts and pagination from the API', T, async () => {
-    const { body } = await api(`/api/images?limit=48&${DEFAULT_VIEW}`, adminToken)
+    const { body } = await api(`/api/projects/default/images?limit=48&${DEFAULT_VIEW}`, adminToken)
     await page.goto(`${BASE_URL()}/gallery`)
     const cards = page.locator('[data-testid=image-card]')
     await cards.first().waitFor()
@@ -110,24 +110,24 @@ describe('dashboard', () => {
   })
 
   test('filters live in the URL, narrow the results and survive a reload', T, async () => {
-    const species = (await api('/api/species', adminToken)).body.sort((a, b) => b.image_count - a.image_count)[0]
+    const species = (await api('/api/projects/default/species', adminToken)).body.sort((a, b) => b.image_count - a.image_count)[0]
     assert.ok(species, 'some species exist')
     await page.getByRole('button', { name: 'Species' }).click()
     await page.getByRole('option', { name: new RegExp(species.species, 'i') }).locator('label').click()
     await page.keyboard.press('Escape')
     await page.waitForURL((url) => url.searchParams.getAll('species').includes(species.species))
-    const bySpecies = (await api(`/api/images?species=${encodeURIComponent(species.species)}&limit=1&${DEFAULT_VIEW}`, adminToken)).body
+    const bySpecies = (await api(`/api/projects/default/images?species=${encodeURIComponent(species.species)}&limit=1&${DEFAULT_VIEW}`, adminToken)).body
     await page.getByText(`${bySpecies.total} image${bySpecies.total === 1 ? '' : 's'} match your filters`).waitFor()
     assert.equal(await page.locator('[data-testid=image-card]').count(), Math.min(bySpecies.total, 48))
 
     // Add the camera of the first matching image, and a review filter.
-    const first = (await api(`/api/images?species=${encodeURIComponent(species.species)}&limit=1`, adminToken)).body.items[0]
+    const first = (await api(`/api/projects/default/images?species=${encodeURIComponent(species.species)}&limit=1`, adminToken)).body.items[0]
     await page.getByRole('button', { name: 'Cameras' }).click()
     await page.getByRole('option', { name: new RegExp(first.camera_name) }).locator('label').click()
     await page.keyboard.press('Escape')
     await page.waitForURL((url) => url.searchParams.getAll('camera_id').includes(String(first.camera_id)))
     const query = `species=${encodeURIComponent(species.species)}&camera_id=${first.camera_id}`
-    const both = (await api(`/api/images?${query}&limit=1&${DEFAULT_VIEW}`, adminToken)).body
+    const both = (await api(`/api/projects/default/images?${query}&limit=1&${DEFAULT_VIEW}`, adminToken)).body
     await page.getByText(`${both.total} image${both.total === 1 ? '' : 's'} match your filters`).waitFor()
 
     const url = page.url()
@@ -151,7 +151,7 @@ describe('dashboard', () => {
 
   test('image detail: boxes drawn on the canvas where the detections are', T, async () => {
     const summary = await imageWithDetections(2)
-    const detail = (await api(`/api/images/${summary.id}`, adminToken)).body
+    const detail = (await api(`/api/projects/default/images/${summary.id}`, adminToken)).body
     await page.goto(`${BASE_URL()}/images/${summary.id}`)
     const canvas = page.locator('[data-testid=detection-canvas][data-ready=true]')
     await canvas.waitFor({ timeout: 20000 })
@@ -212,7 +212,7 @@ describe('dashboard', () => {
 
     const before = page.url()
     const id = before.split('/images/')[1].split('?')[0]
-    const detail = (await api(`/api/images/${id}`, adminToken)).body
+    const detail = (await api(`/api/projects/default/images/${id}`, adminToken)).body
     if (detail.next_id) {
       await page.keyboard.press('ArrowRight')
       await page.waitForURL(new RegExp(`/images/${detail.next_id}`))
@@ -227,23 +227,23 @@ describe('dashboard', () => {
     await field.fill('')
     await field.type('a r f')
     assert.match(page.url(), new RegExp(`/images/${id}`))
-    const current = (await api(`/api/images/${id}`, adminToken)).body
+    const current = (await api(`/api/projects/default/images/${id}`, adminToken)).body
     assert.equal(current.review_status, detail.review_status, 'typing "a" in a field did not approve')
     await page.getByRole('button', { name: 'Cancel correction' }).click()
   })
 
   test('map: a marker per located camera, popups link to the filtered gallery, works without tiles', T, async () => {
-    let collection = (await api('/api/cameras', adminToken)).body
+    let collection = (await api('/api/projects/default/cameras', adminToken)).body
     assert.ok(collection.features.length > 0, 'the platform has cameras')
     if (!collection.features.some((f) => f.geometry)) {
       // Give one camera a location (as an admin would) so the map has a marker to test.
       const id = collection.features[0].properties.id
-      const put = await api(`/api/cameras/${id}`, adminToken, {
+      const put = await api(`/api/projects/default/cameras/${id}`, adminToken, {
         method: 'PUT',
         body: JSON.stringify({ location: { lat: 52.0791, lon: 5.8163 } }),
       })
       assert.equal(put.status, 200, JSON.stringify(put.body))
-      collection = (await api('/api/cameras', adminToken)).body
+      collection = (await api('/api/projects/default/cameras', adminToken)).body
     }
     const located = collection.features.filter((f) => f.geometry)
     await page.goto(`${BASE_URL()}/map`)
@@ -277,7 +277,7 @@ describe('dashboard', () => {
   })
 
   test('statistics: summary cards match the API, charts render, interval switches', T, async () => {
-    const summary = (await api('/api/stats/summary', adminToken)).body
+    const summary = (await api('/api/projects/default/stats/summary', adminToken)).body
     await page.goto(`${BASE_URL()}/stats`)
     const cards = page.locator('[data-testid=summary-card]')
     await cards.first().waitFor()
@@ -315,7 +315,7 @@ describe('dashboard', () => {
     // Wait for the pipeline; a classification with species is announced too.
     let image
     for (let i = 0; i < 120; i++) {
-      image = (await api(`/api/images/${imageId}`, adminToken)).body
+      image = (await api(`/api/projects/default/images/${imageId}`, adminToken)).body
       if (['completed', 'failed'].includes(image.status)) break
       await new Promise((r) => setTimeout(r, 500))
     }
@@ -332,7 +332,7 @@ describe('dashboard', () => {
     await ftpsUpload(Buffer.from(`not a photo ${Date.now()}`), `notes-e2e-${Date.now()}.jpg`)
     let counts
     for (let i = 0; i < 60; i++) {
-      counts = (await api('/api/images/status-counts', adminToken)).body
+      counts = (await api('/api/projects/default/images/status-counts', adminToken)).body
       if (counts.rejected > 0) break
       await new Promise((r) => setTimeout(r, 500))
     }
@@ -341,7 +341,7 @@ describe('dashboard', () => {
     await page.locator('[data-testid=image-card]').first().waitFor()
     const label = `${counts.rejected} rejected`
     const ids = await page.locator('[data-testid=image-card]').evaluateAll((cards) => cards.map((c) => c.dataset.imageId))
-    const rejected = (await api('/api/images?status=rejected&limit=200', adminToken)).body.items.map((i) => i.id)
+    const rejected = (await api('/api/projects/default/images?status=rejected&limit=200', adminToken)).body.items.map((i) => i.id)
     assert.ok(!ids.some((id) => rejected.includes(id)), 'no rejected upload in the default view')
     await page.getByRole('button', { name: label }).click()
     await page.waitForURL((url) => url.searchParams.getAll('status').join() === 'rejected')
@@ -451,7 +451,7 @@ describe('roles', () => {
   test('an analyst approves and flags with the keyboard and corrects a species; the API records it', T, async () => {
     const target = await imageWithDetections(1)
     // Start from a known state whatever earlier runs did.
-    await api(`/api/images/${target.id}/review`, adminToken, { method: 'POST', body: JSON.stringify({ status: 'unreviewed' }) })
+    await api(`/api/projects/default/images/${target.id}/review`, adminToken, { method: 'POST', body: JSON.stringify({ status: 'unreviewed' }) })
     const analyst = await launch()
     try {
       const p = analyst.context.pages()[0] ?? (await analyst.context.newPage())
@@ -462,24 +462,24 @@ describe('roles', () => {
       await p.keyboard.press('a')
       await p.getByRole('button', { name: 'Approved' }).and(p.locator('[aria-pressed=true]')).waitFor()
       await p.locator('[data-testid=toast]').filter({ hasText: 'Image approved' }).waitFor()
-      let status = (await api(`/api/images/${target.id}`, adminToken)).body.review_status
+      let status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'approved')
 
       await p.keyboard.press('f')
       await p.getByRole('button', { name: 'Flagged' }).waitFor()
-      status = (await api(`/api/images/${target.id}`, adminToken)).body.review_status
+      status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'flagged')
       await p.getByRole('button', { name: 'Flag' + 'ged' }).click() // clicking the active state undoes it
       await p.getByRole('button', { name: 'Approve' }).click()
       await p.getByRole('button', { name: 'Approved' }).waitFor()
-      status = (await api(`/api/images/${target.id}`, adminToken)).body.review_status
+      status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'approved')
 
       // Species correction: the reviewer's label wins and is marked as verified.
-      const detail = (await api(`/api/images/${target.id}`, adminToken)).body
+      const detail = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body
       const animal = detail.detections.find((d) => d.category === 'animal')
       if (animal) {
-        const labels = (await api('/api/species', adminToken)).body.map((s) => s.species)
+        const labels = (await api('/api/projects/default/species', adminToken)).body.map((s) => s.species)
         const label = labels.find((l) => l !== animal.label) ?? 'red fox'
         const item = p.locator(`[data-testid=detection-item][data-detection-id="${animal.id}"]`)
         await item.locator('xpath=..').getByRole('button', { name: 'Correct species' }).click()
@@ -487,7 +487,7 @@ describe('roles', () => {
         await p.getByRole('button', { name: 'Save species' }).click()
         await p.locator('[data-testid=toast]').filter({ hasText: 'Species corrected' }).waitFor()
         await item.getByText('verified').waitFor()
-        const corrected = (await api(`/api/images/${target.id}`, adminToken)).body.detections.find((d) => d.id === animal.id)
+        const corrected = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.detections.find((d) => d.id === animal.id)
         assert.equal(corrected.human_label, label)
       }
     } finally {
@@ -502,7 +502,7 @@ describe('roles', () => {
 
   test('a viewer cannot review: no buttons, the shortcut explains why, the API answers 403', T, async () => {
     const target = await imageWithDetections(1)
-    const before = (await api(`/api/images/${target.id}`, adminToken)).body.review_status
+    const before = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
     const viewer = await launch()
     try {
       const p = viewer.context.pages()[0] ?? (await viewer.context.newPage())
@@ -519,12 +519,12 @@ describe('roles', () => {
       await viewer.close()
     }
     const viewerToken = await apiLogin('viewer')
-    const refused = await api(`/api/images/${target.id}/review`, viewerToken, {
+    const refused = await api(`/api/projects/default/images/${target.id}/review`, viewerToken, {
       method: 'POST',
       body: JSON.stringify({ status: 'rejected' }),
     })
     assert.equal(refused.status, 403)
-    assert.equal((await api(`/api/images/${target.id}`, adminToken)).body.review_status, before)
+    assert.equal((await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status, before)
   })
 
   test('phone-sized screen: gallery, menu and image detail fit', T, async () => {

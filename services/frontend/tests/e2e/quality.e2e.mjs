@@ -35,7 +35,7 @@ async function axeProblems(page) {
 }
 
 async function pages() {
-  const image = (await api('/api/images?limit=1&status=completed', token)).body.items[0]
+  const image = (await api('/api/projects/default/images?limit=1&status=completed', token)).body.items[0]
   assert.ok(image, 'the seeded data has a completed image')
   return [
     { name: 'gallery', path: '/gallery', ready: '[data-testid=image-card]' },

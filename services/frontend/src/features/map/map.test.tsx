@@ -124,7 +124,7 @@ describe('map data hooks', () => {
     ])
     const urls = requested()
     expect(urls).toHaveLength(1)
-    expect(urls[0].pathname).toBe('/api/stats/cameras')
+    expect(urls[0].pathname).toBe('/api/projects/default/stats/cameras')
     expect(urls[0].searchParams.getAll('species')).toEqual(['red fox', 'zebra'])
     expect(urls[0].searchParams.get('date_from')).toBe(new Date('2024-05-01T00:00:00').toISOString())
   })

@@ -1,19 +1,22 @@
 /** Reference data every page uses (camera list, species list), cached across features. */
 import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
+import { useProjectSlug } from '@/lib/project'
 
 export function useSpecies() {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['species'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/species', { signal })),
+    queryKey: ['species', slug],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/species', { params: { path: { slug } }, signal })),
     staleTime: 60_000,
   })
 }
 
 export function useCameras() {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['cameras'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/cameras', { signal })),
+    queryKey: ['cameras', slug],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/cameras', { params: { path: { slug } }, signal })),
     staleTime: 30_000,
   })
 }

@@ -110,9 +110,12 @@ describe('authFetch', () => {
 describe('unwrap', () => {
   it('returns data and turns {"detail": …} errors into ApiError with the message', async () => {
     fetchMock.mockResolvedValueOnce(json(200, [{ species: 'wolf', count: 2, image_count: 1 }]))
-    await expect(unwrap(api.GET('/api/species'))).resolves.toEqual([{ species: 'wolf', count: 2, image_count: 1 }])
+    await expect(unwrap(api.GET('/api/projects/{slug}/species', { params: { path: { slug: 'default' } } }))).resolves.toEqual([{ species: 'wolf', count: 2, image_count: 1 }])
     fetchMock.mockResolvedValueOnce(json(403, { detail: 'Requires the analyst role' }))
-    const error = await unwrap(api.POST('/api/images/{image_id}/review', { params: { path: { image_id: 'x' } }, body: { status: 'approved' } })).catch(
+    const error = await unwrap(api.POST('/api/projects/{slug}/images/{image_id}/review', {
+        params: { path: { slug: 'default', image_id: 'x' } },
+        body: { status: 'approved' },
+      })).catch(
       (e) => e,
     )
     expect(error).toBeInstanceOf(ApiError)
@@ -128,7 +131,7 @@ describe('unwrap', () => {
 
   it('reports an unreachable server plainly', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'))
-    const error = await unwrap(api.GET('/api/species')).catch((e) => e)
+    const error = await unwrap(api.GET('/api/projects/{slug}/species', { params: { path: { slug: 'default' } } })).catch((e) => e)
     expect(error.status).toBe(0)
     expect(error.message).toMatch(/could not be reached/)
   })

@@ -146,7 +146,7 @@ export interface paths {
         delete: operations["ftp-delete"];
         options?: never;
         head?: never;
-        /** Change password, camera, plain FTP, IP allow-list or enabled (admin) */
+        /** Change password, project, camera, plain FTP, IP allow-list or enabled (admin) */
         patch: operations["ftp-update"];
         trace?: never;
     };
@@ -157,7 +157,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the audit log (admin) */
+        /** Search the whole audit log, server-wide changes included (server admin) */
         get: operations["audit-list"];
         put?: never;
         post?: never;
@@ -167,7 +167,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/images": {
+    "/api/projects/{slug}/audit-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the audit log of a project (project admin) */
+        get: operations["audit-list_project"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects you are a member of, with your role */
+        get: operations["projects-list"];
+        put?: never;
+        /** Create a project (server admin); you become its admin */
+        post: operations["projects-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project */
+        get: operations["projects-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a project's name, description, time zone, intervals, species or thresholds (project admin) */
+        patch: operations["projects-update"];
+        trace?: never;
+    };
+    "/api/projects/{slug}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a project (project admin); its data stays readable */
+        post: operations["projects-archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived project back (project admin) */
+        post: operations["projects-unarchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of a project with their roles (project admin) */
+        get: operations["projects-members"];
+        put?: never;
+        /** Add a user to a project with a role (project admin) */
+        post: operations["projects-add_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (project admin); the last admin cannot be removed */
+        delete: operations["projects-remove_member"];
+        options?: never;
+        head?: never;
+        /** Change a member's role (project admin); the last admin cannot be demoted */
+        patch: operations["projects-update_member"];
+        trace?: never;
+    };
+    "/api/projects/{slug}/images": {
         parameters: {
             query?: never;
             header?: never;
@@ -184,7 +307,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/images/status-counts": {
+    "/api/projects/{slug}/images/status-counts": {
         parameters: {
             query?: never;
             header?: never;
@@ -201,7 +324,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/images/review": {
+    "/api/projects/{slug}/images/review": {
         parameters: {
             query?: never;
             header?: never;
@@ -218,7 +341,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/images/{image_id}": {
+    "/api/projects/{slug}/images/{image_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -235,7 +358,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/images/{image_id}/review": {
+    "/api/projects/{slug}/images/{image_id}/review": {
         parameters: {
             query?: never;
             header?: never;
@@ -252,7 +375,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/images/{image_id}/approve": {
+    "/api/projects/{slug}/images/{image_id}/approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -269,7 +392,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/images/{image_id}/detections/{detection_id}/species": {
+    "/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species": {
         parameters: {
             query?: never;
             header?: never;
@@ -287,7 +410,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/images/{image_id}/retry": {
+    "/api/projects/{slug}/images/{image_id}/retry": {
         parameters: {
             query?: never;
             header?: never;
@@ -296,7 +419,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed image through the pipeline again (admin) */
+        /** Send a failed image through the pipeline again (project admin) */
         post: operations["images-retry"];
         delete?: never;
         options?: never;
@@ -304,7 +427,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/species": {
+    "/api/projects/{slug}/species": {
         parameters: {
             query?: never;
             header?: never;
@@ -321,7 +444,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cameras": {
+    "/api/projects/{slug}/cameras": {
         parameters: {
             query?: never;
             header?: never;
@@ -329,12 +452,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * All cameras as a GeoJSON FeatureCollection
+         * The project's cameras as a GeoJSON FeatureCollection
          * @description With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these species (a human correction wins over the machine label, as in the image list); every camera is still listed.
          */
         get: operations["cameras-list"];
         put?: never;
-        /** Create a camera (admin) */
+        /** Create a camera in the project (project admin) */
         post: operations["cameras-create"];
         delete?: never;
         options?: never;
@@ -342,7 +465,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cameras/{camera_id}": {
+    "/api/projects/{slug}/cameras/{camera_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -351,7 +474,7 @@ export interface paths {
         };
         /** One camera with its 10 newest images and status history */
         get: operations["cameras-get"];
-        /** Update a camera (admin); only the fields sent change */
+        /** Update a camera (project admin); only the fields sent change; `project` moves it */
         put: operations["cameras-update"];
         post?: never;
         delete?: never;
@@ -360,7 +483,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cameras/{camera_id}/assign": {
+    "/api/projects/{slug}/cameras/{camera_id}/assign": {
         parameters: {
             query?: never;
             header?: never;
@@ -369,7 +492,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign an unassigned camera (admin) */
+        /** Assign an unassigned camera (project admin) */
         post: operations["cameras-assign"];
         delete?: never;
         options?: never;
@@ -377,7 +500,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/stats/species": {
+    "/api/projects/{slug}/stats/species": {
         parameters: {
             query?: never;
             header?: never;
@@ -397,7 +520,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/stats/timeline": {
+    "/api/projects/{slug}/stats/timeline": {
         parameters: {
             query?: never;
             header?: never;
@@ -414,7 +537,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/stats/cameras": {
+    "/api/projects/{slug}/stats/cameras": {
         parameters: {
             query?: never;
             header?: never;
@@ -434,7 +557,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/stats/summary": {
+    "/api/projects/{slug}/stats/summary": {
         parameters: {
             query?: never;
             header?: never;
@@ -534,6 +657,8 @@ export interface components {
             user_id: number | null;
             /** User Email */
             user_email: string | null;
+            /** Project Id */
+            project_id?: number | null;
             /** Action */
             action: string;
             /** Resource Type */
@@ -871,6 +996,11 @@ export interface components {
             config?: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * Project
+             * @description Move the camera, with its images, to this project (slug); you must administer both
+             */
+            project?: string | null;
         };
         /** ClassificationOut */
         ClassificationOut: {
@@ -948,6 +1078,12 @@ export interface components {
             username: string;
             /** Password */
             password: string;
+            /**
+             * Project
+             * @description The project new cameras seen through this account are registered in (not archived)
+             * @default default
+             */
+            project: string;
             /** Camera Name */
             camera_name?: string | null;
             /**
@@ -975,6 +1111,11 @@ export interface components {
             id: number;
             /** Username */
             username: string;
+            /**
+             * Project
+             * @description Slug of the project the account uploads for
+             */
+            project: string;
             /** Camera Name */
             camera_name: string | null;
             /** Allow Plain Ftp */
@@ -1003,6 +1144,8 @@ export interface components {
         FtpAccountUpdate: {
             /** Password */
             password?: string | null;
+            /** Project */
+            project?: string | null;
             /** Camera Name */
             camera_name?: string | null;
             /** Allow Plain Ftp */
@@ -1266,6 +1409,33 @@ export interface components {
              */
             attribution: string;
         };
+        /** MemberAdd */
+        MemberAdd: {
+            /** User Id */
+            user_id: number;
+            role: components["schemas"]["UserRole"];
+        };
+        /** MemberOut */
+        MemberOut: {
+            /** User Id */
+            user_id: number;
+            /** Email */
+            email: string;
+            /** Full Name */
+            full_name: string | null;
+            role: components["schemas"]["UserRole"];
+            /** Is Active */
+            is_active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** MemberUpdate */
+        MemberUpdate: {
+            role: components["schemas"]["UserRole"];
+        };
         /** PointGeometry */
         PointGeometry: {
             /**
@@ -1279,6 +1449,75 @@ export interface components {
              * @description [longitude, latitude] (GeoJSON order)
              */
             coordinates: number[];
+        };
+        /** ProjectCreate */
+        ProjectCreate: {
+            /** Name */
+            name: string;
+            /** Description */
+            description?: string | null;
+            /**
+             * Timezone
+             * @description IANA time zone, e.g. Europe/Amsterdam
+             */
+            timezone?: string | null;
+            /** Independence Interval Minutes */
+            independence_interval_minutes?: number | null;
+            /** Sequence Gap Seconds */
+            sequence_gap_seconds?: number | null;
+            /** Allowed Species */
+            allowed_species?: string[] | null;
+            thresholds?: components["schemas"]["Thresholds"] | null;
+            /** Slug */
+            slug: string;
+        };
+        /** ProjectOut */
+        ProjectOut: {
+            /** Id */
+            id: number;
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string | null;
+            /** Timezone */
+            timezone: string;
+            /** Independence Interval Minutes */
+            independence_interval_minutes: number;
+            /** Sequence Gap Seconds */
+            sequence_gap_seconds: number;
+            /** Allowed Species */
+            allowed_species: string[];
+            thresholds: components["schemas"]["Thresholds"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Archived At */
+            archived_at: string | null;
+            /** @description Your role in this project (admin for server admins) */
+            role: components["schemas"]["UserRole"];
+        };
+        /** ProjectUpdate */
+        ProjectUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Timezone
+             * @description IANA time zone, e.g. Europe/Amsterdam
+             */
+            timezone?: string | null;
+            /** Independence Interval Minutes */
+            independence_interval_minutes?: number | null;
+            /** Sequence Gap Seconds */
+            sequence_gap_seconds?: number | null;
+            /** Allowed Species */
+            allowed_species?: string[] | null;
+            thresholds?: components["schemas"]["Thresholds"] | null;
         };
         /** QueueHealth */
         QueueHealth: {
@@ -1447,6 +1686,16 @@ export interface components {
             failed: number;
             /** Rejected */
             rejected: number;
+        };
+        /**
+         * Thresholds
+         * @description Project defaults; a missing value means the server setting applies.
+         */
+        Thresholds: {
+            /** Detection */
+            detection?: number | null;
+            /** Classification */
+            classification?: number | null;
         };
         /** TimelinePoint */
         TimelinePoint: {
@@ -2357,6 +2606,688 @@ export interface operations {
             };
         };
     };
+    "audit-list_project": {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                page?: number;
+                /** @description Items per page (1..500) */
+                limit?: number;
+                user_id?: number | null;
+                /** @description Exact action (`image.review`), or a prefix ending in a dot (`image.`) */
+                action?: string | null;
+                resource_type?: string | null;
+                resource_id?: string | null;
+                /** @description ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "projects-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "projects-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "projects-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "projects-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "projects-archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "projects-unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "projects-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "projects-add_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberAdd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "projects-remove_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "projects-update_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "images-list": {
         parameters: {
             query?: {
@@ -2383,7 +3314,10 @@ export interface operations {
                 order?: "asc" | "desc";
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2408,6 +3342,15 @@ export interface operations {
             };
             /** @description The user's role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2448,7 +3391,10 @@ export interface operations {
                 order?: "asc" | "desc";
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2480,6 +3426,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -2495,7 +3450,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -2524,6 +3482,15 @@ export interface operations {
             };
             /** @description The user's role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2567,6 +3534,8 @@ export interface operations {
             path: {
                 /** @description Image id */
                 image_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
             };
             cookie?: never;
         };
@@ -2626,6 +3595,8 @@ export interface operations {
             path: {
                 /** @description Image id */
                 image_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
             };
             cookie?: never;
         };
@@ -2689,6 +3660,8 @@ export interface operations {
             path: {
                 /** @description Image id */
                 image_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
             };
             cookie?: never;
         };
@@ -2749,6 +3722,8 @@ export interface operations {
                 /** @description Image id */
                 image_id: string;
                 detection_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
             };
             cookie?: never;
         };
@@ -2813,6 +3788,8 @@ export interface operations {
                 /** @description Image id */
                 image_id: string;
                 detection_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
             };
             cookie?: never;
         };
@@ -2872,6 +3849,8 @@ export interface operations {
             path: {
                 /** @description Image id */
                 image_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
             };
             cookie?: never;
         };
@@ -2937,7 +3916,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -2969,6 +3951,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
         };
     };
     "cameras-list": {
@@ -2978,7 +3978,10 @@ export interface operations {
                 species?: string[] | null;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3010,6 +4013,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3025,7 +4037,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3061,6 +4076,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Conflict with the current state */
             409: {
                 headers: {
@@ -3087,6 +4111,8 @@ export interface operations {
             header?: never;
             path: {
                 camera_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3145,6 +4171,8 @@ export interface operations {
             header?: never;
             path: {
                 camera_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3216,6 +4244,8 @@ export interface operations {
             header?: never;
             path: {
                 camera_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
             };
             cookie?: never;
         };
@@ -3292,7 +4322,10 @@ export interface operations {
                 date_to?: string | null;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3317,6 +4350,15 @@ export interface operations {
             };
             /** @description The user's role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3349,7 +4391,10 @@ export interface operations {
                 date_to?: string | null;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3381,6 +4426,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3405,7 +4459,10 @@ export interface operations {
                 date_to?: string | null;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3437,6 +4494,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3459,7 +4525,10 @@ export interface operations {
                 date_to?: string | null;
             };
             header?: never;
-            path?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -3484,6 +4553,15 @@ export interface operations {
             };
             /** @description The user's role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

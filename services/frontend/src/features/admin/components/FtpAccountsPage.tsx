@@ -11,6 +11,7 @@ import { Skeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { formatDate } from '@/lib/format'
+import { useProjectSlug } from '@/lib/project'
 import type { FtpAccount } from '@/lib/api/types'
 import { useCreateFtpAccount, useDeleteFtpAccount, useFtpAccounts, useUpdateFtpAccount } from '../api/ftpAccounts'
 import { AdminTabs } from './AdminTabs'
@@ -179,6 +180,7 @@ function AccountDialog({ account, onClose }: { account: FtpAccount | 'new' | nul
   const mutation = existing ? update : create
 
 
+  const project = useProjectSlug()
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const fields = {
@@ -192,7 +194,8 @@ function AccountDialog({ account, onClose }: { account: FtpAccount | 'new' | nul
       onClose()
     }
     if (existing) update.mutate({ id: existing.id, ...fields, ...(password ? { password } : {}) }, { onSuccess: done })
-    else create.mutate({ username: username.trim(), password, ...fields }, { onSuccess: done })
+    // New accounts deliver to the current project (a project picker comes with the project switcher).
+    else create.mutate({ username: username.trim(), password, project, ...fields }, { onSuccess: done })
   }
 
   return (

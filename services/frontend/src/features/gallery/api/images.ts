@@ -1,11 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import { imagesQuery, type ImageFilters } from '@/lib/filters'
+import { useProjectSlug } from '@/lib/project'
 
 export function useImages(filters: ImageFilters) {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['images', 'list', filters],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/images', { params: { query: imagesQuery(filters) }, signal })),
+    queryKey: ['images', 'list', slug, filters],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/projects/{slug}/images', { params: { path: { slug }, query: imagesQuery(filters) }, signal }),
+      ),
     placeholderData: keepPreviousData,
   })
 }
@@ -13,9 +18,11 @@ export function useImages(filters: ImageFilters) {
 /** Images per pipeline status under the other filters, for the "4 rejected" / "1 failed" filters. */
 export function useStatusCounts(filters: ImageFilters) {
   const query = imagesQuery({ ...filters, status: [] }, false)
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['images', 'status-counts', query],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/images/status-counts', { params: { query }, signal })),
+    queryKey: ['images', 'status-counts', slug, query],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/images/status-counts', { params: { path: { slug }, query }, signal })),
     placeholderData: keepPreviousData,
   })
 }

@@ -4,18 +4,19 @@ import { api, unwrap } from '@/lib/api/client'
 import type { ImageDetail, ReviewStatus } from '@/lib/api/types'
 import { imagesQuery } from '@/lib/filters'
 import type { ImageFilters } from '@/lib/filters'
+import { useProjectSlug } from '@/lib/project'
 
-export function imageKey(id: string, filters?: ImageFilters) {
-  return filters ? ['image', id, filters] : ['image', id]
+export function imageKey(id: string, filters?: ImageFilters, slug?: string) {
+  return filters ? ['image', id, slug, filters] : ['image', id]
 }
 
-function imageQueryOptions(id: string, filters: ImageFilters) {
+function imageQueryOptions(slug: string, id: string, filters: ImageFilters) {
   return {
-    queryKey: imageKey(id, filters),
+    queryKey: imageKey(id, filters, slug),
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       unwrap(
-        api.GET('/api/images/{image_id}', {
-          params: { path: { image_id: id }, query: imagesQuery(filters, false) },
+        api.GET('/api/projects/{slug}/images/{image_id}', {
+          params: { path: { slug, image_id: id }, query: imagesQuery(filters, false) },
           signal,
         }),
       ),
@@ -24,7 +25,8 @@ function imageQueryOptions(id: string, filters: ImageFilters) {
 
 /** One image with its detections, plus the previous/next image under the gallery's filters. */
 export function useImage(id: string, filters: ImageFilters) {
-  return useQuery({ ...imageQueryOptions(id, filters), placeholderData: keepPreviousData })
+  const slug = useProjectSlug()
+  return useQuery({ ...imageQueryOptions(slug, id, filters), placeholderData: keepPreviousData })
 }
 
 /**
@@ -33,17 +35,18 @@ export function useImage(id: string, filters: ImageFilters) {
  */
 export function usePrefetchNeighbours(prevId: string | null | undefined, nextId: string | null | undefined, filters: ImageFilters) {
   const queryClient = useQueryClient()
+  const slug = useProjectSlug()
   useEffect(() => {
     for (const id of [nextId, prevId]) {
       if (!id) continue
       void queryClient
-        .fetchQuery({ ...imageQueryOptions(id, filters), staleTime: 30_000 })
+        .fetchQuery({ ...imageQueryOptions(slug, id, filters), staleTime: 30_000 })
         .then((detail) => {
           if (detail.url) new Image().src = detail.url
         })
         .catch(() => {})
     }
-  }, [prevId, nextId, filters, queryClient])
+  }, [prevId, nextId, filters, queryClient, slug])
 }
 
 /** Replaces an image in every cached detail entry for it (the same image under different filters). */
@@ -53,9 +56,15 @@ function patchImage(queryClient: ReturnType<typeof useQueryClient>, id: string, 
 
 export function useReviewImage(id: string, reviewerEmail?: string | null) {
   const queryClient = useQueryClient()
+  const slug = useProjectSlug()
   return useMutation({
     mutationFn: (status: ReviewStatus) =>
-      unwrap(api.POST('/api/images/{image_id}/review', { params: { path: { image_id: id } }, body: { status } })),
+      unwrap(
+        api.POST('/api/projects/{slug}/images/{image_id}/review', {
+          params: { path: { slug, image_id: id } },
+          body: { status },
+        }),
+      ),
     onMutate: async (status) => {
       await queryClient.cancelQueries({ queryKey: ['image', id] })
       const previous = queryClient.getQueriesData<ImageDetail>({ queryKey: ['image', id] })
@@ -86,11 +95,12 @@ export function useReviewImage(id: string, reviewerEmail?: string | null) {
 
 export function useCorrectSpecies(id: string) {
   const queryClient = useQueryClient()
+  const slug = useProjectSlug()
   return useMutation({
     mutationFn: ({ detectionId, label }: { detectionId: number; label: string }) =>
       unwrap(
-        api.PUT('/api/images/{image_id}/detections/{detection_id}/species', {
-          params: { path: { image_id: id, detection_id: detectionId } },
+        api.PUT('/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species', {
+          params: { path: { slug, image_id: id, detection_id: detectionId } },
           body: { label },
         }),
       ),
@@ -105,8 +115,10 @@ export function useCorrectSpecies(id: string) {
 
 export function useRetryImage(id: string) {
   const queryClient = useQueryClient()
+  const slug = useProjectSlug()
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/images/{image_id}/retry', { params: { path: { image_id: id } } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/projects/{slug}/images/{image_id}/retry', { params: { path: { slug, image_id: id } } })),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['image', id] })
       void queryClient.invalidateQueries({ queryKey: ['images'] })

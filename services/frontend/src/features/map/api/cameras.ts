@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
+import { useProjectSlug } from '@/lib/project'
 import { dateRangeToIso } from '@/lib/filters'
 
 export interface MapFilters {
@@ -27,9 +28,11 @@ export function cameraCountsQuery(filters: MapFilters) {
 export function useCameraCounts(filters: MapFilters) {
   const active = hasMapFilters(filters)
   const query = cameraCountsQuery(filters)
+  const slug = useProjectSlug()
   const stats = useQuery({
-    queryKey: ['stats', 'cameras', 'map', query],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/stats/cameras', { params: { query }, signal })),
+    queryKey: ['stats', 'cameras', 'map', slug, query],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/stats/cameras', { params: { path: { slug }, query }, signal })),
     enabled: active,
   })
   const counts = useMemo(
@@ -41,9 +44,10 @@ export function useCameraCounts(filters: MapFilters) {
 }
 
 export function useCameraCollection() {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['cameras'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/cameras', { signal })),
+    queryKey: ['cameras', slug],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/cameras', { params: { path: { slug } }, signal })),
     staleTime: 30_000,
   })
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
+import { useProjectSlug } from '@/lib/project'
 import { dateRangeToIso } from '@/lib/filters'
 
 export type Interval = 'hour' | 'day' | 'week' | 'month'
@@ -18,34 +19,46 @@ function statsQuery(f: StatsFilters) {
 const live = { refetchInterval: REFRESH_MS, placeholderData: keepPreviousData, staleTime: 10_000 } as const
 
 export function useSummary(f: StatsFilters) {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['stats', 'summary', f],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/stats/summary', { params: { query: statsQuery(f) }, signal })),
+    queryKey: ['stats', 'summary', slug, f],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/stats/summary', { params: { path: { slug }, query: statsQuery(f) }, signal })),
     ...live,
   })
 }
 
 export function useSpeciesStats(f: StatsFilters) {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['stats', 'species', f],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/stats/species', { params: { query: statsQuery(f) }, signal })),
+    queryKey: ['stats', 'species', slug, f],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/stats/species', { params: { path: { slug }, query: statsQuery(f) }, signal })),
     ...live,
   })
 }
 
 export function useTimeline(f: StatsFilters, interval: Interval) {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['stats', 'timeline', f, interval],
+    queryKey: ['stats', 'timeline', slug, f, interval],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/stats/timeline', { params: { query: { ...statsQuery(f), interval } }, signal })),
+      unwrap(
+        api.GET('/api/projects/{slug}/stats/timeline', {
+          params: { path: { slug }, query: { ...statsQuery(f), interval } },
+          signal,
+        }),
+      ),
     ...live,
   })
 }
 
 export function useCameraStats(f: StatsFilters) {
+  const slug = useProjectSlug()
   return useQuery({
-    queryKey: ['stats', 'cameras', f],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/stats/cameras', { params: { query: statsQuery(f) }, signal })),
+    queryKey: ['stats', 'cameras', slug, f],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/stats/cameras', { params: { path: { slug }, query: statsQuery(f) }, signal })),
     ...live,
   })
 }

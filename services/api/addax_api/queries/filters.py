@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import Query
+from fastapi import Depends, Query
 from pydantic import Field
 
-from addax_api.images.schemas import ImageSort, SortOrder
+from addax_api.scope import ProjectScope, project_scope
 from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, parse_date_bound, text
 from addax_common.db import ImageStatus, ReviewStatus
+
+ImageSort = Literal["captured_at", "received_at", "confidence", "camera"]
+SortOrder = Literal["asc", "desc"]
 
 CameraIds = Annotated[
     list[Annotated[int, Field(ge=1, le=MAX_INT32)]] | None,
@@ -19,11 +22,16 @@ CameraIds = Annotated[
 ]
 SpeciesLabels = Annotated[
     list[text(200, min_length=1)] | None,
-    Query(description="Species label; repeat for several. A human correction wins over the machine label", max_length=100),
+    Query(
+        description="Species label; repeat for several. A human correction wins over the machine label", max_length=100
+    ),
 ]
 DateFrom = Annotated[
     str | None,
-    Query(pattern=DATE_OR_DATETIME_PATTERN, description="Capture time from (falls back to receive time). " + DATE_PARAM_DESCRIPTION),
+    Query(
+        pattern=DATE_OR_DATETIME_PATTERN,
+        description="Capture time from (falls back to receive time). " + DATE_PARAM_DESCRIPTION,
+    ),
 ]
 DateTo = Annotated[
     str | None,
@@ -33,6 +41,7 @@ DateTo = Annotated[
 
 @dataclass(frozen=True)
 class ImageQuery:
+    project_id: int  # required: every image query is scoped to one project
     camera_ids: tuple[int, ...] = ()
     species: tuple[str, ...] = ()
     statuses: tuple[ImageStatus, ...] = ()
@@ -45,19 +54,25 @@ class ImageQuery:
 
 
 def image_query(
+    scope: Annotated[ProjectScope, Depends(project_scope)],
     camera_id: CameraIds = None,
     species: SpeciesLabels = None,
     status: Annotated[list[ImageStatus] | None, Query(description="Pipeline status; repeatable", max_length=10)] = None,
-    review_status: Annotated[list[ReviewStatus] | None, Query(description="Review status; repeatable", max_length=10)] = None,
+    review_status: Annotated[
+        list[ReviewStatus] | None, Query(description="Review status; repeatable", max_length=10)
+    ] = None,
     min_confidence: Annotated[
         float | None, Query(ge=0, le=1, description="Only images with a detection at least this confident")
     ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
-    sort: Annotated[ImageSort, Query(description="captured_at sorts by capture time, falling back to receive time")] = "captured_at",
+    sort: Annotated[
+        ImageSort, Query(description="captured_at sorts by capture time, falling back to receive time")
+    ] = "captured_at",
     order: Annotated[SortOrder, Query()] = "desc",
 ) -> ImageQuery:
     return ImageQuery(
+        project_id=scope.project_id,
         camera_ids=tuple(dict.fromkeys(camera_id or ())),
         species=tuple(dict.fromkeys(species or ())),
         statuses=tuple(dict.fromkeys(status or ())),

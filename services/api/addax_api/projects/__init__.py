@@ -1,0 +1,1 @@
+"""Projects: CRUD, archive and members (ARCHITECTURE §13)."""

@@ -1,0 +1,66 @@
+"""The SQL of the image filters (queries/filters.py): the WHERE conditions, the "taken at" time and
+the label that counts for a detection. See images/repository.py for why they are written this way."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import case, exists, func, or_, select
+from sqlalchemy.orm import aliased
+
+from addax_api.queries.filters import ImageQuery
+from addax_common.db import Classification, Detection, Image
+
+# "When the picture was taken": the EXIF time, or the arrival time for images without one.
+TAKEN_AT = func.coalesce(Image.captured_at, Image.received_at)
+
+
+def top_label(c: Any) -> Any:
+    """The label of a rank-1 classification row, else NULL (the expression of ix_classifications_top_label)."""
+    return case((c.rank == 1, c.label))
+
+
+def effective_labels() -> Any:
+    """One row per classified detection with the label that counts: the human correction if there is
+    one, else the machine's rank-1 label. Columns: image_id, detection_id, label, score, source."""
+    c = aliased(Classification)
+    human = aliased(Classification)
+    return (
+        select(c.image_id, c.detection_id, c.label, c.score, c.source)
+        .where(
+            c.rank == 1,
+            or_(c.source == "human", ~exists().where(human.detection_id == c.detection_id, human.source == "human")),
+        )
+        .subquery("effective")
+    )
+
+
+def _species_condition(species: Sequence[str]) -> Any:
+    c = aliased(Classification)
+    human = aliased(Classification)
+    return exists().where(
+        c.image_id == Image.id,
+        top_label(c).in_(species),
+        or_(c.source == "human", ~exists().where(human.detection_id == c.detection_id, human.source == "human")),
+    )
+
+
+def conditions(q: ImageQuery) -> list[Any]:
+    where: list[Any] = [Image.project_id == q.project_id]
+    if q.camera_ids:
+        where.append(Image.camera_id.in_(q.camera_ids))
+    if q.statuses:
+        where.append(Image.status.in_(q.statuses))
+    if q.review_statuses:
+        where.append(Image.review_status.in_(q.review_statuses))
+    if q.date_from is not None:
+        where.append(TAKEN_AT >= q.date_from)
+    if q.date_to is not None:
+        where.append(TAKEN_AT < q.date_to)
+    if q.species:
+        where.append(_species_condition(q.species))
+    if q.min_confidence is not None:
+        d = aliased(Detection)
+        where.append(exists().where(d.image_id == Image.id, d.confidence >= q.min_confidence))
+    return where

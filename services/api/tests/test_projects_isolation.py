@@ -1,0 +1,171 @@
+"""Isolation between projects: a member of project B sees nothing of project A (the `gallery` in the
+default project) in any list, detail, media URL, statistic, map or live event, and cannot change it.
+Checked by ids, over HTTP and over the WebSocket."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from sqlalchemy import select
+
+from addax_api.security import create_access_token
+from addax_common.db import AuditLog, Image, ProjectMember, UserRole
+from addax_common.events import CLASSIFICATION_COMPLETE, IMAGE_INGESTED, EventPublisher
+
+A, B = "default", "bravo"
+
+
+@pytest.fixture
+def two_projects(client, users, api_ctx, api_settings, seed, gallery, make_user):
+    """Project A is the default project with the `gallery`; project B gets its own camera and images,
+    and a viewer who is a member of B only."""
+    created = client.post("/api/projects", json={"slug": B, "name": "Bravo survey"}, headers=users.admin.headers)
+    assert created.status_code == 201, created.text
+    b_id = created.json()["id"]
+    cam_a, img_a = gallery
+    cam_b = seed.camera("Bravo-1", lat=10.0, lon=10.0, project_id=b_id)
+    img_b = [
+        seed.image(cam_b, None, detections=[("animal", 0.9, [("aardvark", 0.9)])]),
+        seed.image(cam_b, None, detections=[("animal", 0.8, [("pangolin", 0.8)])]),
+    ]
+    member = make_user("b-viewer@example.org", UserRole.VIEWER, project=None)
+    with api_ctx.sessions() as db:
+        db.add(ProjectMember(project_id=b_id, user_id=member.id, role=UserRole.ADMIN))
+        db.commit()
+    headers = {"Authorization": f"Bearer {create_access_token(api_settings, member)}"}
+    return {
+        "b_id": b_id,
+        "a_images": {str(i) for i in img_a.values()},
+        "a_cameras": set(cam_a.values()),
+        "b_images": {str(i) for i in img_b},
+        "b_camera": cam_b,
+        "headers": headers,
+        "token": create_access_token(api_settings, member),
+        "member": member,
+    }
+
+
+def texts_of(value) -> str:
+    return json.dumps(value)
+
+
+def assert_nothing_of_a(body, world) -> None:
+    """No id of an A image or camera anywhere in the answer (URLs included)."""
+    text = texts_of(body)
+    leaked = [i for i in world["a_images"] if i in text]
+    assert not leaked, f"A's images leaked: {leaked}"
+
+
+def test_lists_details_media_and_stats_show_only_b(client, two_projects):
+    world, h = two_projects, two_projects["headers"]
+    listing = client.get(f"/api/projects/{B}/images", headers=h).json()
+    assert {i["id"] for i in listing["items"]} == world["b_images"] and listing["total"] == 2
+    assert all(i["thumbnail_url"] for i in listing["items"])
+    assert_nothing_of_a(listing, world)
+    counts = client.get(f"/api/projects/{B}/images/status-counts", headers=h).json()
+    assert sum(counts.values()) == 2, counts
+    for image_id in world["b_images"]:
+        detail = client.get(f"/api/projects/{B}/images/{image_id}", headers=h).json()
+        assert detail["prev_id"] in world["b_images"] | {None} and detail["next_id"] in world["b_images"] | {None}
+        assert detail["url"] and all(d["crop_url"] for d in detail["detections"])
+        assert_nothing_of_a(detail, world)
+    for image_id in world["a_images"]:
+        # Through B's path, A's images do not exist; through A's path, the project does not.
+        assert client.get(f"/api/projects/{B}/images/{image_id}", headers=h).status_code == 404
+        assert client.get(f"/api/projects/{A}/images/{image_id}", headers=h).json() == {"detail": "project not found"}
+
+    cameras = client.get(f"/api/projects/{B}/cameras", headers=h).json()
+    assert [f["id"] for f in cameras["features"]] == [world["b_camera"]]
+    for camera_id in world["a_cameras"]:
+        assert client.get(f"/api/projects/{B}/cameras/{camera_id}", headers=h).status_code == 404
+    camera = client.get(f"/api/projects/{B}/cameras/{world['b_camera']}", headers=h).json()
+    assert {i["id"] for i in camera["recent_images"]} == world["b_images"]
+
+    species = {s["species"] for s in client.get(f"/api/projects/{B}/species", headers=h).json()}
+    assert species == {"aardvark", "pangolin"}
+    by_species = {s["species"] for s in client.get(f"/api/projects/{B}/stats/species", headers=h).json()}
+    assert by_species == {"aardvark", "pangolin"}
+    summary = client.get(f"/api/projects/{B}/stats/summary", headers=h).json()
+    assert summary["total_images"] == 2, summary
+    per_camera = client.get(f"/api/projects/{B}/stats/cameras", headers=h).json()
+    assert [c["camera_id"] for c in per_camera] == [world["b_camera"]]
+    timeline = client.get(f"/api/projects/{B}/stats/timeline", headers=h).json()
+    assert sum(p["count"] for p in timeline) == 2
+    # A's own statistics, computed and cached first, do not bleed into B's cache entries.
+    assert len(client.get(f"/api/projects/{B}/stats/species", headers=h).json()) == 2
+
+
+def test_b_cannot_change_a(client, users, two_projects, api_ctx):
+    world, h = two_projects, two_projects["headers"]
+    a_image = sorted(world["a_images"])[0]
+    review = client.post(f"/api/projects/{B}/images/{a_image}/review", json={"status": "flagged"}, headers=h)
+    assert review.status_code == 404
+    bulk = client.post(
+        f"/api/projects/{B}/images/review", json={"image_ids": [a_image], "status": "approved"}, headers=h
+    ).json()
+    assert bulk == {"updated": [], "not_found": [a_image]}
+    a_camera = sorted(world["a_cameras"])[0]
+    assert client.put(f"/api/projects/{B}/cameras/{a_camera}", json={"name": "mine"}, headers=h).status_code == 404
+    with api_ctx.sessions() as db:
+        image = db.get(Image, a_image)
+        assert image.reviewed_by is None and image.reviewed_at is None
+    # B's admin reads B's audit log: only B's entries.
+    client.post(f"/api/projects/{B}/images/{sorted(world['b_images'])[0]}/approve", headers=h)
+    a_review = client.post(f"/api/projects/{A}/images/{a_image}/approve", headers=users.analyst.headers)
+    assert a_review.status_code == 200
+    log = client.get(f"/api/projects/{B}/audit-logs", headers=h).json()
+    assert log["items"] and all(e["project_id"] == world["b_id"] for e in log["items"])
+    assert_nothing_of_a(log, world)
+    with api_ctx.sessions() as db:
+        entry = db.scalars(select(AuditLog).where(AuditLog.resource_id == a_image)).one()
+        assert entry.project_id == 1
+
+
+def test_my_projects(client, users, two_projects):
+    mine = client.get("/api/projects", headers=two_projects["headers"]).json()
+    assert [(p["slug"], p["role"]) for p in mine] == [(B, "admin")]
+    analyst = client.get("/api/projects", headers=users.analyst.headers).json()
+    assert [(p["slug"], p["role"]) for p in analyst] == [(A, "analyst")]
+    admin = client.get("/api/projects", headers=users.admin.headers).json()
+    assert {p["slug"] for p in admin} == {A, B} and {p["role"] for p in admin} == {"admin"}
+
+
+def wait_until(predicate, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.02)
+
+
+def test_live_events_reach_only_members(client, app, users, api_ctx, two_projects):
+    world = two_projects
+    a_image, b_image = sorted(world["a_images"])[0], sorted(world["b_images"])[0]
+    a_camera = sorted(world["a_cameras"])[0]
+    with client.websocket_connect(f"/api/updates?token={world['token']}") as b_socket, client.websocket_connect(
+        f"/api/updates?token={users.viewer.token}"
+    ) as a_socket:
+        assert b_socket.receive_json()["type"] == "connected"
+        assert a_socket.receive_json()["type"] == "connected"
+        channel = api_ctx.settings.key("events")
+        wait_until(
+            lambda: app.state.hub.client_count == 2 and dict(api_ctx.redis.pubsub_numsub(channel)).get(channel, 0) >= 1
+        )
+        publisher = EventPublisher(api_ctx.redis, api_ctx.settings.redis_prefix)
+        # A's events: with its project, with only a camera of A, with only an image of A.
+        publisher.publish(CLASSIFICATION_COMPLETE, project_id=1, image_id=a_image, camera_id=a_camera)
+        publisher.publish(IMAGE_INGESTED, project_id=None, image_id=None, camera_id=a_camera)
+        publisher.publish(IMAGE_INGESTED, project_id=None, image_id=a_image)
+        # Then one of B's; the B member's first event must be this one.
+        publisher.publish(CLASSIFICATION_COMPLETE, project_id=world["b_id"], image_id=b_image, camera_id=world["b_camera"])
+        seen_by_b = b_socket.receive_json()
+        assert seen_by_b["image_id"] == b_image and seen_by_b["project_id"] == world["b_id"]
+        seen_by_a = [a_socket.receive_json() for _ in range(3)]
+        assert [e["project_id"] for e in seen_by_a] == [1, 1, 1]
+        assert a_image not in texts_of(seen_by_b)
+        # And the A member never gets B's event: the next thing on A's socket is A's next event.
+        publisher.publish(IMAGE_INGESTED, project_id=1, image_id=a_image)
+        following = a_socket.receive_json()
+        assert (following["type"], following["project_id"], following["image_id"]) == ("image_ingested", 1, a_image)
