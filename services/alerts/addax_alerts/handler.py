@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from geoalchemy2 import Geometry
-from sqlalchemy import ColumnElement, cast, exists, func, select, text
+from sqlalchemy import ColumnElement, bindparam, cast, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -45,6 +45,34 @@ from addax_common.worker import BatchResult, for_each_image
 
 log = get_logger(__name__)
 RULES_RECHECK_SECONDS = 1.0
+
+# The statements of every evaluation, built once: SQLAlchemy then reuses their compiled form and
+# cache keys instead of rebuilding them per image (a third of the worker's CPU time per image).
+LOAD = (
+    select(Image, AlertEvaluation.image_id.is_not(None), Camera.id, Camera.name, Camera.config,
+           func.ST_Y(cast(Camera.location, Geometry)), func.ST_X(cast(Camera.location, Geometry)), Camera.project_id)
+    .outerjoin(AlertEvaluation, AlertEvaluation.image_id == Image.id)
+    .outerjoin(Camera, Camera.id == Image.camera_id)
+    .where(Image.id == bindparam("image_id"))
+)
+SIGHTINGS = (
+    select(Detection.id, Detection.category, Detection.confidence, Classification.label, Classification.score,
+           Classification.source)
+    .outerjoin(Classification, (Classification.detection_id == Detection.id)
+               & ((Classification.source == "human") | (Classification.rank == 1)))
+    .where(Detection.image_id == bindparam("image_id"))
+)
+COVERING = select(AlertRule.id).where(
+    AlertRule.id.in_(bindparam("rule_ids", expanding=True)),
+    func.ST_Covers(AlertRule.area, select(Camera.location).where(Camera.id == bindparam("camera_id")).scalar_subquery()),
+)
+LAST_FIRED = (
+    select(AlertLog.rule_id, func.max(AlertLog.fired_at))
+    .where(AlertLog.rule_id.in_(bindparam("rule_ids", expanding=True)), AlertLog.camera_id == bindparam("camera_id"),
+           AlertLog.kind == LogKind.MATCH)
+    .group_by(AlertLog.rule_id)
+)
+MARK_EVALUATED = insert(AlertEvaluation).on_conflict_do_nothing()
 
 
 @dataclass(frozen=True)
@@ -103,11 +131,7 @@ class EvaluateHandler:
             rules = self.active_rules(session, camera.project_id)
             if rules:
                 fired = self.fire_matches(session, image, camera, rules, now)
-        session.execute(
-            insert(AlertEvaluation)
-            .values(image_id=image_id, rules_checked=len(rules), alerts_fired=len(fired))
-            .on_conflict_do_nothing()
-        )
+        session.execute(MARK_EVALUATED, {"image_id": image_id, "rules_checked": len(rules), "alerts_fired": len(fired)})
         return fired
 
     def fire_matches(self, session: Session, image: Image, camera: CameraInfo, rules: Sequence[ActiveRule],
@@ -141,14 +165,7 @@ class EvaluateHandler:
     # --- loading ------------------------------------------------------------------------------------
     def load(self, session: Session, image_id: uuid.UUID) -> tuple[Image, bool, CameraInfo | None]:
         """The image, whether it was evaluated already, and its camera: one round trip."""
-        row = session.execute(
-            select(Image, AlertEvaluation.image_id.is_not(None), Camera.id, Camera.name, Camera.config,
-                   func.ST_Y(cast(Camera.location, Geometry)), func.ST_X(cast(Camera.location, Geometry)),
-                   Camera.project_id)
-            .outerjoin(AlertEvaluation, AlertEvaluation.image_id == Image.id)
-            .outerjoin(Camera, Camera.id == Image.camera_id)
-            .where(Image.id == image_id)
-        ).first()
+        row = session.execute(LOAD, {"image_id": image_id}).first()
         if row is None:
             raise SkipMessage("image no longer exists")
         image, evaluated, camera_id, name, config, lat, lon, project_id = row
@@ -191,13 +208,7 @@ class EvaluateHandler:
     def sightings(self, session: Session, image_id: uuid.UUID) -> list[Sighting]:
         """Each detection's final label: a human label wins; else the machine's top species; a person,
         a vehicle or an unclassified animal keeps the detector's category."""
-        rows = session.execute(
-            select(Detection.id, Detection.category, Detection.confidence, Classification.label,
-                   Classification.score, Classification.source)
-            .outerjoin(Classification, (Classification.detection_id == Detection.id)
-                       & ((Classification.source == "human") | (Classification.rank == 1)))
-            .where(Detection.image_id == image_id)
-        ).all()
+        rows = session.execute(SIGHTINGS, {"image_id": image_id}).all()
         best: dict[int, Sighting] = {}
         for detection_id, category, det_conf, found_label, score, source in rows:
             label: str | None = found_label  # None: no classification joined (outer join)
@@ -218,10 +229,7 @@ class EvaluateHandler:
         area_ids = [rule.ref.id for rule, _ in matched if rule.has_area]
         if not area_ids:
             return matched
-        location = select(Camera.location).where(Camera.id == camera.id).scalar_subquery()
-        covering = set(session.scalars(
-            select(AlertRule.id).where(AlertRule.id.in_(area_ids), func.ST_Covers(AlertRule.area, location))
-        ).all())
+        covering = set(session.scalars(COVERING, {"rule_ids": area_ids, "camera_id": camera.id}).all())
         return [(rule, found) for rule, found in matched if not rule.has_area or rule.ref.id in covering]
 
     def outside_cooldown(self, session: Session, camera: CameraInfo, matched: list[tuple[ActiveRule, Match]],
@@ -235,11 +243,7 @@ class EvaluateHandler:
             text("SELECT pg_advisory_xact_lock(r, :camera) FROM unnest(CAST(:rules AS integer[])) AS r ORDER BY r"),
             {"camera": camera.id, "rules": cooling},
         )
-        last = dict(session.execute(
-            select(AlertLog.rule_id, func.max(AlertLog.fired_at))
-            .where(AlertLog.rule_id.in_(cooling), AlertLog.camera_id == camera.id, AlertLog.kind == LogKind.MATCH)
-            .group_by(AlertLog.rule_id)
-        ).all())
+        last = dict(session.execute(LAST_FIRED, {"rule_ids": cooling, "camera_id": camera.id}).all())
         kept = []
         for rule, found in matched:
             previous = last.get(rule.ref.id)
