@@ -4,6 +4,7 @@ upload step. Used by tests/test_e2e_browser.py and by scripts/dev_stack.py."""
 
 from __future__ import annotations
 
+import ftplib
 import importlib.util
 import json
 import random
@@ -27,6 +28,42 @@ USERS = {
     "ANALYST": ("analyst@e2e.example.org", "analyst-pass-1234", "analyst", "Ana Lyst"),
     "VIEWER": ("viewer@e2e.example.org", "viewer-pass-1234", "viewer", "Vic Viewer"),
 }
+
+
+# A second project with its own camera, FTP account and photos, and the viewer as a member of both,
+# so the browser suite can switch projects and check that nothing of one shows in the other.
+SECOND_PROJECT = "wetland"
+WETLAND_CAMERA = ("Reed bed hide", "WET-0001", 52.3702, 4.8952)
+
+
+def _seed_second_project(stack: Stack, base: str, token: str, count: int = 4) -> int:
+    """Creates the project, its camera and upload account, uploads `count` photos through that account
+    and adds the viewer; returns how many images to wait for."""
+    body = {"slug": SECOND_PROJECT, "name": "Wetland birds", "timezone": "Europe/Amsterdam",
+            "description": "Reed bed and shore cameras"}
+    api(base, "POST", "/api/projects", body, token)
+    name, serial, lat, lon = WETLAND_CAMERA
+    camera = {"name": name, "serial_number": serial, "location": {"lat": lat, "lon": lon}, "site": "Wetland"}
+    api(base, "POST", f"/api/projects/{SECOND_PROJECT}/cameras", camera, token)
+    login = ("marsh", "marsh-pass-1234-abcd")
+    account = {"username": login[0], "password": login[1], "project": SECOND_PROJECT}
+    api(base, "POST", "/api/ftp-accounts", account, token)
+    viewer = next(u for u in api(base, "GET", "/api/users", token=token) if u["email"] == USERS["VIEWER"][0])
+    api(base, "POST", f"/api/projects/{SECOND_PROJECT}/members", {"user_id": viewer["id"], "role": "viewer"}, token)
+    rng = random.Random(7)
+    files = []
+    for i in range(count):
+        exif = CameraExif(captured_at=datetime(2026, 5, 1 + i, 6, 30, tzinfo=UTC), serial=serial, latitude=lat, longitude=lon)
+        files.append((f"wetland-{i}.jpg", make_scene(900 + i, animals=random_animals(rng, 1), exif=exif).jpeg))
+    deadline = time.time() + 60  # dashboard FTP accounts reach the FTP server within seconds
+    while True:
+        try:
+            ftps_upload(stack.settings, files, login=login)
+            return count
+        except ftplib.error_perm:
+            if time.time() > deadline:
+                raise
+            time.sleep(1)
 
 
 def _demo_module():
@@ -70,6 +107,8 @@ def seeded_stack(settings: Settings, work: Path, count: int = 24, seed: int = 11
             member = {"user_id": created["id"], "role": role}
             api(base, "POST", "/api/projects/default/members", member, token)
 
+        second = _seed_second_project(stack, base, token)
+
         demo = _demo_module()
         engine = make_engine(settings.database_url)
         demo.register_cameras(make_session_factory(engine))
@@ -79,7 +118,8 @@ def seeded_stack(settings: Settings, work: Path, count: int = 24, seed: int = 11
         deadline = time.time() + 180
         while time.time() < deadline:
             total = api(base, "GET", "/api/projects/default/images?limit=1&status=completed", token=token)["total"]
-            if total >= len(files):
+            done = api(base, "GET", f"/api/projects/{SECOND_PROJECT}/images?limit=1&status=completed", token=token)["total"]
+            if total >= len(files) and done >= second:
                 break
             time.sleep(1)
 
@@ -99,6 +139,7 @@ def seeded_stack(settings: Settings, work: Path, count: int = 24, seed: int = 11
             "FTPS_PASSWORD": password,
             "E2E_UPLOAD_IMAGE": str(upload_image),
             "E2E_SEEDED_IMAGES": str(total),
+            "E2E_SECOND_PROJECT": SECOND_PROJECT,
         }
         for key, (email, password, _, _) in USERS.items():
             env[f"{key}_EMAIL"], env[f"{key}_PASSWORD"] = email, password

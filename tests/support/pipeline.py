@@ -15,8 +15,10 @@ from sqlalchemy.orm import Session
 from addax_common.db import Image, ImageStatus
 
 
-def ftps_upload(settings, files: list[tuple[str, bytes]], account: int = 0) -> None:
-    user, password, _ = settings.ftps_account_list()[account]
+def ftps_upload(settings, files: list[tuple[str, bytes]], account: int = 0, login: tuple[str, str] | None = None) -> None:
+    """Uploads through the configured account number `account`, or through `login` (user, password),
+    e.g. an account created in the dashboard."""
+    user, password = login or settings.ftps_account_list()[account][:2]
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE

@@ -169,19 +169,18 @@ def test_status_counts_follow_the_other_filters_and_ignore_the_status_filter(cli
     cam, img = gallery
     seed.image(None, None, status="rejected", error="not an image", rejected_at=T_REJECTED)
     seed.image(None, None, status="rejected", error="empty file", rejected_at=T_REJECTED)
-    everything = client.get("/api/projects/default/images/status-counts", headers=users.viewer.headers)
+    url = "/api/projects/default/images/status-counts"
+    everything = client.get(url, headers=users.viewer.headers)
     assert everything.status_code == 200, everything.text
     assert everything.json() == {
         "received": 1, "detecting": 0, "detected": 0, "classifying": 0, "completed": 8, "failed": 1, "rejected": 2
     }
     # The status filter is ignored (the chips count what each status would show); the others apply.
-    on_c = client.get(
-        "/api/projects/default/images/status-counts", params={"camera_id": cam[C], "status": "completed"}, headers=users.viewer.headers
-    )
+    on_c = client.get(url, params={"camera_id": cam[C], "status": "completed"}, headers=users.viewer.headers)
     assert {k: v for k, v in on_c.json().items() if v} == {"received": 1, "failed": 1}
     # The default gallery view: processing and completed only, rejected and failed left out.
     active = ["received", "detecting", "detected", "classifying", "completed"]
     listed = client.get("/api/projects/default/images", params={"status": active}, headers=users.viewer.headers)
     assert names(listed, img) == [n for n in DEFAULT_ORDER if n != "i7"]
-    assert client.get("/api/projects/default/images/status-counts", params={"status": "bogus"}, headers=users.viewer.headers).status_code == 422
-    assert client.get("/api/projects/default/images/status-counts").status_code == 401
+    assert client.get(url, params={"status": "bogus"}, headers=users.viewer.headers).status_code == 422
+    assert client.get(url).status_code == 401

@@ -70,6 +70,17 @@ def test_members_and_the_last_admin(client, users, api_ctx, make_user):
     assert add.status_code == 201 and add.json()["email"] == "lead@example.org" and add.json()["role"] == "admin"
     assert client.post("/api/projects/birds/members", json={"user_id": lead.id, "role": "viewer"}, headers=h).status_code == 409
     assert client.post("/api/projects/birds/members", json={"user_id": 999999, "role": "viewer"}, headers=h).status_code == 404
+    # By e-mail (case-insensitive), as the settings page adds members; unknown e-mail 404, both or neither 422.
+    make_user("ranger@example.org", UserRole.VIEWER, project=None)
+    by_mail = client.post("/api/projects/birds/members", json={"email": "Ranger@Example.org", "role": "analyst"}, headers=h)
+    assert by_mail.status_code == 201 and by_mail.json()["email"] == "ranger@example.org" and by_mail.json()["role"] == "analyst"
+    unknown = client.post("/api/projects/birds/members", json={"email": "nobody@example.org", "role": "viewer"}, headers=h)
+    assert unknown.status_code == 404 and "e-mail" in unknown.json()["detail"]
+    both = {"email": "ranger@example.org", "user_id": lead.id, "role": "viewer"}
+    assert client.post("/api/projects/birds/members", json=both, headers=h).status_code == 422
+    assert client.post("/api/projects/birds/members", json={"role": "viewer"}, headers=h).status_code == 422
+    ranger = by_mail.json()["user_id"]
+    assert client.delete(f"/api/projects/birds/members/{ranger}", headers=h).status_code == 204
 
     lead_headers = {"Authorization": f"Bearer {_token(client, 'lead@example.org')}"}
     # The server admin (creator) leaves; the lead is then the only admin and can be neither demoted nor removed.
@@ -89,7 +100,7 @@ def test_members_and_the_last_admin(client, users, api_ctx, make_user):
     assert client.get("/api/projects/birds/members", headers=lead_headers).status_code == 403
     with api_ctx.sessions() as db:
         entries = db.scalars(select(AuditLog.action).where(AuditLog.project_id == project["id"])).all()
-    assert entries.count("project.member_add") == 2 and "project.member_role" in entries and "project.member_remove" in entries
+    assert entries.count("project.member_add") == 3 and entries.count("project.member_remove") == 2 and "project.member_role" in entries
 
 
 def _token(client, email: str) -> str:

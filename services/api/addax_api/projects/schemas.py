@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from addax_api.scope import SLUG_PATTERN
 from addax_api.validation import text
@@ -79,10 +79,19 @@ class MemberOut(BaseModel):
 
 
 class MemberAdd(BaseModel):
+    """The user to add, by id or by e-mail (project admins who are not server admins cannot list users)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    user_id: int = Field(ge=1, le=2**31 - 1)
+    user_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    email: text(320, min_length=3) | None = Field(default=None, description="E-mail of an existing user")
     role: UserRole
+
+    @model_validator(mode="after")
+    def _one_way_to_name_the_user(self) -> MemberAdd:
+        if (self.user_id is None) == (self.email is None):
+            raise ValueError("give either user_id or email")
+        return self
 
 
 class MemberUpdate(BaseModel):

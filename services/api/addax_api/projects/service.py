@@ -22,6 +22,7 @@ from addax_api.projects.schemas import (
 )
 from addax_api.scope import ProjectScope, is_server_admin
 from addax_api.uow import UnitOfWork
+from addax_api.users import repository as users_repository
 from addax_common.db import Project, ProjectMember, User, UserRole
 
 
@@ -120,15 +121,16 @@ def members_of(db: Session, project_id: int) -> list[MemberOut]:
 def add_member(uow: UnitOfWork, scope: ProjectScope, data: MemberAdd) -> MemberOut:
     db = uow.db
     repository.lock(db, scope.project_id)
-    if db.get(User, data.user_id) is None:
-        raise NotFound("user not found")
-    if repository.member(db, scope.project_id, data.user_id) is not None:
+    user = db.get(User, data.user_id) if data.user_id is not None else users_repository.get_by_email(db, data.email or "")
+    if user is None:
+        raise NotFound("no user with that e-mail" if data.user_id is None else "user not found")
+    if repository.member(db, scope.project_id, user.id) is not None:
         raise Conflict("the user is already a member; change the role instead")
-    db.add(ProjectMember(project_id=scope.project_id, user_id=data.user_id, role=data.role))
-    details = {"user_id": data.user_id, "role": data.role.value}
+    db.add(ProjectMember(project_id=scope.project_id, user_id=user.id, role=data.role))
+    details = {"user_id": user.id, "role": data.role.value}
     record(db, uow.actor, "project.member_add", "project", scope.project_id, details, project_id=scope.project_id)
     db.flush()
-    return _member_out(db, scope.project_id, data.user_id)
+    return _member_out(db, scope.project_id, user.id)
 
 
 def _keep_an_admin(db: Session, membership: ProjectMember, new_role: UserRole | None) -> None:

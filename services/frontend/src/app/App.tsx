@@ -9,6 +9,7 @@ import { LoginPage } from '@/features/auth/components/LoginPage'
 import { RequireAuth, RequireRole } from '@/features/auth/components/RequireAuth'
 import { GalleryPage } from '@/features/gallery/components/GalleryPage'
 import { AppLayout } from './AppLayout'
+import { ProjectGate, ProjectRedirect, RequireProjectAdmin } from './ProjectRoutes'
 import { NotFound } from './NotFound'
 
 // Heavier pages (Leaflet, Chart.js) load on first visit so the gallery opens fast in the field.
@@ -17,6 +18,8 @@ const MapPage = lazy(() => import('@/features/map/components/MapPage'))
 const StatsPage = lazy(() => import('@/features/stats/components/StatsPage'))
 const UsersPage = lazy(() => import('@/features/admin/components/UsersPage'))
 const AuditLogPage = lazy(() => import('@/features/admin/components/AuditLogPage'))
+const ProjectSettingsPage = lazy(() => import('@/features/projects/components/ProjectSettingsPage'))
+const ProjectsAdminPage = lazy(() => import('@/features/admin/components/ProjectsPage'))
 const FtpAccountsPage = lazy(() => import('@/features/admin/components/FtpAccountsPage'))
 
 export const queryClient = new QueryClient({
@@ -52,13 +55,33 @@ const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/gallery" replace /> },
-      { path: 'gallery', element: <GalleryPage /> },
-      { path: 'images/:imageId', element: page(<ImageDetailPage />) },
-      { path: 'map', element: page(<MapPage />) },
-      { path: 'stats', element: page(<StatsPage />) },
+      // URLs from before projects (bookmarks, old links) open the same page in the remembered project.
+      { index: true, element: <ProjectRedirect /> },
+      { path: 'gallery', element: <ProjectRedirect /> },
+      { path: 'images/:imageId', element: <ProjectRedirect /> },
+      { path: 'map', element: <ProjectRedirect /> },
+      { path: 'stats', element: <ProjectRedirect /> },
+      {
+        path: 'p/:slug',
+        element: (
+          <ProjectGate>
+            <Outlet />
+          </ProjectGate>
+        ),
+        children: [
+          { index: true, element: <Navigate to="gallery" replace /> },
+          { path: 'gallery', element: <GalleryPage /> },
+          { path: 'images/:imageId', element: page(<ImageDetailPage />) },
+          { path: 'map', element: page(<MapPage />) },
+          { path: 'stats', element: page(<StatsPage />) },
+          { path: 'settings', element: page(<ProjectSettingsPage />) },
+          { path: 'audit', element: <RequireProjectAdmin>{page(<AuditLogPage project />)}</RequireProjectAdmin> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       { path: 'admin/users', element: <RequireRole roles={['admin']}>{page(<UsersPage />)}</RequireRole> },
+      { path: 'admin/projects', element: <RequireRole roles={['admin']}>{page(<ProjectsAdminPage />)}</RequireRole> },
       { path: 'admin/ftp-accounts', element: <RequireRole roles={['admin']}>{page(<FtpAccountsPage />)}</RequireRole> },
       { path: 'admin/audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
       { path: '*', element: <NotFound /> },

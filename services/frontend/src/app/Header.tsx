@@ -1,16 +1,27 @@
 import { useEffect, useRef, useState } from 'react'
 import { Link, NavLink, useLocation } from 'react-router'
-import { BarChart3, ChevronDown, Images, LogOut, Map, Menu, Shield, X } from 'lucide-react'
+import { BarChart3, ChevronDown, Images, LogOut, Map, Menu, Settings, Shield, X } from 'lucide-react'
 import { cn } from '@/components/cn'
 import { useResetOnChange } from '@/lib/useResetOnChange'
 import { Logo } from '@/components/Logo'
 import { useAuth } from '@/features/auth'
 import { LiveBadge } from '@/features/live/components/LiveBadge'
+import { useProjectContext, useProjectPath } from '@/lib/project'
+import { ProjectSwitcher } from './ProjectSwitcher'
 
-const NAV = [
+interface NavItem {
+  to: string
+  label: string
+  icon: typeof Images
+  also?: string[]
+}
+
+/** The current project's pages; their paths are filled in with the project. */
+const PROJECT_NAV = [
   { to: '/gallery', label: 'Gallery', icon: Images, also: ['/images'] },
   { to: '/map', label: 'Map', icon: Map },
   { to: '/stats', label: 'Statistics', icon: BarChart3 },
+  { to: '/settings', label: 'Project', icon: Settings, also: ['/audit'] },
 ]
 
 function initials(name: string): string {
@@ -27,7 +38,12 @@ export function Header() {
   const [userOpen, setUserOpen] = useState(false)
   const userRef = useRef<HTMLDivElement>(null)
   const isAdmin = hasRole('admin')
-  const nav = isAdmin ? [...NAV, { to: '/admin/users', label: 'Admin', icon: Shield, also: ['/admin'] }] : NAV
+  const { project } = useProjectContext()
+  const to = useProjectPath()
+  const projectNav: NavItem[] = project
+    ? PROJECT_NAV.map((item) => ({ ...item, to: to(item.to), also: item.also?.map((p) => to(p)) }))
+    : []
+  const nav = isAdmin ? [...projectNav, { to: '/admin/users', label: 'Admin', icon: Shield, also: ['/admin'] }] : projectNav
 
   useResetOnChange(location.pathname, () => {
     setMenuOpen(false)
@@ -48,7 +64,7 @@ export function Header() {
     }
   }, [userOpen])
 
-  const isActive = (item: (typeof nav)[number]) =>
+  const isActive = (item: NavItem) =>
     location.pathname.startsWith(item.to) || (item.also ?? []).some((p) => location.pathname.startsWith(p))
 
   const displayName = user?.full_name || user?.email || ''
@@ -66,9 +82,12 @@ export function Header() {
         >
           {menuOpen ? <X className="h-5 w-5" aria-hidden /> : <Menu className="h-5 w-5" aria-hidden />}
         </button>
-        <Link to="/gallery" className="mr-4 rounded-lg" aria-label="AddaxAI Connect home">
-          <Logo inverted />
+        <Link to="/gallery" className="hidden shrink-0 rounded-lg sm:block lg:mr-2" aria-label="AddaxAI Connect home">
+          <Logo inverted textClassName="hidden xl:inline" />
         </Link>
+        <div className="min-w-0 shrink lg:mr-2">
+          <ProjectSwitcher />
+        </div>
         <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
           {nav.map((item) => (
             <NavLink
@@ -132,7 +151,7 @@ export function Header() {
           <button
             type="button"
             onClick={() => void logout()}
-            className="hidden items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm text-forest-100/80 hover:bg-white/10 hover:text-white xl:inline-flex"
+            className="hidden items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm text-forest-100/80 hover:bg-white/10 hover:text-white 2xl:inline-flex"
           >
             <LogOut className="h-4 w-4" aria-hidden />
             Sign out

@@ -12,11 +12,12 @@ export function LogoMark({ className }: { className?: string }) {
   )
 }
 
-export function Logo({ className, inverted }: { className?: string; inverted?: boolean }) {
+/** `textClassName` lets a crowded header hide the words on narrow screens (the mark stays). */
+export function Logo({ className, inverted, textClassName }: { className?: string; inverted?: boolean; textClassName?: string }) {
   return (
     <span className={cn('inline-flex items-center gap-2.5', className)}>
       <LogoMark className="h-8 w-8" />
-      <span className={cn('text-[15px] font-semibold tracking-tight', inverted ? 'text-white' : 'text-forest-900')}>
+      <span className={cn('text-[15px] font-semibold tracking-tight', inverted ? 'text-white' : 'text-forest-900', textClassName)}>
         AddaxAI <span className={inverted ? 'font-normal text-sand-300' : 'font-normal text-sand-700'}>Connect</span>
       </span>
     </span>

@@ -272,7 +272,7 @@ describe('dashboard', () => {
     await screenshot(page, 'map')
 
     await popup.getByRole('link', { name: /View images/ }).click()
-    await page.waitForURL((url) => url.pathname === '/gallery' && url.searchParams.get('camera_id') === String(camera.id))
+    await page.waitForURL((url) => url.pathname === '/p/default/gallery' && url.searchParams.get('camera_id') === String(camera.id))
     await page.locator('[data-testid=image-card]').first().waitFor()
   })
 
@@ -403,6 +403,9 @@ describe('dashboard', () => {
     await dialog.getByLabel('Account name').fill(username)
     await dialog.getByLabel('Password').fill('camera-pass-12345')
     await dialog.getByLabel('Camera name').fill('Ridge 07')
+    // New accounts start in the project on screen; this one delivers to the second project.
+    assert.equal(await dialog.getByLabel('Project', { exact: true }).inputValue(), 'default')
+    await dialog.getByLabel('Project', { exact: true }).selectOption(env('E2E_SECOND_PROJECT'))
     assert.equal(await dialog.getByText(/travel unencrypted/).count(), 0, 'no warning before opting in')
     await dialog.getByLabel(/Allow plain FTP/).check()
     await dialog.getByRole('alert').filter({ hasText: 'travel unencrypted' }).waitFor()
@@ -413,16 +416,19 @@ describe('dashboard', () => {
     const row = page.locator(`[data-testid=ftp-account-row][data-username="${username}"]`)
     await row.getByText('Plain FTP allowed').waitFor()
     await row.getByText('198.51.100.0/24').waitFor()
+    await row.getByTestId('ftp-account-project').filter({ hasText: 'Wetland birds' }).waitFor()
     await page.getByRole('note').filter({ hasText: 'unencrypted' }).waitFor()
 
     await row.getByRole('button', { name: `Edit ${username}` }).click()
     const edit = page.getByRole('dialog', { name: `Edit ${username}` })
     await edit.getByLabel('Allowed IP addresses').fill('198.51.100.0/24\n203.0.113.5')
+    await edit.getByLabel('Project', { exact: true }).selectOption('default')
     await edit.getByRole('button', { name: 'Save' }).click()
     await edit.waitFor({ state: 'detached' })
     await row.getByText('198.51.100.0/24, 203.0.113.5/32').waitFor()
     const listed = (await api('/api/ftp-accounts', adminToken)).body.find((a) => a.username === username)
     assert.deepEqual(listed.ip_allowlist, ['198.51.100.0/24', '203.0.113.5/32'])
+    assert.equal(listed.project, 'default', 'moved back to the default project')
     assert.equal(listed.password, undefined, 'the password is never returned')
     await dismissToasts(page)
     await settle(page, 300)
@@ -465,13 +471,16 @@ describe('roles', () => {
       let status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'approved')
 
+      // The buttons show the new state at once (optimistic) and stay disabled until the API has
+      // answered: wait for them to be enabled again before asking the API.
+      const settled = (name) => p.getByRole('button', { name }).and(p.locator('button:enabled')).waitFor()
       await p.keyboard.press('f')
-      await p.getByRole('button', { name: 'Flagged' }).waitFor()
+      await settled('Flagged')
       status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'flagged')
       await p.getByRole('button', { name: 'Flag' + 'ged' }).click() // clicking the active state undoes it
       await p.getByRole('button', { name: 'Approve' }).click()
-      await p.getByRole('button', { name: 'Approved' }).waitFor()
+      await settled('Approved')
       status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'approved')
 
@@ -556,6 +565,8 @@ describe('roles', () => {
 
   test('logout ends the session: the refresh cookie no longer works', T, async () => {
     await page.goto(`${BASE_URL()}/gallery`)
+    // /gallery redirects into the project; a menu opened before that closes with the navigation.
+    await page.waitForURL((url) => url.pathname === '/p/default/gallery')
     await page.getByRole('button', { name: /Account menu/ }).click()
     await page.getByRole('menuitem', { name: 'Sign out' }).click()
     await page.waitForURL(/\/login/)

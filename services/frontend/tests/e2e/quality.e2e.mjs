@@ -38,11 +38,15 @@ async function pages() {
   const image = (await api('/api/projects/default/images?limit=1&status=completed', token)).body.items[0]
   assert.ok(image, 'the seeded data has a completed image')
   return [
-    { name: 'gallery', path: '/gallery', ready: '[data-testid=image-card]' },
-    { name: 'image-detail', path: `/images/${image.id}`, ready: 'h1' },
-    { name: 'map', path: '/map', ready: '[data-testid=camera-marker]' },
-    { name: 'stats', path: '/stats', ready: '[data-testid=summary-card]' },
+    // Every page has the header with the project switcher (the admin is in two projects).
+    { name: 'gallery', path: '/p/default/gallery', ready: '[data-testid=image-card]' },
+    { name: 'image-detail', path: `/p/default/images/${image.id}`, ready: 'h1' },
+    { name: 'map', path: '/p/default/map', ready: '[data-testid=camera-marker]' },
+    { name: 'stats', path: '/p/default/stats', ready: '[data-testid=summary-card]' },
+    { name: 'project-settings', path: '/p/default/settings', ready: '[data-testid=member-row]' },
+    { name: 'project-audit', path: '/p/default/audit', ready: 'table' },
     { name: 'admin-users', path: '/admin/users', ready: '[data-testid=user-row]' },
+    { name: 'admin-projects', path: '/admin/projects', ready: '[data-testid=project-row]' },
     { name: 'admin-audit', path: '/admin/audit', ready: 'table' },
     { name: 'admin-ftp-accounts', path: '/admin/ftp-accounts', ready: 'table' },
     { name: 'not-found', path: '/no/such/page', ready: 'h1' },

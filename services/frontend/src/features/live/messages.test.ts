@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { overflowToast, queriesForEvent, speciesCounts, speciesSentence, toastForEvent } from './messages'
+import { isForProject, overflowToast, queriesForEvent, speciesCounts, speciesSentence, toastForEvent } from './messages'
 
 describe('live event messages', () => {
   it('announces a new image with the camera name', () => {
@@ -7,6 +7,14 @@ describe('live event messages', () => {
       title: 'New image from Camera 7',
       link: { to: '/images/i1' },
     })
+  })
+
+  it('links into the current project, and tells which events belong to it', () => {
+    const event = { type: 'image_ingested', image_id: 'i1', camera_name: 'C', project_id: 2 }
+    expect(toastForEvent(event, undefined, '/p/wolves')?.link?.to).toBe('/p/wolves/images/i1')
+    expect(isForProject(event, 2)).toBe(true)
+    expect(isForProject(event, 3)).toBe(false)
+    expect(isForProject({ type: 'connected' }, 3)).toBe(true)
   })
 
   it('falls back to the cached camera list, then to the id', () => {

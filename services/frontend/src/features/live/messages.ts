@@ -44,10 +44,13 @@ export function speciesSentence(counts: SpeciesCount[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
 }
 
-/** The toast for one event, or null for events that only refresh data quietly. */
-export function toastForEvent(event: LiveEvent, names?: Map<number, string>): ToastInput | null {
+/**
+ * The toast for one event, or null for events that only refresh data quietly. `base` is the
+ * current project's path (`/p/wolves`), so the link opens the image inside it.
+ */
+export function toastForEvent(event: LiveEvent, names?: Map<number, string>, base = ''): ToastInput | null {
   const camera = cameraLabel(event, names)
-  const link = event.image_id ? { to: `/images/${event.image_id}`, label: 'View image' } : undefined
+  const link = event.image_id ? { to: `${base}/images/${event.image_id}`, label: 'View image' } : undefined
   switch (event.type) {
     case 'image_ingested':
       return { title: `New image from ${camera}`, tone: 'camera', link }
@@ -74,7 +77,15 @@ export function toastForEvent(event: LiveEvent, names?: Map<number, string>): To
   }
 }
 
-/** Query-key prefixes that an event makes stale. */
+/** Whether an event belongs to the project on screen (events without a project_id are shown everywhere). */
+export function isForProject(event: LiveEvent, projectId: number | undefined): boolean {
+  return event.project_id == null || projectId === undefined || event.project_id === projectId
+}
+
+/**
+ * Query-key prefixes that an event makes stale. Prefixes cover every project's cached queries, so a
+ * project switched to later shows fresh data too; toasts are only for the current project.
+ */
 export function queriesForEvent(event: LiveEvent): string[][] {
   const keys: string[][] = []
   const image = event.image_id ? [['image', String(event.image_id)]] : []

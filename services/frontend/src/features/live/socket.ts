@@ -20,6 +20,7 @@ export interface LiveEvent {
   type: string
   image_id?: string | null
   camera_id?: number | null
+  project_id?: number | null
   camera_name?: string | null
   time?: string
   [key: string]: unknown

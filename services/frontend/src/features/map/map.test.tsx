@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useCameraCounts } from './api/cameras'
 import { buildTimeTiles, DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL, resolveTiles, tileHealth, useTiles } from './tiles'
+import { StaticProjectProvider } from '@/lib/project'
 
 const STATION = 'http://192.168.1.20:8080/{z}/{x}/{y}.png'
 const json = (status: number, body: unknown) =>
@@ -79,7 +80,9 @@ describe('map data hooks', () => {
   let fetchMock: ReturnType<typeof vi.fn>
   const requested = () => fetchMock.mock.calls.map((c) => new URL((c[0] as Request).url))
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>{children}</QueryClientProvider>
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <StaticProjectProvider slug="default">{children}</StaticProjectProvider>
+    </QueryClientProvider>
   )
 
   beforeEach(() => {

@@ -1,4 +1,4 @@
-/** Reference data every page uses (camera list, species list), cached across features. */
+/** Reference data every page uses (the current project's camera and species lists), cached across features. */
 import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import { useProjectSlug } from '@/lib/project'
@@ -9,6 +9,7 @@ export function useSpecies() {
     queryKey: ['species', slug],
     queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/species', { params: { path: { slug } }, signal })),
     staleTime: 60_000,
+    enabled: Boolean(slug), // no project yet (still loading, or the user has none)
   })
 }
 
@@ -18,5 +19,6 @@ export function useCameras() {
     queryKey: ['cameras', slug],
     queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/cameras', { params: { path: { slug } }, signal })),
     staleTime: 30_000,
+    enabled: Boolean(slug),
   })
 }

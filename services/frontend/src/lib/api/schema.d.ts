@@ -1409,10 +1409,18 @@ export interface components {
              */
             attribution: string;
         };
-        /** MemberAdd */
+        /**
+         * MemberAdd
+         * @description The user to add, by id or by e-mail (project admins who are not server admins cannot list users).
+         */
         MemberAdd: {
             /** User Id */
-            user_id: number;
+            user_id?: number | null;
+            /**
+             * Email
+             * @description E-mail of an existing user
+             */
+            email?: string | null;
             role: components["schemas"]["UserRole"];
         };
         /** MemberOut */

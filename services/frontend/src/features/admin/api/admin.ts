@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, unwrap } from '@/lib/api/client'
 import type { Role } from '@/lib/api/types'
 import { dateRangeToIso } from '@/lib/filters'
+import { keepWithinProject } from '@/lib/project'
 
 export function useUsers() {
   return useQuery({
@@ -59,16 +60,17 @@ export interface AuditFilters {
   date_to?: string
 }
 
-export function useAuditLogs(f: AuditFilters) {
+/** The whole audit log (server admins), or one project's (`slug`, for its admins). */
+export function useAuditLogs(f: AuditFilters, slug?: string) {
+  const query = { page: f.page, limit: 50, action: f.action || undefined, ...dateRangeToIso(f.date_from, f.date_to) }
   return useQuery({
-    queryKey: ['audit', f],
+    queryKey: ['audit', slug ?? null, f],
     queryFn: ({ signal }) =>
       unwrap(
-        api.GET('/api/audit-logs', {
-          params: { query: { page: f.page, limit: 50, action: f.action || undefined, ...dateRangeToIso(f.date_from, f.date_to) } },
-          signal,
-        }),
+        slug
+          ? api.GET('/api/projects/{slug}/audit-logs', { params: { path: { slug }, query }, signal })
+          : api.GET('/api/audit-logs', { params: { query }, signal }),
       ),
-    placeholderData: keepPreviousData,
+    placeholderData: slug ? keepWithinProject(slug) : keepPreviousData,
   })
 }

@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router'
-import { ScrollText, Upload, Users } from 'lucide-react'
+import { FolderOpen, ScrollText, Upload, Users } from 'lucide-react'
 import { cn } from '@/components/cn'
 
 export function AdminTabs() {
@@ -9,9 +9,12 @@ export function AdminTabs() {
       isActive ? 'border-forest-700 text-forest-800' : 'border-transparent text-stone-500 hover:text-stone-800',
     )
   return (
-    <nav aria-label="Administration" className="mb-6 flex gap-6 border-b border-stone-200">
+    <nav aria-label="Administration" className="mb-6 flex gap-6 overflow-x-auto border-b border-stone-200">
       <NavLink to="/admin/users" className={tab}>
         <Users className="h-4 w-4" aria-hidden /> Users
+      </NavLink>
+      <NavLink to="/admin/projects" className={tab}>
+        <FolderOpen className="h-4 w-4" aria-hidden /> Projects
       </NavLink>
       <NavLink to="/admin/ftp-accounts" className={tab}>
         <Upload className="h-4 w-4" aria-hidden /> FTP accounts

@@ -11,6 +11,8 @@ import { Pagination } from '@/components/Pagination'
 import { Skeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/States'
 import { formatDateTime, formatNumber } from '@/lib/format'
+import { useProjectContext } from '@/lib/project'
+import { ProjectTabs } from '@/features/projects'
 import { useAuditLogs, type AuditFilters } from '../api/admin'
 import { AdminTabs } from './AdminTabs'
 
@@ -49,7 +51,9 @@ export function describeDetails(details: Record<string, unknown>): string {
   return parts.join(' · ')
 }
 
-export default function AuditLogPage() {
+/** The server-wide audit log, or with `project` the current project's (for its admins). */
+export default function AuditLogPage({ project = false }: { project?: boolean }) {
+  const current = useProjectContext().project
   const [params, setParams] = useSearchParams()
   const key = params.toString()
   const filters: AuditFilters = useMemo(
@@ -71,7 +75,7 @@ export default function AuditLogPage() {
     if (next.page > 1) p.set('page', String(next.page))
     setParams(p)
   }
-  const logs = useAuditLogs(filters)
+  const logs = useAuditLogs(filters, project ? current?.slug : undefined)
 
   useEffect(() => {
     document.title = 'Audit log · AddaxAI Connect'
@@ -79,8 +83,17 @@ export default function AuditLogPage() {
 
   return (
     <div>
-      <PageHeader title="Administration" description="Every change, who made it and when." />
-      <AdminTabs />
+      {project ? (
+        <>
+          <PageHeader title={current?.name ?? 'Project'} description="Every change in this project, who made it and when." />
+          <ProjectTabs />
+        </>
+      ) : (
+        <>
+          <PageHeader title="Administration" description="Every change, who made it and when." />
+          <AdminTabs />
+        </>
+      )}
 
       <div className="mb-4 grid gap-3 sm:grid-cols-3">
         <SelectField label="Action" value={filters.action ?? ''} onChange={(e) => set({ action: e.target.value || undefined })}>

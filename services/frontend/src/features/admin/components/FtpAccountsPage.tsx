@@ -4,14 +4,14 @@ import { AlertTriangle, Pencil, Plus, Trash2, Upload } from 'lucide-react'
 import { Badge } from '@/components/Badge'
 import { Button } from '@/components/Button'
 import { Card } from '@/components/Card'
-import { TextField } from '@/components/Field'
+import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDialog, Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
 import { Skeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { formatDate } from '@/lib/format'
-import { useProjectSlug } from '@/lib/project'
+import { useProjectContext, useProjects } from '@/lib/project'
 import type { FtpAccount } from '@/lib/api/types'
 import { useCreateFtpAccount, useDeleteFtpAccount, useFtpAccounts, useUpdateFtpAccount } from '../api/ftpAccounts'
 import { AdminTabs } from './AdminTabs'
@@ -27,6 +27,8 @@ export default function FtpAccountsPage() {
   const { push } = useToast()
   const [editing, setEditing] = useState<FtpAccount | 'new' | null>(null)
   const [deleting, setDeleting] = useState<FtpAccount | null>(null)
+  const projects = useProjects()
+  const projectNames = new Map((projects.data ?? []).map((p) => [p.slug, p.name]))
 
   useEffect(() => {
     document.title = 'FTP accounts · AddaxAI Connect'
@@ -54,6 +56,7 @@ export default function FtpAccountsPage() {
               <thead className="bg-stone-50/80">
                 <tr>
                   <th className="table-head">Account</th>
+                  <th className="table-head">Project</th>
                   <th className="table-head">Transport</th>
                   <th className="table-head">Allowed from</th>
                   <th className="table-head">Status</th>
@@ -66,7 +69,7 @@ export default function FtpAccountsPage() {
               <tbody className="divide-y divide-stone-100">
                 {accounts.isLoading && (
                   <tr>
-                    <td className="table-cell" colSpan={6}>
+                    <td className="table-cell" colSpan={7}>
                       <Skeleton className="h-8 w-full" />
                     </td>
                   </tr>
@@ -76,6 +79,9 @@ export default function FtpAccountsPage() {
                     <td className="table-cell">
                       <p className="font-medium text-stone-900">{a.username}</p>
                       <p className="text-xs text-stone-500">{a.camera_name ? `Camera: ${a.camera_name}` : 'Camera from EXIF or file name'}</p>
+                    </td>
+                    <td className="table-cell text-sm text-stone-700" data-testid="ftp-account-project">
+                      {projectNames.get(a.project) ?? a.project}
                     </td>
                     <td className="table-cell">
                       {a.allow_plain_ftp ? (
@@ -178,9 +184,9 @@ function AccountDialog({ account, onClose }: { account: FtpAccount | 'new' | nul
   const [allowlist, setAllowlist] = useState(existing?.ip_allowlist.join('\n') ?? '')
   const [enabled, setEnabled] = useState(existing?.enabled ?? true)
   const mutation = existing ? update : create
-
-
-  const project = useProjectSlug()
+  // New accounts start in the project on screen; any project (archived ones refused by the API) may be chosen.
+  const { slug: currentSlug, projects } = useProjectContext()
+  const [project, setProject] = useState(existing?.project ?? currentSlug)
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const fields = {
@@ -193,8 +199,7 @@ function AccountDialog({ account, onClose }: { account: FtpAccount | 'new' | nul
       push({ title: existing ? `${a.username} saved` : `${a.username} created`, tone: 'success' })
       onClose()
     }
-    if (existing) update.mutate({ id: existing.id, ...fields, ...(password ? { password } : {}) }, { onSuccess: done })
-    // New accounts deliver to the current project (a project picker comes with the project switcher).
+    if (existing) update.mutate({ id: existing.id, project, ...fields, ...(password ? { password } : {}) }, { onSuccess: done })
     else create.mutate({ username: username.trim(), password, project, ...fields }, { onSuccess: done })
   }
 
@@ -237,6 +242,21 @@ function AccountDialog({ account, onClose }: { account: FtpAccount | 'new' | nul
           onChange={(e) => setPassword(e.target.value)}
           hint={existing ? 'Leave empty to keep the current one.' : 'At least 12 characters, no spaces; unique per camera.'}
         />
+        <SelectField
+          label="Project"
+          value={project}
+          onChange={(e) => setProject(e.target.value)}
+          aria-describedby="ftp-project-hint"
+        >
+          {projects.map((p) => (
+            <option key={p.slug} value={p.slug} disabled={Boolean(p.archived_at) && p.slug !== existing?.project}>
+              {p.archived_at ? `${p.name} (archived)` : p.name}
+            </option>
+          ))}
+        </SelectField>
+        <p id="ftp-project-hint" className="-mt-3 text-xs text-stone-500">
+          Photos uploaded with this account, and cameras first seen through it, belong to this project.
+        </p>
         <TextField label="Camera name" autoComplete="off" value={camera} onChange={(e) => setCamera(e.target.value)} placeholder="Optional: one camera per account" />
         <div>
           <label htmlFor="ftp-allowlist" className="mb-1 block text-sm font-medium text-stone-700">

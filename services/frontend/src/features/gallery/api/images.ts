@@ -1,7 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import { imagesQuery, type ImageFilters } from '@/lib/filters'
-import { useProjectSlug } from '@/lib/project'
+import { keepWithinProject, useProjectSlug } from '@/lib/project'
 
 export function useImages(filters: ImageFilters) {
   const slug = useProjectSlug()
@@ -11,18 +11,18 @@ export function useImages(filters: ImageFilters) {
       unwrap(
         api.GET('/api/projects/{slug}/images', { params: { path: { slug }, query: imagesQuery(filters) }, signal }),
       ),
-    placeholderData: keepPreviousData,
+    placeholderData: keepWithinProject(slug),
   })
 }
 
 /** Images per pipeline status under the other filters, for the "4 rejected" / "1 failed" filters. */
 export function useStatusCounts(filters: ImageFilters) {
-  const query = imagesQuery({ ...filters, status: [] }, false)
   const slug = useProjectSlug()
+  const query = imagesQuery({ ...filters, status: [] }, false)
   return useQuery({
     queryKey: ['images', 'status-counts', slug, query],
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/projects/{slug}/images/status-counts', { params: { path: { slug }, query }, signal })),
-    placeholderData: keepPreviousData,
+    placeholderData: keepWithinProject(slug),
   })
 }

@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/PageHeader'
 import { Pagination } from '@/components/Pagination'
 import { EmptyState, ErrorState } from '@/components/States'
 import { IMAGE_STATUS_META, REVIEW_STATUS_META } from '@/components/StatusBadges'
+import { useProjectPath } from '@/lib/project'
 import { formatDate, formatNumber, speciesName } from '@/lib/format'
 import { activeFilterCount, PAGE_SIZES, viewQuery, type ImageFilters, type SortField } from '@/lib/filters'
 import { useCameras } from '@/lib/api/catalog'
@@ -40,6 +41,7 @@ export function GalleryPage() {
   }, [filters.page])
 
   const query = viewQuery(filters)
+  const to = useProjectPath()
   const description = data
     ? `${formatNumber(data.total)} image${data.total === 1 ? '' : 's'}${count ? ' match your filters' : ' from all cameras'}`
     : 'Camera-trap images as they arrive from the field'
@@ -137,7 +139,7 @@ export function GalleryPage() {
                 {data.items.map((image) => (
                   <li key={image.id} className="flex">
                     <div className="w-full">
-                      <ImageCard image={image} href={`/images/${image.id}${query}`} />
+                      <ImageCard image={image} href={to(`/images/${image.id}${query}`)} />
                     </div>
                   </li>
                 ))}

@@ -1,10 +1,10 @@
 import { useEffect } from 'react'
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import type { ImageDetail, ReviewStatus } from '@/lib/api/types'
 import { imagesQuery } from '@/lib/filters'
 import type { ImageFilters } from '@/lib/filters'
-import { useProjectSlug } from '@/lib/project'
+import { keepWithinProject, useProjectSlug } from '@/lib/project'
 
 export function imageKey(id: string, filters?: ImageFilters, slug?: string) {
   return filters ? ['image', id, slug, filters] : ['image', id]
@@ -26,7 +26,7 @@ function imageQueryOptions(slug: string, id: string, filters: ImageFilters) {
 /** One image with its detections, plus the previous/next image under the gallery's filters. */
 export function useImage(id: string, filters: ImageFilters) {
   const slug = useProjectSlug()
-  return useQuery({ ...imageQueryOptions(slug, id, filters), placeholderData: keepPreviousData })
+  return useQuery({ ...imageQueryOptions(slug, id, filters), placeholderData: keepWithinProject(slug) })
 }
 
 /**

@@ -6,6 +6,7 @@ import { Card, CardHeader } from '@/components/Card'
 import { Skeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
+import { useProjectPath } from '@/lib/project'
 import { ApiError } from '@/lib/api/errors'
 import { formatDateTime, speciesName } from '@/lib/format'
 import type { ReviewStatus } from '@/lib/api/types'
@@ -37,6 +38,7 @@ export default function ImageDetailPage() {
   const filters = useMemo(() => parseFilters(params), [key])
   const query = viewQuery(filters)
   const navigate = useNavigate()
+  const to = useProjectPath()
   const { push } = useToast()
   const { user, hasRole } = useAuth()
   const canReview = useCanReview()
@@ -60,9 +62,9 @@ export default function ImageDetailPage() {
   }, [current])
 
   const galleryQuery = serializeFilters(filters).toString()
-  const galleryHref = `/gallery${galleryQuery ? `?${galleryQuery}` : ''}`
+  const galleryHref = to(`/gallery${galleryQuery ? `?${galleryQuery}` : ''}`)
   const go = (id: string | null | undefined) => {
-    if (id) navigate(`/images/${id}${query}`)
+    if (id) navigate(to(`/images/${id}${query}`))
   }
 
   const doReview = (status: ReviewStatus) => {

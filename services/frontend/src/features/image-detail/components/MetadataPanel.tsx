@@ -4,6 +4,7 @@ import { Camera, MapPin } from 'lucide-react'
 import { ImageStatusBadge, ReviewStatusBadge } from '@/components/StatusBadges'
 import { formatDateTime, formatNumber } from '@/lib/format'
 import type { ImageDetail } from '@/lib/api/types'
+import { useProjectPath } from '@/lib/project'
 
 export function formatSeconds(seconds: number | null | undefined): string | null {
   if (seconds == null || !Number.isFinite(seconds) || seconds < 0) return null
@@ -24,6 +25,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 export function MetadataPanel({ image }: { image: ImageDetail }) {
   const location = image.camera?.location ?? image.gps
+  const to = useProjectPath()
   const d = image.durations
   const stages: { label: string; at: string | null | undefined; took?: string | null }[] = [
     { label: 'Uploaded', at: image.uploaded_at },
@@ -41,7 +43,7 @@ export function MetadataPanel({ image }: { image: ImageDetail }) {
         <Row label="Camera">
           {image.camera ? (
             <Link
-              to={`/gallery?camera_id=${image.camera.id}`}
+              to={to(`/gallery?camera_id=${image.camera.id}`)}
               className="inline-flex items-center gap-1.5 font-medium text-forest-700 hover:underline"
             >
               <Camera className="h-3.5 w-3.5" aria-hidden />

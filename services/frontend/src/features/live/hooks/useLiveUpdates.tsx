@@ -4,8 +4,9 @@ import { useToast } from '@/components/Toasts'
 import { getAccessToken, refreshSession } from '@/lib/api/session'
 import type { CameraCollection } from '@/lib/api/types'
 import { useAuth } from '@/features/auth'
+import { projectPath, useProjectContext } from '@/lib/project'
 import { ReconnectingSocket, type LiveEvent, type LiveStatus } from '../socket'
-import { overflowToast, queriesForEvent, toastForEvent } from '../messages'
+import { isForProject, overflowToast, queriesForEvent, toastForEvent } from '../messages'
 
 interface LiveContextValue {
   status: LiveStatus
@@ -37,6 +38,12 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   const pending = useRef<LiveEvent[]>([])
   const flushTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const signedIn = state.status === 'authenticated'
+  // The socket outlives a project switch; the flush reads the project on screen at that moment.
+  const { project } = useProjectContext()
+  const current = useRef(project)
+  useEffect(() => {
+    current.current = project
+  }, [project])
 
   useEffect(() => {
     if (!signedIn) return
@@ -48,9 +55,14 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       for (const event of events) for (const key of queriesForEvent(event)) keys.set(key.join('\u0000'), key)
       for (const key of keys.values()) void queryClient.invalidateQueries({ queryKey: key })
       // Events carry camera_name; the cached camera list covers events that don't.
-      const cached = queryClient.getQueryData<CameraCollection>(['cameras'])
+      const shown = current.current
+      const cached = shown ? queryClient.getQueryData<CameraCollection>(['cameras', shown.slug]) : undefined
       const cameraNames = new Map<number, string>((cached?.features ?? []).map((f) => [f.properties.id, f.properties.name]))
-      const toasts = events.map((e) => toastForEvent(e, cameraNames)).filter((t) => t !== null)
+      const base = shown ? projectPath(shown.slug, '').replace(/\/$/, '') : ''
+      const toasts = events
+        .filter((e) => isForProject(e, shown?.id))
+        .map((e) => toastForEvent(e, cameraNames, base))
+        .filter((t) => t !== null)
       toasts.slice(0, TOAST_BURST).forEach((t) => push(t))
       if (toasts.length > TOAST_BURST) {
         push(overflowToast(toasts.length - TOAST_BURST))

@@ -6,6 +6,7 @@ import { Maximize2, WifiOff } from 'lucide-react'
 import { useResetOnChange } from '@/lib/useResetOnChange'
 import { tileHealth, useTiles } from '../tiles'
 import { CameraPopup } from './CameraPopup'
+import { useProjectPath } from '@/lib/project'
 
 export interface MapCamera {
   id: number
@@ -66,6 +67,7 @@ export function CameraMap({
   fitSignal: number
 }) {
   const elRef = useRef<HTMLDivElement>(null)
+  const to = useProjectPath()
   const mapRef = useRef<L.Map | null>(null)
   const layerRef = useRef<L.LayerGroup | null>(null)
   const markersRef = useRef(new Map<number, L.Marker>())
@@ -194,7 +196,7 @@ export function CameraMap({
     <div className="relative h-full w-full">
       {cameras.map((c) => {
         const target = popupTargets.get(c.id)
-        return target ? createPortal(<CameraPopup camera={c} link={galleryLinkFor(c.id, filters)} />, target, `popup-${c.id}`) : null
+        return target ? createPortal(<CameraPopup camera={c} link={to(galleryLinkFor(c.id, filters))} />, target, `popup-${c.id}`) : null
       })}
       <div ref={elRef} className="camera-map h-full w-full" data-testid="camera-map" role="region" aria-label="Map of cameras" />
       <button

@@ -14,9 +14,11 @@ import { useSpecies } from '@/lib/api/catalog'
 import { parseFilters, serializeFilters } from '@/lib/filters'
 import { hasMapFilters, useCameraCollection, useCameraCounts, type MapFilters } from '../api/cameras'
 import { CameraMap, galleryLinkFor, type MapCamera } from './CameraMap'
+import { useProjectPath } from '@/lib/project'
 
 export default function MapPage() {
   const [params, setParams] = useSearchParams()
+  const to = useProjectPath()
   const key = params.toString()
   const filters: MapFilters = useMemo(() => {
     const f = parseFilters(params)
@@ -173,7 +175,7 @@ export default function MapPage() {
                     <MapPinOff className="h-4 w-4 shrink-0 text-stone-500" aria-hidden />
                     <span className="min-w-0 flex-1">
                       <Link
-                        to={galleryLinkFor(f.properties.id, filters)}
+                        to={to(galleryLinkFor(f.properties.id, filters))}
                         className="block truncate text-sm font-medium text-stone-700 hover:underline"
                       >
                         {f.properties.name}

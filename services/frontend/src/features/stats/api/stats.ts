@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
-import { useProjectSlug } from '@/lib/project'
+import { keepWithinProject, useProjectSlug } from '@/lib/project'
 import { dateRangeToIso } from '@/lib/filters'
 
 export type Interval = 'hour' | 'day' | 'week' | 'month'
@@ -16,7 +16,8 @@ function statsQuery(f: StatsFilters) {
   return { ...dateRangeToIso(f.date_from, f.date_to), camera_id: f.camera_id.length ? f.camera_id : undefined }
 }
 
-const live = { refetchInterval: REFRESH_MS, placeholderData: keepPreviousData, staleTime: 10_000 } as const
+/** Refreshed every 30 s; the previous numbers stay while new filters load (within one project). */
+const live = (slug: string) => ({ refetchInterval: REFRESH_MS, placeholderData: keepWithinProject(slug), staleTime: 10_000 })
 
 export function useSummary(f: StatsFilters) {
   const slug = useProjectSlug()
@@ -24,7 +25,7 @@ export function useSummary(f: StatsFilters) {
     queryKey: ['stats', 'summary', slug, f],
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/projects/{slug}/stats/summary', { params: { path: { slug }, query: statsQuery(f) }, signal })),
-    ...live,
+    ...live(slug),
   })
 }
 
@@ -34,7 +35,7 @@ export function useSpeciesStats(f: StatsFilters) {
     queryKey: ['stats', 'species', slug, f],
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/projects/{slug}/stats/species', { params: { path: { slug }, query: statsQuery(f) }, signal })),
-    ...live,
+    ...live(slug),
   })
 }
 
@@ -49,7 +50,7 @@ export function useTimeline(f: StatsFilters, interval: Interval) {
           signal,
         }),
       ),
-    ...live,
+    ...live(slug),
   })
 }
 
@@ -59,6 +60,6 @@ export function useCameraStats(f: StatsFilters) {
     queryKey: ['stats', 'cameras', slug, f],
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/projects/{slug}/stats/cameras', { params: { path: { slug }, query: statsQuery(f) }, signal })),
-    ...live,
+    ...live(slug),
   })
 }

@@ -18,6 +18,7 @@ import { parseFilters, serializeFilters } from '@/lib/filters'
 import { REFRESH_MS, useCameraStats, useSpeciesStats, useSummary, useTimeline, type Interval, type StatsFilters } from '../api/stats'
 import { bucketLabel, fillTimeline, spansYears } from '../timeline'
 import { FOREST, FOREST_LIGHT, SAND } from './charts'
+import { useProjectPath } from '@/lib/project'
 
 const INTERVALS: Interval[] = ['hour', 'day', 'week', 'month']
 
@@ -43,6 +44,7 @@ export default function StatsPage() {
   const timeline = useTimeline(filters, interval)
   const cameraStats = useCameraStats(filters)
   const cameras = useCameras()
+  const to = useProjectPath()
   const filtered = !!(filters.date_from || filters.date_to || filters.camera_id.length)
 
   useEffect(() => {
@@ -54,7 +56,7 @@ export default function StatsPage() {
   const gallery = (extra: Record<string, string | string[]>) => {
     const p = serializeFilters({ date_from: filters.date_from, date_to: filters.date_to, camera_id: filters.camera_id })
     for (const [k, v] of Object.entries(extra)) (Array.isArray(v) ? v : [v]).forEach((x) => p.append(k, x))
-    return `/gallery?${p}`
+    return to(`/gallery?${p}`)
   }
 
   return (

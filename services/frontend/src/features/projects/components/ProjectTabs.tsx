@@ -1,0 +1,27 @@
+import { NavLink } from 'react-router'
+import { ScrollText, Settings } from 'lucide-react'
+import { cn } from '@/components/cn'
+import { useProjectContext, useProjectPath } from '@/lib/project'
+
+/** Settings and (for the project's admins) its audit log. */
+export function ProjectTabs() {
+  const { project } = useProjectContext()
+  const to = useProjectPath()
+  const tab = ({ isActive }: { isActive: boolean }) =>
+    cn(
+      'inline-flex items-center gap-2 border-b-2 px-1 pb-2.5 text-sm font-medium transition-colors',
+      isActive ? 'border-forest-700 text-forest-800' : 'border-transparent text-stone-500 hover:text-stone-800',
+    )
+  return (
+    <nav aria-label="Project" className="mb-6 flex gap-6 border-b border-stone-200">
+      <NavLink to={to('/settings')} className={tab}>
+        <Settings className="h-4 w-4" aria-hidden /> Settings
+      </NavLink>
+      {project?.role === 'admin' && (
+        <NavLink to={to('/audit')} className={tab}>
+          <ScrollText className="h-4 w-4" aria-hidden /> Audit log
+        </NavLink>
+      )}
+    </nav>
+  )
+}
