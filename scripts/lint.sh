@@ -14,7 +14,7 @@ log "ruff"
 $PY -m ruff check --quiet .
 
 # One cache per worktree, inside the (ignored) virtual environment.
-log "mypy --strict: shared, ingestion, detection, classification, api, models"
+log "mypy --strict: shared, ingestion, detection, classification, alerts, api, models"
 $PY -m mypy --cache-dir .venv/.mypy_cache -p addax_common -p addax_ingestion -p addax_detection \
-  -p addax_classification -p addax_api -p addax_models
+  -p addax_classification -p addax_alerts -p addax_api -p addax_models
 log "lint clean"

@@ -44,6 +44,7 @@ FTPS_PORT=2121
 FTPS_ACCOUNTS=camera:$(rand 12)
 JWT_SECRET=$(rand 48)
 MEDIA_URL_SECRET=$(rand 48)
+ALERTS_SECRET_KEY=$(rand 48)
 ADMIN_EMAIL=admin@example.org
 ADMIN_PASSWORD=$(rand 12)
 COOKIE_SECURE=false
@@ -87,7 +88,7 @@ serverurl=unix://$ROOT/data/run/supervisor.sock
 [rpcinterface:supervisor]
 supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 CONF
-  for svc in ingestion detection classification api; do
+  for svc in ingestion detection classification alerts api; do
     [ -d "services/$svc/addax_$svc" ] || continue
     cat <<CONF
 
@@ -125,7 +126,7 @@ show_info() {
   AddaxAI Connect is running.
     Web app      http://127.0.0.1:${API_PORT:-8000}/        (admin: ${ADMIN_EMAIL} / ${ADMIN_PASSWORD})
     FTPS upload  ftps://127.0.0.1:${FTPS_PORT}  explicit TLS   user: ${ftps_user}  password: ${ftps_pass}
-    Metrics      http://127.0.0.1:${API_PORT:-8000}/metrics, workers on :9101 :9102 :9103
+    Metrics      http://127.0.0.1:${API_PORT:-8000}/metrics, workers on :9101 :9102 :9103 :9104
     Logs         data/logs/*.log       Status: .venv/bin/supervisorctl -c $conf status
     Stop         scripts/stop.sh
 

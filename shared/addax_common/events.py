@@ -26,6 +26,28 @@ class EventPublisher:
         self.redis = client
         self.channel = f"{prefix}{EVENTS_CHANNEL}"
 
+    @staticmethod
+    def event(
+        event_type: str,
+        *,
+        project_id: int | None,
+        image_id: Any = None,
+        camera_id: int | None = None,
+        **payload: Any,
+    ) -> dict[str, Any]:
+        """Build an event. `project_id` is required (None only when the publisher cannot know it): the
+        API sends each event only to members of its project."""
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {event_type!r}")
+        return {
+            "type": event_type,
+            "project_id": project_id,
+            "image_id": str(image_id) if image_id is not None else None,
+            "camera_id": camera_id,
+            "time": datetime.now(UTC).isoformat(),
+            **payload,
+        }
+
     def publish(
         self,
         event_type: str,
@@ -35,26 +57,26 @@ class EventPublisher:
         camera_id: int | None = None,
         **payload: Any,
     ) -> dict[str, Any]:
-        """Publish an event. `project_id` is required (None only when the publisher cannot know it): the
-        API sends each event only to members of its project."""
-        if event_type not in EVENT_TYPES:
-            raise ValueError(f"unknown event type {event_type!r}")
-        event = {
-            "type": event_type,
-            "project_id": project_id,
-            "image_id": str(image_id) if image_id is not None else None,
-            "camera_id": camera_id,
-            "time": datetime.now(UTC).isoformat(),
-            **payload,
-        }
+        """Publish an event (see `event`)."""
+        event = self.event(event_type, project_id=project_id, image_id=image_id, camera_id=camera_id, **payload)
+        self.publish_many([event])
+        return event
+
+    def publish_many(self, events: list[dict[str, Any]]) -> None:
+        """Events built with `event()`, in one round trip."""
+        if not events:
+            return
         try:
-            self.redis.publish(self.channel, json.dumps(event, default=str))
+            pipe = self.redis.pipeline(transaction=False)
+            for event in events:
+                pipe.publish(self.channel, json.dumps(event, default=str))
+            pipe.execute()
         except redis.RedisError:
             # Live updates are best effort; the committed rows are the record.
             from addax_common.logging import get_logger
 
-            get_logger(__name__).warning("event_publish_failed", event_type=event_type, image_id=event["image_id"])
-        return event
+            get_logger(__name__).warning("event_publish_failed", event_type=events[0]["type"],
+                                         image_id=events[0]["image_id"], count=len(events))
 
 
 def decode_event(raw: bytes | str) -> dict[str, Any] | None:

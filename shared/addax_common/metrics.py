@@ -49,14 +49,14 @@ class QueueCollector(Collector):
         self.prefix = prefix
 
     def collect(self) -> Iterator[Metric]:
-        from addax_common.reliable_queue import PIPELINE_QUEUES, DeadLetters, ReliableQueue
+        from addax_common.reliable_queue import MONITORED_QUEUES, DeadLetters, ReliableQueue
 
         depth = GaugeMetricFamily("addax_queue_depth", "Messages waiting in a queue", labels=["queue"])
         in_flight = GaugeMetricFamily("addax_queue_in_flight", "Messages taken but not yet acknowledged", labels=["queue"])
         delayed = GaugeMetricFamily("addax_queue_delayed", "Messages waiting for a retry", labels=["queue"])
         dead = GaugeMetricFamily("addax_dead_letters", "Messages in failed-jobs")
         try:
-            for name in PIPELINE_QUEUES:
+            for name in MONITORED_QUEUES:
                 queue = ReliableQueue(self.redis, name, self.prefix)
                 depth.add_metric([name], queue.depth())
                 in_flight.add_metric([name], queue.in_flight_count())

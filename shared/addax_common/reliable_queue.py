@@ -20,7 +20,11 @@ QUEUE_IMAGE_INGESTED = "image-ingested"
 QUEUE_DETECTION_COMPLETE = "detection-complete"
 QUEUE_CLASSIFICATION_COMPLETE = "classification-complete"
 QUEUE_FAILED_JOBS = "failed-jobs"
+# Messages name an alert delivery id (not an image id) in the `image_id` field.
+QUEUE_ALERT_DELIVERIES = "alert-deliveries"
 PIPELINE_QUEUES = (QUEUE_IMAGE_INGESTED, QUEUE_DETECTION_COMPLETE, QUEUE_CLASSIFICATION_COMPLETE)
+# Every queue the metrics report on.
+MONITORED_QUEUES = (*PIPELINE_QUEUES, QUEUE_ALERT_DELIVERIES)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,11 @@ class ReliableQueue:
         pipe.lpush(self.key, Message(str(image_id), attempt).encode())
         pipe.ltrim(self.key, 0, max_length - 1)
         pipe.execute()
+
+    def push_many(self, ids: list[str]) -> None:
+        """Several messages in one round trip (LPUSH takes many values)."""
+        if ids:
+            self.redis.lpush(self.key, *(Message(str(i)).encode() for i in ids))
 
     def push_later(self, image_id: str | uuid.UUID, attempt: int, delay_seconds: float) -> None:
         """Retry with backoff: parked in a sorted set until due, then moved back to the list."""
@@ -124,6 +133,12 @@ class ReliableQueue:
 
     def in_flight_count(self) -> int:
         return sum(int(self.redis.llen(k)) for k in self.processing_keys())
+
+    def queued_ids(self) -> set[str]:
+        """Every id waiting, delayed or in flight (one pass, for reconcilers that check many ids)."""
+        raws = [raw for key in (self.key, *self.processing_keys()) for raw in self.redis.lrange(key, 0, -1)]
+        raws += cast("list[bytes]", self.redis.zrange(self.delayed_key, 0, -1))
+        return {message.image_id for message in (Message.decode(_text(raw)) for raw in raws) if message.image_id}
 
     def contains(self, image_id: str) -> bool:
         """Whether a message for this image waits, is delayed or is in flight (used by the reconciler)."""

@@ -22,6 +22,7 @@ CsvList = Annotated[list[str], NoDecode]
 DEFAULT_JWT_SECRET = "dev-only-jwt-secret-change-me-before-production"
 DEFAULT_MEDIA_SECRET = "dev-only-media-secret-change-me-before-production"
 DEFAULT_ADMIN_PASSWORD = "admin-change-me"
+DEFAULT_ALERTS_SECRET_KEY = "dev-only-alerts-secret-change-me-before-production"
 DEFAULT_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_MAP_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
@@ -149,6 +150,33 @@ class Settings(BaseSettings):
     reconcile_after_seconds: int = 600
     reconcile_interval_seconds: float = 30.0
 
+    # Safety bound of the classification-complete queue (oldest messages dropped past it): the alerts
+    # reconciler evaluates completed images that never reached it, so a trimmed message loses nothing.
+    classification_complete_max_length: int = 100_000
+
+    # --- Alerts --------------------------------------------------------------------------------
+    # Encrypts channel secrets (bot tokens, SMTP passwords, API keys) at rest; any long random string
+    # (a Fernet key is derived from it). Changing it makes stored channel secrets unreadable.
+    alerts_secret_key: str = DEFAULT_ALERTS_SECRET_KEY
+    # Which loops this alerts process runs: evaluate (classification-complete -> alert logs),
+    # deliver (alert-deliveries -> channels), schedule (digests, health checks, reconciler; one
+    # active replica at a time under a Redis lock).
+    alerts_loops: CsvList = ["evaluate", "deliver", "schedule"]
+    # Completed images older than this are never evaluated by the reconciler (no paging about last week).
+    alerts_max_age_seconds: int = 6 * 3600
+    # Completed-but-unevaluated images and pending deliveries older than this are queued again.
+    alerts_reconcile_after_seconds: float = 60.0
+    alerts_scheduler_interval_seconds: float = 30.0
+    alerts_delivery_max_attempts: int = 6
+    alerts_delivery_backoff_seconds: float = 30.0
+    alerts_delivery_concurrency: int = 8
+    # Seconds one channel call may take (connect + answer) before it counts as a retryable failure.
+    alerts_channel_timeout_seconds: float = 15.0
+    # Species groups rules may name; empty = the file shipped in addax_common/data/species_groups.toml.
+    species_groups_file: Path | None = None
+    # Link to the dashboard in messages (e.g. https://addax.example.org); empty = no link.
+    alerts_public_base_url: str = ""
+
     # --- Metrics -------------------------------------------------------------------------------
     metrics_port: int = 0  # 0 = per-service default (ingestion 9101, detection 9102, ...)
 
@@ -178,7 +206,7 @@ class Settings(BaseSettings):
     # HTML credit line shown on the map (the tile provider's terms usually require one).
     map_tile_attribution: str = DEFAULT_MAP_TILE_ATTRIBUTION
 
-    @field_validator("onnx_providers", "allowed_species", "cors_origins", mode="before")
+    @field_validator("onnx_providers", "allowed_species", "cors_origins", "alerts_loops", mode="before")
     @classmethod
     def _split_csv(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip().startswith("["):
@@ -205,6 +233,7 @@ class Settings(BaseSettings):
             "FTPS_ACCOUNTS": placeholder(self.ftps_accounts)
             or any(len(password) < 12 for _, password, _ in self.ftps_account_list()),
             "S3_SECRET_KEY": self.storage_backend == "s3" and placeholder(self.s3_secret_key),
+            "ALERTS_SECRET_KEY": placeholder(self.alerts_secret_key) or len(self.alerts_secret_key) < 32,
         }
         bad = [name for name, is_default in defaults.items() if is_default]
         if bad:

@@ -79,6 +79,10 @@ class Stage:
     batch_size: int = 1
     # Unfinished states whose images belong in this stage's input queue (for the reconciler).
     reconcile_states: Sequence[ImageStatus] = ()
+    # What giving up on a message means (after its last attempt): by default the image is `failed`.
+    # A stage whose messages name something else (the alert deliveries) or that must not fail an
+    # image it only reads (alert evaluation) passes its own.
+    on_give_up: Callable[[ServiceContext, str, str], None] | None = None
 
 
 class Worker:
@@ -177,7 +181,7 @@ class Worker:
             log.error("image_failed", stage=self.stage.name, attempt=message.attempt, error=reason)
             FAILED.labels(self.stage.name).inc()
             self.dead_letters.add(self.stage.queue, message, reason)
-            mark_failed(self.ctx, message.image_id, reason)
+            (self.stage.on_give_up or mark_failed)(self.ctx, message.image_id, reason)
             return
         delay = self.settings.queue_backoff_seconds * 2 ** (message.attempt - 1)
         log.warning("attempt_failed_retrying", stage=self.stage.name, attempt=message.attempt, delay=delay, error=reason)

@@ -7,6 +7,7 @@ STRONG = {
     "environment": "production",
     "jwt_secret": "x" * 40,
     "media_url_secret": "y" * 40,
+    "alerts_secret_key": "k" * 40,
     "admin_password": "a-long-admin-password",
     "ftps_accounts": "cam01:a-long-ftps-password:Camera 1",
 }
@@ -27,6 +28,8 @@ def test_production_accepts_strong_secrets():
         ("admin_password", "short"),
         ("ftps_accounts", "camera:camera-change-me"),
         ("ftps_accounts", "cam:short"),
+        ("alerts_secret_key", "dev-only-alerts-secret-change-me-before-production"),
+        ("alerts_secret_key", "short"),
     ],
 )
 def test_production_refuses_default_or_weak_secrets(field, value):

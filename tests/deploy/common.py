@@ -42,7 +42,7 @@ COMPOSE_ONLY = {
     "ADDAX_IMAGE_PREFIX",
     "ADDAX_IMAGE_TAG",
 }
-PYTHON_SERVICES = ("ingestion", "detection", "classification", "api")
+PYTHON_SERVICES = ("ingestion", "detection", "classification", "alerts", "api")
 ONE_SHOT = ("minio-init", "migrate")
 SETTING_NAMES = {name.upper() for name in Settings.model_fields}
 

@@ -18,7 +18,7 @@ from tests.deploy.common import (
 )
 
 # The queue workers share services/worker.Dockerfile: name -> metrics port (a build argument).
-WORKERS = {"detection": "9102", "classification": "9103"}
+WORKERS = {"detection": "9102", "classification": "9103", "alerts": "9104"}
 
 
 @pytest.fixture(scope="module")

@@ -98,7 +98,8 @@ PROMQL_WORDS = {
 # Platform metric names, read from the code that defines them.
 def platform_metrics() -> set[str]:
     names = {"addax_queue_depth", "addax_queue_in_flight", "addax_queue_delayed", "addax_dead_letters"}
-    sources = [REPO / "shared/addax_common/metrics.py", REPO / "services/api/addax_api/metrics.py"]
+    sources = [REPO / "shared/addax_common/metrics.py", REPO / "services/api/addax_api/metrics.py",
+               REPO / "services/alerts/addax_alerts/metrics.py"]
     for source in sources:
         if not source.exists():
             continue

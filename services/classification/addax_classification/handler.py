@@ -25,7 +25,6 @@ from addax_common.worker import BatchResult, claim_image, for_each_image
 
 log = get_logger(__name__)
 CLAIMABLE = (ImageStatus.DETECTED, ImageStatus.CLASSIFYING)
-CLASSIFICATION_COMPLETE_MAX = 10_000
 
 
 @dataclass
@@ -114,8 +113,12 @@ class ClassificationHandler:
         for top in labels:
             if top:
                 CLASSIFICATION_CONFIDENCE.observe(top[0][1])
-        # Nothing consumes this queue until the alerts service ships; keep it bounded meanwhile.
-        self.ctx.queue(QUEUE_CLASSIFICATION_COMPLETE).push(item.image_id, max_length=CLASSIFICATION_COMPLETE_MAX)
+        # The alerts service consumes this queue. The bound is a safety limit for a deployment that runs
+        # no alerts service: a trimmed message loses nothing, since the alerts reconciler evaluates
+        # completed images it never saw (up to ALERTS_MAX_AGE_SECONDS old).
+        self.ctx.queue(QUEUE_CLASSIFICATION_COMPLETE).push(
+            item.image_id, max_length=self.settings.classification_complete_max_length
+        )
         best = Counter(top[0][0] for top in labels if top)
         species = [{"label": label, "count": count} for label, count in best.most_common()]
         self.ctx.events.publish(

@@ -1,5 +1,18 @@
 """Database models (one module per table group) and session helpers."""
 
+from addax_common.db.alerts import (
+    AlertChannel,
+    AlertDelivery,
+    AlertEvaluation,
+    AlertLog,
+    AlertRule,
+    ChannelKind,
+    DeliveryStatus,
+    LogKind,
+    RuleKind,
+    TriggerMode,
+    alert_rule_channels,
+)
 from addax_common.db.base import Base
 from addax_common.db.cameras import Camera, CameraStatus
 from addax_common.db.ftp_accounts import FtpAccount
@@ -16,23 +29,34 @@ from addax_common.db.session import make_engine, make_session_factory
 from addax_common.db.users import AuditLog, RefreshToken, User, UserRole
 
 __all__ = [
+    "AlertChannel",
+    "AlertDelivery",
+    "AlertEvaluation",
+    "AlertLog",
+    "AlertRule",
     "AuditLog",
     "Base",
     "Camera",
     "CameraStatus",
+    "ChannelKind",
     "Classification",
     "DEFAULT_PROJECT_SLUG",
     "Detection",
+    "DeliveryStatus",
     "DetectionCategory",
     "FtpAccount",
     "Image",
     "ImageStatus",
+    "LogKind",
     "Project",
     "ProjectMember",
     "RefreshToken",
     "ReviewStatus",
+    "RuleKind",
+    "TriggerMode",
     "User",
     "UserRole",
+    "alert_rule_channels",
     "make_engine",
     "make_session_factory",
 ]
