@@ -20,6 +20,7 @@ from addax_api.scope import ProjectAdmin, ProjectViewer
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
+# Every route here sits under a project slug, so 401/403/404 are declared once on the router, not per route.
 router = APIRouter(prefix="/api/projects/{slug}/cameras", tags=["cameras"], responses=error_responses(401, 403, 404))
 
 CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
@@ -56,7 +57,6 @@ def create_camera(body: CameraCreate, scope: ProjectAdmin, uow: UoW) -> CameraOu
     response_model=CameraDetail,
     name="get",
     summary="One camera with its 10 newest images and status history",
-    responses=error_responses(404),
 )
 def get_camera(
     camera_id: CameraId,
@@ -72,7 +72,7 @@ def get_camera(
     response_model=CameraOut,
     name="update",
     summary="Update a camera (project admin); only the fields sent change; `project` moves it",
-    responses=error_responses(404, 409),
+    responses=error_responses(409),
 )
 def update_camera(camera_id: CameraId, body: CameraUpdate, scope: ProjectAdmin, uow: UoW) -> CameraOut:
     return service.update(uow, scope, camera_id, body)
@@ -83,7 +83,7 @@ def update_camera(camera_id: CameraId, body: CameraUpdate, scope: ProjectAdmin, 
     response_model=CameraOut,
     name="assign",
     summary="Assign an unassigned camera (project admin)",
-    responses=error_responses(404, 409),
+    responses=error_responses(409),
 )
 def assign_camera(camera_id: CameraId, body: CameraAssign, scope: ProjectAdmin, uow: UoW) -> CameraOut:
     return service.assign(uow, scope, camera_id, body)

@@ -27,6 +27,7 @@ from addax_api.uow import UoW
 from addax_api.validation import MAX_INT64
 from addax_common.db import ReviewStatus
 
+# Every route here sits under a project slug, so 401/403/404 are declared once on the router, not per route.
 router = APIRouter(prefix="/api/projects/{slug}/images", tags=["images"], responses=error_responses(401, 403, 404))
 
 ImageId = Annotated[uuid.UUID, Path(description="Image id")]
@@ -70,7 +71,6 @@ def review_bulk(body: BulkReviewRequest, scope: ProjectAnalyst, uow: UoW) -> Bul
     response_model=ImageDetail,
     name="get",
     summary="One image with detections, classifications and prev/next under the same filters",
-    responses=error_responses(404),
 )
 def get_image(image_id: ImageId, scope: ProjectViewer, db: DB, view: View, filters: Filters) -> ImageDetail:
     return service.detail(db, view, image_id, filters)
@@ -81,7 +81,6 @@ def get_image(image_id: ImageId, scope: ProjectViewer, db: DB, view: View, filte
     response_model=ReviewResult,
     name="review",
     summary="Approve, reject, flag or reset the review of an image (analyst)",
-    responses=error_responses(404),
 )
 def review_image(image_id: ImageId, body: ReviewRequest, scope: ProjectAnalyst, uow: UoW) -> ReviewResult:
     return service.review(uow, scope, image_id, body.status, body.note)
@@ -92,7 +91,6 @@ def review_image(image_id: ImageId, body: ReviewRequest, scope: ProjectAnalyst, 
     response_model=ReviewResult,
     name="approve",
     summary="Approve an image (analyst); same as review with status=approved",
-    responses=error_responses(404),
 )
 def approve_image(image_id: ImageId, scope: ProjectAnalyst, uow: UoW) -> ReviewResult:
     return service.review(uow, scope, image_id, ReviewStatus.APPROVED, None)
@@ -103,7 +101,6 @@ def approve_image(image_id: ImageId, scope: ProjectAnalyst, uow: UoW) -> ReviewR
     response_model=DetectionOut,
     name="set_species",
     summary="Correct the species of a detection (analyst); stored as a human label beside the machine's",
-    responses=error_responses(404),
 )
 def set_species(
     image_id: ImageId, detection_id: DetectionId, body: SpeciesCorrection, scope: ProjectAnalyst, uow: UoW, view: View
@@ -116,7 +113,6 @@ def set_species(
     response_model=DetectionOut,
     name="reset_species",
     summary="Remove the human species label of a detection (analyst); the machine label counts again",
-    responses=error_responses(404),
 )
 def reset_species(
     image_id: ImageId, detection_id: DetectionId, scope: ProjectAnalyst, uow: UoW, view: View
@@ -129,7 +125,7 @@ def reset_species(
     response_model=RetryResult,
     name="retry",
     summary="Send a failed image through the pipeline again (project admin)",
-    responses=error_responses(404, 409),
+    responses=error_responses(409),
 )
 def retry_image(image_id: ImageId, scope: ProjectAdmin, uow: UoW) -> RetryResult:
     return service.retry(uow, scope, image_id)

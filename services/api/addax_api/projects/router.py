@@ -13,6 +13,9 @@ from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
 router = APIRouter(prefix="/api/projects", tags=["projects"], responses=error_responses(401, 403))
+# The routes under one project's slug: an unknown project (or one you cannot see) is a 404 for each of them,
+# declared once here; included into `router` at the end of this module.
+project_router = APIRouter(responses=error_responses(404))
 
 DB = Annotated[Session, Depends(get_db)]
 UserId = Annotated[int, Path(ge=1, le=MAX_INT32)]
@@ -35,84 +38,83 @@ def create_project(body: ProjectCreate, user: AdminUser, uow: UoW) -> ProjectOut
     return service.create(uow, user, body)
 
 
-@router.get("/{slug}", response_model=ProjectOut, name="get", summary="One project", responses=error_responses(404))
+@project_router.get("/{slug}", response_model=ProjectOut, name="get", summary="One project")
 def get_project(scope: ProjectViewer) -> ProjectOut:
     return service.out(scope.project, scope.role)
 
 
-@router.patch(
+@project_router.patch(
     "/{slug}",
     response_model=ProjectOut,
     name="update",
     summary="Change a project's name, description, time zone, intervals, species or thresholds (project admin)",
-    responses=error_responses(404),
 )
 def update_project(body: ProjectUpdate, scope: ProjectAdmin, uow: UoW) -> ProjectOut:
     return service.update(uow, scope, body)
 
 
-@router.post(
+@project_router.post(
     "/{slug}/archive",
     response_model=ProjectOut,
     name="archive",
     summary="Archive a project (project admin); its data stays readable",
-    responses=error_responses(404),
 )
 def archive_project(scope: ProjectAdmin, uow: UoW) -> ProjectOut:
     return service.set_archived(uow, scope, True)
 
 
-@router.post(
+@project_router.post(
     "/{slug}/unarchive",
     response_model=ProjectOut,
     name="unarchive",
     summary="Bring an archived project back (project admin)",
-    responses=error_responses(404),
 )
 def unarchive_project(scope: ProjectAdmin, uow: UoW) -> ProjectOut:
     return service.set_archived(uow, scope, False)
 
 
-@router.get(
+@project_router.get(
     "/{slug}/members",
     response_model=list[MemberOut],
     name="members",
     summary="Members of a project with their roles (project admin)",
-    responses=error_responses(404),
 )
 def list_members(scope: ProjectAdmin, db: DB) -> list[MemberOut]:
     return service.members(db, scope)
 
 
-@router.post(
+@project_router.post(
     "/{slug}/members",
     response_model=MemberOut,
     status_code=status.HTTP_201_CREATED,
     name="add_member",
     summary="Add a user to a project with a role (project admin)",
-    responses=error_responses(404, 409),
+    responses=error_responses(409),
 )
 def add_member(body: MemberAdd, scope: ProjectAdmin, uow: UoW) -> MemberOut:
     return service.add_member(uow, scope, body)
 
 
-@router.patch(
+@project_router.patch(
     "/{slug}/members/{user_id}",
     response_model=MemberOut,
     name="update_member",
     summary="Change a member's role (project admin); the last admin cannot be demoted",
-    responses=error_responses(404, 409),
+    responses=error_responses(409),
 )
 def update_member(user_id: UserId, body: MemberUpdate, scope: ProjectAdmin, uow: UoW) -> MemberOut:
     return service.update_member(uow, scope, user_id, body)
 
 
-@router.delete(
+@project_router.delete(
     "/{slug}/members/{user_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     name="remove_member",
     summary="Remove a member (project admin); the last admin cannot be removed",
-    responses=error_responses(404, 409),
+    responses=error_responses(409),
 )
 def remove_member(user_id: UserId, scope: ProjectAdmin, uow: UoW) -> None:
     service.remove_member(uow, scope, user_id)
+
+
+router.include_router(project_router)

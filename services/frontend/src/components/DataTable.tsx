@@ -1,43 +1,90 @@
 import type { ReactNode } from 'react'
 import { Card } from './Card'
 import { ScrollRegion } from './ScrollRegion'
+import { Skeleton } from './Skeleton'
+import { ErrorState } from './States'
 import { cn } from './cn'
 
+/** A column heading: its text, or its text plus classes for the `<th>` (e.g. a fixed width). */
+export type DataTableHeading = string | { label: string; className?: string }
+
+/** What DataTable needs from a TanStack query to show its error and loading states. */
+export interface DataTableQuery {
+  isError: boolean
+  isLoading: boolean
+  error: unknown
+  refetch: () => unknown
+}
+
 /**
- * The admin pages' table: a card whose table scrolls sideways on phones (a focusable region),
- * headed columns and a last, visually unlabelled actions column. `tableClassName` sets the width
- * below which it scrolls (e.g. `min-w-[640px]`).
+ * The admin pages' table: on a failed query an ErrorState with a retry button; otherwise a card
+ * whose table scrolls sideways on phones (a focusable region), headed columns, skeleton rows while
+ * loading and, unless `actions` is false, a last, visually unlabelled actions column.
+ * `tableClassName` sets the width below which it scrolls (e.g. `min-w-[640px]`); `footer` (an empty
+ * state, pagination) sits inside the card under the table.
  */
 export function DataTable({
   label,
   headings,
+  query,
+  errorTitle,
+  actions = true,
+  loadingRows = 1,
+  skeletonClassName = 'h-8',
   tableClassName,
+  footer,
   children,
 }: {
   label: string
-  headings: string[]
+  headings: DataTableHeading[]
+  query: DataTableQuery
+  errorTitle: string
+  actions?: boolean
+  loadingRows?: number
+  skeletonClassName?: string
   tableClassName?: string
+  footer?: ReactNode
   children: ReactNode
 }) {
+  if (query.isError) {
+    return <ErrorState title={errorTitle} error={query.error} onRetry={() => void query.refetch()} />
+  }
+  const columns = headings.length + (actions ? 1 : 0)
   return (
     <Card className="overflow-hidden">
       <ScrollRegion label={`${label} table`}>
         <table className={cn('w-full', tableClassName)} aria-label={label}>
           <thead className="bg-stone-50/80">
             <tr>
-              {headings.map((h) => (
-                <th key={h} className="table-head">
-                  {h}
+              {headings.map((h) => {
+                const { label: text, className } = typeof h === 'string' ? { label: h, className: undefined } : h
+                return (
+                  <th key={text} className={cn('table-head', className)}>
+                    {text}
+                  </th>
+                )
+              })}
+              {actions && (
+                <th className="table-head text-right">
+                  <span className="sr-only">Actions</span>
                 </th>
-              ))}
-              <th className="table-head text-right">
-                <span className="sr-only">Actions</span>
-              </th>
+              )}
             </tr>
           </thead>
-          <tbody className="divide-y divide-stone-100">{children}</tbody>
+          <tbody className="divide-y divide-stone-100">
+            {query.isLoading &&
+              Array.from({ length: loadingRows }, (_, i) => (
+                <tr key={i}>
+                  <td className="table-cell" colSpan={columns}>
+                    <Skeleton className={cn(skeletonClassName, 'w-full')} />
+                  </td>
+                </tr>
+              ))}
+            {children}
+          </tbody>
         </table>
       </ScrollRegion>
+      {footer}
     </Card>
   )
 }

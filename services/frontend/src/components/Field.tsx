@@ -31,7 +31,7 @@ export function TextField({
   const id = useId()
   return (
     <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-700">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       <input

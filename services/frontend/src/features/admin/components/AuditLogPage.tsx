@@ -1,15 +1,13 @@
 import { useEffect, useMemo } from 'react'
-import { ScrollRegion } from '@/components/ScrollRegion'
 import { useSearchParams } from 'react-router'
 import { ScrollText } from 'lucide-react'
 import { DateRangeFields } from '@/components/DateRangeFields'
 import { Badge, type BadgeTone } from '@/components/Badge'
-import { Card } from '@/components/Card'
+import { DataTable } from '@/components/DataTable'
 import { SelectField } from '@/components/Field'
 import { PageHeader } from '@/components/PageHeader'
 import { Pagination } from '@/components/Pagination'
-import { Skeleton } from '@/components/Skeleton'
-import { EmptyState, ErrorState } from '@/components/States'
+import { EmptyState } from '@/components/States'
 import { formatDateTime, formatNumber } from '@/lib/format'
 import { useProjectContext } from '@/lib/project'
 import { ProjectTabs } from '@/features/projects'
@@ -106,73 +104,58 @@ export default function AuditLogPage({ project = false }: { project?: boolean })
         <DateRangeFields idPrefix="audit" value={filters} onChange={set} />
       </div>
 
-      {logs.isError ? (
-        <ErrorState title="Could not load the audit log" error={logs.error} onRetry={() => void logs.refetch()} />
-      ) : (
-        <Card className="overflow-hidden">
-          <ScrollRegion label="Audit log table">
-            <table className="w-full min-w-[820px]" aria-label="Audit log">
-              <thead className="bg-stone-50/80">
-                <tr>
-                  <th className="table-head w-44">When</th>
-                  <th className="table-head">Who</th>
-                  <th className="table-head">Action</th>
-                  <th className="table-head">Resource</th>
-                  <th className="table-head">Details</th>
-                  <th className="table-head">IP</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {logs.isLoading &&
-                  Array.from({ length: 8 }, (_, i) => (
-                    <tr key={i}>
-                      <td colSpan={6} className="table-cell">
-                        <Skeleton className="h-5 w-full" />
-                      </td>
-                    </tr>
-                  ))}
-                {logs.data?.items.map((entry) => (
-                  <tr key={entry.id} data-testid="audit-row" className="align-top">
-                    <td className="table-cell whitespace-nowrap tabular-nums text-stone-500">{formatDateTime(entry.created_at)}</td>
-                    <td className="table-cell">{entry.user_email ?? <span className="text-stone-500">system</span>}</td>
-                    <td className="table-cell">
-                      <Badge tone={actionTone(entry.action)}>{entry.action}</Badge>
-                    </td>
-                    <td className="table-cell whitespace-nowrap text-stone-600">
-                      {entry.resource_type}
-                      {entry.resource_id && (
-                        <span className="ml-1 font-mono text-xs text-stone-500" title={entry.resource_id}>
-                          #{entry.resource_id.length > 10 ? `${entry.resource_id.slice(0, 8)}…` : entry.resource_id}
-                        </span>
-                      )}
-                    </td>
-                    <td className="table-cell max-w-md text-xs text-stone-600">
-                      <span className="line-clamp-2 break-words" title={describeDetails(entry.details)}>
-                        {describeDetails(entry.details) || '—'}
-                      </span>
-                    </td>
-                    <td className="table-cell whitespace-nowrap font-mono text-xs text-stone-500">{entry.ip_address ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-          {logs.data && logs.data.items.length === 0 && (
-            <EmptyState
-              className="m-4"
-              icon={<ScrollText className="h-6 w-6" aria-hidden />}
-              title="Nothing recorded"
-              description="No audit entries match these filters."
-            />
-          )}
-          {logs.data && logs.data.pages > 1 && (
-            <div className="flex flex-col items-center justify-between gap-3 border-t border-stone-100 px-4 py-3 sm:flex-row">
-              <p className="text-sm text-stone-500">{formatNumber(logs.data.total)} entries</p>
-              <Pagination page={logs.data.page} pages={logs.data.pages} onPage={(page) => set({ page })} />
-            </div>
-          )}
-        </Card>
-      )}
+      <DataTable
+        label="Audit log"
+        headings={[{ label: 'When', className: 'w-44' }, 'Who', 'Action', 'Resource', 'Details', 'IP']}
+        query={logs}
+        errorTitle="Could not load the audit log"
+        actions={false}
+        loadingRows={8}
+        skeletonClassName="h-5"
+        tableClassName="min-w-[820px]"
+        footer={
+          <>
+            {logs.data && logs.data.items.length === 0 && (
+              <EmptyState
+                className="m-4"
+                icon={<ScrollText className="h-6 w-6" aria-hidden />}
+                title="Nothing recorded"
+                description="No audit entries match these filters."
+              />
+            )}
+            {logs.data && logs.data.pages > 1 && (
+              <div className="flex flex-col items-center justify-between gap-3 border-t border-stone-100 px-4 py-3 sm:flex-row">
+                <p className="text-sm text-stone-500">{formatNumber(logs.data.total)} entries</p>
+                <Pagination page={logs.data.page} pages={logs.data.pages} onPage={(page) => set({ page })} />
+              </div>
+            )}
+          </>
+        }
+      >
+        {logs.data?.items.map((entry) => (
+          <tr key={entry.id} data-testid="audit-row" className="align-top">
+            <td className="table-cell whitespace-nowrap tabular-nums text-stone-500">{formatDateTime(entry.created_at)}</td>
+            <td className="table-cell">{entry.user_email ?? <span className="text-stone-500">system</span>}</td>
+            <td className="table-cell">
+              <Badge tone={actionTone(entry.action)}>{entry.action}</Badge>
+            </td>
+            <td className="table-cell whitespace-nowrap text-stone-600">
+              {entry.resource_type}
+              {entry.resource_id && (
+                <span className="ml-1 font-mono text-xs text-stone-500" title={entry.resource_id}>
+                  #{entry.resource_id.length > 10 ? `${entry.resource_id.slice(0, 8)}…` : entry.resource_id}
+                </span>
+              )}
+            </td>
+            <td className="table-cell max-w-md text-xs text-stone-600">
+              <span className="line-clamp-2 break-words" title={describeDetails(entry.details)}>
+                {describeDetails(entry.details) || '—'}
+              </span>
+            </td>
+            <td className="table-cell whitespace-nowrap font-mono text-xs text-stone-500">{entry.ip_address ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   )
 }

@@ -1,14 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { ScrollRegion } from '@/components/ScrollRegion'
 import { AlertTriangle, Pencil, Plus, Trash2, Upload } from 'lucide-react'
 import { Badge } from '@/components/Badge'
 import { Button } from '@/components/Button'
-import { Card } from '@/components/Card'
+import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDialog, Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
-import { Skeleton } from '@/components/Skeleton'
-import { EmptyState, ErrorState } from '@/components/States'
+import { EmptyState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { formatDate } from '@/lib/format'
 import { useProjectContext, useProjects } from '@/lib/project'
@@ -47,88 +45,66 @@ export default function FtpAccountsPage() {
       />
       <AdminTabs />
 
-      {accounts.isError ? (
-        <ErrorState title="Could not load FTP accounts" error={accounts.error} onRetry={() => void accounts.refetch()} />
-      ) : (
-        <Card className="overflow-hidden">
-          <ScrollRegion label="FTP accounts table">
-            <table className="w-full min-w-[760px]" aria-label="FTP accounts">
-              <thead className="bg-stone-50/80">
-                <tr>
-                  <th className="table-head">Account</th>
-                  <th className="table-head">Project</th>
-                  <th className="table-head">Transport</th>
-                  <th className="table-head">Allowed from</th>
-                  <th className="table-head">Status</th>
-                  <th className="table-head">Created</th>
-                  <th className="table-head text-right">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {accounts.isLoading && (
-                  <tr>
-                    <td className="table-cell" colSpan={7}>
-                      <Skeleton className="h-8 w-full" />
-                    </td>
-                  </tr>
-                )}
-                {accounts.data?.map((a) => (
-                  <tr key={a.id} data-testid="ftp-account-row" data-username={a.username}>
-                    <td className="table-cell">
-                      <p className="font-medium text-stone-900">{a.username}</p>
-                      <p className="text-xs text-stone-500">{a.camera_name ? `Camera: ${a.camera_name}` : 'Camera from EXIF or file name'}</p>
-                    </td>
-                    <td className="table-cell text-sm text-stone-700" data-testid="ftp-account-project">
-                      {projectNames.get(a.project) ?? a.project}
-                    </td>
-                    <td className="table-cell">
-                      {a.allow_plain_ftp ? (
-                        <span title={a.cleartext_warning ?? undefined}>
-                          <Badge tone="amber" dot>
-                            Plain FTP allowed
-                          </Badge>
-                        </span>
-                      ) : (
-                        <Badge tone="green" dot>
-                          TLS only
-                        </Badge>
-                      )}
-                    </td>
-                    <td className="table-cell text-sm text-stone-600">{a.ip_allowlist.length ? a.ip_allowlist.join(', ') : 'Anywhere'}</td>
-                    <td className="table-cell">
-                      {a.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="neutral">Disabled</Badge>}
-                    </td>
-                    <td className="table-cell text-stone-500">{formatDate(a.created_at)}</td>
-                    <td className="table-cell">
-                      <div className="flex justify-end gap-1">
-                        <Button size="sm" variant="ghost" onClick={() => setEditing(a)} aria-label={`Edit ${a.username}`} icon={<Pencil className="h-4 w-4" aria-hidden />} />
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          className="text-red-700 hover:bg-red-50 hover:text-red-800"
-                          onClick={() => setDeleting(a)}
-                          aria-label={`Delete ${a.username}`}
-                          icon={<Trash2 className="h-4 w-4" aria-hidden />}
-                        />
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-          {accounts.data?.length === 0 && (
+      <DataTable
+        label="FTP accounts"
+        headings={['Account', 'Project', 'Transport', 'Allowed from', 'Status', 'Created']}
+        query={accounts}
+        errorTitle="Could not load FTP accounts"
+        tableClassName="min-w-[760px]"
+        footer={
+          accounts.data?.length === 0 && (
             <EmptyState
               className="m-4"
               icon={<Upload className="h-6 w-6" aria-hidden />}
               title="No FTP accounts created here"
               description="Accounts from the server's FTPS_ACCOUNTS setting work as well; add one here per camera or site."
             />
-          )}
-        </Card>
-      )}
+          )
+        }
+      >
+        {accounts.data?.map((a) => (
+          <tr key={a.id} data-testid="ftp-account-row" data-username={a.username}>
+            <td className="table-cell">
+              <p className="font-medium text-stone-900">{a.username}</p>
+              <p className="text-xs text-stone-500">{a.camera_name ? `Camera: ${a.camera_name}` : 'Camera from EXIF or file name'}</p>
+            </td>
+            <td className="table-cell text-sm text-stone-700" data-testid="ftp-account-project">
+              {projectNames.get(a.project) ?? a.project}
+            </td>
+            <td className="table-cell">
+              {a.allow_plain_ftp ? (
+                <span title={a.cleartext_warning ?? undefined}>
+                  <Badge tone="amber" dot>
+                    Plain FTP allowed
+                  </Badge>
+                </span>
+              ) : (
+                <Badge tone="green" dot>
+                  TLS only
+                </Badge>
+              )}
+            </td>
+            <td className="table-cell text-sm text-stone-600">{a.ip_allowlist.length ? a.ip_allowlist.join(', ') : 'Anywhere'}</td>
+            <td className="table-cell">
+              {a.enabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="neutral">Disabled</Badge>}
+            </td>
+            <td className="table-cell text-stone-500">{formatDate(a.created_at)}</td>
+            <td className="table-cell">
+              <div className="flex justify-end gap-1">
+                <Button size="sm" variant="ghost" onClick={() => setEditing(a)} aria-label={`Edit ${a.username}`} icon={<Pencil className="h-4 w-4" aria-hidden />} />
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="text-red-700 hover:bg-red-50 hover:text-red-800"
+                  onClick={() => setDeleting(a)}
+                  aria-label={`Delete ${a.username}`}
+                  icon={<Trash2 className="h-4 w-4" aria-hidden />}
+                />
+              </div>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {accounts.data?.some((a) => a.allow_plain_ftp) && (
         <p role="note" className="mt-4 flex gap-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <AlertTriangle className="mt-0.5 h-4 w-4 shrink-0" aria-hidden />
@@ -259,7 +235,7 @@ function AccountDialog({ account, onClose }: { account: FtpAccount | 'new' | nul
         </p>
         <TextField label="Camera name" autoComplete="off" value={camera} onChange={(e) => setCamera(e.target.value)} placeholder="Optional: one camera per account" />
         <div>
-          <label htmlFor="ftp-allowlist" className="mb-1 block text-sm font-medium text-stone-700">
+          <label htmlFor="ftp-allowlist" className="field-label">
             Allowed IP addresses
           </label>
           <textarea

@@ -7,8 +7,6 @@ import { Card } from '@/components/Card'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { PageHeader } from '@/components/PageHeader'
-import { Skeleton } from '@/components/Skeleton'
-import { ErrorState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { formatDate } from '@/lib/format'
 import { projectPath, slugify, useProjects } from '@/lib/project'
@@ -29,53 +27,48 @@ export default function ProjectsPage() {
       <PageHeader title="Administration" description="Studies with their own cameras, members and settings." />
       <AdminTabs />
       <CreateProjectCard />
-      {projects.isError ? (
-        <ErrorState title="Could not load the projects" error={projects.error} onRetry={() => void projects.refetch()} />
-      ) : (
-        <DataTable label="Projects" headings={['Project', 'Time zone', 'Created', 'Status']} tableClassName="min-w-[640px]">
-          {projects.isLoading && (
-            <tr>
-              <td colSpan={5} className="table-cell">
-                <Skeleton className="h-8 w-full" />
-              </td>
-            </tr>
-          )}
-          {projects.data?.map((p) => (
-            <tr key={p.slug} data-testid="project-row" data-slug={p.slug}>
-              <td className="table-cell">
-                <Link to={projectPath(p.slug, '/settings')} className="font-medium text-forest-800 hover:underline">
-                  {p.name}
-                </Link>
-                <p className="text-xs text-stone-500">{p.slug}</p>
-              </td>
-              <td className="table-cell text-stone-600">{p.timezone}</td>
-              <td className="table-cell text-stone-500">{formatDate(p.created_at)}</td>
-              <td className="table-cell">
-                {p.archived_at ? <Badge tone="amber">Archived</Badge> : <Badge tone="green" dot>Active</Badge>}
-              </td>
-              <td className="table-cell text-right">
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  disabled={archive.isPending}
-                  icon={p.archived_at ? <ArchiveRestore className="h-4 w-4" aria-hidden /> : <Archive className="h-4 w-4" aria-hidden />}
-                  onClick={() =>
-                    archive.mutate(
-                      { slug: p.slug, archived: !p.archived_at },
-                      {
-                        onSuccess: () => push({ title: p.archived_at ? `${p.name} unarchived` : `${p.name} archived`, tone: 'success' }),
-                        onError: (e) => push({ title: 'Not changed', description: e.message, tone: 'error' }),
-                      },
-                    )
-                  }
-                >
-                  {p.archived_at ? `Unarchive ${p.name}` : `Archive ${p.name}`}
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <DataTable
+        label="Projects"
+        headings={['Project', 'Time zone', 'Created', 'Status']}
+        query={projects}
+        errorTitle="Could not load the projects"
+        tableClassName="min-w-[640px]"
+      >
+        {projects.data?.map((p) => (
+          <tr key={p.slug} data-testid="project-row" data-slug={p.slug}>
+            <td className="table-cell">
+              <Link to={projectPath(p.slug, '/settings')} className="font-medium text-forest-800 hover:underline">
+                {p.name}
+              </Link>
+              <p className="text-xs text-stone-500">{p.slug}</p>
+            </td>
+            <td className="table-cell text-stone-600">{p.timezone}</td>
+            <td className="table-cell text-stone-500">{formatDate(p.created_at)}</td>
+            <td className="table-cell">
+              {p.archived_at ? <Badge tone="amber">Archived</Badge> : <Badge tone="green" dot>Active</Badge>}
+            </td>
+            <td className="table-cell text-right">
+              <Button
+                size="sm"
+                variant="ghost"
+                disabled={archive.isPending}
+                icon={p.archived_at ? <ArchiveRestore className="h-4 w-4" aria-hidden /> : <Archive className="h-4 w-4" aria-hidden />}
+                onClick={() =>
+                  archive.mutate(
+                    { slug: p.slug, archived: !p.archived_at },
+                    {
+                      onSuccess: () => push({ title: p.archived_at ? `${p.name} unarchived` : `${p.name} archived`, tone: 'success' }),
+                      onError: (e) => push({ title: 'Not changed', description: e.message, tone: 'error' }),
+                    },
+                  )
+                }
+              >
+                {p.archived_at ? `Unarchive ${p.name}` : `Archive ${p.name}`}
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   )
 }

@@ -1,14 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { ScrollRegion } from '@/components/ScrollRegion'
 import { Trash2, UserPlus, Users } from 'lucide-react'
 import { Badge } from '@/components/Badge'
 import { Button } from '@/components/Button'
-import { Card } from '@/components/Card'
+import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDialog, Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
-import { Skeleton } from '@/components/Skeleton'
-import { EmptyState, ErrorState } from '@/components/States'
+import { EmptyState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { formatDate, formatRelative } from '@/lib/format'
 import type { Role, User } from '@/lib/api/types'
@@ -70,99 +68,78 @@ export default function UsersPage() {
       />
       <AdminTabs />
 
-      {users.isError ? (
-        <ErrorState title="Could not load users" error={users.error} onRetry={() => void users.refetch()} />
-      ) : (
-        <Card className="overflow-hidden">
-          <ScrollRegion label="Users table">
-            <table className="w-full min-w-[760px]" aria-label="Users">
-              <thead className="bg-stone-50/80">
-                <tr>
-                  <th className="table-head">User</th>
-                  <th className="table-head w-44">Role</th>
-                  <th className="table-head">Status</th>
-                  <th className="table-head">Last sign-in</th>
-                  <th className="table-head">Created</th>
-                  <th className="table-head text-right">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {users.isLoading &&
-                  Array.from({ length: 4 }, (_, i) => (
-                    <tr key={i}>
-                      <td className="table-cell" colSpan={6}>
-                        <Skeleton className="h-8 w-full" />
-                      </td>
-                    </tr>
-                  ))}
-                {users.data?.map((u) => {
-                  const self = u.id === me?.id
-                  return (
-                    <tr key={u.id} data-testid="user-row" data-email={u.email} className={u.is_active ? '' : 'bg-stone-50/60'}>
-                      <td className="table-cell">
-                        <div className="flex items-center gap-3">
-                          <span className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-forest-100 text-xs font-bold text-forest-800">
-                            {(u.full_name || u.email).slice(0, 2).toUpperCase()}
-                          </span>
-                          <div className="min-w-0">
-                            <p className="truncate font-medium text-stone-900">
-                              {u.full_name || u.email.split('@')[0]}
-                              {self && <span className="ml-2 text-xs font-normal text-stone-500">(you)</span>}
-                            </p>
-                            <p className="truncate text-xs text-stone-500">{u.email}</p>
-                          </div>
-                        </div>
-                      </td>
-                      <td className="table-cell">
-                        <SelectField
-                          label={`Role of ${u.email}`}
-                          hideLabel
-                          value={u.role}
-                          disabled={self || update.isPending}
-                          title={self ? 'You cannot change your own role' : undefined}
-                          onChange={(e) => changeRole(u, e.target.value as Role)}
-                        >
-                          {ROLES.map((r) => (
-                            <option key={r.value} value={r.value}>
-                              {r.label}
-                            </option>
-                          ))}
-                        </SelectField>
-                      </td>
-                      <td className="table-cell">
-                        {u.is_active ? <Badge tone="green" dot>Active</Badge> : <Badge tone="neutral" dot>Deactivated</Badge>}
-                      </td>
-                      <td className="table-cell text-stone-500">{u.last_login_at ? formatRelative(u.last_login_at) : 'Never'}</td>
-                      <td className="table-cell text-stone-500">{formatDate(u.created_at)}</td>
-                      <td className="table-cell">
-                        <div className="flex justify-end gap-1">
-                          <Button size="sm" variant="ghost" disabled={self || update.isPending} onClick={() => toggleActive(u)}>
-                            {u.is_active ? 'Deactivate' : 'Reactivate'}
-                          </Button>
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            className="text-red-700 hover:bg-red-50 hover:text-red-800"
-                            disabled={self}
-                            onClick={() => setDeleting(u)}
-                            aria-label={`Delete ${u.email}`}
-                            icon={<Trash2 className="h-4 w-4" aria-hidden />}
-                          />
-                        </div>
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
-          {users.data?.length === 0 && (
+      <DataTable
+        label="Users"
+        headings={['User', { label: 'Role', className: 'w-44' }, 'Status', 'Last sign-in', 'Created']}
+        query={users}
+        errorTitle="Could not load users"
+        loadingRows={4}
+        tableClassName="min-w-[760px]"
+        footer={
+          users.data?.length === 0 && (
             <EmptyState className="m-4" icon={<Users className="h-6 w-6" aria-hidden />} title="No users" description="Add the first user." />
-          )}
-        </Card>
-      )}
+          )
+        }
+      >
+        {users.data?.map((u) => {
+          const self = u.id === me?.id
+          return (
+            <tr key={u.id} data-testid="user-row" data-email={u.email} className={u.is_active ? '' : 'bg-stone-50/60'}>
+              <td className="table-cell">
+                <div className="flex items-center gap-3">
+                  <span className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full bg-forest-100 text-xs font-bold text-forest-800">
+                    {(u.full_name || u.email).slice(0, 2).toUpperCase()}
+                  </span>
+                  <div className="min-w-0">
+                    <p className="truncate font-medium text-stone-900">
+                      {u.full_name || u.email.split('@')[0]}
+                      {self && <span className="ml-2 text-xs font-normal text-stone-500">(you)</span>}
+                    </p>
+                    <p className="truncate text-xs text-stone-500">{u.email}</p>
+                  </div>
+                </div>
+              </td>
+              <td className="table-cell">
+                <SelectField
+                  label={`Role of ${u.email}`}
+                  hideLabel
+                  value={u.role}
+                  disabled={self || update.isPending}
+                  title={self ? 'You cannot change your own role' : undefined}
+                  onChange={(e) => changeRole(u, e.target.value as Role)}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r.value} value={r.value}>
+                      {r.label}
+                    </option>
+                  ))}
+                </SelectField>
+              </td>
+              <td className="table-cell">
+                {u.is_active ? <Badge tone="green" dot>Active</Badge> : <Badge tone="neutral" dot>Deactivated</Badge>}
+              </td>
+              <td className="table-cell text-stone-500">{u.last_login_at ? formatRelative(u.last_login_at) : 'Never'}</td>
+              <td className="table-cell text-stone-500">{formatDate(u.created_at)}</td>
+              <td className="table-cell">
+                <div className="flex justify-end gap-1">
+                  <Button size="sm" variant="ghost" disabled={self || update.isPending} onClick={() => toggleActive(u)}>
+                    {u.is_active ? 'Deactivate' : 'Reactivate'}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="text-red-700 hover:bg-red-50 hover:text-red-800"
+                    disabled={self}
+                    onClick={() => setDeleting(u)}
+                    aria-label={`Delete ${u.email}`}
+                    icon={<Trash2 className="h-4 w-4" aria-hidden />}
+                  />
+                </div>
+              </td>
+            </tr>
+          )
+        })}
+      </DataTable>
 
       <div className="mt-6 grid gap-3 sm:grid-cols-3">
         {ROLES.map((r) => (

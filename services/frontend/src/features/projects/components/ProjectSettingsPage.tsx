@@ -83,7 +83,7 @@ function TextArea({
   const id = useId()
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-700">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       <textarea

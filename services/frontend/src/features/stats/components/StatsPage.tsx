@@ -160,45 +160,27 @@ export default function StatsPage() {
             }
           />
           <div className="h-72 flex-1 p-4 xl:min-h-[18rem]" data-testid="timeline-chart">
-            {timeline.isLoading ? (
-              <Skeleton className="h-full w-full" />
-            ) : timeline.isError ? (
-              <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} className="h-full py-4" />
-            ) : !timeline.data?.length ? (
-              <EmptyChart text="No images in this period" />
-            ) : (
-              <TimelineChart points={fillTimeline(timeline.data, interval)} interval={interval} />
-            )}
+            <ChartState query={timeline} skeletonClassName="h-full" errorClassName="h-full py-4" empty="No images in this period">
+              {(data) => <TimelineChart points={fillTimeline(data, interval)} interval={interval} />}
+            </ChartState>
           </div>
         </Card>
 
         <Card className="xl:col-span-2">
           <CardHeader title="Species distribution" description="Detections per species" />
           <div className="p-4" data-testid="species-chart">
-            {species.isLoading ? (
-              <Skeleton className="h-64 w-full" />
-            ) : species.isError ? (
-              <ErrorState error={species.error} onRetry={() => void species.refetch()} className="py-6" />
-            ) : !species.data?.length ? (
-              <EmptyChart text="No species identified yet" />
-            ) : (
-              <SpeciesChart data={species.data} galleryHref={(s) => gallery({ species: s })} />
-            )}
+            <ChartState query={species} skeletonClassName="h-64" empty="No species identified yet">
+              {(data) => <SpeciesChart data={data} galleryHref={(s) => gallery({ species: s })} />}
+            </ChartState>
           </div>
         </Card>
 
         <Card className="xl:col-span-5">
           <CardHeader title="Top cameras" description="Most active cameras in the period" />
           <div className="p-4" data-testid="cameras-chart">
-            {cameraStats.isLoading ? (
-              <Skeleton className="h-56 w-full" />
-            ) : cameraStats.isError ? (
-              <ErrorState error={cameraStats.error} onRetry={() => void cameraStats.refetch()} className="py-6" />
-            ) : !cameraStats.data?.length ? (
-              <EmptyChart text="No camera activity in this period" />
-            ) : (
-              <TopCameras data={cameraStats.data} galleryHref={(id) => gallery({ camera_id: String(id) })} />
-            )}
+            <ChartState query={cameraStats} skeletonClassName="h-56" empty="No camera activity in this period">
+              {(data) => <TopCameras data={data} galleryHref={(id) => gallery({ camera_id: String(id) })} />}
+            </ChartState>
           </div>
         </Card>
       </div>
@@ -240,6 +222,26 @@ function SummaryCard({
       {sub && <p className="mt-1 truncate text-xs text-stone-500">{sub}</p>}
     </Card>
   )
+}
+
+/** A chart card's body: a skeleton while loading, an error with retry, a note when there is no data, else the chart. */
+function ChartState<T>({
+  query,
+  skeletonClassName,
+  errorClassName = 'py-6',
+  empty,
+  children,
+}: {
+  query: { isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown; data?: T[] }
+  skeletonClassName: string
+  errorClassName?: string
+  empty: string
+  children: (data: T[]) => ReactNode
+}) {
+  if (query.isLoading) return <Skeleton className={cn(skeletonClassName, 'w-full')} />
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} className={errorClassName} />
+  if (!query.data?.length) return <EmptyChart text={empty} />
+  return <>{children(query.data)}</>
 }
 
 function EmptyChart({ text }: { text: string }) {
