@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[2]
 ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
 
 
-def create_test_database(admin_url: str = ADMIN_URL, *, migrated: bool = True) -> str:
+def create_test_database(admin_url: str = ADMIN_URL, *, migrated: bool = True, revision: str = "head") -> str:
     name = f"addax_test_{uuid.uuid4().hex[:10]}"
     engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
@@ -21,7 +21,7 @@ def create_test_database(admin_url: str = ADMIN_URL, *, migrated: bool = True) -
     engine.dispose()
     url = admin_url.rsplit("/", 1)[0] + f"/{name}"
     if migrated:
-        migrate(url)
+        migrate(url, revision)
     return url
 
 

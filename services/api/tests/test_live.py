@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from functools import partial
 
 import pytest
 from starlette.websockets import WebSocketDisconnect
@@ -12,14 +13,10 @@ from starlette.websockets import WebSocketDisconnect
 from addax_api.live.hub import LiveClient, LiveHub
 from addax_api.security import create_access_token
 from addax_common.events import CLASSIFICATION_COMPLETE, IMAGE_INGESTED, EventPublisher
+from tests.support.stack import wait_until as stack_wait_until
 
-
-def wait_until(predicate, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.02)
+# The live hub answers within milliseconds: poll often, give up after 5 s.
+wait_until = partial(stack_wait_until, timeout=5.0, interval=0.02)
 
 
 def subscribed(api_ctx) -> bool:

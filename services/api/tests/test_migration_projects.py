@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from addax_api.main import create_app
 from addax_common.context import make_context
 from addax_common.passwords import hash_password
-from tests.support.database import ADMIN_URL, drop_database, migrate
+from tests.support.database import create_test_database, drop_database, migrate
 
 PREVIOUS_HEAD = "0004"
 TABLES = (
@@ -23,13 +23,7 @@ TABLES = (
 
 @pytest.fixture
 def old_database() -> str:
-    name = f"addax_test_{uuid.uuid4().hex[:10]}"
-    engine = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    engine.dispose()
-    url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    migrate(url, PREVIOUS_HEAD)
+    url = create_test_database(revision=PREVIOUS_HEAD)
     yield url
     drop_database(url)
 

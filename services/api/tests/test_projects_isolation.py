@@ -5,7 +5,7 @@ Checked by ids, over HTTP and over the WebSocket."""
 from __future__ import annotations
 
 import json
-import time
+from functools import partial
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from sqlalchemy import select
 from addax_api.security import create_access_token
 from addax_common.db import AuditLog, Image, ProjectMember, UserRole
 from addax_common.events import CLASSIFICATION_COMPLETE, IMAGE_INGESTED, EventPublisher
+from tests.support.stack import wait_until as stack_wait_until
 
 A, B = "default", "bravo"
 
@@ -132,12 +133,8 @@ def test_my_projects(client, users, two_projects):
     assert {p["slug"] for p in admin} == {A, B} and {p["role"] for p in admin} == {"admin"}
 
 
-def wait_until(predicate, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.02)
+# The live hub answers within milliseconds: poll often, give up after 5 s.
+wait_until = partial(stack_wait_until, timeout=5.0, interval=0.02)
 
 
 def test_live_events_reach_only_members(client, app, users, api_ctx, two_projects):
