@@ -45,7 +45,7 @@ class Presentation:
     threshold: float
 
 
-def presentation(request: Request) -> Presentation:
+async def presentation(request: Request) -> Presentation:
     """The request's Presentation (a FastAPI dependency)."""
     return Presentation(request.app.state.media, request.app.state.settings.detection_classify_threshold)
 
