@@ -83,10 +83,10 @@ def alert_payload(alert: AlertmanagerAlert, external_url: str) -> dict[str, Any]
 def system_rules(session: Session) -> list[RuleRef]:
     """The enabled system rules; creates the built-in one when the server has none at all."""
     session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_LOCK})
-    rows = session.execute(
+    rows = [(rule_id, name, enabled, mode) for rule_id, name, enabled, mode in session.execute(
         select(AlertRule.id, AlertRule.name, AlertRule.enabled, AlertRule.mode)
         .where(AlertRule.kind == RuleKind.SYSTEM).order_by(AlertRule.id)
-    ).all()
+    )]
     if not rows:
         rule = AlertRule(project_id=None, name=BUILT_IN_RULE, kind=RuleKind.SYSTEM, conditions={},
                          mode=TriggerMode.IMMEDIATE)
