@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -29,9 +31,11 @@ from addax_common.db import (
 )
 from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
 from addax_common.secret_box import SecretBox
+from addax_common.settings import Settings
 from addax_common.storage import BUCKET_THUMBNAILS, thumbnail_key
 from addax_common.worker import Worker
 from tests.support.receivers import HttpReceiver
+from tests.support.servers import REPO, free_port, settings_env
 
 PROJECT = 1  # the default project every test database starts with; cameras join it unless told otherwise
 
@@ -137,3 +141,11 @@ def count(ctx: ServiceContext, model: type, *where: object) -> int:
 
 def webhook(ctx: ServiceContext, session, receiver: HttpReceiver, name: str = "hook") -> AlertChannel:
     return channel(ctx, session, "webhook", {"url": f"{receiver.url}/{name}"}, {"signing_secret": "s"}, name=name)
+
+
+def start_alerts(settings: Settings, loops: str) -> subprocess.Popen[bytes]:
+    """`python -m addax_alerts` running only `loops`, as the supervisor starts it."""
+    env = settings_env(settings)
+    env.update(ALERTS_LOOPS=loops, METRICS_PORT=str(free_port()), LOG_LEVEL="INFO")
+    return subprocess.Popen([sys.executable, "-m", "addax_alerts"], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 
@@ -17,15 +15,8 @@ from addax_common.db import AlertDelivery, DeliveryStatus
 from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
 from addax_common.settings import Settings
 from tests.support import alert_seed as seed
+from tests.support.alert_seed import start_alerts as start
 from tests.support.receivers import HttpReceiver
-from tests.support.servers import REPO, free_port, settings_env
-
-
-def start(settings: Settings, loops: str) -> subprocess.Popen[bytes]:
-    env = settings_env(settings)
-    env.update(ALERTS_LOOPS=loops, METRICS_PORT=str(free_port()), LOG_LEVEL="INFO")
-    return subprocess.Popen([sys.executable, "-m", "addax_alerts"], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def statuses(ctx: ServiceContext) -> Counter[str]:
