@@ -5,8 +5,6 @@ low battery, parsed by ingestion, raises one battery alert."""
 
 from __future__ import annotations
 
-import re
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -32,6 +30,7 @@ from addax_common.db import (
 from addax_models.camera_exif import CameraExif
 from addax_models.synthetic import AnimalSpec, make_scene
 from tests.support import alert_seed as seed
+from tests.support.alert_seed import scheduler_runs
 from tests.support.pipeline import ftps_upload
 from tests.support.receivers import HttpReceiver, SmtpReceiver
 from tests.support.stack import Stack, wait_until
@@ -73,13 +72,6 @@ def platform(model_settings, tmp_path: Path) -> Iterator[tuple[Stack, ServiceCon
     finally:
         stack.stop()
         ctx.close()
-
-
-def scheduler_runs(stack: Stack, task: str) -> float:
-    with urllib.request.urlopen(f"http://127.0.0.1:{stack.metrics_ports['alerts']}/metrics", timeout=5) as answer:
-        text = answer.read().decode()
-    found = re.search(rf'^alert_scheduler_runs_total\{{task="{task}"\}} (\S+)$', text, flags=re.M)
-    return float(found.group(1)) if found else 0.0
 
 
 def settled(ctx: ServiceContext, evaluated: int) -> bool:
@@ -169,8 +161,9 @@ def test_uploads_fire_each_rule_once_per_recipient_with_cooldown_digest_area_and
                                                                  CameraStatus.source == "report")) or 0)
 
     wait_until(lambda: readings() == 2, timeout=60, what="the second report parsed")
-    runs = scheduler_runs(stack, "camera_health")
-    wait_until(lambda: scheduler_runs(stack, "camera_health") >= runs + 2, timeout=30, what="two more health checks")
+    port = stack.metrics_ports["alerts"]
+    runs = scheduler_runs(port, "camera_health")
+    wait_until(lambda: scheduler_runs(port, "camera_health") >= runs + 2, timeout=30, what="two more health checks")
     [battery] = requests_to("battery")
     assert battery["alert"]["kind"] == "health" and battery["alert"]["camera_name"] == OUTSIDE[0]
     assert battery["alert"]["reason"] == "battery at 12% (below 20%)"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -143,9 +145,20 @@ def webhook(ctx: ServiceContext, session, receiver: HttpReceiver, name: str = "h
     return channel(ctx, session, "webhook", {"url": f"{receiver.url}/{name}"}, {"signing_secret": "s"}, name=name)
 
 
-def start_alerts(settings: Settings, loops: str) -> subprocess.Popen[bytes]:
+def start_alerts(settings: Settings, loops: str, metrics_port: int = 0) -> subprocess.Popen[bytes]:
     """`python -m addax_alerts` running only `loops`, as the supervisor starts it."""
     env = settings_env(settings)
-    env.update(ALERTS_LOOPS=loops, METRICS_PORT=str(free_port()), LOG_LEVEL="INFO")
+    env.update(ALERTS_LOOPS=loops, METRICS_PORT=str(metrics_port or free_port()), LOG_LEVEL="INFO")
     return subprocess.Popen([sys.executable, "-m", "addax_alerts"], cwd=REPO, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def scheduler_runs(metrics_port: int, task: str) -> float:
+    """How often a running alerts process's scheduler has run `task` (its metrics); 0 before it serves."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5) as answer:
+            text = answer.read().decode()
+    except OSError:
+        return 0.0
+    found = re.search(rf'^alert_scheduler_runs_total\{{task="{task}"\}} (\S+)$', text, flags=re.M)
+    return float(found.group(1)) if found else 0.0
