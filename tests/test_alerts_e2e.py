@@ -1,7 +1,8 @@
 """Alerts end to end (issue 9): photos uploaded over FTPS to the real ingestion service, detected and
 classified by the test models (the wolf's swatch classifies as "wolf"), evaluated and delivered by
 the real alerts service to loopback SMTP (STARTTLS) and HTTP receivers; a daily report file with a
-low battery, parsed by ingestion, raises one battery alert."""
+low battery, parsed by ingestion, raises one battery alert; an approval through the real API fires the
+"only human-verified" rule that could not match at completion."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from addax_models.camera_exif import CameraExif
 from addax_models.synthetic import AnimalSpec, make_scene
 from tests.support import alert_seed as seed
 from tests.support.alert_seed import scheduler_runs
+from tests.support.e2e import api
 from tests.support.pipeline import ftps_upload
 from tests.support.receivers import HttpReceiver, SmtpReceiver
 from tests.support.stack import Stack, wait_until
@@ -40,6 +42,7 @@ pytestmark = pytest.mark.slow
 INSIDE = ("Sheep fold", "ALERT-A", 5.80, 52.10)  # name, serial, lon, lat: inside the drawn area
 OUTSIDE = ("Far meadow", "ALERT-B", 6.40, 52.45)
 RECIPIENTS = ["ranger@park.example", "warden@park.example"]
+ADMIN = ("admin@alerts-e2e.example.org", "admin-pass-1234-alerts")
 
 
 def wolf_photo(camera: tuple[str, str, float, float], seed_number: int) -> bytes:
@@ -64,6 +67,9 @@ def platform(model_settings, tmp_path: Path) -> Iterator[tuple[Stack, ServiceCon
         "alerts_scheduler_interval_seconds": 0.5,
         "alerts_delivery_backoff_seconds": 0.5,
         "alerts_channel_timeout_seconds": 5.0,
+        "admin_email": ADMIN[0],
+        "admin_password": ADMIN[1],
+        "cookie_secure": False,
     })
     stack = Stack(settings, tmp_path / "logs")
     ctx = make_context(stack.settings)
@@ -88,7 +94,7 @@ def image_id(ctx: ServiceContext, filename: str) -> str:
 
 
 @pytest.mark.timeout(300)
-def test_uploads_fire_each_rule_once_per_recipient_with_cooldown_digest_area_and_battery(
+def test_uploads_fire_each_rule_once_per_recipient_with_cooldown_digest_area_battery_and_review(
         platform: tuple[Stack, ServiceContext], receivers: tuple[SmtpReceiver, HttpReceiver]) -> None:
     stack, ctx = platform
     smtp, http = receivers
@@ -100,7 +106,8 @@ def test_uploads_fire_each_rule_once_per_recipient_with_cooldown_digest_area_and
         mail = seed.channel(ctx, session, "email", {
             "host": "127.0.0.1", "port": smtp.port, "security": "starttls", "from_address": "alerts@park.example",
             "recipients": RECIPIENTS, "ca_file": str(smtp.cert_file)}, name="rangers")
-        hooks = {name: seed.webhook(ctx, session, http, name) for name in ("immediate", "digest", "area", "battery")}
+        hooks = {name: seed.webhook(ctx, session, http, name)
+                 for name in ("immediate", "digest", "area", "battery", "verified")}
         seed.rule(session, [mail, hooks["immediate"]], {"species": ["wolf"], "camera_ids": [inside.id]},
                   name="Wolf at the sheep fold", cooldown_minutes=60)
         digest = seed.rule(session, [hooks["digest"]], {"species": ["wolf"], "camera_ids": [inside.id]},
@@ -108,8 +115,10 @@ def test_uploads_fire_each_rule_once_per_recipient_with_cooldown_digest_area_and
         area = seed.rule(session, [hooks["area"]], {"species": ["wolf"]}, name="Wolves in the reserve",
                          area=seed.square(INSIDE[2], INSIDE[3], half=0.05))
         seed.rule(session, [hooks["battery"]], {"battery_below": 20}, kind=RuleKind.CAMERA_HEALTH, name="Battery low")
-        outside_id, digest_id, area_id = outside.id, digest.id, area.id
-    stack.start("ingestion", "detection", "classification", "alerts")
+        verified = seed.rule(session, [hooks["verified"]], {"species": ["wolf"], "verified_only": True},
+                             name="Verified wolves")
+        outside_id, digest_id, area_id, verified_id = outside.id, digest.id, area.id, verified.id
+    stack.start("ingestion", "detection", "classification", "alerts", "api")
 
     def requests_to(name: str) -> list[dict]:
         return [r.json() for r in http.requests if r.path == f"/{name}"]
@@ -135,7 +144,7 @@ def test_uploads_fire_each_rule_once_per_recipient_with_cooldown_digest_area_and
         statuses = {str(i): s for i, s in session.execute(select(Image.id, Image.status))}
         assert statuses == {first: ImageStatus.COMPLETED, second: ImageStatus.COMPLETED, far: ImageStatus.COMPLETED}
         fired_far = session.scalar(select(func.count()).where(AlertLog.image_id == far))
-        assert fired_far == 0, "the camera outside the polygon matches no rule"
+        assert fired_far == 0, "the camera outside the polygon matches no rule (and nothing is verified yet)"
 
     # 3. The digest (its step, run as the scheduler would at the next digest moment): one message
     # listing both wolves; running it again sends nothing.
@@ -168,9 +177,18 @@ def test_uploads_fire_each_rule_once_per_recipient_with_cooldown_digest_area_and
     assert battery["alert"]["kind"] == "health" and battery["alert"]["camera_name"] == OUTSIDE[0]
     assert battery["alert"]["reason"] == "battery at 12% (below 20%)"
 
+    # 5. Nothing was verified at completion; an analyst approves the far wolf through the API.
+    assert requests_to("verified") == []
+    token = api(stack.api_url, "POST", "/api/auth/login", {"email": ADMIN[0], "password": ADMIN[1]})["access_token"]
+    api(stack.api_url, "POST", f"/api/projects/default/images/{far}/approve", token=token)
+    wait_until(lambda: requests_to("verified"), timeout=30, what="the verified-only rule notified")
+    [verified_alert] = requests_to("verified")
+    assert verified_alert["alert"]["image_id"] == far and verified_alert["alert"]["camera_name"] == OUTSIDE[0]
+
     with ctx.sessions() as session:
         fired = Counter((rule_id, kind) for rule_id, kind in session.execute(select(AlertLog.rule_id, AlertLog.kind)))
         assert fired[(digest_id, LogKind.MATCH)] == 2 and fired[(digest_id, LogKind.DIGEST)] == 1
         assert fired[(area_id, LogKind.MATCH)] == 2
-        assert sum(fired.values()) == 1 + 2 + 1 + 2 + 1  # immediate, digest items, digest, area, battery
+        assert fired[(verified_id, LogKind.MATCH)] == 1
+        assert sum(fired.values()) == 1 + 2 + 1 + 2 + 1 + 1  # immediate, digest items, digest, area, battery, verified
         assert session.scalar(select(func.count()).where(AlertDelivery.status != DeliveryStatus.SENT)) == 0

@@ -31,7 +31,7 @@ from addax_common.db import (
     RuleKind,
     TriggerMode,
 )
-from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
+from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_ALERT_REVIEWS, QUEUE_CLASSIFICATION_COMPLETE
 from addax_common.secret_box import SecretBox
 from addax_common.settings import Settings
 from addax_common.storage import BUCKET_THUMBNAILS, thumbnail_key
@@ -130,7 +130,7 @@ def drain(ctx: ServiceContext, timeout: float = 10.0) -> None:
         for worker in workers:
             worker.queue.promote_due()
         waiting = sum(ctx.queue(q).depth() + ctx.queue(q).delayed_count()
-                      for q in (QUEUE_CLASSIFICATION_COMPLETE, QUEUE_ALERT_DELIVERIES))
+                      for q in (QUEUE_CLASSIFICATION_COMPLETE, QUEUE_ALERT_REVIEWS, QUEUE_ALERT_DELIVERIES))
         if not busy and not waiting:
             return
     raise AssertionError("queues did not drain")

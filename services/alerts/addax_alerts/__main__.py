@@ -1,9 +1,10 @@
 """Alerts worker: `python -m addax_alerts`.
 
 Four loops in one process (ALERTS_LOOPS picks a subset, e.g. more delivery-only replicas):
-evaluate (classification-complete -> alert logs + pending deliveries), deliver (alert-deliveries ->
-channels, several consumers so one slow channel never blocks another), the scheduler (one active
-replica under a Redis lock) and the webhook (Alertmanager's system-health alerts, addax_alerts.webhook).
+evaluate (classification-complete -> alert logs + pending deliveries; alert-reviews -> the verified-only
+rules again after a review), deliver (alert-deliveries -> channels, several consumers so one slow
+channel never blocks another), the scheduler (one active replica under a Redis lock) and the webhook
+(Alertmanager's system-health alerts, addax_alerts.webhook).
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ import uuid
 from types import FrameType
 
 from addax_alerts.deliver import DeliverHandler
-from addax_alerts.handler import EvaluateHandler
+from addax_alerts.handler import EvaluateHandler, ReviewHandler
 from addax_alerts.scheduler import Scheduler
 from addax_alerts.webhook import WebhookServer
 from addax_common.context import ServiceContext, make_context
 from addax_common.logging import configure_logging, get_logger
 from addax_common.metrics import register_queue_collector, start_metrics_server
-from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
+from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_ALERT_REVIEWS, QUEUE_CLASSIFICATION_COMPLETE
 from addax_common.settings import get_settings
 from addax_common.worker import Stage, Worker
 
@@ -51,9 +52,13 @@ class AlertsService:
             raise ValueError(f"ALERTS_LOOPS: unknown loop(s) {sorted(unknown)}; choose from {LOOPS}")
         self.workers: list[Worker] = []
         if "evaluate" in loops:
-            stage = Stage(name="alerts-evaluate", queue=QUEUE_CLASSIFICATION_COMPLETE, handler=EvaluateHandler(ctx),
+            evaluate = EvaluateHandler(ctx)
+            stage = Stage(name="alerts-evaluate", queue=QUEUE_CLASSIFICATION_COMPLETE, handler=evaluate,
                           batch_size=1, on_give_up=give_up_evaluation)
             self.workers.append(Worker(ctx, stage, consumer=f"{self.name}-evaluate"))
+            reviews = Stage(name="alerts-reviews", queue=QUEUE_ALERT_REVIEWS, handler=ReviewHandler(evaluate),
+                            batch_size=1, on_give_up=give_up_evaluation)
+            self.workers.append(Worker(ctx, reviews, consumer=f"{self.name}-reviews"))
         if "deliver" in loops:
             deliver = DeliverHandler(ctx)
             for n in range(max(1, ctx.settings.alerts_delivery_concurrency)):
