@@ -22,7 +22,7 @@ def test_detail_of_an_image_with_detections(client, users, gallery):
     assert body["display_threshold"] == 0.2
     first = body["detections"][0]
     assert (first["index"], first["category"], first["confidence"]) == (0, "animal", 0.99)
-    assert first["bbox"] == [0.1, 0.2, 0.3, 0.4]
+    assert first["bbox"] == [0.1, 0.2, 0.3, 0.4] and first["model_name"] == "test-detector"
     assert [c["label"] for c in first["classifications"]] == ["zebra", "wildebeest", "impala", "eland", "kudu"]
     assert [c["rank"] for c in first["classifications"]] == [1, 2, 3, 4, 5]
     assert {c["source"] for c in first["classifications"]} == {"machine"}

@@ -66,7 +66,7 @@ class ClassificationOut(BaseModel):
     label: str
     score: float
     rank: int
-    model_name: str
+    model_name: str = Field(description="The classifier as name@version, or 'human' for a person's label")
     source: Literal["machine", "human"]
 
 
@@ -76,6 +76,7 @@ class DetectionOut(BaseModel):
     category: str
     confidence: float
     bbox: list[float] = Field(description="Normalized [x_min, y_min, width, height], origin top-left")
+    model_name: str = Field(description="The detector that found it, as name@version")
     crop_url: str | None
     classifications: list[ClassificationOut] = Field(description="Machine top-k by rank, then the human label if any")
     human_label: str | None

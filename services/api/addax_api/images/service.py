@@ -128,6 +128,7 @@ def detections(db: Session, view: Presentation, image_id: uuid.UUID) -> list[Det
                 category=getattr(detection.category, "value", str(detection.category)),
                 confidence=detection.confidence,
                 bbox=list(detection.bbox),
+                model_name=detection.model_name,
                 crop_url=view.media.url(BUCKET_CROPS, detection.crop_key),
                 classifications=[
                     ClassificationOut(

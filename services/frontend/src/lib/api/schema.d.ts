@@ -840,7 +840,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deployment settings the dashboard reads at runtime, e.g. the map tiles (public) */
+        /** Deployment settings the dashboard reads at runtime: the map tiles, the active models (public) */
         get: operations["config-get"];
         put?: never;
         post?: never;
@@ -888,6 +888,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ActiveModel
+         * @description A model an inference worker loaded, with its provenance (models/catalog.yaml, ONNX metadata).
+         */
+        ActiveModel: {
+            /**
+             * Task
+             * @enum {string}
+             */
+            task: "detection" | "classification";
+            /** Name */
+            name: string;
+            /** Version */
+            version: string;
+            /**
+             * Sha256
+             * @description Of the model file the worker loaded
+             */
+            sha256: string;
+            /** License */
+            license: string;
+            /**
+             * Source
+             * @description Where it comes from, e.g. 'url: https://...' or 'build: addax_models.build_demo'
+             */
+            source: string;
+            /**
+             * Demo
+             * @description A stand-in that finds the coloured shapes of the demo photos, not animals
+             */
+            demo: boolean;
+        };
         /** AlertChannelCreate */
         AlertChannelCreate: {
             kind: components["schemas"]["ChannelKind"];
@@ -1490,7 +1522,10 @@ export interface components {
             score: number;
             /** Rank */
             rank: number;
-            /** Model Name */
+            /**
+             * Model Name
+             * @description The classifier as name@version, or 'human' for a person's label
+             */
             model_name: string;
             /**
              * Source
@@ -1501,6 +1536,7 @@ export interface components {
         /** ClientConfig */
         ClientConfig: {
             map: components["schemas"]["MapConfig"];
+            models: components["schemas"]["ModelsConfig"];
         };
         /** ComponentHealth */
         ComponentHealth: {
@@ -1571,6 +1607,11 @@ export interface components {
              * @description Normalized [x_min, y_min, width, height], origin top-left
              */
             bbox: number[];
+            /**
+             * Model Name
+             * @description The detector that found it, as name@version
+             */
+            model_name: string;
             /** Crop Url */
             crop_url: string | null;
             /**
@@ -1970,6 +2011,24 @@ export interface components {
         /** MemberUpdate */
         MemberUpdate: {
             role: components["schemas"]["UserRole"];
+        };
+        /** ModelsConfig */
+        ModelsConfig: {
+            /**
+             * Demo
+             * @description True while any active model is a demo model: the dashboard shows a banner
+             */
+            demo: boolean;
+            /**
+             * Demo Models
+             * @description name@version of each active demo model
+             */
+            demo_models: string[];
+            /**
+             * Active
+             * @description What the detection and classification workers loaded at their last start; empty until one has started
+             */
+            active: components["schemas"]["ActiveModel"][];
         };
         /** Page[AlertHistoryItem] */
         Page_AlertHistoryItem_: {
