@@ -4,6 +4,7 @@ import { Camera, ImageOff, Loader2, ScanSearch } from 'lucide-react'
 import { cn } from '@/components/cn'
 import { isProcessing, ReviewIcon } from '@/components/StatusBadges'
 import { formatDateTime, formatPercent, speciesName } from '@/lib/format'
+import { activeClassifier, speciesTooltip, useActiveModels } from '@/lib/models'
 import { speciesColor, useSpeciesColorVersion } from '@/lib/species-colors'
 import type { ImageSummary } from '@/lib/api/types'
 
@@ -11,6 +12,7 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
   const [loaded, setLoaded] = useState(false)
   useSpeciesColorVersion()
   const [broken, setBroken] = useState(false)
+  const models = useActiveModels()
   const processing = isProcessing(image.status)
   const species = image.top_species
   // Several species in one photo: name the best one and say how many more there are.
@@ -91,7 +93,12 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
             {species && (
               <span className="h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: speciesColor(species) }} aria-hidden />
             )}
-            <span className={cn('truncate text-sm font-semibold', species ? 'text-stone-900' : 'text-stone-500')}>{title}</span>
+            <span
+              className={cn('truncate text-sm font-semibold', species ? 'text-stone-900' : 'text-stone-500')}
+              title={species ? speciesTooltip(title, activeClassifier(models), models) : undefined}
+            >
+              {title}
+            </span>
             {species && others.length > 0 && (
               <span
                 className="shrink-0 rounded-full bg-stone-100 px-1.5 text-[11px] font-medium text-stone-600"
