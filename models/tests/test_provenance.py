@@ -8,7 +8,7 @@ from pathlib import Path
 
 import onnx
 
-from addax_models import build_demo
+from addax_models import build_demo, describe
 from addax_models.catalog import load_catalog
 
 
@@ -29,3 +29,15 @@ def test_demo_builds_match_their_catalog_entries(tmp_path: Path) -> None:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256, f"update sha256 of {entry.name}"
         assert (meta["version"], meta["license"], meta["demo"]) == (entry.version, entry.license, "true")
         assert meta["source"] == f"{entry.source.kind}: {entry.source.value}"
+
+
+def test_describe_names_the_demo_models(tmp_path: Path, capsys) -> None:
+    built = build_demo.build(tmp_path)
+    assert describe.main(["--demo-only", str(built.detector), str(built.classifier)]) == 0
+    catalog = load_catalog()
+    expected = [f"{n}@{catalog.get(n).version}" for n in ("demo-detector", "demo-classifier")]
+    assert capsys.readouterr().out.strip() == ", ".join(expected)
+    not_onnx = tmp_path / "weights.onnx"
+    not_onnx.write_bytes(b"not a model")
+    assert describe.main([str(not_onnx)]) == 1
+    assert "cannot read model metadata" in capsys.readouterr().err
