@@ -131,11 +131,11 @@ export function DetectionList({
 function ModelLine({ detector, classifier, demoModels }: { detector: string; classifier?: string; demoModels: string[] }) {
   const demo = demoModels.includes(detector) || (classifier !== undefined && demoModels.includes(classifier))
   return (
-    <span data-testid="detection-models" className="mt-0.5 flex min-w-0 items-center gap-1.5 text-[11px] text-stone-500">
-      <span className="truncate">
-        Models: {detector}
-        {classifier && <> · {classifier}</>}
-      </span>
+    <span data-testid="detection-models" className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-1 text-[11px] text-stone-500">
+      {/* Each name wraps as a unit (anywhere only if it alone is too long): a nowrap line widens the page on phones. */}
+      <span>Models:</span>
+      <span className="min-w-0 [overflow-wrap:anywhere]">{detector}</span>
+      {classifier && <span className="min-w-0 [overflow-wrap:anywhere]">· {classifier}</span>}
       {demo && (
         <span className="shrink-0 rounded bg-amber-100 px-1 py-px text-[10px] font-semibold uppercase text-amber-800" title="A demo model: it finds the coloured shapes of the demo photos, not animals">
           demo
