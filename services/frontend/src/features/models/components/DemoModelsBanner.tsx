@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { FlaskConical, X } from 'lucide-react'
+import { Button } from '@/components/Button'
 import { DEMO_MODELS_MESSAGE, useActiveModels } from '@/lib/models'
 
 /** Dismissed for this browser session only: a new session (or tab after closing) shows it again. */
@@ -34,14 +35,14 @@ export function DemoModelsBanner() {
           <span className="font-semibold">{DEMO_MODELS_MESSAGE}</span>
           <span className="mt-0.5 block break-words text-xs text-amber-800">Active: {models.demo_models.join(', ')}</span>
         </p>
-        <button
-          type="button"
+        <Button
+          variant="ghost"
+          size="sm"
           onClick={dismiss}
-          className="-m-1 rounded-md p-1.5 text-amber-800 hover:bg-amber-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-600"
+          className="-my-1 text-amber-800 hover:bg-amber-100 hover:text-amber-950"
           aria-label="Hide the demo models notice for this session"
-        >
-          <X className="h-4 w-4" aria-hidden />
-        </button>
+          icon={<X className="h-4 w-4" aria-hidden />}
+        />
       </div>
     </div>
   )
