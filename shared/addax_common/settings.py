@@ -172,6 +172,8 @@ class Settings(BaseSettings):
     alerts_delivery_concurrency: int = 8
     # Seconds one channel call may take (connect + answer) before it counts as a retryable failure.
     alerts_channel_timeout_seconds: float = 15.0
+    # The same for the API's "send test", which a person waits for: shorter.
+    alerts_test_timeout_seconds: float = 8.0
     # Species groups rules may name; empty = the file shipped in addax_common/data/species_groups.toml.
     species_groups_file: Path | None = None
     # Link to the dashboard in messages (e.g. https://addax.example.org); empty = no link.

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from addax_alerts.__main__ import AlertsService
-from addax_alerts.rules import area_wkt
+from addax_common.alerts.area import area_wkt
 from addax_common.context import ServiceContext
 from addax_common.db import (
     AlertChannel,

@@ -19,6 +19,7 @@ from addax_common.context import ServiceContext, make_context
 from addax_common.settings import Settings
 from addax_common.storage import DirectoryStorage, S3Storage
 from tests.support.database import create_test_database, drop_database, truncate_all
+from tests.support.receivers import HttpReceiver, SmtpReceiver
 from tests.support.servers import REPO, S3Server
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -125,3 +126,19 @@ def directory_storage(tmp_path) -> DirectoryStorage:
 def any_storage(request):
     """Runs a storage test once per backend: both must behave the same."""
     return request.getfixturevalue(f"{request.param}_storage")
+
+
+@pytest.fixture
+def http_receiver() -> Iterator[HttpReceiver]:
+    """A loopback HTTP server recording every request (alert channels, webhooks)."""
+    receiver = HttpReceiver()
+    yield receiver
+    receiver.close()
+
+
+@pytest.fixture
+def smtp_receiver(tmp_path) -> Iterator[SmtpReceiver]:
+    """A loopback SMTP server that requires STARTTLS, with a throw-away certificate."""
+    receiver = SmtpReceiver(tmp_path)
+    yield receiver
+    receiver.close()

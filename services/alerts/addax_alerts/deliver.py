@@ -15,10 +15,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from addax_alerts.channels import PermanentError, RetryableError, make_channel
 from addax_alerts.metrics import DELIVERY_LATENCY, NOTIFICATIONS
-from addax_alerts.render import Notification, render
-from addax_alerts.rules import AlertValidationError
+from addax_common.alerts.channels import PermanentError, RetryableError, make_channel
+from addax_common.alerts.errors import AlertValidationError
+from addax_common.alerts.render import Notification, render
 from addax_common.context import ServiceContext
 from addax_common.db import AlertChannel, AlertDelivery, AlertLog, DeliveryStatus
 from addax_common.errors import SkipMessage

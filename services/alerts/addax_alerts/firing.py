@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from addax_alerts.channels import CHANNELS
 from addax_alerts.metrics import ALERTS_FIRED
+from addax_common.alerts.channels import CHANNELS
 from addax_common.context import ServiceContext
 from addax_common.db.alerts import (
     AlertChannel,

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from addax_alerts.firing import Fired, Firing, RuleRef, announce, fire_all
 from addax_alerts.metrics import EVALUATION_DURATION
-from addax_alerts.rules import ImageFacts, Match, RuleSpec, Sighting, local_zone, match_species, parse_conditions
+from addax_common.alerts.conditions import RuleSpec, parse_conditions
+from addax_common.alerts.matching import ImageFacts, Match, Sighting, local_zone, match_species
 from addax_common.context import ServiceContext
 from addax_common.db import (
     AlertEvaluation,

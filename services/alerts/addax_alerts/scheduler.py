@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from addax_alerts.firing import Fired, RuleRef, announce, fire
 from addax_alerts.metrics import SCHEDULER_RUNS
-from addax_alerts.render import summary_line
-from addax_alerts.rules import RuleSpec, parse_conditions, parse_hhmm
+from addax_common.alerts.conditions import RuleSpec, parse_conditions, parse_hhmm
+from addax_common.alerts.render import summary_line
 from addax_common.context import ServiceContext
 from addax_common.db import (
     AlertDelivery,

@@ -1,15 +1,14 @@
-"""Fixtures of the alert tests: fast retry settings, a context, loopback receivers."""
+"""Fixtures of the alert tests: fast retry settings and a context (the loopback receivers are shared:
+tests/support/fixtures.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from addax_common.context import ServiceContext, make_context
 from addax_common.settings import Settings
-from tests.support.receivers import HttpReceiver, SmtpReceiver
 
 
 @pytest.fixture
@@ -32,17 +31,3 @@ def actx(alert_settings: Settings) -> Iterator[ServiceContext]:
     context.storage.ensure_buckets()
     yield context
     context.close()
-
-
-@pytest.fixture
-def http_receiver() -> Iterator[HttpReceiver]:
-    receiver = HttpReceiver()
-    yield receiver
-    receiver.close()
-
-
-@pytest.fixture
-def smtp_receiver(tmp_path: Path) -> Iterator[SmtpReceiver]:
-    receiver = SmtpReceiver(tmp_path)
-    yield receiver
-    receiver.close()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from addax_alerts.channels import PermanentError, RetryableError, make_channel
-from addax_alerts.render import Notification, render
-from addax_alerts.rules import AlertValidationError
+from addax_common.alerts.channels import PermanentError, RetryableError, make_channel
+from addax_common.alerts.errors import AlertValidationError
+from addax_common.alerts.render import Notification, render
 from tests.support.alert_seed import jpeg
 from tests.support.receivers import HttpReceiver, SmtpReceiver
 

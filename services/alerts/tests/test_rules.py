@@ -7,15 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from addax_alerts.rules import (
-    AlertValidationError,
-    ImageFacts,
-    Sighting,
-    area_wkt,
-    match_species,
-    parse_conditions,
-    validate_rule_settings,
-)
+from addax_common.alerts.area import area_wkt
+from addax_common.alerts.conditions import parse_conditions, validate_rule_settings
+from addax_common.alerts.errors import AlertValidationError
+from addax_common.alerts.matching import ImageFacts, Sighting, match_species
 from addax_common.db import RuleKind, TriggerMode
 from addax_common.species_groups import default_taxonomy
 

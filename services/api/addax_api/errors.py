@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from addax_common.alerts.errors import AlertValidationError
 from addax_common.logging import get_logger
 
 log = get_logger(__name__)
@@ -116,6 +117,13 @@ def install_exception_handlers(app: FastAPI) -> None:
     async def validation_error(_request: Request, exc: RequestValidationError) -> Response:
         return JSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
 
+    async def alert_validation_error(_request: Request, exc: AlertValidationError) -> Response:
+        # The shared rule/channel validation names fields as dotted paths (`conditions.species`);
+        # answered in FastAPI's own 422 shape so clients read one format.
+        detail = [{"type": "value_error", "loc": ["body", *name.split(".")], "msg": message}
+                  for name, message in exc.errors]
+        return JSONResponse({"detail": detail}, status_code=422)
+
     async def data_error(_request: Request, exc: DataError) -> Response:
         # A value PostgreSQL refused (out of range, malformed). Validation should catch these first;
         # this keeps a missed case a client error instead of a 500.
@@ -136,3 +144,4 @@ def install_exception_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
     app.add_exception_handler(DataError, data_error)  # type: ignore[arg-type]
+    app.add_exception_handler(AlertValidationError, alert_validation_error)  # type: ignore[arg-type]

@@ -15,6 +15,8 @@ from fastapi.routing import APIRoute
 from sqlalchemy import Engine, event
 
 from addax_api import __version__
+from addax_api.alerts.router import admin_router as alerts_admin_router
+from addax_api.alerts.router import router as alerts_router
 from addax_api.audit.router import project_router as project_audit_router
 from addax_api.audit.router import router as audit_router
 from addax_api.auth.router import router as auth_router
@@ -52,6 +54,7 @@ OPENAPI_TAGS = [
     {"name": "species", "description": "Species labels in the data"},
     {"name": "cameras", "description": "Cameras as GeoJSON, details and admin changes"},
     {"name": "stats", "description": "Dashboard statistics (cached in Redis)"},
+    {"name": "alerts", "description": "Alert rules, channels (secrets write-only), send test and history"},
     {"name": "media", "description": "Signed media URLs of the directory storage backend"},
     {"name": "config", "description": "Public deployment settings the dashboard reads at runtime (map tiles)"},
     {"name": "health", "description": "Health and Prometheus metrics"},
@@ -158,6 +161,8 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         species_router,
         cameras_router,
         stats_router,
+        alerts_router,
+        alerts_admin_router,
         media_router,
         config_router,
         health_router,

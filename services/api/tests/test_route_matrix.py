@@ -76,6 +76,31 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/projects/{slug}/stats/timeline"): "project:viewer",
     ("GET", "/api/projects/{slug}/stats/cameras"): "project:viewer",
     ("GET", "/api/projects/{slug}/stats/summary"): "project:viewer",
+    ("GET", "/api/projects/{slug}/alerts/groups"): "project:viewer",
+    ("GET", "/api/projects/{slug}/alerts/rules"): "project:viewer",
+    ("POST", "/api/projects/{slug}/alerts/rules"): "project:admin",
+    ("GET", "/api/projects/{slug}/alerts/rules/{rule_id}"): "project:viewer",
+    ("PATCH", "/api/projects/{slug}/alerts/rules/{rule_id}"): "project:admin",
+    ("DELETE", "/api/projects/{slug}/alerts/rules/{rule_id}"): "project:admin",
+    ("GET", "/api/projects/{slug}/alerts/channels"): "project:admin",  # they hold recipients
+    ("POST", "/api/projects/{slug}/alerts/channels"): "project:admin",
+    ("GET", "/api/projects/{slug}/alerts/channels/{channel_id}"): "project:admin",
+    ("PATCH", "/api/projects/{slug}/alerts/channels/{channel_id}"): "project:admin",
+    ("DELETE", "/api/projects/{slug}/alerts/channels/{channel_id}"): "project:admin",
+    ("POST", "/api/projects/{slug}/alerts/channels/{channel_id}/test"): "project:admin",
+    ("GET", "/api/projects/{slug}/alerts/history"): "project:viewer",
+    ("GET", "/api/projects/{slug}/alerts/history/{alert_id}"): "project:viewer",
+    ("GET", "/api/admin/alerts/rules"): "server-admin",
+    ("POST", "/api/admin/alerts/rules"): "server-admin",
+    ("GET", "/api/admin/alerts/rules/{rule_id}"): "server-admin",
+    ("PATCH", "/api/admin/alerts/rules/{rule_id}"): "server-admin",
+    ("DELETE", "/api/admin/alerts/rules/{rule_id}"): "server-admin",
+    ("GET", "/api/admin/alerts/channels"): "server-admin",
+    ("POST", "/api/admin/alerts/channels"): "server-admin",
+    ("GET", "/api/admin/alerts/channels/{channel_id}"): "server-admin",
+    ("PATCH", "/api/admin/alerts/channels/{channel_id}"): "server-admin",
+    ("DELETE", "/api/admin/alerts/channels/{channel_id}"): "server-admin",
+    ("POST", "/api/admin/alerts/channels/{channel_id}/test"): "server-admin",
     ("GET", "/api/media/{bucket}/{key:path}"): "public",  # authorised by its HMAC signature instead
     ("GET", "/api/config"): "public",  # the login page may need it; only what browsers see anyway
     ("GET", "/api/health"): "public",
@@ -139,6 +164,9 @@ def concrete(path: str) -> str:
         .replace("{detection_id}", "999999")
         .replace("{camera_id}", "999999")
         .replace("{account_id}", "999999")
+        .replace("{rule_id}", "999999")
+        .replace("{channel_id}", "999999")
+        .replace("{alert_id}", "999999")
         .replace("{bucket}", "thumbnails")
         .replace("{key:path}", f"{IMAGE}.jpg")
     )

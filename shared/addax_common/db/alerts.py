@@ -114,7 +114,7 @@ class AlertRule(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[RuleKind] = mapped_column(str_enum(RuleKind, "alert_rule_kind"))
     enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default="true")
-    # The validated condition document (addax_alerts.rules.RuleSpec): species, confidence, cameras, ...
+    # The validated condition document (addax_common.alerts.conditions.RuleSpec): species, confidence, cameras, ...
     conditions: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     # A drawn area: cameras whose location it covers (ST_Covers) match.
     area = mapped_column(Geography(geometry_type="POLYGON", srid=4326, spatial_index=False), nullable=True)

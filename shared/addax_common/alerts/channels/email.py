@@ -10,14 +10,18 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
 
-from addax_alerts.channels.base import EMAIL_ADDRESS, Channel, PermanentError, Receipt, RetryableError, raise_if
-from addax_alerts.render import Notification
+from addax_common.alerts.channels.base import EMAIL_ADDRESS, Channel, PermanentError, Receipt, RetryableError, raise_if
+from addax_common.alerts.render import Notification
 
 HEADER_POLICY = SMTP.clone(max_line_length=300)
 
 
 class EmailChannel(Channel):
     kind = "email"
+    secret_names = ("password",)
+
+    def required_secrets(self) -> tuple[str, ...]:
+        return ("password",) if self.settings.get("username") else ()
 
     def validate(self) -> None:
         errors: list[tuple[str, str]] = []

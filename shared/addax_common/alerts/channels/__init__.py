@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from addax_alerts.channels.base import Channel, ChannelError, PermanentError, Receipt, RetryableError
-from addax_alerts.channels.earthranger import EarthRangerChannel
-from addax_alerts.channels.email import EmailChannel
-from addax_alerts.channels.signal import SignalChannel
-from addax_alerts.channels.telegram import TelegramChannel
-from addax_alerts.channels.webhook import WebhookChannel
-from addax_alerts.channels.whatsapp import WhatsAppChannel
-from addax_alerts.rules import AlertValidationError
+from addax_common.alerts.channels.base import Channel, ChannelError, PermanentError, Receipt, RetryableError
+from addax_common.alerts.channels.earthranger import EarthRangerChannel
+from addax_common.alerts.channels.email import EmailChannel
+from addax_common.alerts.channels.signal import SignalChannel
+from addax_common.alerts.channels.telegram import TelegramChannel
+from addax_common.alerts.channels.webhook import WebhookChannel
+from addax_common.alerts.channels.whatsapp import WhatsAppChannel
+from addax_common.alerts.errors import AlertValidationError
 
 CHANNELS: dict[str, type[Channel]] = {
     cls.kind: cls

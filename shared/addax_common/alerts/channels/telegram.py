@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from addax_alerts.channels.base import Channel, PermanentError, Receipt, check_url, json_or_empty, raise_if
-from addax_alerts.render import Notification
+from addax_common.alerts.channels.base import Channel, PermanentError, Receipt, check_url, json_or_empty, raise_if
+from addax_common.alerts.render import Notification
 
 BOT_API = "https://api.telegram.org"
 CHAT_ID = re.compile(r"^(-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$")
@@ -15,6 +15,7 @@ CAPTION_LIMIT = 1024  # Telegram's caption limit, in characters
 
 class TelegramChannel(Channel):
     kind = "telegram"
+    secret_names = ("bot_token",)
 
     def validate(self) -> None:
         errors: list[tuple[str, str]] = []

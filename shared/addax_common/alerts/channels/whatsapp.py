@@ -5,14 +5,15 @@ name a `template` (its body gets one parameter: the alert's headline); otherwise
 
 from __future__ import annotations
 
-from addax_alerts.channels.base import PHONE_NUMBER, Channel, Receipt, check_url, json_or_empty, raise_if
-from addax_alerts.render import Notification
+from addax_common.alerts.channels.base import PHONE_NUMBER, Channel, Receipt, check_url, json_or_empty, raise_if
+from addax_common.alerts.render import Notification
 
 GRAPH_API = "https://graph.facebook.com"
 
 
 class WhatsAppChannel(Channel):
     kind = "whatsapp"
+    secret_names = ("access_token",)
 
     def validate(self) -> None:
         errors: list[tuple[str, str]] = []

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from addax_alerts.channels.base import Channel, Receipt, check_url, json_or_empty, raise_if
-from addax_alerts.render import Notification
+from addax_common.alerts.channels.base import Channel, Receipt, check_url, json_or_empty, raise_if
+from addax_common.alerts.render import Notification
 
 
 class EarthRangerChannel(Channel):
     kind = "earthranger"
     has_recipients = False
+    secret_names = ("token",)
 
     def validate(self) -> None:
         errors: list[tuple[str, str]] = []

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from addax_alerts.render import Notification
-from addax_alerts.rules import AlertValidationError
+from addax_common.alerts.errors import AlertValidationError
+from addax_common.alerts.render import Notification
 
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
 _PHONE = re.compile(r"^\+?[0-9]{6,16}$")
@@ -48,6 +48,9 @@ class Channel(ABC):
     kind: ClassVar[str]
     # Channels with one fixed destination (EarthRanger, webhook) get one delivery with recipient "".
     has_recipients: ClassVar[bool] = True
+    # The secrets this kind reads (write-only in the API, encrypted at rest); all required unless
+    # `required_secrets` says otherwise.
+    secret_names: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, settings: Mapping[str, Any], secrets: Mapping[str, Any], timeout: float = 15.0) -> None:
         self.settings = dict(settings)
@@ -64,6 +67,20 @@ class Channel(ABC):
 
     @abstractmethod
     def send(self, notification: Notification, recipient: str) -> Receipt: ...
+
+    def required_secrets(self) -> tuple[str, ...]:
+        return self.secret_names
+
+    def check_secrets(self) -> None:
+        """Raise AlertValidationError for unknown or missing secrets, or a secret put in `settings`
+        (settings are returned by the API; secrets never are). The API checks this before storing."""
+        known = ", ".join(self.secret_names) or "none"
+        errors = [(f"secrets.{name}", f"not a secret of a {self.kind} channel (known: {known})")
+                  for name in self._secrets if name not in self.secret_names]
+        errors += [(f"secrets.{name}", "is required") for name in self.required_secrets() if not self._secrets.get(name)]
+        errors += [(f"settings.{name}", "is a secret: send it in `secrets`") for name in self.secret_names
+                   if name in self.settings]
+        raise_if(errors)
 
     def recipients(self) -> list[str]:
         if not self.has_recipients:

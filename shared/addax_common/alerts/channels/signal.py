@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import base64
 
-from addax_alerts.channels.base import PHONE_NUMBER, Channel, Receipt, check_url, json_or_empty, raise_if
-from addax_alerts.render import Notification
+from addax_common.alerts.channels.base import PHONE_NUMBER, Channel, Receipt, check_url, json_or_empty, raise_if
+from addax_common.alerts.render import Notification
 
 
 class SignalChannel(Channel):
     kind = "signal"
+    secret_names = ("api_token",)
+
+    def required_secrets(self) -> tuple[str, ...]:
+        return ()  # only a proxy in front of signal-cli asks for a token
 
     def validate(self) -> None:
         errors: list[tuple[str, str]] = []

@@ -10,8 +10,8 @@ import hmac
 import json
 import time
 
-from addax_alerts.channels.base import Channel, Receipt, check_url, raise_if
-from addax_alerts.render import Notification
+from addax_common.alerts.channels.base import Channel, Receipt, check_url, raise_if
+from addax_common.alerts.render import Notification
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -21,6 +21,7 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
 class WebhookChannel(Channel):
     kind = "webhook"
     has_recipients = False
+    secret_names = ("signing_secret",)
 
     def validate(self) -> None:
         errors: list[tuple[str, str]] = []

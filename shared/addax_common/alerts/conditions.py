@@ -1,38 +1,26 @@
-"""Alert rule conditions: validation (clear errors the API maps to 422) and matching against one image.
+"""Alert rule conditions: validation (clear errors the API maps to 422) parsed into a `RuleSpec`.
 
-A rule's `conditions` JSON is parsed once into a `RuleSpec` (cached per rule version by the handler);
-matching an image is then pure Python over a few facts the handler loads in one query, which keeps
-200 rules well under a millisecond each. Database-side parts (area, cooldown, first sighting) are
-answered by the handler in one query each for all rules at once.
+A rule's `conditions` JSON is parsed once into a `RuleSpec` (cached per rule version by the worker);
+matching an image against it is `matching.py`, a drawn area `area.py`. The API runs the same parsing
+before it stores a rule, so a stored rule always parses.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from addax_common.alerts.errors import AlertValidationError
 from addax_common.db.alerts import RuleKind, TriggerMode
 from addax_common.species_groups import Taxonomy
 
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-class AlertValidationError(ValueError):
-    """A rule or channel definition that cannot be stored; `errors` are (field, message) pairs."""
-
-    def __init__(self, errors: Sequence[tuple[str, str]]) -> None:
-        self.errors = list(errors)
-        super().__init__("; ".join(f"{name}: {message}" for name, message in self.errors))
-
-    def as_detail(self) -> list[dict[str, str]]:
-        """The shape of a 422 body's `detail` list."""
-        return [{"field": name, "message": message} for name, message in self.errors]
 
 
 @dataclass(frozen=True)
@@ -55,30 +43,6 @@ class RuleSpec:
     silent_hours: float | None = None
 
 
-@dataclass(frozen=True)
-class Sighting:
-    """One detection's final label: a human correction wins over the machine's top label."""
-
-    label: str
-    confidence: float
-    human: bool
-
-
-@dataclass
-class ImageFacts:
-    camera_id: int | None
-    local_time: datetime  # capture (or arrival) time in the camera's time zone
-    sightings: list[Sighting] = field(default_factory=list)
-    verified: bool = False  # review status approved
-
-
-@dataclass(frozen=True)
-class Match:
-    labels: dict[str, int]  # label -> count of qualifying detections
-    best_confidence: float
-
-
-# --- validation ---------------------------------------------------------------------------------
 def parse_hhmm(value: object, name: str, errors: list[tuple[str, str]]) -> time | None:
     if value is None or value == "":
         return None
@@ -208,107 +172,3 @@ def validate_rule_settings(*, cooldown_minutes: int, mode: TriggerMode, digest_t
         errors.append(("timezone", f"unknown time zone {timezone!r} (use an IANA name such as Europe/Amsterdam)"))
     if errors:
         raise AlertValidationError(errors)
-
-
-def area_wkt(geojson: Mapping[str, Any]) -> str:
-    """A GeoJSON Polygon (lon/lat) as WKT for PostGIS; refuses open, degenerate or self-crossing rings."""
-    if not isinstance(geojson, Mapping) or geojson.get("type") != "Polygon":
-        raise AlertValidationError([("area", "must be a GeoJSON Polygon")])
-    rings = geojson.get("coordinates")
-    if not isinstance(rings, list) or not rings:
-        raise AlertValidationError([("area", "a Polygon needs coordinates: a list of rings")])
-    texts = []
-    for number, ring in enumerate(rings):
-        points = _ring_points(ring, number)
-        texts.append("(" + ", ".join(f"{x!r} {y!r}" for x, y in points) + ")")
-    return f"POLYGON({', '.join(texts)})"
-
-
-def _ring_points(ring: object, number: int) -> list[tuple[float, float]]:
-    where = f"area ring {number}"
-    if not isinstance(ring, list) or len(ring) < 4:
-        raise AlertValidationError([("area", f"{where} needs at least 4 positions (a closed triangle)")])
-    points: list[tuple[float, float]] = []
-    for position in ring:
-        if (not isinstance(position, list | tuple) or len(position) < 2
-                or not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
-                           for v in position[:2])):
-            raise AlertValidationError([("area", f"{where} has a position that is not [longitude, latitude]")])
-        lon, lat = float(position[0]), float(position[1])
-        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-            raise AlertValidationError([("area", f"{where} has a position outside longitude/latitude range")])
-        points.append((lon, lat))
-    if points[0] != points[-1]:
-        raise AlertValidationError([("area", f"{where} is not closed (first and last positions differ)")])
-    if len(set(points[:-1])) < 3 or abs(_signed_area(points)) < 1e-12:
-        raise AlertValidationError([("area", f"{where} has no area")])
-    if _self_intersects(points):
-        raise AlertValidationError([("area", f"{where} crosses itself")])
-    return points
-
-
-def _signed_area(points: Sequence[tuple[float, float]]) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False)) / 2
-
-
-def _self_intersects(points: Sequence[tuple[float, float]]) -> bool:
-    segments = list(zip(points, points[1:], strict=False))
-    count = len(segments)
-    for i in range(count):
-        for j in range(i + 1, count):
-            if j == i + 1 or (i == 0 and j == count - 1):
-                continue  # neighbours share an end point
-            if _segments_cross(*segments[i], *segments[j]):
-                return True
-    return False
-
-
-def _segments_cross(a: tuple[float, float], b: tuple[float, float], c: tuple[float, float],
-                    d: tuple[float, float]) -> bool:
-    def orient(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    d1, d2, d3, d4 = orient(c, d, a), orient(c, d, b), orient(a, b, c), orient(a, b, d)
-    return ((d1 > 0) != (d2 > 0)) and ((d3 > 0) != (d4 > 0)) and 0 not in (d1, d2, d3, d4)
-
-
-# --- matching -------------------------------------------------------------------------------------
-def match_species(spec: RuleSpec, facts: ImageFacts) -> Match | None:
-    """The species part of a rule (labels, confidence, count, verification, cameras, time, days).
-
-    Area, cooldown and first sighting need the database; the handler checks them for all rules at once."""
-    if spec.camera_ids is not None and facts.camera_id not in spec.camera_ids:
-        return None
-    if spec.days is not None and facts.local_time.weekday() not in spec.days:
-        return None
-    if spec.window_start is not None and spec.window_end is not None:
-        moment = facts.local_time.time().replace(tzinfo=None)
-        if not spec.window_start <= moment < spec.window_end:
-            return None
-    counts: dict[str, int] = {}
-    best = 0.0
-    for sighting in facts.sightings:
-        if sighting.label not in spec.labels or sighting.confidence < spec.min_confidence:
-            continue
-        if spec.verified_only and not (sighting.human or facts.verified):
-            continue
-        counts[sighting.label] = counts.get(sighting.label, 0) + 1
-        best = max(best, sighting.confidence)
-    if sum(counts.values()) < spec.min_count:
-        return None
-    return Match(labels=counts, best_confidence=best)
-
-
-def local_zone(config: Mapping[str, Any] | None) -> ZoneInfo:
-    """A camera's time zone (cameras.config["timezone"], as ingestion reads it); UTC when unset or unknown."""
-    name = (config or {}).get("timezone")
-    if isinstance(name, str) and name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return ZoneInfo("UTC")
-
-
-def labels_of(specs: Iterable[RuleSpec]) -> frozenset[str]:
-    return frozenset(label for spec in specs for label in spec.labels)
