@@ -19,6 +19,7 @@ MODULES = {
     "detection": "addax_detection",
     "classification": "addax_classification",
     "api": "addax_api",
+    "alerts": "addax_alerts",
 }
 
 

@@ -67,7 +67,7 @@ describe('rule templates → conditions', () => {
 
   it('sends days in week order and leaves out "every day"', () => {
     const form = { ...formFromTemplate('species_cameras', 'UTC'), species: ['wolf'], days: ['sun' as const, 'mon' as const] }
-    expect(ruleBodyFromForm(form).body.conditions.days).toEqual(['mon', 'sun'])
+    expect(ruleBodyFromForm(form).body.conditions?.days).toEqual(['mon', 'sun'])
     const all = { ...form, days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as typeof form.days }
     expect(ruleBodyFromForm(all).body.conditions).not.toHaveProperty('days')
   })
