@@ -1,6 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
-import type { AlertChannelCreate, AlertChannelUpdate, AlertRuleCreate, AlertRuleUpdate } from '@/lib/api/types'
+import type { AlertChannel, AlertChannelCreate, AlertChannelUpdate, AlertRule, AlertRuleCreate, AlertRuleUpdate } from '@/lib/api/types'
 import { keepWithinProject } from '@/lib/project'
 
 /** Every alerts query of a project starts with ['alerts', slug]; a fired alert (live event) refreshes them all. */
@@ -48,12 +48,22 @@ export function useSaveRule(slug: string) {
   })
 }
 
-export function useUpdateRule(slug: string) {
+/** Puts a saved item into the cached list at once, so a switch shows its new state without waiting for the refetch. */
+function useReplaceInList<T extends { id: number }>(slug: string, list: 'rules' | 'channels') {
+  const qc = useQueryClient()
   const done = useAlertsChanged(slug)
+  return (saved: T) => {
+    qc.setQueryData<T[]>(key(slug, list), (items) => items?.map((item) => (item.id === saved.id ? saved : item)))
+    done()
+  }
+}
+
+export function useUpdateRule(slug: string) {
+  const replace = useReplaceInList<AlertRule>(slug, 'rules')
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: AlertRuleUpdate }) =>
       unwrap(api.PATCH('/api/projects/{slug}/alerts/rules/{rule_id}', { params: { path: { slug, rule_id: id } }, body })),
-    onSuccess: done,
+    onSuccess: replace,
   })
 }
 
@@ -91,11 +101,11 @@ export function useSaveChannel(slug: string) {
 }
 
 export function useUpdateChannel(slug: string) {
-  const done = useAlertsChanged(slug)
+  const replace = useReplaceInList<AlertChannel>(slug, 'channels')
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: AlertChannelUpdate }) =>
       unwrap(api.PATCH('/api/projects/{slug}/alerts/channels/{channel_id}', { params: { path: { slug, channel_id: id } }, body })),
-    onSuccess: done,
+    onSuccess: replace,
   })
 }
 
