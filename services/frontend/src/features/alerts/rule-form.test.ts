@@ -92,6 +92,7 @@ describe('rule templates → conditions', () => {
     expect(templateOf(stored({ kind: 'camera_health', conditions: { sd_above: 80 } }))).toBe('sd_full')
     expect(templateOf(stored({ kind: 'camera_health', conditions: { battery_below: 15, sd_above: 80 } }))).toBe('battery_low')
     expect(ruleSummary(stored({ conditions: { groups: ['large carnivores'], min_count: 2 } }))).toBe('2+ × large carnivores at any camera')
+    expect(ruleSummary(stored({ conditions: { species: ['wolf'], camera_ids: [4] } }))).toBe('wolf at 1 camera')
     expect(ruleSummary(stored({ conditions: { species: ['wolf'] }, area: square }))).toBe('wolf in the drawn area')
     expect(ruleSummary(stored({ kind: 'camera_health', conditions: { battery_below: 20 } }))).toBe('Battery below 20%')
   })

@@ -4,6 +4,7 @@
  * before a round trip; the server's 422 stays the authority (see field-errors.ts).
  */
 import type { AlertRule, AlertRuleCreate } from '@/lib/api/types'
+import { plural } from '@/lib/format'
 import type { Polygon } from './polygon'
 
 export type RuleKind = 'species' | 'camera_health' | 'camera_silent'
@@ -256,7 +257,8 @@ export function ruleSummary(rule: Pick<AlertRule, 'kind' | 'conditions' | 'area'
     return sentence.charAt(0).toUpperCase() + sentence.slice(1)
   }
   const names = [...list<string>(c.groups), ...list<string>(c.species)]
-  const where = rule.area ? 'in the drawn area' : list(c.camera_ids).length ? `at ${list(c.camera_ids).length} cameras` : 'at any camera'
+  const cameras = list(c.camera_ids).length
+  const where = rule.area ? 'in the drawn area' : cameras ? `at ${plural(cameras, 'camera')}` : 'at any camera'
   const count = Number(c.min_count ?? 1) > 1 ? `${text(c.min_count)}+ × ` : ''
   return `${count}${names.join(', ') || 'species'} ${where}`
 }

@@ -3,6 +3,8 @@ import { api, unwrap } from '@/lib/api/client'
 import type { AlertChannel, AlertChannelCreate, AlertChannelUpdate, AlertRule, AlertRuleCreate, AlertRuleUpdate } from '@/lib/api/types'
 import { keepWithinProject } from '@/lib/project'
 
+const PENDING_POLL_MS = 5000
+
 /** Every alerts query of a project starts with ['alerts', slug]; a fired alert (live event) refreshes them all. */
 const key = (slug: string, ...rest: unknown[]) => ['alerts', slug, ...rest]
 
@@ -142,6 +144,8 @@ export function useAlertHistory(slug: string, filters: HistoryFilters) {
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/projects/{slug}/alerts/history', { params: { path: { slug }, query: filters }, signal })),
     placeholderData: keepWithinProject(slug),
+    // No live event says a delivery went out: while some are pending, look again now and then.
+    refetchInterval: (query) => (query.state.data?.items.some((i) => i.deliveries.pending > 0) ? PENDING_POLL_MS : false),
   })
 }
 
@@ -150,6 +154,7 @@ export function useAlertDetail(slug: string, alertId: number) {
     queryKey: key(slug, 'history', 'detail', alertId),
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/projects/{slug}/alerts/history/{alert_id}', { params: { path: { slug, alert_id: alertId } }, signal })),
+    refetchInterval: (query) => (query.state.data?.delivery_counts.pending ? PENDING_POLL_MS : false),
   })
 }
 

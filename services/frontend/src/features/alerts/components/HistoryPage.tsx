@@ -36,7 +36,7 @@ export default function HistoryPage() {
 
   return (
     <AlertsFrame description={isAdmin ? 'Every alert the rules fired, and where each notification went.' : 'Every alert fired in this project, and where each notification went.'}>
-      <form className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-6" aria-label="History filters" onSubmit={(e) => e.preventDefault()}>
+      <form className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="History filters" onSubmit={(e) => e.preventDefault()}>
         <SelectField label="Rule" value={filters.rule_id ?? ''} onChange={(e) => set({ rule_id: e.target.value ? Number(e.target.value) : undefined })}>
           <option value="">Any rule</option>
           {(rules.data ?? []).map((r) => (

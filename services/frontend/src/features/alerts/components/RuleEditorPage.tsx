@@ -285,7 +285,7 @@ function RuleEditor({ rule }: { rule: AlertRule | null }) {
             <Section title="Where" description={kind === 'species' ? 'At chosen cameras, or at every camera inside an area.' : 'The cameras this rule watches.'}>
               {kind === 'species' && (
                 <fieldset className="mb-4">
-                  <legend className="field-label">Cameras</legend>
+                  <legend className="sr-only">Where</legend>
                   <div className="inline-flex rounded-lg border border-stone-200 bg-stone-50 p-0.5">
                     {(['cameras', 'area'] as const).map((where) => (
                       <label
