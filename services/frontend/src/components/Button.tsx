@@ -1,4 +1,5 @@
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from 'react'
+import { Trash2 } from 'lucide-react'
 import { cn } from './cn'
 import { Spinner } from './Spinner'
 
@@ -52,3 +53,17 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     </button>
   )
 })
+
+/** The red bin at the end of a table row; `label` ("Delete wolves") is its accessible name. */
+export function DeleteIconButton({ label, ...rest }: Omit<ButtonProps, 'children' | 'icon'> & { label: string }) {
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      className="text-red-700 hover:bg-red-50 hover:text-red-800"
+      aria-label={label}
+      icon={<Trash2 className="h-4 w-4" aria-hidden />}
+      {...rest}
+    />
+  )
+}

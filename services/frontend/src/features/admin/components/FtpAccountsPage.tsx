@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { AlertTriangle, Pencil, Plus, Trash2, Upload } from 'lucide-react'
+import { AlertTriangle, Pencil, Plus, Upload } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button } from '@/components/Button'
+import { Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDialog, Modal } from '@/components/Modal'
@@ -92,13 +92,9 @@ export default function FtpAccountsPage() {
             <td className="table-cell">
               <div className="flex justify-end gap-1">
                 <Button size="sm" variant="ghost" onClick={() => setEditing(a)} aria-label={`Edit ${a.username}`} icon={<Pencil className="h-4 w-4" aria-hidden />} />
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="text-red-700 hover:bg-red-50 hover:text-red-800"
+                <DeleteIconButton
                   onClick={() => setDeleting(a)}
-                  aria-label={`Delete ${a.username}`}
-                  icon={<Trash2 className="h-4 w-4" aria-hidden />}
+                  label={`Delete ${a.username}`}
                 />
               </div>
             </td>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import { CheckCircle2, KeyRound, Pencil, Plus, Send, Trash2, XCircle } from 'lucide-react'
+import { CheckCircle2, KeyRound, Pencil, Plus, Send, XCircle } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button } from '@/components/Button'
+import { Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDialog, Modal } from '@/components/Modal'
@@ -106,13 +106,9 @@ export default function ChannelsPage() {
                   Send test
                 </Button>
                 <Button size="sm" variant="ghost" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`} icon={<Pencil className="h-4 w-4" aria-hidden />} />
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="text-red-700 hover:bg-red-50 hover:text-red-800"
+                <DeleteIconButton
                   onClick={() => setDeleting(c)}
-                  aria-label={`Delete ${c.name}`}
-                  icon={<Trash2 className="h-4 w-4" aria-hidden />}
+                  label={`Delete ${c.name}`}
                 />
               </div>
             </td>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
-import { BellRing, Pencil, Plus, Trash2 } from 'lucide-react'
+import { BellRing, Pencil, Plus } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button, buttonClasses } from '@/components/Button'
+import { buttonClasses, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { ConfirmDialog } from '@/components/Modal'
 import { EmptyState } from '@/components/States'
@@ -119,13 +119,9 @@ export default function RulesPage() {
                   >
                     <Pencil className="h-4 w-4" aria-hidden />
                   </Link>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className="text-red-700 hover:bg-red-50 hover:text-red-800"
+                  <DeleteIconButton
                     onClick={() => setDeleting(rule)}
-                    aria-label={`Delete ${rule.name}`}
-                    icon={<Trash2 className="h-4 w-4" aria-hidden />}
+                    label={`Delete ${rule.name}`}
                   />
                 </div>
               </td>
