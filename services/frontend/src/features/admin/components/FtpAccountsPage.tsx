@@ -4,7 +4,8 @@ import { Badge } from '@/components/Badge'
 import { Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
-import { ConfirmDialog, Modal } from '@/components/Modal'
+import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
+import { Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
 import { EmptyState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
@@ -22,7 +23,6 @@ const PLAIN_FTP_WARNING =
 export default function FtpAccountsPage() {
   const accounts = useFtpAccounts()
   const remove = useDeleteFtpAccount()
-  const { push } = useToast()
   const [editing, setEditing] = useState<FtpAccount | 'new' | null>(null)
   const [deleting, setDeleting] = useState<FtpAccount | null>(null)
   const projects = useProjects()
@@ -113,12 +113,11 @@ export default function FtpAccountsPage() {
         account={editing}
         onClose={() => setEditing(null)}
       />
-      <ConfirmDialog
-        open={!!deleting}
-        onClose={() => {
-          setDeleting(null)
-          remove.reset()
-        }}
+      <ConfirmDeleteDialog
+        item={deleting}
+        name={(a) => a.username}
+        onClose={() => setDeleting(null)}
+        mutation={remove}
         title="Delete FTP account?"
         description={
           <>
@@ -126,18 +125,7 @@ export default function FtpAccountsPage() {
           </>
         }
         confirmLabel="Delete account"
-        confirmText={deleting?.username}
-        busy={remove.isPending}
-        error={remove.error?.message}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              push({ title: `${deleting.username} deleted`, tone: 'success' })
-              setDeleting(null)
-            },
-          })
-        }
+        typeName
       />
     </div>
   )

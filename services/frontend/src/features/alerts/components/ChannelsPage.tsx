@@ -4,7 +4,8 @@ import { Badge } from '@/components/Badge'
 import { Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
-import { ConfirmDialog, Modal } from '@/components/Modal'
+import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
+import { Modal } from '@/components/Modal'
 import { EmptyState } from '@/components/States'
 import { Switch } from '@/components/Switch'
 import { useToast } from '@/components/Toasts'
@@ -123,12 +124,11 @@ export default function ChannelsPage() {
         onClose={() => setEditing(null)}
       />
       <TestDialog key={testing?.id ?? 'none'} slug={slug} channel={testing} onClose={() => setTesting(null)} />
-      <ConfirmDialog
-        open={!!deleting}
-        onClose={() => {
-          setDeleting(null)
-          remove.reset()
-        }}
+      <ConfirmDeleteDialog
+        item={deleting}
+        name={(c) => c.name}
+        onClose={() => setDeleting(null)}
+        mutation={remove}
         title="Delete channel?"
         description={
           <>
@@ -136,17 +136,6 @@ export default function ChannelsPage() {
           </>
         }
         confirmLabel="Delete channel"
-        busy={remove.isPending}
-        error={remove.error?.message}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              push({ title: `${deleting.name} deleted`, tone: 'success' })
-              setDeleting(null)
-            },
-          })
-        }
       />
     </AlertsFrame>
   )

@@ -73,10 +73,10 @@ function Section({ title, description, children }: { title: string; description?
   )
 }
 
-function FieldError({ id, error }: { id?: string; error?: string }) {
+function FieldError({ error }: { error?: string }) {
   if (!error) return null
   return (
-    <p id={id} className="mt-1 text-xs text-red-700" data-testid="field-error">
+    <p className="mt-1 text-xs text-red-700">
       {error}
     </p>
   )
@@ -233,28 +233,24 @@ function RuleEditor({ rule }: { rule: AlertRule | null }) {
             {kind === 'species' && (
               <Section title="What" description="The species to look out for, and how sure the model must be.">
                 <div className="grid gap-4 sm:grid-cols-2">
-                  <div>
-                    <MultiSelect
-                      label="Species groups"
-                      options={groupOptions}
-                      value={form.groups}
-                      onChange={(v) => set('groups', v)}
-                      placeholder="No group"
-                      loading={groups.isLoading}
-                    />
-                    <FieldError error={errors.groups} />
-                  </div>
-                  <div>
-                    <MultiSelect
-                      label="Species"
-                      options={speciesOptions}
-                      value={form.species}
-                      onChange={(v) => set('species', v)}
-                      placeholder="No single species"
-                      loading={groups.isLoading}
-                    />
-                    <FieldError error={errors.species} />
-                  </div>
+                  <MultiSelect
+                    label="Species groups"
+                    options={groupOptions}
+                    value={form.groups}
+                    onChange={(v) => set('groups', v)}
+                    placeholder="No group"
+                    loading={groups.isLoading}
+                    error={errors.groups}
+                  />
+                  <MultiSelect
+                    label="Species"
+                    options={speciesOptions}
+                    value={form.species}
+                    onChange={(v) => set('species', v)}
+                    placeholder="No single species"
+                    loading={groups.isLoading}
+                    error={errors.species}
+                  />
                   <TextField label="Minimum confidence" type="number" inputMode="decimal" step="0.05" min={0} max={1} hint="0 to 1; the model's score for the species." {...text('min_confidence')} />
                   <TextField label="Minimum count in one photo" type="number" inputMode="numeric" min={1} {...text('min_count')} />
                   <label className="flex items-center gap-2 text-sm text-stone-700 sm:col-span-2">
@@ -305,17 +301,16 @@ function RuleEditor({ rule }: { rule: AlertRule | null }) {
               {form.where === 'area' && kind === 'species' ? (
                 <AreaMap cameras={cameraList} value={form.area} onChange={(area) => set('area', area)} error={errors.area} />
               ) : (
-                <div className="sm:max-w-md">
-                  <MultiSelect
-                    label="Cameras"
-                    options={cameraOptions}
-                    value={form.camera_ids}
-                    onChange={(v) => set('camera_ids', v)}
-                    placeholder="Every camera of the project"
-                    loading={cameras.isLoading}
-                  />
-                  <FieldError error={errors.camera_ids} />
-                </div>
+                <MultiSelect
+                  label="Cameras"
+                  options={cameraOptions}
+                  value={form.camera_ids}
+                  onChange={(v) => set('camera_ids', v)}
+                  placeholder="Every camera of the project"
+                  loading={cameras.isLoading}
+                  error={errors.camera_ids}
+                  className="sm:max-w-md"
+                />
               )}
             </Section>
 
@@ -380,8 +375,8 @@ function RuleEditor({ rule }: { rule: AlertRule | null }) {
                     onChange={(v) => set('channel_ids', v)}
                     placeholder="None: history only"
                     loading={channels.isLoading}
+                    error={errors.channel_ids}
                   />
-                  <FieldError error={errors.channel_ids} />
                   <p className="mt-1 text-xs text-stone-500">
                     <Link to={to('/alerts/channels')} className="font-medium text-forest-700 hover:underline">
                       Set up channels

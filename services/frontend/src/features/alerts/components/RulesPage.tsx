@@ -4,7 +4,7 @@ import { BellRing, Pencil, Plus } from 'lucide-react'
 import { Badge } from '@/components/Badge'
 import { buttonClasses, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
-import { ConfirmDialog } from '@/components/Modal'
+import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
 import { EmptyState } from '@/components/States'
 import { Switch } from '@/components/Switch'
 import { useToast } from '@/components/Toasts'
@@ -129,12 +129,11 @@ export default function RulesPage() {
           )
         })}
       </DataTable>
-      <ConfirmDialog
-        open={!!deleting}
-        onClose={() => {
-          setDeleting(null)
-          remove.reset()
-        }}
+      <ConfirmDeleteDialog
+        item={deleting}
+        name={(r) => r.name}
+        onClose={() => setDeleting(null)}
+        mutation={remove}
         title="Delete alert rule?"
         description={
           <>
@@ -142,17 +141,6 @@ export default function RulesPage() {
           </>
         }
         confirmLabel="Delete rule"
-        busy={remove.isPending}
-        error={remove.error?.message}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              push({ title: `${deleting.name} deleted`, tone: 'success' })
-              setDeleting(null)
-            },
-          })
-        }
       />
     </AlertsFrame>
   )
