@@ -46,6 +46,35 @@ PROJECT = "default"
 SCOPE = f"/api/projects/{PROJECT}"
 
 
+# (name, query parameters) of GET .../images; the first is the baseline of each run.
+LIST_SCENARIOS = [
+    ("baseline: no filter, newest first, page 1 of 50", {}),
+    ("one camera", {"camera_id": 7}),
+    ("three cameras", {"camera_id": [3, 17, 42]}),
+    ("one common species", {"species": "red deer"}),
+    ("one rare species", {"species": "horse"}),
+    ("two species + one month", {"species": ["wild boar", "red fox"], "date_from": "2024-03-01", "date_to": "2024-03-31"}),
+    ("date range (one month)", {"date_from": "2023-06-01", "date_to": "2023-06-30"}),
+    ("status completed + unreviewed", {"status": "completed", "review_status": "unreviewed"}),
+    ("min_confidence 0.9", {"min_confidence": 0.9}),
+    ("sort by confidence", {"sort": "confidence"}),
+    ("sort by camera, ascending", {"sort": "camera", "order": "asc"}),
+    ("sort by received_at, ascending", {"sort": "received_at", "order": "asc"}),
+    ("page 1000 (offset 49,950)", {"page": 1000}),
+    ("limit 200", {"limit": 200}),
+    (
+        "everything: 3 cameras, 2 species, dates, review, min_confidence",
+        {"camera_id": [3, 17, 42], "species": ["red deer", "roe deer"], "date_from": "2023-01-01",
+         "date_to": "2024-12-31", "review_status": "unreviewed", "min_confidence": 0.5},
+    ),
+]
+DETAIL_SCENARIOS = [
+    ("detail with prev/next, default order", {}),
+    ("detail with prev/next, species filter, sort by confidence", {"species": "red deer", "sort": "confidence"}),
+]
+OTHER_PATHS = ("/api/stats/summary", "/api/stats/species", "/api/cameras")
+
+
 def weighted_species(rng: random.Random) -> str:
     # A long tail, as in real camera-trap data: a few species make most detections.
     return SPECIES[min(int(rng.expovariate(1 / 4.0)), len(SPECIES) - 1)]
@@ -197,27 +226,6 @@ def main() -> int:
             db.commit()
         headers = {"Authorization": f"Bearer {create_access_token(settings, admin, ttl=7200)}"}
         sample = sorted(seeded["ids"], key=str)[len(seeded["ids"]) // 2]
-        scenarios = [
-            ("baseline: no filter, newest first, page 1 of 50", {}),
-            ("one camera", {"camera_id": 7}),
-            ("three cameras", {"camera_id": [3, 17, 42]}),
-            ("one common species", {"species": "red deer"}),
-            ("one rare species", {"species": "horse"}),
-            ("two species + one month", {"species": ["wild boar", "red fox"], "date_from": "2024-03-01", "date_to": "2024-03-31"}),
-            ("date range (one month)", {"date_from": "2023-06-01", "date_to": "2023-06-30"}),
-            ("status completed + unreviewed", {"status": "completed", "review_status": "unreviewed"}),
-            ("min_confidence 0.9", {"min_confidence": 0.9}),
-            ("sort by confidence", {"sort": "confidence"}),
-            ("sort by camera, ascending", {"sort": "camera", "order": "asc"}),
-            ("sort by received_at, ascending", {"sort": "received_at", "order": "asc"}),
-            ("page 1000 (offset 49,950)", {"page": 1000}),
-            ("limit 200", {"limit": 200}),
-            (
-                "everything: 3 cameras, 2 species, dates, review, min_confidence",
-                {"camera_id": [3, 17, 42], "species": ["red deer", "roe deer"], "date_from": "2023-01-01",
-                 "date_to": "2024-12-31", "review_status": "unreviewed", "min_confidence": 0.5},
-            ),
-        ]
         results = []
         with TestClient(create_app(settings, ctx=ctx)) as client:
             def measure(path: str, params: dict) -> tuple[float, float, int]:
@@ -234,18 +242,15 @@ def main() -> int:
                 total = body.get("total", -1) if isinstance(body, dict) else len(body)
                 return statistics.median(timings), percentile(timings, 0.95), total
 
-            for name, params in scenarios:
+            for name, params in LIST_SCENARIOS:
                 median, p95, total = measure(f"{SCOPE}/images", params)
                 results.append((f"`GET /api/images` {name}", median, p95, total))
                 print(f"{name:70s} median {median:7.1f} ms  p95 {p95:7.1f} ms  total {total}", flush=True)
-            for name, params in (
-                ("detail with prev/next, default order", {}),
-                ("detail with prev/next, species filter, sort by confidence", {"species": "red deer", "sort": "confidence"}),
-            ):
+            for name, params in DETAIL_SCENARIOS:
                 median, p95, _ = measure(f"{SCOPE}/images/{sample}", params)
                 results.append((f"`GET /api/images/{{id}}` {name}", median, p95, None))
                 print(f"{name:70s} median {median:7.1f} ms  p95 {p95:7.1f} ms", flush=True)
-            for path in ("/api/stats/summary", "/api/stats/species", "/api/cameras"):
+            for path in OTHER_PATHS:
                 median, p95, _ = measure(path.replace("/api", SCOPE, 1), {})
                 results.append((f"`GET {path}` (uncached)", median, p95, None))
                 print(f"{path:70s} median {median:7.1f} ms  p95 {p95:7.1f} ms", flush=True)

@@ -22,9 +22,12 @@ QUEUE_CLASSIFICATION_COMPLETE = "classification-complete"
 QUEUE_FAILED_JOBS = "failed-jobs"
 # Messages name an alert delivery id (not an image id) in the `image_id` field.
 QUEUE_ALERT_DELIVERIES = "alert-deliveries"
+# Images a person approved or re-labelled: the alerts service evaluates its "only human-verified"
+# rules on them again (the API pushes after commit).
+QUEUE_ALERT_REVIEWS = "alert-reviews"
 PIPELINE_QUEUES = (QUEUE_IMAGE_INGESTED, QUEUE_DETECTION_COMPLETE, QUEUE_CLASSIFICATION_COMPLETE)
 # Every queue the metrics report on.
-MONITORED_QUEUES = (*PIPELINE_QUEUES, QUEUE_ALERT_DELIVERIES)
+MONITORED_QUEUES = (*PIPELINE_QUEUES, QUEUE_ALERT_DELIVERIES, QUEUE_ALERT_REVIEWS)
 
 
 @dataclass(frozen=True)

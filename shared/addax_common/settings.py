@@ -23,6 +23,7 @@ DEFAULT_JWT_SECRET = "dev-only-jwt-secret-change-me-before-production"
 DEFAULT_MEDIA_SECRET = "dev-only-media-secret-change-me-before-production"
 DEFAULT_ADMIN_PASSWORD = "admin-change-me"
 DEFAULT_ALERTS_SECRET_KEY = "dev-only-alerts-secret-change-me-before-production"
+DEFAULT_ALERTMANAGER_WEBHOOK_TOKEN = "dev-only-alertmanager-token-change-me-before-production"
 DEFAULT_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_MAP_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
@@ -160,8 +161,8 @@ class Settings(BaseSettings):
     alerts_secret_key: str = DEFAULT_ALERTS_SECRET_KEY
     # Which loops this alerts process runs: evaluate (classification-complete -> alert logs),
     # deliver (alert-deliveries -> channels), schedule (digests, health checks, reconciler; one
-    # active replica at a time under a Redis lock).
-    alerts_loops: CsvList = ["evaluate", "deliver", "schedule"]
+    # active replica at a time under a Redis lock), webhook (Alertmanager's system-health alerts).
+    alerts_loops: CsvList = ["evaluate", "deliver", "schedule", "webhook"]
     # Completed images older than this are never evaluated by the reconciler (no paging about last week).
     alerts_max_age_seconds: int = 6 * 3600
     # Completed-but-unevaluated images and pending deliveries older than this are queued again.
@@ -178,6 +179,10 @@ class Settings(BaseSettings):
     species_groups_file: Path | None = None
     # Link to the dashboard in messages (e.g. https://addax.example.org); empty = no link.
     alerts_public_base_url: str = ""
+    # The alerts service's Alertmanager webhook (`POST /alertmanager`, the `webhook` loop): its port
+    # on the compose network, and the bearer token Alertmanager sends (monitoring/alertmanager.yml).
+    alerts_webhook_port: int = 9105
+    alertmanager_webhook_token: str = DEFAULT_ALERTMANAGER_WEBHOOK_TOKEN
 
     # --- Metrics -------------------------------------------------------------------------------
     metrics_port: int = 0  # 0 = per-service default (ingestion 9101, detection 9102, ...)
@@ -236,6 +241,8 @@ class Settings(BaseSettings):
             or any(len(password) < 12 for _, password, _ in self.ftps_account_list()),
             "S3_SECRET_KEY": self.storage_backend == "s3" and placeholder(self.s3_secret_key),
             "ALERTS_SECRET_KEY": placeholder(self.alerts_secret_key) or len(self.alerts_secret_key) < 32,
+            "ALERTMANAGER_WEBHOOK_TOKEN": placeholder(self.alertmanager_webhook_token)
+            or len(self.alertmanager_webhook_token) < 32,
         }
         bad = [name for name, is_default in defaults.items() if is_default]
         if bad:

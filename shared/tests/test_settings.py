@@ -8,6 +8,7 @@ STRONG = {
     "jwt_secret": "x" * 40,
     "media_url_secret": "y" * 40,
     "alerts_secret_key": "k" * 40,
+    "alertmanager_webhook_token": "t" * 40,
     "admin_password": "a-long-admin-password",
     "ftps_accounts": "cam01:a-long-ftps-password:Camera 1",
 }
@@ -30,6 +31,8 @@ def test_production_accepts_strong_secrets():
         ("ftps_accounts", "cam:short"),
         ("alerts_secret_key", "dev-only-alerts-secret-change-me-before-production"),
         ("alerts_secret_key", "short"),
+        ("alertmanager_webhook_token", "dev-only-alertmanager-token-change-me-before-production"),
+        ("alertmanager_webhook_token", ""),
     ],
 )
 def test_production_refuses_default_or_weak_secrets(field, value):

@@ -209,7 +209,8 @@ def render_alertmanager(tmp_path: Path, **overrides: str) -> subprocess.Complete
         "ALERT_SMTP_SMARTHOST": "smtp.example.org:587",
         "ALERT_SMTP_USERNAME": "alertmanager@example.org",
         "ALERT_SMTP_PASSWORD": 'p&ss|wo\\rd$1"x',
-        "ALERT_WEBHOOK_URL": "http://alerts:9104/api/alertmanager",
+        "ALERT_WEBHOOK_URL": "http://alerts:9105/alertmanager",
+        "ALERT_WEBHOOK_TOKEN": "am-token-0123456789abcdef0123456789abcdef",
     }
     env.update(overrides)
     return run(["sh", str(MONITORING / "alertmanager-render.sh")], env=env)
@@ -223,15 +224,19 @@ def test_alertmanager_config_renders_and_passes_amtool(tmp_path):
     assert config["global"]["smtp_auth_password"] == 'p&ss|wo\\rd$1"x'  # literal, not shell-expanded
     receivers = {r["name"]: r for r in config["receivers"]}
     assert receivers["email"]["email_configs"][0]["to"] == "ops@example.org"
-    assert receivers["email-and-webhook"]["webhook_configs"][0]["url"] == "http://alerts:9104/api/alertmanager"
+    webhook = receivers["email-and-webhook"]["webhook_configs"][0]
+    assert webhook["url"] == "http://alerts:9105/alertmanager"
+    assert webhook["http_config"]["authorization"] == {"type": "Bearer",
+                                                       "credentials": "am-token-0123456789abcdef0123456789abcdef"}
     result = run([tool, "check-config", str(tmp_path / "alertmanager.yml")])
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_alertmanager_render_refuses_missing_values(tmp_path):
-    rendered = render_alertmanager(tmp_path, ALERT_EMAIL_TO="", ALERT_SMTP_PASSWORD="")
+    rendered = render_alertmanager(tmp_path, ALERT_EMAIL_TO="", ALERT_SMTP_PASSWORD="", ALERT_WEBHOOK_TOKEN="")
     assert rendered.returncode != 0
     assert "ALERT_EMAIL_TO is not set" in rendered.stderr
+    assert "ALERT_WEBHOOK_TOKEN is not set" in rendered.stderr  # never an unauthenticated webhook
     assert "ALERT_SMTP_PASSWORD" not in rendered.stderr  # optional: relays without authentication
 
 

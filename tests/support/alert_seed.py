@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
+import subprocess
+import sys
 import time
+import urllib.request
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,11 +31,13 @@ from addax_common.db import (
     RuleKind,
     TriggerMode,
 )
-from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
+from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_ALERT_REVIEWS, QUEUE_CLASSIFICATION_COMPLETE
 from addax_common.secret_box import SecretBox
+from addax_common.settings import Settings
 from addax_common.storage import BUCKET_THUMBNAILS, thumbnail_key
 from addax_common.worker import Worker
 from tests.support.receivers import HttpReceiver
+from tests.support.servers import REPO, free_port, settings_env
 
 PROJECT = 1  # the default project every test database starts with; cameras join it unless told otherwise
 
@@ -124,7 +130,7 @@ def drain(ctx: ServiceContext, timeout: float = 10.0) -> None:
         for worker in workers:
             worker.queue.promote_due()
         waiting = sum(ctx.queue(q).depth() + ctx.queue(q).delayed_count()
-                      for q in (QUEUE_CLASSIFICATION_COMPLETE, QUEUE_ALERT_DELIVERIES))
+                      for q in (QUEUE_CLASSIFICATION_COMPLETE, QUEUE_ALERT_REVIEWS, QUEUE_ALERT_DELIVERIES))
         if not busy and not waiting:
             return
     raise AssertionError("queues did not drain")
@@ -137,3 +143,22 @@ def count(ctx: ServiceContext, model: type, *where: object) -> int:
 
 def webhook(ctx: ServiceContext, session, receiver: HttpReceiver, name: str = "hook") -> AlertChannel:
     return channel(ctx, session, "webhook", {"url": f"{receiver.url}/{name}"}, {"signing_secret": "s"}, name=name)
+
+
+def start_alerts(settings: Settings, loops: str, metrics_port: int = 0) -> subprocess.Popen[bytes]:
+    """`python -m addax_alerts` running only `loops`, as the supervisor starts it."""
+    env = settings_env(settings)
+    env.update(ALERTS_LOOPS=loops, METRICS_PORT=str(metrics_port or free_port()), LOG_LEVEL="INFO")
+    return subprocess.Popen([sys.executable, "-m", "addax_alerts"], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def scheduler_runs(metrics_port: int, task: str) -> float:
+    """How often a running alerts process's scheduler has run `task` (its metrics); 0 before it serves."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5) as answer:
+            text = answer.read().decode()
+    except OSError:
+        return 0.0
+    found = re.search(rf'^alert_scheduler_runs_total\{{task="{task}"\}} (\S+)$', text, flags=re.M)
+    return float(found.group(1)) if found else 0.0

@@ -18,6 +18,7 @@ MODULES = {
     "ingestion": "addax_ingestion",
     "detection": "addax_detection",
     "classification": "addax_classification",
+    "alerts": "addax_alerts",
     "api": "addax_api",
     "alerts": "addax_alerts",
 }
@@ -31,6 +32,7 @@ class Stack:
                 "ftps_port": free_port(),
                 "ftps_passive_ports": f"{passive}-{passive + 19}",
                 "api_port": free_port(),
+                "alerts_webhook_port": free_port(),
             }
         )
         self.log_dir = log_dir
@@ -71,6 +73,8 @@ class Stack:
                 wait_for_port(self.metrics_ports[name], timeout=0.5)
                 if name == "ingestion" and self.settings.ftps_enabled:
                     wait_for_port(self.settings.ftps_port, timeout=0.5)
+                if name == "alerts" and "webhook" in self.settings.alerts_loops:
+                    wait_for_port(self.settings.alerts_webhook_port, timeout=0.5)
                 return
             except TimeoutError:
                 continue

@@ -1,9 +1,10 @@
 """Alerts worker: `python -m addax_alerts`.
 
-Three loops in one process (ALERTS_LOOPS picks a subset, e.g. more delivery-only replicas):
-evaluate (classification-complete -> alert logs + pending deliveries), deliver (alert-deliveries ->
-channels, several consumers so one slow channel never blocks another) and the scheduler (one active
-replica under a Redis lock).
+Four loops in one process (ALERTS_LOOPS picks a subset, e.g. more delivery-only replicas):
+evaluate (classification-complete -> alert logs + pending deliveries; alert-reviews -> the verified-only
+rules again after a review), deliver (alert-deliveries -> channels, several consumers so one slow
+channel never blocks another), the scheduler (one active replica under a Redis lock) and the webhook
+(Alertmanager's system-health alerts, addax_alerts.webhook).
 """
 
 from __future__ import annotations
@@ -16,17 +17,18 @@ import uuid
 from types import FrameType
 
 from addax_alerts.deliver import DeliverHandler
-from addax_alerts.handler import EvaluateHandler
+from addax_alerts.handler import EvaluateHandler, ReviewHandler
 from addax_alerts.scheduler import Scheduler
+from addax_alerts.webhook import WebhookServer
 from addax_common.context import ServiceContext, make_context
 from addax_common.logging import configure_logging, get_logger
 from addax_common.metrics import register_queue_collector, start_metrics_server
-from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
+from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_ALERT_REVIEWS, QUEUE_CLASSIFICATION_COMPLETE
 from addax_common.settings import get_settings
 from addax_common.worker import Stage, Worker
 
 log = get_logger(__name__)
-LOOPS = ("evaluate", "deliver", "schedule")
+LOOPS = ("evaluate", "deliver", "schedule", "webhook")
 
 
 def give_up_evaluation(_ctx: ServiceContext, image_id: str, reason: str) -> None:
@@ -50,9 +52,13 @@ class AlertsService:
             raise ValueError(f"ALERTS_LOOPS: unknown loop(s) {sorted(unknown)}; choose from {LOOPS}")
         self.workers: list[Worker] = []
         if "evaluate" in loops:
-            stage = Stage(name="alerts-evaluate", queue=QUEUE_CLASSIFICATION_COMPLETE, handler=EvaluateHandler(ctx),
+            evaluate = EvaluateHandler(ctx)
+            stage = Stage(name="alerts-evaluate", queue=QUEUE_CLASSIFICATION_COMPLETE, handler=evaluate,
                           batch_size=1, on_give_up=give_up_evaluation)
             self.workers.append(Worker(ctx, stage, consumer=f"{self.name}-evaluate"))
+            reviews = Stage(name="alerts-reviews", queue=QUEUE_ALERT_REVIEWS, handler=ReviewHandler(evaluate),
+                            batch_size=1, on_give_up=give_up_evaluation)
+            self.workers.append(Worker(ctx, reviews, consumer=f"{self.name}-reviews"))
         if "deliver" in loops:
             deliver = DeliverHandler(ctx)
             for n in range(max(1, ctx.settings.alerts_delivery_concurrency)):
@@ -62,6 +68,7 @@ class AlertsService:
         for worker in self.workers:
             worker.stop_event = self.stop  # one signal stops every loop
         self.scheduler = Scheduler(ctx, owner=self.name) if "schedule" in loops else None
+        self.serves_webhook = "webhook" in loops
 
     def install_signal_handlers(self) -> None:
         def _stop(signum: int, _frame: FrameType | None) -> None:
@@ -75,10 +82,15 @@ class AlertsService:
         threads = [threading.Thread(target=w.run, name=w.consumer, daemon=True) for w in self.workers]
         if self.scheduler is not None:
             threads.append(threading.Thread(target=self.scheduler.run, args=(self.stop,), name="scheduler", daemon=True))
+        # Bound here, not in __init__: tests build the service for its loops without serving anything.
+        webhook = WebhookServer(self.ctx, self.ctx.settings.alerts_webhook_port).start() if self.serves_webhook else None
         for thread in threads:
             thread.start()
-        log.info("alerts_running", loops=sorted(self.ctx.settings.alerts_loops), consumers=len(self.workers))
+        log.info("alerts_running", loops=sorted(self.ctx.settings.alerts_loops), consumers=len(self.workers),
+                 webhook_port=webhook.port if webhook else None)
         self.stop.wait()
+        if webhook is not None:
+            webhook.stop()
         for thread in threads:
             thread.join(timeout=30)
 

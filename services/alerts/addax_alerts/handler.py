@@ -94,6 +94,19 @@ class CameraInfo:
     project_id: int | None
 
 
+class ReviewHandler:
+    """Loop 1b: `alert-reviews` (images a person approved or re-labelled) -> verified-only rules."""
+
+    def __init__(self, evaluate: EvaluateHandler) -> None:
+        self.evaluate = evaluate
+
+    def __call__(self, messages: list[Message]) -> BatchResult:
+        results: BatchResult = {}
+        for_each_image(results, messages, lambda m: m.image_id, lambda m: self.evaluate.reevaluate_reviewed(
+            uuid.UUID(m.image_id), datetime.fromtimestamp(m.enqueued_at, UTC)))
+        return results
+
+
 class EvaluateHandler:
     def __init__(self, ctx: ServiceContext, taxonomy: Taxonomy | None = None) -> None:
         self.ctx = ctx
@@ -133,6 +146,27 @@ class EvaluateHandler:
             if rules:
                 fired = self.fire_matches(session, image, camera, rules, now)
         session.execute(MARK_EVALUATED, {"image_id": image_id, "rules_checked": len(rules), "alerts_fired": len(fired)})
+        return fired
+
+    # --- a review later: the "only human-verified" rules again ------------------------------------
+    def reevaluate_reviewed(self, image_id: uuid.UUID, reviewed_at: datetime,
+                            now: datetime | None = None) -> list[Fired]:
+        """After an approval or a species correction: the project's verified-only rules, which could
+        not match when the image completed. Other rules keep their verdict from completion. A rule
+        that fired for this image already fires nothing (its rule x image key), so a repeated message
+        or a second review is harmless; a review message older than ALERTS_MAX_AGE_SECONDS (a backlog
+        after an outage) fires nothing."""
+        now = now or datetime.now(UTC)
+        if reviewed_at < now - timedelta(seconds=self.settings.alerts_max_age_seconds):
+            raise SkipMessage("review too old for alerts")
+        with self.ctx.sessions.begin() as session:
+            image, _evaluated, camera = self.load(session, image_id)
+            if image.status is not ImageStatus.COMPLETED:
+                raise SkipMessage(f"image is {image.status.value}, not completed")
+            rules = [] if camera is None else [
+                rule for rule in self.active_rules(session, camera.project_id) if rule.spec.verified_only]
+            fired = self.fire_matches(session, image, camera, rules, now) if camera is not None and rules else []
+        announce(self.ctx, fired)
         return fired
 
     def fire_matches(self, session: Session, image: Image, camera: CameraInfo, rules: Sequence[ActiveRule],

@@ -16,3 +16,5 @@ EVALUATION_DURATION = Histogram(
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1),
 )
 SCHEDULER_RUNS = Counter("alert_scheduler_runs_total", "Scheduler ticks run while holding the lock", ["task"])
+# Requests to the Alertmanager webhook by HTTP status (401: a wrong token; 422: not a v4 payload).
+WEBHOOK_REQUESTS = Counter("alerts_webhook_requests_total", "Alertmanager webhook requests by HTTP status", ["code"])

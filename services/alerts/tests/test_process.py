@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
-import time
 from collections import Counter
+from collections.abc import Callable
 
 from sqlalchemy import func, select
 
@@ -17,15 +15,11 @@ from addax_common.db import AlertDelivery, DeliveryStatus
 from addax_common.reliable_queue import QUEUE_ALERT_DELIVERIES, QUEUE_CLASSIFICATION_COMPLETE
 from addax_common.settings import Settings
 from tests.support import alert_seed as seed
+from tests.support.alert_seed import scheduler_runs
+from tests.support.alert_seed import start_alerts as start
 from tests.support.receivers import HttpReceiver
-from tests.support.servers import REPO, free_port, settings_env
-
-
-def start(settings: Settings, loops: str) -> subprocess.Popen[bytes]:
-    env = settings_env(settings)
-    env.update(ALERTS_LOOPS=loops, METRICS_PORT=str(free_port()), LOG_LEVEL="INFO")
-    return subprocess.Popen([sys.executable, "-m", "addax_alerts"], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+from tests.support.servers import free_port
+from tests.support.stack import wait_until
 
 
 def statuses(ctx: ServiceContext) -> Counter[str]:
@@ -34,13 +28,8 @@ def statuses(ctx: ServiceContext) -> Counter[str]:
     return Counter({status.value: n for status, n in rows})
 
 
-def wait(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
+def wait(condition: Callable[[], object], timeout: float, what: str) -> None:
+    wait_until(condition, timeout, interval=0.1, what=what)
 
 
 def test_sigkill_between_evaluation_and_delivery_delivers_exactly_once(
@@ -66,10 +55,13 @@ def test_sigkill_between_evaluation_and_delivery_delivers_exactly_once(
             evaluator.wait(10)
         assert http_receiver.requests == [] and signal_receiver.requests == []
 
-        service = start(alert_settings, "evaluate,deliver,schedule")
+        metrics = free_port()
+        service = start(alert_settings, "evaluate,deliver,schedule", metrics)
         try:
             wait(lambda: statuses(actx)["sent"] == 15, 60, "15 sent deliveries")
-            time.sleep(1.5)  # give any duplicate a chance to show up
+            # Five more reconciler runs after the last send (>= 1.5 s): a duplicate would have shown by now.
+            runs = scheduler_runs(metrics, "reconcile_deliveries")
+            wait(lambda: scheduler_runs(metrics, "reconcile_deliveries") >= runs + 5, 30, "five reconciler runs")
         finally:
             service.send_signal(signal.SIGTERM)
             assert service.wait(30) == 0, "the service stops cleanly on SIGTERM"
@@ -96,11 +88,13 @@ def test_images_completed_while_the_service_was_down_fire_once_and_old_ones_neve
                   for _ in range(20)]
         old = [seed.completed_image(actx, session, cam.id, [("wolf", 0.9)], completed_at=seed.minutes_ago(90))
                for _ in range(5)]
+    metrics = free_port()
     service = start(alert_settings.model_copy(update={"alerts_reconcile_after_seconds": 1.0}),
-                    "evaluate,deliver,schedule")
+                    "evaluate,deliver,schedule", metrics)
     try:
         wait(lambda: statuses(actx)["sent"] == 20, 90, "20 sent deliveries")
-        time.sleep(2)  # further scheduler ticks must not add anything
+        runs = scheduler_runs(metrics, "reconcile_images")
+        wait(lambda: scheduler_runs(metrics, "reconcile_images") >= runs + 5, 30, "further reconciler runs")
     finally:
         service.send_signal(signal.SIGTERM)
         service.wait(30)

@@ -100,6 +100,14 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": ErrorResponse, "description": descriptions.get(code, "Error")} for code in codes}
 
 
+def created() -> dict[str, Any]:
+    """Route options of every create endpoint: 201 with the new resource, or 409 when it clashes with one.
+
+    `@router.post("", response_model=ThingOut, name="create", summary="...", **created())`
+    """
+    return {"status_code": 201, "responses": error_responses(409)}
+
+
 def install_exception_handlers(app: FastAPI) -> None:
     async def api_error(_request: Request, exc: ApiError) -> Response:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)

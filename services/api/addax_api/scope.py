@@ -8,17 +8,17 @@ ProjectAnalyst or ProjectAdmin (route-matrix test: services/api/tests/test_route
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Path
-from sqlalchemy import select
+from fastapi import Depends, Path, Request
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
-from addax_api.errors import Forbidden, NotFound
-from addax_api.security import ROLE_RANK, get_current_user
+from addax_api.errors import Forbidden, NotFound, Unauthorized
+from addax_api.security import ROLE_RANK, Credentials, signed_in, token_claims
 from addax_common.db import Project, ProjectMember, User, UserRole
 from addax_common.ftp_accounts import PROJECT_SLUG_PATTERN
 
@@ -58,16 +58,6 @@ def is_server_admin(user: User) -> bool:
     return UserRole(user.role) == UserRole.ADMIN
 
 
-def member_role(db: Session, user: User, project_id: int) -> UserRole | None:
-    """The user's role in a project: admin for server admins, the membership's role, or None."""
-    if is_server_admin(user):
-        return UserRole.ADMIN
-    role = db.scalar(
-        select(ProjectMember.role).where(ProjectMember.project_id == project_id, ProjectMember.user_id == user.id)
-    )
-    return UserRole(role) if role is not None else None
-
-
 def visible_projects(db: Session, user: User) -> frozenset[int] | None:
     """Ids of the projects the user is a member of; None for server admins (every project)."""
     if is_server_admin(user):
@@ -75,24 +65,48 @@ def visible_projects(db: Session, user: User) -> frozenset[int] | None:
     return frozenset(db.scalars(select(ProjectMember.project_id).where(ProjectMember.user_id == user.id)).all())
 
 
-def resolve(db: Session, user: User, slug: str) -> ProjectScope:
-    project = db.scalar(select(Project).where(Project.slug == slug))
-    role = member_role(db, user, project.id) if project is not None else None
-    if project is None or role is None:
-        raise NotFound("project not found")
-    return ProjectScope(project=project, user=user, role=role)
+def scope_of(user: User, project: Project | None, membership: str | None) -> ProjectScope:
+    if project is not None:
+        if is_server_admin(user):
+            return ProjectScope(project=project, user=user, role=UserRole.ADMIN)
+        if membership is not None:
+            return ProjectScope(project=project, user=user, role=UserRole(membership))
+    raise NotFound("project not found")
 
 
 def project_scope(
-    slug: Slug, user: Annotated[User, Depends(get_current_user)], db: Annotated[Session, Depends(get_db)]
+    slug: Slug, request: Request, credentials: Credentials, db: Annotated[Session, Depends(get_db)]
 ) -> ProjectScope:
-    return resolve(db, user, slug)
+    # The token's user, the project and the membership in one round trip: every project-scoped request
+    # pays for this, and it is all the per-request cost project scoping adds (docs/performance.md).
+    claims = token_claims(request, credentials)
+    row = db.execute(
+        select(User, Project, ProjectMember.role)
+        .select_from(User)
+        .outerjoin(Project, Project.slug == slug)
+        .outerjoin(ProjectMember, and_(ProjectMember.project_id == Project.id, ProjectMember.user_id == User.id))
+        .where(User.id == claims.user_id)
+    ).first()
+    if row is None:  # the token's user no longer exists
+        raise Unauthorized("user is inactive or no longer exists")
+    return scope_of(signed_in(request, row[0]), row[1], row[2])
 
 
-def require_project_role(minimum: UserRole) -> Callable[[ProjectScope], ProjectScope]:
+def resolve(db: Session, user: User, slug: str) -> ProjectScope:
+    """Another project's scope for the signed-in user (moving a camera there): 404 unless a member."""
+    row = db.execute(
+        select(Project, ProjectMember.role)
+        .outerjoin(ProjectMember, and_(ProjectMember.project_id == Project.id, ProjectMember.user_id == user.id))
+        .where(Project.slug == slug)
+    ).first()
+    return scope_of(user, row[0], row[1]) if row is not None else scope_of(user, None, None)
+
+
+def require_project_role(minimum: UserRole) -> Callable[[ProjectScope], Awaitable[ProjectScope]]:
     """A dependency that lets through members of the path's project whose role there is `minimum` or higher."""
 
-    def dependency(scope: Annotated[ProjectScope, Depends(project_scope)]) -> ProjectScope:
+    # async: no I/O here, so FastAPI need not hop to the thread pool for it.
+    async def dependency(scope: Annotated[ProjectScope, Depends(project_scope)]) -> ProjectScope:
         if not scope.allows(minimum):
             raise Forbidden(f"this action requires the {minimum.value} role in this project")
         return scope

@@ -11,7 +11,7 @@ import hashlib
 import secrets
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -85,36 +85,45 @@ def hash_refresh_token(raw: str) -> str:
 bearer_scheme = HTTPBearer(auto_error=False, description="Access token from POST /api/auth/login or /refresh")
 
 
-def user_from_token(db: Session, settings: Settings, token: str) -> User:
-    claims = decode_access_token(settings, token)
-    user = db.get(User, claims.user_id)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
+
+
+def token_claims(request: Request, credentials: HTTPAuthorizationCredentials | None) -> AccessClaims:
+    """The verified claims of the request's bearer token (401 when there is none or it is not valid)."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("not authenticated")
+    return decode_access_token(request.app.state.settings, credentials.credentials)
+
+
+def signed_in(request: Request, user: User | None) -> User:
+    """The token's user if it still exists and is active; remembered as the request's actor."""
     # The role comes from the database, not the token, so a demotion or deactivation is immediate.
+    if user is None or not user.is_active:
+        raise Unauthorized("user is inactive or no longer exists")
+    request.state.user_id = user.id
+    request.state.user = user  # the actor of the unit of work (uow.py)
+    return user
+
+
+def user_from_token(db: Session, settings: Settings, token: str) -> User:
+    user = db.get(User, decode_access_token(settings, token).user_id)
     if user is None or not user.is_active:
         raise Unauthorized("user is inactive or no longer exists")
     return user
 
 
-def get_current_user(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)],
-    db: Annotated[Session, Depends(get_db)],
-) -> User:
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise Unauthorized("not authenticated")
-    user = user_from_token(db, request.app.state.settings, credentials.credentials)
-    request.state.user_id = user.id
-    request.state.user = user  # the actor of the unit of work (uow.py)
-    return user
+def get_current_user(request: Request, credentials: Credentials, db: Annotated[Session, Depends(get_db)]) -> User:
+    return signed_in(request, db.get(User, token_claims(request, credentials).user_id))
 
 
 def has_role(user: User, minimum: UserRole) -> bool:
     return ROLE_RANK[UserRole(user.role)] >= ROLE_RANK[minimum]
 
 
-def require_role(minimum: UserRole) -> Callable[[User], User]:
+def require_role(minimum: UserRole) -> Callable[[User], Awaitable[User]]:
     """A dependency that lets through active users whose role is `minimum` or higher (admin > analyst > viewer)."""
 
-    def dependency(user: Annotated[User, Depends(get_current_user)]) -> User:
+    async def dependency(user: Annotated[User, Depends(get_current_user)]) -> User:  # no I/O: no thread hop
         if not has_role(user, minimum):
             raise Forbidden(f"this action requires the {minimum.value} role")
         return user

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from addax_api.security import create_access_token
 from addax_common.db import AuditLog, Image, ProjectMember, UserRole
+from addax_common.db.alerts import AlertLog, LogKind
 from addax_common.events import CLASSIFICATION_COMPLETE, IMAGE_INGESTED, EventPublisher
 from tests.support.stack import wait_until as stack_wait_until
 
@@ -122,6 +123,42 @@ def test_b_cannot_change_a(client, users, two_projects, api_ctx):
     with api_ctx.sessions() as db:
         entry = db.scalars(select(AuditLog).where(AuditLog.resource_id == a_image)).one()
         assert entry.project_id == 1
+
+
+def test_b_cannot_see_or_use_a_alerts(client, users, two_projects, api_ctx):
+    world, h, ah = two_projects, two_projects["headers"], users.admin.headers
+    a_alerts, b_alerts = f"/api/projects/{A}/alerts", f"/api/projects/{B}/alerts"
+    channel = client.post(f"{a_alerts}/channels", headers=ah, json={
+        "kind": "webhook", "name": "a hook", "settings": {"url": "http://127.0.0.1:9/a"},
+        "secrets": {"signing_secret": "a-secret"}}).json()
+    a_camera = sorted(world["a_cameras"])[0]
+    rule = client.post(f"{a_alerts}/rules", headers=ah, json={
+        "name": "a wolves", "kind": "species", "conditions": {"species": ["wolf"], "camera_ids": [a_camera]},
+        "channel_ids": [channel["id"]]})
+    assert rule.status_code == 201, rule.text
+    with api_ctx.sessions() as db:
+        db.add(AlertLog(rule_id=rule.json()["id"], project_id=1, kind=LogKind.MATCH, dedup_key="image:a",
+                        camera_id=a_camera, reason="wolf", payload={}))
+        db.commit()
+        a_alert = db.scalars(select(AlertLog.id)).one()
+    for path in ("rules", "channels"):
+        assert client.get(f"{b_alerts}/{path}", headers=h).json() == []
+    assert client.get(f"{b_alerts}/history", headers=h).json()["total"] == 0
+    assert client.get(f"{b_alerts}/history/{a_alert}", headers=h).status_code == 404
+    for method, path in (("GET", f"rules/{rule.json()['id']}"), ("PATCH", f"rules/{rule.json()['id']}"),
+                         ("DELETE", f"rules/{rule.json()['id']}"), ("GET", f"channels/{channel['id']}"),
+                         ("PATCH", f"channels/{channel['id']}"), ("DELETE", f"channels/{channel['id']}"),
+                         ("POST", f"channels/{channel['id']}/test")):
+        response = client.request(method, f"{b_alerts}/{path}", headers=h, json={} if method == "PATCH" else None)
+        assert response.status_code == 404, (method, path, response.text)
+    # A's cameras and channels cannot be named in B's rules.
+    refused = client.post(f"{b_alerts}/rules", headers=h, json={
+        "name": "steal", "kind": "species", "conditions": {"species": ["wolf"], "camera_ids": [a_camera]},
+        "channel_ids": [channel["id"]]})
+    assert refused.status_code == 422
+    assert {tuple(p["loc"]) for p in refused.json()["detail"]} == {
+        ("body", "conditions", "camera_ids"), ("body", "channel_ids")}
+    assert client.get(f"{a_alerts}/rules/{rule.json()['id']}", headers=ah).json()["name"] == "a wolves"
 
 
 def test_my_projects(client, users, two_projects):

@@ -8,7 +8,7 @@ import uuid
 from sqlalchemy import select
 
 from addax_common.db import AuditLog, Classification, Image
-from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
+from addax_common.reliable_queue import QUEUE_ALERT_REVIEWS, QUEUE_IMAGE_INGESTED
 
 
 def audit(api_ctx, action):
@@ -127,3 +127,34 @@ def test_retry_failed_image(client, users, gallery, api_ctx):
     assert client.post(f"/api/projects/default/images/{img['i1']}/retry", headers=users.admin.headers).status_code == 409
     assert client.post(f"/api/projects/default/images/{uuid.uuid4()}/retry", headers=users.admin.headers).status_code == 404
     assert queue.depth() == 1
+
+
+def test_approvals_and_corrections_ask_the_alerts_service_to_recheck_verified_rules(client, users, gallery, seed,
+                                                                                   api_ctx):
+    """The alerts service's "only human-verified" rules could not match at completion: an approval or
+    a human label queues the image on alert-reviews (after commit); other reviews, a reset of the
+    label and unfinished images do not."""
+    cam, img = gallery
+    queue = api_ctx.queue(QUEUE_ALERT_REVIEWS)
+    h = users.analyst.headers
+    base = "/api/projects/default/images"
+
+    def queued() -> list[str]:
+        return sorted(json.loads(raw)["image_id"] for raw in api_ctx.redis.lrange(queue.key, 0, -1))
+
+    assert client.post(f"{base}/{img['i1']}/review", json={"status": "flagged"}, headers=h).status_code == 200
+    assert client.post(f"{base}/{img['i8']}/approve", headers=h).status_code == 200  # still `received`
+    assert queued() == []
+    assert client.post(f"{base}/{img['i1']}/approve", headers=h).status_code == 200
+    assert queued() == [str(img["i1"])]
+    bulk = {"image_ids": [str(img["i4"]), str(img["i6"]), str(img["i7"])], "status": "approved"}  # i7 failed
+    assert client.post(f"{base}/review", json=bulk, headers=h).status_code == 200
+    assert queued() == sorted([str(img["i1"]), str(img["i4"]), str(img["i6"])])
+
+    queue.redis.delete(queue.key)
+    detection_id = seed.detection_ids(img["i2"])[0]
+    url = f"{base}/{img['i2']}/detections/{detection_id}/species"
+    assert client.put(url, json={"label": "wolf"}, headers=h).status_code == 200
+    assert queued() == [str(img["i2"])]
+    assert client.delete(url, headers=h).status_code == 200
+    assert queued() == [str(img["i2"])]

@@ -42,6 +42,8 @@ def species_phrase(species: list[dict[str, Any]]) -> str:
 def summary_line(payload: dict[str, Any]) -> str:
     """One line about one alert: used as a digest entry and as the body's first line."""
     when = payload.get("local_time") or payload.get("fired_at") or ""
+    if payload.get("headline"):  # a system-health alert: about the server, not a camera
+        return f"{payload['headline']} ({when})"
     camera = payload.get("camera_name") or "unknown camera"
     if payload.get("species"):
         return f"{species_phrase(payload['species'])} at {camera} ({when})"
@@ -63,6 +65,8 @@ def render(*, alert_id: int, kind: str, reason: str, payload: dict[str, Any], fi
         headline = summary_line({**payload, "reason": reason})
         subject = f"[AddaxAI] {rule}: {headline}"
         details = [("Rule", rule), ("Camera", payload.get("camera_name") or "unknown"), ("Why", reason)]
+        if kind == "system":
+            details.pop(1)
         if payload.get("local_time"):
             details.append(("Time (camera)", str(payload["local_time"])))
         if payload.get("location"):

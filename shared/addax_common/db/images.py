@@ -133,6 +133,8 @@ Index(
     Image.id.desc(),
 )
 Index("ix_images_project_received", Image.project_id, Image.received_at.desc(), Image.id.desc())
+# Camera-filtered counts within a project, from the index alone (migration 0007).
+Index("ix_images_project_camera", Image.project_id, Image.camera_id)
 Index(
     "ix_images_camera_taken_at",
     Image.camera_id,

@@ -33,7 +33,7 @@ class AuditFilters:
     date_to: str | None
 
 
-def audit_filters(
+async def audit_filters(
     page: PageParam = 1,
     limit: Limit500 = 50,
     user_id: Annotated[int | None, Query(ge=1, le=MAX_INT32)] = None,

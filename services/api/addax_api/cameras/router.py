@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, status
+from fastapi import APIRouter, Depends, Path
 from sqlalchemy.orm import Session
 
 from addax_api.cameras import service
@@ -13,7 +13,7 @@ from addax_api.cameras.schemas import (
     CameraUpdate,
 )
 from addax_api.deps import get_db
-from addax_api.errors import error_responses
+from addax_api.errors import created, error_responses
 from addax_api.images.service import Presentation, presentation
 from addax_api.queries.filters import SpeciesLabels
 from addax_api.scope import ProjectAdmin, ProjectViewer
@@ -43,10 +43,9 @@ def list_cameras(
 @router.post(
     "",
     response_model=CameraOut,
-    status_code=status.HTTP_201_CREATED,
     name="create",
     summary="Create a camera in the project (project admin)",
-    responses=error_responses(409),
+    **created(),
 )
 def create_camera(body: CameraCreate, scope: ProjectAdmin, uow: UoW) -> CameraOut:
     return service.create(uow, scope, body)

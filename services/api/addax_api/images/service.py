@@ -33,7 +33,7 @@ from addax_api.queries.filters import ImageQuery
 from addax_api.scope import ProjectScope
 from addax_api.uow import UnitOfWork
 from addax_common.db import Image, ImageStatus, ReviewStatus
-from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
+from addax_common.reliable_queue import QUEUE_ALERT_REVIEWS, QUEUE_IMAGE_INGESTED
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS
 
 
@@ -45,7 +45,7 @@ class Presentation:
     threshold: float
 
 
-def presentation(request: Request) -> Presentation:
+async def presentation(request: Request) -> Presentation:
     """The request's Presentation (a FastAPI dependency)."""
     return Presentation(request.app.state.media, request.app.state.settings.detection_classify_threshold)
 
@@ -160,6 +160,13 @@ def _apply_review(
     record(db, actor, "image.review", "image", image.id, details, project_id=image.project_id)
 
 
+def _recheck_verified_alerts(uow: UnitOfWork, image: Image, status: ReviewStatus) -> None:
+    """An approval makes the image human-verified: after commit, the alerts service evaluates its
+    "only human-verified" rules on it again (idempotent there: one alert per rule x image)."""
+    if status == ReviewStatus.APPROVED and image.status == ImageStatus.COMPLETED:
+        uow.enqueue(QUEUE_ALERT_REVIEWS, image.id)
+
+
 def review(uow: UnitOfWork, scope: ProjectScope, image_id: uuid.UUID, status: ReviewStatus, note: str | None) -> ReviewResult:
     db, actor = uow.db, uow.actor
     image = repository.get_for_update(db, scope.project_id, image_id)
@@ -167,6 +174,7 @@ def review(uow: UnitOfWork, scope: ProjectScope, image_id: uuid.UUID, status: Re
         raise NotFound("image not found")
     _apply_review(db, actor, image, status, note, datetime.now(UTC))
     db.flush()
+    _recheck_verified_alerts(uow, image, status)
     return ReviewResult(
         id=image.id, review_status=image.review_status, reviewed_by=image.reviewed_by, reviewed_at=image.reviewed_at
     )
@@ -179,6 +187,7 @@ def review_many(uow: UnitOfWork, scope: ProjectScope, ids: list[uuid.UUID], stat
     now = datetime.now(UTC)
     for image in images:
         _apply_review(db, actor, image, status, note, now)
+        _recheck_verified_alerts(uow, image, status)
     db.flush()
     found = {image.id for image in images}
     return BulkReviewResult(updated=[i for i in wanted if i in found], not_found=[i for i in wanted if i not in found])
@@ -218,6 +227,8 @@ def correct_species(
     )
     db.flush()
     uow.invalidate_stats(scope.project_id)
+    if label is not None:  # a human label counts as verified (the alerts service skips unfinished images)
+        uow.enqueue(QUEUE_ALERT_REVIEWS, image_id)
     return next(d for d in detections(db, view, image_id) if d.id == detection_id)
 
 

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Depends, Path, status
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
-from addax_api.errors import error_responses
+from addax_api.errors import created, error_responses
 from addax_api.projects import service
 from addax_api.projects.schemas import MemberAdd, MemberOut, MemberUpdate, ProjectCreate, ProjectOut, ProjectUpdate
 from addax_api.scope import ProjectAdmin, ProjectViewer
@@ -29,10 +29,9 @@ def list_projects(user: ViewerUser, db: DB) -> list[ProjectOut]:
 @router.post(
     "",
     response_model=ProjectOut,
-    status_code=status.HTTP_201_CREATED,
     name="create",
     summary="Create a project (server admin); you become its admin",
-    responses=error_responses(409),
+    **created(),
 )
 def create_project(body: ProjectCreate, user: AdminUser, uow: UoW) -> ProjectOut:
     return service.create(uow, user, body)
@@ -86,10 +85,9 @@ def list_members(scope: ProjectAdmin, db: DB) -> list[MemberOut]:
 @project_router.post(
     "/{slug}/members",
     response_model=MemberOut,
-    status_code=status.HTTP_201_CREATED,
     name="add_member",
     summary="Add a user to a project with a role (project admin)",
-    responses=error_responses(409),
+    **created(),
 )
 def add_member(body: MemberAdd, scope: ProjectAdmin, uow: UoW) -> MemberOut:
     return service.add_member(uow, scope, body)

@@ -59,7 +59,7 @@ class ImageQuery:
     order: SortOrder = "desc"
 
 
-def image_query(
+async def image_query(
     scope: Annotated[ProjectScope, Depends(project_scope)],
     camera_id: CameraIds = None,
     species: SpeciesLabels = None,

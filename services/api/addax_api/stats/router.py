@@ -19,7 +19,7 @@ species_router = APIRouter(
 )
 
 
-def get_cache(request: Request) -> StatsCache:
+async def get_cache(request: Request) -> StatsCache:
     cache: StatsCache = request.app.state.stats_cache
     return cache
 
@@ -28,7 +28,7 @@ DB = Annotated[Session, Depends(get_db)]
 Cache = Annotated[StatsCache, Depends(get_cache)]
 
 
-def stats_query(
+async def stats_query(
     scope: ProjectViewer, camera_id: CameraIds = None, date_from: DateFrom = None, date_to: DateTo = None
 ) -> ImageQuery:
     return ImageQuery(

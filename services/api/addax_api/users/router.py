@@ -4,7 +4,7 @@ from fastapi import APIRouter, Depends, Path, Query, status
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
-from addax_api.errors import error_responses
+from addax_api.errors import created, error_responses
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.users import service
@@ -24,10 +24,9 @@ def list_users(user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> list
 @router.post(
     "",
     response_model=UserOut,
-    status_code=status.HTTP_201_CREATED,
     name="create",
     summary="Create a user (admin)",
-    responses=error_responses(409),
+    **created(),
 )
 def create_user(body: UserCreate, user: AdminUser, uow: UoW) -> UserOut:
     return service.create_user(uow.db, uow.actor, body)

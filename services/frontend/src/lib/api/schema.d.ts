@@ -582,10 +582,10 @@ export interface paths {
             cookie?: never;
         };
         /** Alert rules (project members) */
-        get: operations["alerts-rules-list"];
+        get: operations["alerts-rules_list"];
         put?: never;
         /** Create an alert rule (admin) */
-        post: operations["alerts-rules-create"];
+        post: operations["alerts-rules_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -600,15 +600,15 @@ export interface paths {
             cookie?: never;
         };
         /** One alert rule (project members) */
-        get: operations["alerts-rules-get"];
+        get: operations["alerts-rules_get"];
         put?: never;
         post?: never;
         /** Delete an alert rule and its history (admin) */
-        delete: operations["alerts-rules-delete"];
+        delete: operations["alerts-rules_delete"];
         options?: never;
         head?: never;
         /** Change an alert rule (admin); only the fields sent change */
-        patch: operations["alerts-rules-update"];
+        patch: operations["alerts-rules_update"];
         trace?: never;
     };
     "/api/projects/{slug}/alerts/channels": {
@@ -619,10 +619,10 @@ export interface paths {
             cookie?: never;
         };
         /** Alert channels (admin: they hold recipients); secrets are never returned */
-        get: operations["alerts-channels-list"];
+        get: operations["alerts-channels_list"];
         put?: never;
         /** Create an alert channel (admin) */
-        post: operations["alerts-channels-create"];
+        post: operations["alerts-channels_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -637,15 +637,15 @@ export interface paths {
             cookie?: never;
         };
         /** One alert channel (admin) */
-        get: operations["alerts-channels-get"];
+        get: operations["alerts-channels_get"];
         put?: never;
         post?: never;
         /** Delete an alert channel (admin) */
-        delete: operations["alerts-channels-delete"];
+        delete: operations["alerts-channels_delete"];
         options?: never;
         head?: never;
         /** Change an alert channel (admin); without `secrets` the stored ones stay */
-        patch: operations["alerts-channels-update"];
+        patch: operations["alerts-channels_update"];
         trace?: never;
     };
     "/api/projects/{slug}/alerts/channels/{channel_id}/test": {
@@ -661,7 +661,7 @@ export interface paths {
          * Send a test notification to each recipient (admin)
          * @description Answers 200 whatever the receivers said: each recipient's result carries the receiver's answer (`receipt`) or its refusal (`error`).
          */
-        post: operations["alerts-channels-test"];
+        post: operations["alerts-channels_test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -693,7 +693,7 @@ export interface paths {
             cookie?: never;
         };
         /** Fired alerts of the project, newest first, with delivery counts */
-        get: operations["alerts-history-list"];
+        get: operations["alerts-history_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -710,7 +710,7 @@ export interface paths {
             cookie?: never;
         };
         /** One fired alert with its payload and every delivery */
-        get: operations["alerts-history-get"];
+        get: operations["alerts-history_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -727,10 +727,10 @@ export interface paths {
             cookie?: never;
         };
         /** Alert rules (server admin) */
-        get: operations["alerts-admin-rules-list"];
+        get: operations["alerts-admin_rules_list"];
         put?: never;
         /** Create an alert rule (admin) */
-        post: operations["alerts-admin-rules-create"];
+        post: operations["alerts-admin_rules_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -745,15 +745,15 @@ export interface paths {
             cookie?: never;
         };
         /** One alert rule (server admin) */
-        get: operations["alerts-admin-rules-get"];
+        get: operations["alerts-admin_rules_get"];
         put?: never;
         post?: never;
         /** Delete an alert rule and its history (admin) */
-        delete: operations["alerts-admin-rules-delete"];
+        delete: operations["alerts-admin_rules_delete"];
         options?: never;
         head?: never;
         /** Change an alert rule (admin); only the fields sent change */
-        patch: operations["alerts-admin-rules-update"];
+        patch: operations["alerts-admin_rules_update"];
         trace?: never;
     };
     "/api/admin/alerts/channels": {
@@ -764,10 +764,10 @@ export interface paths {
             cookie?: never;
         };
         /** Alert channels (admin: they hold recipients); secrets are never returned */
-        get: operations["alerts-admin-channels-list"];
+        get: operations["alerts-admin_channels_list"];
         put?: never;
         /** Create an alert channel (admin) */
-        post: operations["alerts-admin-channels-create"];
+        post: operations["alerts-admin_channels_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -782,15 +782,15 @@ export interface paths {
             cookie?: never;
         };
         /** One alert channel (admin) */
-        get: operations["alerts-admin-channels-get"];
+        get: operations["alerts-admin_channels_get"];
         put?: never;
         post?: never;
         /** Delete an alert channel (admin) */
-        delete: operations["alerts-admin-channels-delete"];
+        delete: operations["alerts-admin_channels_delete"];
         options?: never;
         head?: never;
         /** Change an alert channel (admin); without `secrets` the stored ones stay */
-        patch: operations["alerts-admin-channels-update"];
+        patch: operations["alerts-admin_channels_update"];
         trace?: never;
     };
     "/api/admin/alerts/channels/{channel_id}/test": {
@@ -806,7 +806,7 @@ export interface paths {
          * Send a test notification to each recipient (admin)
          * @description Answers 200 whatever the receivers said: each recipient's result carries the receiver's answer (`receipt`) or its refusal (`error`).
          */
-        post: operations["alerts-admin-channels-test"];
+        post: operations["alerts-admin_channels_test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5206,7 +5206,7 @@ export interface operations {
             };
         };
     };
-    "alerts-rules-list": {
+    "alerts-rules_list": {
         parameters: {
             query?: never;
             header?: never;
@@ -5265,7 +5265,7 @@ export interface operations {
             };
         };
     };
-    "alerts-rules-create": {
+    "alerts-rules_create": {
         parameters: {
             query?: never;
             header?: never;
@@ -5328,7 +5328,7 @@ export interface operations {
             };
         };
     };
-    "alerts-rules-get": {
+    "alerts-rules_get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5388,7 +5388,7 @@ export interface operations {
             };
         };
     };
-    "alerts-rules-delete": {
+    "alerts-rules_delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -5446,7 +5446,7 @@ export interface operations {
             };
         };
     };
-    "alerts-rules-update": {
+    "alerts-rules_update": {
         parameters: {
             query?: never;
             header?: never;
@@ -5510,7 +5510,7 @@ export interface operations {
             };
         };
     };
-    "alerts-channels-list": {
+    "alerts-channels_list": {
         parameters: {
             query?: never;
             header?: never;
@@ -5569,7 +5569,7 @@ export interface operations {
             };
         };
     };
-    "alerts-channels-create": {
+    "alerts-channels_create": {
         parameters: {
             query?: never;
             header?: never;
@@ -5632,7 +5632,7 @@ export interface operations {
             };
         };
     };
-    "alerts-channels-get": {
+    "alerts-channels_get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5692,7 +5692,7 @@ export interface operations {
             };
         };
     };
-    "alerts-channels-delete": {
+    "alerts-channels_delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -5750,7 +5750,7 @@ export interface operations {
             };
         };
     };
-    "alerts-channels-update": {
+    "alerts-channels_update": {
         parameters: {
             query?: never;
             header?: never;
@@ -5814,7 +5814,7 @@ export interface operations {
             };
         };
     };
-    "alerts-channels-test": {
+    "alerts-channels_test": {
         parameters: {
             query?: never;
             header?: never;
@@ -5933,7 +5933,7 @@ export interface operations {
             };
         };
     };
-    "alerts-history-list": {
+    "alerts-history_list": {
         parameters: {
             query?: {
                 /** @description 1-based page number */
@@ -6007,7 +6007,7 @@ export interface operations {
             };
         };
     };
-    "alerts-history-get": {
+    "alerts-history_get": {
         parameters: {
             query?: never;
             header?: never;
@@ -6067,7 +6067,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-rules-list": {
+    "alerts-admin_rules_list": {
         parameters: {
             query?: never;
             header?: never;
@@ -6105,7 +6105,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-rules-create": {
+    "alerts-admin_rules_create": {
         parameters: {
             query?: never;
             header?: never;
@@ -6156,7 +6156,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-rules-get": {
+    "alerts-admin_rules_get": {
         parameters: {
             query?: never;
             header?: never;
@@ -6214,7 +6214,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-rules-delete": {
+    "alerts-admin_rules_delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -6270,7 +6270,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-rules-update": {
+    "alerts-admin_rules_update": {
         parameters: {
             query?: never;
             header?: never;
@@ -6332,7 +6332,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-channels-list": {
+    "alerts-admin_channels_list": {
         parameters: {
             query?: never;
             header?: never;
@@ -6370,7 +6370,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-channels-create": {
+    "alerts-admin_channels_create": {
         parameters: {
             query?: never;
             header?: never;
@@ -6421,7 +6421,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-channels-get": {
+    "alerts-admin_channels_get": {
         parameters: {
             query?: never;
             header?: never;
@@ -6479,7 +6479,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-channels-delete": {
+    "alerts-admin_channels_delete": {
         parameters: {
             query?: never;
             header?: never;
@@ -6535,7 +6535,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-channels-update": {
+    "alerts-admin_channels_update": {
         parameters: {
             query?: never;
             header?: never;
@@ -6597,7 +6597,7 @@ export interface operations {
             };
         };
     };
-    "alerts-admin-channels-test": {
+    "alerts-admin_channels_test": {
         parameters: {
             query?: never;
             header?: never;
