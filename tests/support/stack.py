@@ -20,7 +20,6 @@ MODULES = {
     "classification": "addax_classification",
     "alerts": "addax_alerts",
     "api": "addax_api",
-    "alerts": "addax_alerts",
 }
 
 
