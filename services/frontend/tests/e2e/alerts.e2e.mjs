@@ -49,6 +49,9 @@ before(async () => {
 })
 
 after(async () => {
+  // Files after this one upload to the same camera: their pages should not show this suite's alerts.
+  const rule = (await rulesByName()).get(RULE)
+  if (rule) await api(`/api/projects/default/alerts/rules/${rule.id}`, token, { method: 'PATCH', body: JSON.stringify({ enabled: false }) })
   await browser?.close()
 })
 
