@@ -150,6 +150,8 @@ class Settings(BaseSettings):
     # An image whose state has not moved for this long is enqueued again by the reconciler.
     reconcile_after_seconds: int = 600
     reconcile_interval_seconds: float = 30.0
+    # A worker that loses Redis or PostgreSQL waits 0.5 s, 1 s, 2 s, ... up to this, then tries again.
+    outage_backoff_max_seconds: float = 10.0
 
     # Safety bound of the classification-complete queue (oldest messages dropped past it): the alerts
     # reconciler evaluates completed images that never reached it, so a trimmed message loses nothing.
