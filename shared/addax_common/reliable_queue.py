@@ -144,7 +144,7 @@ class ReliableQueue:
         return {message.image_id for message in (Message.decode(_text(raw)) for raw in raws) if message.image_id}
 
     def contains(self, image_id: str) -> bool:
-        """Whether a message for this image waits, is delayed or is in flight (used by the reconciler)."""
+        """Whether a message for this image waits, is delayed or is in flight (one image; for many, queued_ids)."""
         # encode() writes image_id first with json.dumps' default separators: match that exact field.
         needle = json.dumps({"image_id": str(image_id)})[1:-1]
         keys = [self.key, *self.processing_keys()]
