@@ -53,32 +53,17 @@ class AlertsService:
         self.workers: list[Worker] = []
         if "evaluate" in loops:
             evaluate = EvaluateHandler(ctx)
-            stage = Stage(
-                name="alerts-evaluate",
-                queue=QUEUE_CLASSIFICATION_COMPLETE,
-                handler=evaluate,
-                batch_size=1,
-                on_give_up=give_up_evaluation,
-            )
+            stage = Stage(name="alerts-evaluate", queue=QUEUE_CLASSIFICATION_COMPLETE, handler=evaluate,
+                          batch_size=1, on_give_up=give_up_evaluation)
             self.workers.append(Worker(ctx, stage, consumer=f"{self.name}-evaluate"))
-            reviews = Stage(
-                name="alerts-reviews",
-                queue=QUEUE_ALERT_REVIEWS,
-                handler=ReviewHandler(evaluate),
-                batch_size=1,
-                on_give_up=give_up_evaluation,
-            )
+            reviews = Stage(name="alerts-reviews", queue=QUEUE_ALERT_REVIEWS, handler=ReviewHandler(evaluate),
+                            batch_size=1, on_give_up=give_up_evaluation)
             self.workers.append(Worker(ctx, reviews, consumer=f"{self.name}-reviews"))
         if "deliver" in loops:
             deliver = DeliverHandler(ctx)
             for n in range(max(1, ctx.settings.alerts_delivery_concurrency)):
-                stage = Stage(
-                    name="alerts-deliver",
-                    queue=QUEUE_ALERT_DELIVERIES,
-                    handler=deliver,
-                    batch_size=1,
-                    on_give_up=give_up_delivery,
-                )
+                stage = Stage(name="alerts-deliver", queue=QUEUE_ALERT_DELIVERIES, handler=deliver, batch_size=1,
+                              on_give_up=give_up_delivery)
                 self.workers.append(Worker(ctx, stage, consumer=f"{self.name}-deliver-{n}"))
         for worker in self.workers:
             worker.stop_event = self.stop  # one signal stops every loop
@@ -96,21 +81,13 @@ class AlertsService:
     def run(self) -> None:
         threads = [threading.Thread(target=w.run, name=w.consumer, daemon=True) for w in self.workers]
         if self.scheduler is not None:
-            threads.append(
-                threading.Thread(target=self.scheduler.run, args=(self.stop,), name="scheduler", daemon=True)
-            )
+            threads.append(threading.Thread(target=self.scheduler.run, args=(self.stop,), name="scheduler", daemon=True))
         # Bound here, not in __init__: tests build the service for its loops without serving anything.
-        webhook = (
-            WebhookServer(self.ctx, self.ctx.settings.alerts_webhook_port).start() if self.serves_webhook else None
-        )
+        webhook = WebhookServer(self.ctx, self.ctx.settings.alerts_webhook_port).start() if self.serves_webhook else None
         for thread in threads:
             thread.start()
-        log.info(
-            "alerts_running",
-            loops=sorted(self.ctx.settings.alerts_loops),
-            consumers=len(self.workers),
-            webhook_port=webhook.port if webhook else None,
-        )
+        log.info("alerts_running", loops=sorted(self.ctx.settings.alerts_loops), consumers=len(self.workers),
+                 webhook_port=webhook.port if webhook else None)
         self.stop.wait()
         if webhook is not None:
             webhook.stop()

@@ -61,13 +61,8 @@ def main() -> int:
     pipeline = IngestPipeline(Ingestor(ctx))
     ftps = FtpsServer(settings, pipeline).start() if settings.ftps_enabled else None
     watcher = UploadWatcher(settings, pipeline).start()
-    log.info(
-        "ingestion_started",
-        metrics_port=metrics_port,
-        upload_dir=str(settings.upload_dir),
-        ftps_port=ftps.port if ftps else None,
-        storage_backend=settings.storage_backend,
-    )
+    log.info("ingestion_started", metrics_port=metrics_port, upload_dir=str(settings.upload_dir),
+             ftps_port=ftps.port if ftps else None, storage_backend=settings.storage_backend)
 
     exit_code = 0
     while not stop.wait(5.0):
