@@ -19,6 +19,7 @@ const StatsPage = lazy(() => import('@/features/stats/components/StatsPage'))
 const UsersPage = lazy(() => import('@/features/admin/components/UsersPage'))
 const AuditLogPage = lazy(() => import('@/features/admin/components/AuditLogPage'))
 const ProjectSettingsPage = lazy(() => import('@/features/projects/components/ProjectSettingsPage'))
+const DeploymentsPage = lazy(() => import('@/features/deployments/components/DeploymentsPage'))
 const ProjectsAdminPage = lazy(() => import('@/features/admin/components/ProjectsPage'))
 const FtpAccountsPage = lazy(() => import('@/features/admin/components/FtpAccountsPage'))
 
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
           { path: 'map', element: page(<MapPage />) },
           { path: 'stats', element: page(<StatsPage />) },
           { path: 'settings', element: page(<ProjectSettingsPage />) },
+          { path: 'deployments', element: page(<DeploymentsPage />) },
           { path: 'audit', element: <RequireProjectAdmin>{page(<AuditLogPage project />)}</RequireProjectAdmin> },
           { path: '*', element: <NotFound /> },
         ],

@@ -44,6 +44,7 @@ async function pages() {
     { name: 'map', path: '/p/default/map', ready: '[data-testid=camera-marker]' },
     { name: 'stats', path: '/p/default/stats', ready: '[data-testid=summary-card]' },
     { name: 'project-settings', path: '/p/default/settings', ready: '[data-testid=member-row]' },
+    { name: 'project-deployments', path: '/p/default/deployments', ready: 'table' },
     { name: 'project-audit', path: '/p/default/audit', ready: 'table' },
     { name: 'admin-users', path: '/admin/users', ready: '[data-testid=user-row]' },
     { name: 'admin-projects', path: '/admin/projects', ready: '[data-testid=project-row]' },

@@ -35,3 +35,7 @@ export type Project = Schemas['ProjectOut']
 export type ProjectCreate = Schemas['ProjectCreate']
 export type ProjectUpdate = Schemas['ProjectUpdate']
 export type ProjectMember = Schemas['MemberOut']
+export type Deployment = Schemas['DeploymentOut']
+export type DeploymentCreate = Schemas['DeploymentCreate']
+export type DeploymentUpdate = Schemas['DeploymentUpdate']
+export type FeatureType = NonNullable<Schemas['DeploymentCreate']['feature_type']>
