@@ -15,7 +15,7 @@ from addax_common.db.alerts import (
 )
 from addax_common.db.base import Base
 from addax_common.db.cameras import Camera, CameraStatus
-from addax_common.db.deployments import FEATURE_TYPES, Deployment
+from addax_common.db.deployments import Deployment
 from addax_common.db.ftp_accounts import FtpAccount
 from addax_common.db.images import (
     Classification,
@@ -46,7 +46,6 @@ __all__ = [
     "Detection",
     "DeliveryStatus",
     "DetectionCategory",
-    "FEATURE_TYPES",
     "FtpAccount",
     "Image",
     "ImageStatus",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from geoalchemy2 import Geography
 from sqlalchemy import CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
@@ -8,8 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from addax_common.db.base import Base, utc_timestamp
 
-# Camtrap DP 1.0 `featureType` values, so a deployment exports without translation.
-FEATURE_TYPES = (
+# Camtrap DP 1.0 `featureType` values, so a deployment exports without translation. A Literal, so the
+# API's schema (and the dashboard's generated types) list them.
+FeatureType = Literal[
     "roadPaved",
     "roadDirt",
     "trailHiking",
@@ -23,7 +25,7 @@ FEATURE_TYPES = (
     "carcass",
     "waterSource",
     "fruitingTree",
-)
+]
 
 
 class Deployment(Base):

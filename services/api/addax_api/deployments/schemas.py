@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated
 from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -10,24 +10,7 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 from addax_api.cameras.schemas import CameraLocation
 from addax_api.images.schemas import LatLon
 from addax_api.validation import MAX_INT32, Text200, Text5000
-
-# Camtrap DP 1.0 featureType values (addax_common.db.deployments.FEATURE_TYPES), spelled out so the
-# OpenAPI schema, and so the dashboard's generated types, list them.
-FeatureType = Literal[
-    "roadPaved",
-    "roadDirt",
-    "trailHiking",
-    "trailGame",
-    "roadUnderpass",
-    "roadOverpass",
-    "roadBridge",
-    "culvert",
-    "burrow",
-    "nestSite",
-    "carcass",
-    "waterSource",
-    "fruitingTree",
-]
+from addax_common.db.deployments import FeatureType
 
 TEN_YEARS_S = 10 * 366 * 24 * 3600
 
