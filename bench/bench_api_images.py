@@ -305,7 +305,7 @@ def write_report(args, seeded, seed_seconds, results, pg_version) -> None:
         "of broad filters (common species, min_confidence, status); `sort=confidence` must aggregate every image's "
         "detections (about 180 ms here; a detail page under that sort pays it twice for prev/next). If that sort "
         "matters, the fix is a denormalised `images.max_confidence` column written by the detection worker and "
-        "indexed like `ix_images_project_taken_at`. Statistics are cached in Redis, so their uncached times are paid once "
+        "indexed like `ix_images_project_dated_taken_at`. Statistics are cached in Redis, so their uncached times are paid once "
         "per cache period or invalidation.",
         "",
     ]
