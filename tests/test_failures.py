@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import time
 
 import pytest
@@ -13,7 +12,6 @@ from sqlalchemy import func, select
 from addax_common.db import Classification, Detection, Image, ImageStatus
 from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED, DeadLetters, ReliableQueue
 from tests.support.pipeline import Db, ftps_upload
-from tests.support.servers import free_port, wait_for_port
 from tests.support.stack import Stack, wait_until
 from tests.test_pipeline import synthetic_uploads
 
@@ -65,24 +63,9 @@ def test_worker_killed_with_sigkill_mid_batch_loses_nothing(base_settings, tmp_p
         db.close()
 
 
-@pytest.fixture
-def private_redis(tmp_path):
-    """A Redis server of our own, so FLUSHALL really wipes everything without touching other runs."""
-    port = free_port()
-    proc = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )
-    wait_for_port(port)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.terminate()
-    proc.wait(10)
-
-
 def test_redis_flushall_loses_nothing(base_settings, private_redis, tmp_path):
     settings = base_settings.model_copy(
-        update={"redis_url": private_redis, "reconcile_after_seconds": 2, "reconcile_interval_seconds": 1}
+        update={"redis_url": private_redis.url, "reconcile_after_seconds": 2, "reconcile_interval_seconds": 1}
     )
     stack = Stack(settings, tmp_path / "logs").start("ingestion", "detection")
     db = Db(settings.database_url)
@@ -94,7 +77,7 @@ def test_redis_flushall_loses_nothing(base_settings, private_redis, tmp_path):
         ftps_upload(stack.settings, [(n, j) for n, j, _ in uploads[6:]])
         wait_until(lambda: db.count(ImageStatus.RECEIVED) == 4, 60, what="4 received")
 
-        client = redis.Redis.from_url(private_redis)
+        client = redis.Redis.from_url(private_redis.url)
         assert client.dbsize() > 0
         client.flushall()  # every queued message of both stages is gone
         assert client.dbsize() == 0

@@ -39,6 +39,11 @@ FTP_SESSIONS = Counter(
     ["transport"],
 )
 REAPED = Counter("addax_reaped_total", "Messages returned from dead consumers", ["queue"])
+OUTAGES = Counter(
+    "addax_worker_outages_total", "Rounds of a worker loop stopped by Redis or PostgreSQL being unreachable",
+    ["stage", "dependency"],
+)
+REDIS_DATA_LOST = Counter("addax_redis_data_lost_total", "Times a worker found Redis emptied (its epoch key gone)")
 
 
 class QueueCollector(Collector):

@@ -144,7 +144,7 @@ class ReliableQueue:
         return {message.image_id for message in (Message.decode(_text(raw)) for raw in raws) if message.image_id}
 
     def contains(self, image_id: str) -> bool:
-        """Whether a message for this image waits, is delayed or is in flight (used by the reconciler)."""
+        """Whether a message for this image waits, is delayed or is in flight (one image; for many, queued_ids)."""
         # encode() writes image_id first with json.dumps' default separators: match that exact field.
         needle = json.dumps({"image_id": str(image_id)})[1:-1]
         keys = [self.key, *self.processing_keys()]
@@ -161,12 +161,39 @@ class ReliableQueue:
         marker = f"{self.key}:processing:"
         for key in self.processing_keys():
             consumer = key[len(marker):]
-            if is_alive(consumer):
-                continue
-            # RIGHT->RIGHT keeps them at the consuming end: work that was already waiting goes first.
-            while self.redis.lmove(key, self.key, "RIGHT", "RIGHT") is not None:
-                returned += 1
+            if not is_alive(consumer):
+                returned += self.release(consumer)
         return returned
+
+    def release(self, consumer: str) -> int:
+        """Return everything in this consumer's processing list to the queue. A live consumer calls it
+        for itself after a Redis error cut a round short: the reaper leaves live consumers alone."""
+        key = self.processing_key(consumer)
+        returned = 0
+        # RIGHT->RIGHT keeps them at the consuming end: work that was already waiting goes first.
+        while self.redis.lmove(key, self.key, "RIGHT", "RIGHT") is not None:
+            returned += 1
+        return returned
+
+
+class RedisEpoch:
+    """Notices that Redis lost its data: a key holding a random token that only an empty Redis lacks.
+    Whoever finds it missing writes a new one; a worker that sees a token other than the last one it
+    saw knows every message may be gone."""
+
+    def __init__(self, client: redis.Redis, prefix: str = "") -> None:
+        self.redis = client
+        self.key = f"{prefix}redis-epoch"
+        self.seen: str | None = None
+
+    def changed(self) -> bool:
+        """True on the first call and whenever the token differs from the one seen last time."""
+        self.redis.set(self.key, uuid.uuid4().hex, nx=True)
+        current = self.redis.get(self.key)
+        token = None if current is None else _text(current)
+        changed = token != self.seen
+        self.seen = token
+        return changed
 
 
 class Heartbeats:

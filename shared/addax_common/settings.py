@@ -150,6 +150,8 @@ class Settings(BaseSettings):
     # An image whose state has not moved for this long is enqueued again by the reconciler.
     reconcile_after_seconds: int = 600
     reconcile_interval_seconds: float = 30.0
+    # A worker that loses Redis or PostgreSQL waits 0.5 s, 1 s, 2 s, ... up to this, then tries again.
+    outage_backoff_max_seconds: float = 10.0
 
     # Safety bound of the classification-complete queue (oldest messages dropped past it): the alerts
     # reconciler evaluates completed images that never reached it, so a trimmed message loses nothing.
@@ -199,7 +201,11 @@ class Settings(BaseSettings):
     refresh_token_ttl_seconds: int = 14 * 24 * 3600
     cookie_secure: bool = True
     cors_origins: CsvList = ["http://127.0.0.1:5173", "http://localhost:5173"]
+    # Requests a minute: per client IP for anonymous requests (0 switches the limit off), and per user
+    # for signed-in ones. 600 a user: a reviewer at one image a second correcting every species sends
+    # 300 a minute, plus up to 150 live-update refreshes (docs/api.md, "Security measures").
     rate_limit_per_minute: int = 100
+    rate_limit_per_user_per_minute: int = 600
     login_max_attempts: int = 5
     login_lockout_seconds: int = 900
     stats_cache_seconds: int = 300

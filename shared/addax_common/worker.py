@@ -21,7 +21,8 @@ from types import FrameType
 from typing import TypeVar
 
 import redis
-from sqlalchemy import select, update
+from sqlalchemy import select, tuple_, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from addax_common.context import ServiceContext, make_context
@@ -32,15 +33,17 @@ from addax_common.logging import bind_image, configure_logging, get_logger
 from addax_common.metrics import (
     BATCH_SIZE,
     FAILED,
+    OUTAGES,
     PROCESSED,
     REAPED,
     RECONCILED,
+    REDIS_DATA_LOST,
     RETRIED,
     STAGE_DURATION,
     register_queue_collector,
     start_metrics_server,
 )
-from addax_common.reliable_queue import DeadLetters, Heartbeats, Message, ReliableQueue
+from addax_common.reliable_queue import DeadLetters, Heartbeats, Message, RedisEpoch, ReliableQueue
 from addax_common.settings import get_settings
 
 log = get_logger(__name__)
@@ -52,6 +55,10 @@ R = TypeVar("R")
 # image_id -> None on success, or the exception that stopped it.
 BatchResult = dict[str, Exception | None]
 BatchHandler = Callable[[list[Message]], BatchResult]
+
+# A database that cannot be reached (down, restarting, network). Other database errors are bugs or
+# bad data and still stop the loop.
+DATABASE_OUTAGE = (OperationalError, InterfaceError)
 
 
 def for_each_image(
@@ -94,8 +101,16 @@ class Worker:
         self.queue = ReliableQueue(ctx.redis, stage.queue, self.settings.redis_prefix)
         self.heartbeats = Heartbeats(ctx.redis, self.settings.redis_prefix, self.settings.heartbeat_ttl_seconds)
         self.dead_letters = DeadLetters(ctx.redis, self.settings.redis_prefix)
+        self.epoch = RedisEpoch(ctx.redis, self.settings.redis_prefix)
         self.stop_event = threading.Event()
         self._last_reconcile = 0.0
+        # Set when Redis lost its data: reconcile everything older than this moment at once.
+        self._lost_at: datetime | None = None
+        # Consecutive rounds cut short by an outage; when > 0 this consumer's processing list may hold
+        # messages no round will finish.
+        self._outages = 0
+        self.reconcile_page_size = 1000
+        self._epoch_seen = False
 
     # --- lifecycle ------------------------------------------------------------------------------
     def run(self) -> None:
@@ -105,12 +120,37 @@ class Worker:
         beat_thread.start()
         while not self.stop_event.is_set():
             try:
+                if self._outages:
+                    self._release_own_messages()
                 self.run_once(timeout=1.0)
+                self._outages = 0
             except redis.RedisError as exc:
-                log.warning("redis_unavailable", error=str(exc))
-                self.stop_event.wait(1.0)
-        self.heartbeats.stop(self.consumer)
+                self._ride_out("redis", exc)
+            except DATABASE_OUTAGE as exc:
+                self._ride_out("database", exc)
+        # Housekeeping must not beat again after the heartbeat is removed.
+        beat_thread.join(timeout=max(1.0, self.settings.heartbeat_ttl_seconds))
+        try:
+            self.heartbeats.stop(self.consumer)
+        except redis.RedisError as exc:
+            log.warning("heartbeat_not_removed", error=str(exc))
         log.info("worker_stopped", consumer=self.consumer)
+
+    def _ride_out(self, dependency: str, exc: Exception) -> None:
+        """A round cut short by Redis or PostgreSQL being unreachable: wait with backoff and go on."""
+        self._outages += 1
+        OUTAGES.labels(self.stage.name, dependency).inc()
+        delay = min(self.settings.outage_backoff_max_seconds, 0.5 * 2 ** min(self._outages - 1, 16))
+        log.warning(f"{dependency}_unavailable", stage=self.stage.name, error=str(exc), retry_in=delay)
+        self.stop_event.wait(delay)
+
+    def _release_own_messages(self) -> None:
+        """The round an outage cut short may have left its batch unacknowledged in this consumer's
+        processing list; the reaper skips live consumers and the reconciler skips queued images, so
+        nothing else would ever pick them up. Handlers are idempotent: handing them back is safe."""
+        released = self.queue.release(self.consumer)
+        if released:
+            log.warning("released_own_messages", queue=self.stage.queue, count=released)
 
     def install_signal_handlers(self) -> None:
         def _stop(signum: int, _frame: FrameType | None) -> None:
@@ -136,7 +176,15 @@ class Worker:
             REAPED.labels(self.stage.queue).inc(reaped)
             log.warning("reaped_dead_consumer_messages", queue=self.stage.queue, count=reaped)
         self.queue.promote_due()
-        if time.time() - self._last_reconcile >= self.settings.reconcile_interval_seconds:
+        if self.epoch.changed():
+            # Redis is new or came back empty: every message may be gone, so do not wait
+            # RECONCILE_AFTER_SECONDS. (Also true at a worker's start: a cheap pass over unqueued images.)
+            if self._epoch_seen:
+                REDIS_DATA_LOST.inc()
+                log.warning("redis_data_lost", queue=self.stage.queue)
+            self._epoch_seen = True
+            self._lost_at = datetime.now(UTC)
+        if self._lost_at is not None or time.time() - self._last_reconcile >= self.settings.reconcile_interval_seconds:
             self._last_reconcile = time.time()
             self.reconcile()
 
@@ -180,8 +228,10 @@ class Worker:
         if isinstance(error, PermanentError) or message.attempt >= self.settings.queue_max_attempts:
             log.error("image_failed", stage=self.stage.name, attempt=message.attempt, error=reason)
             FAILED.labels(self.stage.name).inc()
-            self.dead_letters.add(self.stage.queue, message, reason)
+            # The database first: if it is down the message stays unacknowledged and comes back, and
+            # the dead letter is written once, after the image is really `failed`.
             (self.stage.on_give_up or mark_failed)(self.ctx, message.image_id, reason)
+            self.dead_letters.add(self.stage.queue, message, reason)
             return
         delay = self.settings.queue_backoff_seconds * 2 ** (message.attempt - 1)
         log.warning("attempt_failed_retrying", stage=self.stage.name, attempt=message.attempt, delay=delay, error=reason)
@@ -190,37 +240,55 @@ class Worker:
 
     # --- reconciler -----------------------------------------------------------------------------
     def reconcile(self) -> int:
-        """Enqueue again the images of this stage whose state has not moved for too long.
+        """Enqueue again the images of this stage whose state has not moved for too long, or, after
+        Redis lost its data, every image of this stage that no queue names.
 
         Redis may lose every message (it can run without persistence); PostgreSQL cannot.
         A lock keeps several replicas of a stage from reconciling at the same moment.
         """
         if not self.stage.reconcile_states:
+            self._lost_at = None
             return 0
         lock = self.ctx.redis.set(
             self.settings.key(f"lock:reconcile:{self.stage.queue}"), self.consumer, nx=True,
             ex=max(5, int(self.settings.reconcile_interval_seconds)),
         )
         if not lock:
-            return 0
+            return 0  # another replica is at it; a pending pass after data loss stays pending
         cutoff = datetime.now(UTC) - timedelta(seconds=self.settings.reconcile_after_seconds)
-        with self.ctx.sessions() as session:
-            stuck = session.scalars(
-                select(Image.id)
-                .where(Image.status.in_(list(self.stage.reconcile_states)), Image.updated_at < cutoff)
-                .order_by(Image.updated_at)
-                .limit(1000)
-            ).all()
+        if self._lost_at is not None:
+            cutoff = max(cutoff, self._lost_at)
+        self._lost_at = None
+        # One read of every queued id per pass: a pass may look at thousands of images.
+        queued = self.queue.queued_ids()
         requeued = 0
-        for image_id in stuck:
-            if self.queue.contains(str(image_id)):
-                continue
-            self.queue.push(image_id)
-            requeued += 1
+        after: tuple[datetime, uuid.UUID] | None = None
+        while True:
+            page = self._stuck_page(cutoff, after)
+            lost = [str(image_id) for image_id, _ in page if str(image_id) not in queued]
+            self.queue.push_many(lost)
+            requeued += len(lost)
+            if len(page) < self.reconcile_page_size:
+                break
+            last_id, last_updated = page[-1]
+            after = (last_updated, last_id)
         if requeued:
             RECONCILED.labels(self.stage.queue).inc(requeued)
             log.warning("reconciled_stuck_images", queue=self.stage.queue, count=requeued)
         return requeued
+
+    def _stuck_page(self, cutoff: datetime, after: tuple[datetime, uuid.UUID] | None) -> list[tuple[uuid.UUID, datetime]]:
+        """The next page of this stage's images unchanged since `cutoff`, oldest first (keyset paging)."""
+        query = (
+            select(Image.id, Image.updated_at)
+            .where(Image.status.in_(list(self.stage.reconcile_states)), Image.updated_at < cutoff)
+            .order_by(Image.updated_at, Image.id)
+            .limit(self.reconcile_page_size)
+        )
+        if after is not None:
+            query = query.where(tuple_(Image.updated_at, Image.id) > after)
+        with self.ctx.sessions() as session:
+            return [(row.id, row.updated_at) for row in session.execute(query)]
 
 
 # The time column a stage stamps when it claims an image (ARCHITECTURE §2).

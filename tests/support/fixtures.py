@@ -19,6 +19,7 @@ from addax_common.context import ServiceContext, make_context
 from addax_common.settings import Settings
 from addax_common.storage import DirectoryStorage, S3Storage
 from tests.support.database import create_test_database, drop_database, truncate_all
+from tests.support.private_servers import PrivatePostgres, PrivateRedis
 from tests.support.receivers import HttpReceiver, SmtpReceiver
 from tests.support.servers import REPO, S3Server
 
@@ -92,6 +93,22 @@ def ctx(settings) -> Iterator[ServiceContext]:
     context.storage.ensure_buckets()
     yield context
     context.close()
+
+
+@pytest.fixture
+def private_redis(tmp_path) -> Iterator[PrivateRedis]:
+    """A Redis server of our own, so a test may wipe, restart or reconfigure it without touching other runs."""
+    server = PrivateRedis(tmp_path / "redis").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def private_postgres(settings, tmp_path) -> Iterator[PrivatePostgres]:
+    """A PostgreSQL cluster of our own holding a copy of this run's (emptied) database, for tests that stop it."""
+    server = PrivatePostgres(tmp_path / "postgres", settings.database_url).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,6 @@ LATENCY = Histogram(
     ["method", "route"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
-RATE_LIMITED = Counter("addax_api_rate_limited_total", "Requests refused by the per-IP rate limit")
+RATE_LIMITED = Counter("addax_api_rate_limited_total", "Requests refused by the rate limit (per user or per IP)")
 LIVE_CLIENTS = Gauge("addax_api_live_clients", "Connected WebSocket clients on /api/updates")
 LIVE_EVENTS = Counter("addax_api_live_events_total", "Pipeline events received for fan-out")

@@ -1,6 +1,6 @@
 """Pure ASGI middleware: request log + metrics + security headers + last-resort error handler, and
-the per-IP rate limit. (Pure ASGI rather than BaseHTTPMiddleware: no extra task per request, and
-WebSocket scopes pass straight through.)"""
+the rate limit (per user when signed in, per IP otherwise). (Pure ASGI rather than
+BaseHTTPMiddleware: no extra task per request, and WebSocket scopes pass straight through.)"""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from addax_api.deps import valid_ip
+from addax_api.errors import Unauthorized
 from addax_api.metrics import LATENCY, RATE_LIMITED, REQUESTS
+from addax_api.security import decode_access_token
 from addax_common.logging import get_logger
 from addax_common.settings import Settings, tile_url_origin
 
@@ -149,16 +151,32 @@ class RequestMiddleware:
 
 
 class RateLimitMiddleware:
-    """Fixed one-minute windows per client IP, counted in Redis so every API process shares them.
+    """Fixed one-minute windows, counted in Redis so every API process shares them: per user for a
+    request whose bearer token verifies, per client IP for the rest. Per user, because a field station
+    puts everyone behind one address and one fast reviewer must not use up a colleague's budget.
 
     Counted: /api/* except /api/health and /api/media/* (thumbnails of one gallery page are 50
-    requests; their signed URLs are the control there). Redis unavailable: requests pass (logged)."""
+    requests; their signed URLs are the control there). Redis unavailable: requests pass (logged).
+    RATE_LIMIT_PER_MINUTE=0 switches the limit off."""
 
     def __init__(self, app: ASGIApp, settings: Settings, get_redis: Callable[[], aioredis.Redis]) -> None:
         self.app = app
         self.settings = settings
         self.limit = settings.rate_limit_per_minute
+        self.user_limit = settings.rate_limit_per_user_per_minute
         self.get_redis = get_redis
+
+    def _bucket(self, scope: Scope) -> tuple[str, int]:
+        """The counter a request is charged to and its limit: the token's user, or the client IP."""
+        authorization = dict(scope.get("headers") or []).get(b"authorization", b"").decode("latin-1")
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() == "bearer" and token:
+            try:
+                # Verified (signature, expiry): a made-up token cannot pick someone else's budget.
+                return f"user:{decode_access_token(self.settings, token.strip()).user_id}", self.user_limit
+            except Unauthorized:
+                pass
+        return f"ip:{_client_ip(scope) or 'unknown'}", self.limit
 
     def _counted(self, scope: Scope) -> bool:
         path = scope.get("path", "")
@@ -175,10 +193,10 @@ class RateLimitMiddleware:
         if not self._counted(scope):
             await self.app(scope, receive, send)
             return
-        ip = _client_ip(scope) or "unknown"
+        bucket, limit = self._bucket(scope)
         now = time.time()
         window = int(now // 60)
-        key = self.settings.key(f"ratelimit:{ip}:{window}")
+        key = self.settings.key(f"ratelimit:{bucket}:{window}")
         try:
             client: aioredis.Redis = self.get_redis()
             async with client.pipeline(transaction=False) as pipe:
@@ -189,13 +207,13 @@ class RateLimitMiddleware:
             log.warning("rate_limit_unavailable", error=str(exc))
             await self.app(scope, receive, send)
             return
-        remaining = max(0, self.limit - int(count))
+        remaining = max(0, limit - int(count))
         reset = int((window + 1) * 60 - now) + 1
         limit_headers = [
-            (b"x-ratelimit-limit", str(self.limit).encode()),
+            (b"x-ratelimit-limit", str(limit).encode()),
             (b"x-ratelimit-remaining", str(remaining).encode()),
         ]
-        if int(count) > self.limit:
+        if int(count) > limit:
             RATE_LIMITED.inc()
             head, body = _json_response(
                 429, "rate limit exceeded; try again later", [*limit_headers, (b"retry-after", str(reset).encode())]

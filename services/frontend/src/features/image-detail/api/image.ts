@@ -73,7 +73,7 @@ export function useReviewImage(id: string, reviewerEmail?: string | null) {
     },
     onSuccess: (result) => {
       // The answer has everything that changed: no need to fetch the image again (reviewers
-      // move fast, and every request counts against the API's per-IP rate limit).
+      // move fast, and every request counts against the API's per-user rate limit).
       patchImage(queryClient, id, (img) => ({
         ...img,
         review_status: result.review_status,
