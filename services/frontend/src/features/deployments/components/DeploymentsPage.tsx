@@ -13,6 +13,7 @@ import { useCameras } from '@/lib/api/catalog'
 import { formatNumber } from '@/lib/format'
 import { useProjectContext } from '@/lib/project'
 import type { Deployment } from '@/lib/api/types'
+import { LocationPicker } from '@/features/map'
 import { ProjectTabs, timeZones } from '@/features/projects'
 import { useDeleteDeployment, useDeployments, useSaveDeployment } from '../api/deployments'
 import {
@@ -254,6 +255,15 @@ function DeploymentDialog({
         </div>
         <TextField label="Latitude" inputMode="decimal" placeholder="-1.28333" required {...field('lat')} />
         <TextField label="Longitude" inputMode="decimal" placeholder="36.81667" required {...field('lon')} />
+        <div className="sm:col-span-2">
+          <LocationPicker
+            label="Map: click to place the deployment"
+            lat={form.lat.trim() === '' ? null : Number(form.lat)}
+            lon={form.lon.trim() === '' ? null : Number(form.lon)}
+            onPick={({ lat, lon }) => setForm((f) => ({ ...f, lat: String(lat), lon: String(lon) }))}
+          />
+          <p className="mt-1 text-xs text-stone-500">Click the map to fill in the coordinates, or type them above.</p>
+        </div>
         <TextField label="Location name" className="sm:col-span-2" maxLength={200} {...field('location_name')} />
         <TextField label="Camera height (m)" inputMode="decimal" {...field('camera_height_m')} />
         <SelectField label="Feature type" value={form.feature_type} onChange={set('feature_type')}>
