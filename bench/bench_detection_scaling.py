@@ -5,7 +5,10 @@ stored, row `received`), starts N `python -m addax_detection` processes, pushes 
 times until all are `detected`. Two thread settings: ONNX Runtime's default (every session uses all
 cores) and ONNX_INTRA_OP_THREADS = cores / N (the processes share the cores).
 
-Usage: .venv/bin/python bench/bench_detection_scaling.py [--images 120] [--processes 1 2 4]
+Every configuration runs --rounds times, interleaved, and the best round counts: other jobs on a
+shared machine only ever slow a run down.
+
+Usage: .venv/bin/python bench/bench_detection_scaling.py [--images 120] [--processes 1 2 4] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=int, default=120)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     load_before = os.getloadavg()[0]
@@ -75,19 +79,24 @@ def main() -> int:
         models = workdir / "models"
         subprocess.run([sys.executable, "-m", "addax_models.build_demo", "--out", str(models)], check=True,
                        capture_output=True)
-        results = {}
-        for n in args.processes:
-            for label, threads in (("default", 0), ("shared", max(1, cores // n))):
-                results[n, label] = run(n, threads, args.images, models, workdir)
-                print(f"{n} processes, {label} threads: {results[n, label]:.2f} images/s", flush=True)
+        results: dict[tuple[int, str], float] = {}
+        for _ in range(args.rounds):
+            for n in args.processes:
+                for label, threads in (("default", 0), ("shared", max(1, cores // n))):
+                    rate = run(n, threads, args.images, models, workdir)
+                    results[n, label] = max(rate, results.get((n, label), 0.0))
+                    print(f"{n} processes, {label} threads: {rate:.2f} images/s", flush=True)
     load_after = os.getloadavg()[0]
-    base = results[args.processes[0], "default"]
+    best = {n: max(results[n, "default"], results[n, "shared"]) for n in args.processes}
+    base = best[args.processes[0]]
+    # Where scaling stops: the fewest processes within 10 % of the best throughput measured.
+    plateau = min(n for n in args.processes if best[n] >= 0.9 * max(best.values()))
     lines = [
         f"{args.images} synthetic {WIDTH}x{HEIGHT} JPEGs (1-3 animals each) queued at once for N detection",
         "processes (`python -m addax_detection`, demo ONNX detector at 640 px, batch 4) on the same machine, same",
         "Redis and PostgreSQL; throughput = images / time until every row is `detected` (decode, inference,",
         "crops, thumbnail, rows). *default*: each ONNX session uses all cores (ONNX Runtime's default);",
-        f"*shared*: ONNX_INTRA_OP_THREADS = {cores} cores / N.",
+        f"*shared*: ONNX_INTRA_OP_THREADS = {cores} cores / N. Best of {args.rounds} interleaved rounds.",
         f"The machine is **shared with other engineers' jobs**: load average {load_before:.1f} before the run and",
         f"{load_after:.1f} after it on {cores} cores, so absolute figures are noisy; read the ratios.",
         "",
@@ -95,8 +104,9 @@ def main() -> int:
         "|---|---|---|---|",
     ]
     for n in args.processes:
-        best = max(results[n, "default"], results[n, "shared"])
-        lines.append(f"| {n} | {results[n, 'default']:.2f} | {results[n, 'shared']:.2f} | {best / base:.2f}x |")
+        lines.append(f"| {n} | {results[n, 'default']:.2f} | {results[n, 'shared']:.2f} | {best[n] / base:.2f}x |")
+    lines += ["", f"Throughput stops rising at **{plateau} process{'es' if plateau > 1 else ''}** on this machine "
+              f"(the fewest within 10 % of the best, {max(best.values()):.1f} images/s)."]
     body = "\n".join(lines) + "\n\n" + SCALING_NOTE.format(cores=cores)
     print(body)
     write_section("Detection: worker processes on one host", body)
@@ -104,15 +114,14 @@ def main() -> int:
 
 
 SCALING_NOTE = """\
-Where it stops: one detection process alternates between single-threaded Python work (JPEG decode,
-letterbox, crops, thumbnail, database and storage writes) and the ONNX call, which spreads over the
-cores. A second process fills the cores while the first is in its Python part, so throughput rises
-until every core is busy; past that ({cores} cores here) more processes only take turns on the same
-cores and add context switches and memory (one model copy each). On this {cores}-core machine the
-ceiling is therefore reached at about {cores} processes. On a bigger host size it as
-DETECTION_WORKERS x ONNX_INTRA_OP_THREADS = cores (what scripts/start.sh does by default), and scale
-past one machine by adding hosts or pods (docs/deployment.md): the workers share only Redis,
-PostgreSQL and S3.
+Why it stops there: a detection process alternates between single-threaded Python work (JPEG decode,
+letterbox, crops, thumbnail, database and storage writes) and the ONNX call, which spreads over
+ONNX_INTRA_OP_THREADS cores. Extra processes help only while some core is idle during another
+process's Python part; once every core is busy ({cores} here, and shared with other jobs) more
+processes take turns on the same cores and add context switches and one model copy each in memory.
+Size a host as DETECTION_WORKERS x ONNX_INTRA_OP_THREADS = cores (scripts/start.sh's default is one
+process with the runtime's all-core session) and scale past one machine with more hosts or pods
+(docs/deployment.md): the workers share only Redis, PostgreSQL and S3.
 """
 
 
