@@ -103,8 +103,10 @@ def main() -> int:
         "| detection processes | images/s (default threads) | images/s (shared threads) | vs 1 process |",
         "|---|---|---|---|",
     ]
-    for n in args.processes:
-        lines.append(f"| {n} | {results[n, 'default']:.2f} | {results[n, 'shared']:.2f} | {best[n] / base:.2f}x |")
+    lines.extend(
+        f"| {n} | {results[n, 'default']:.2f} | {results[n, 'shared']:.2f} | {best[n] / base:.2f}x |"
+        for n in args.processes
+    )
     lines += ["", f"Throughput stops rising at **{plateau} process{'es' if plateau > 1 else ''}** on this machine "
               f"(the fewest within 10 % of the best, {max(best.values()):.1f} images/s)."]
     body = "\n".join(lines) + "\n\n" + SCALING_NOTE.format(cores=cores)

@@ -86,7 +86,7 @@ def ansible_vars(inventory: str = "inventory.yml.example", host: str = "addax-vm
         groups=groups,
         hostvars=hosts,
     )
-    environment = jinja2.Environment()
+    environment = jinja2.Environment()  # noqa: S701 - renders YAML and .env values, never HTML
     # Ansible's `extract` filter (group_vars/core.yml): container[item], then one key deeper.
     environment.filters["extract"] = lambda item, container, key=None: (
         container[item] if key is None else container[item][key]
