@@ -3,6 +3,9 @@
 Starts every service as a process on this run's database, seeds users and processed demo photos
 (tests/support/e2e.py), then runs the Playwright suite (services/frontend/tests/e2e, playwright-core
 driving /usr/bin/chromium). The suite saves a screenshot of every page under docs/screenshots/.
+
+E2E_FILES=alerts (names of files in services/frontend/tests/e2e, without `.e2e.mjs`, space-separated)
+runs only those files against the same seeded stack: quicker while working on one page.
 """
 
 from __future__ import annotations
@@ -33,8 +36,12 @@ def test_dashboard_in_chromium(model_settings, tmp_path):
         subprocess.run([npm, "run", "--silent", "build"], cwd=FRONTEND, check=True)
     with seeded_stack(model_settings, tmp_path) as (stack, env):
         assert int(env["E2E_SEEDED_IMAGES"]) >= 20, stack.logs("ingestion")[-2000:]
+        only = os.environ.get("E2E_FILES", "").split()
+        command = [npm, "run", "--silent", "e2e"]
+        if only:
+            command = ["node", "--test", "--test-concurrency=1", *(f"tests/e2e/{name}.e2e.mjs" for name in only)]
         result = subprocess.run(
-            [npm, "run", "--silent", "e2e"], cwd=FRONTEND, env=os.environ | env,
+            command, cwd=FRONTEND, env=os.environ | env,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900,
         )
         print(result.stdout[-20000:])

@@ -1,6 +1,7 @@
-"""The whole platform running and seeded for browser tests: services as processes, three users
-(admin, analyst, viewer), demo camera sites, processed demo photos, and a fresh JPEG for the live
-upload step. Used by tests/test_e2e_browser.py and by scripts/dev_stack.py."""
+"""The whole platform running and seeded for browser tests: services as processes (the alerts worker
+too), three users (admin, analyst, viewer), demo camera sites, processed demo photos, a fresh JPEG
+for the live upload step and a loopback HTTP receiver for alert webhooks. Used by
+tests/test_e2e_browser.py and by scripts/dev_stack.py."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from addax_common.settings import Settings
 from addax_models.camera_exif import CameraExif
 from addax_models.synthetic import make_scene, random_animals
 from tests.support.pipeline import ftps_upload
+from tests.support.receivers import HttpReceiver
 from tests.support.servers import REPO
 from tests.support.stack import Stack
 
@@ -96,6 +98,9 @@ def seeded_stack(settings: Settings, work: Path, count: int = 24, seed: int = 11
         "frontend_dist_dir": REPO / "services/frontend/dist",
     })
     stack = Stack(settings, work / "logs")
+    # Alert webhooks (the channel "send test" and fired alerts) land here; its answer is what the
+    # dashboard shows as the receiver's reply.
+    receiver = HttpReceiver(answers=[(200, {"ok": True, "receiver": "addax-e2e-webhook"})])
     try:
         stack.start()
         base = stack.api_url
@@ -140,9 +145,12 @@ def seeded_stack(settings: Settings, work: Path, count: int = 24, seed: int = 11
             "E2E_UPLOAD_IMAGE": str(upload_image),
             "E2E_SEEDED_IMAGES": str(total),
             "E2E_SECOND_PROJECT": SECOND_PROJECT,
+            "E2E_ALERT_WEBHOOK_URL": f"{receiver.url}/alerts",
+            "E2E_UPLOAD_CAMERA": _name,
         }
         for key, (email, password, _, _) in USERS.items():
             env[f"{key}_EMAIL"], env[f"{key}_PASSWORD"] = email, password
         yield stack, env
     finally:
         stack.stop()
+        receiver.close()

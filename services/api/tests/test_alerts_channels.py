@@ -127,7 +127,7 @@ def test_send_test_through_a_webhook_returns_the_receivers_answer(client, users,
     assert response.status_code == 200, response.text
     assert response.json() == {"ok": True, "results": [{
         "recipient": "", "ok": True, "status": "sent", "error": None,
-        "receipt": {"provider_id": None, "status_code": 202}}]}
+        "receipt": {"provider_id": None, "status_code": 202, "accepted": True, "id": "evt-7"}}]}
 
     [request] = http_receiver.requests
     assert (request.method, request.path) == ("POST", "/hooks/addax")

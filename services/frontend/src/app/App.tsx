@@ -8,6 +8,7 @@ import { AuthProvider } from '@/features/auth/hooks/useAuth'
 import { LoginPage } from '@/features/auth/components/LoginPage'
 import { RequireAuth, RequireRole } from '@/features/auth/components/RequireAuth'
 import { GalleryPage } from '@/features/gallery/components/GalleryPage'
+import { AlertsIndex } from '@/features/alerts/components/AlertsIndex'
 import { AppLayout } from './AppLayout'
 import { ProjectGate, ProjectRedirect, RequireProjectAdmin } from './ProjectRoutes'
 import { NotFound } from './NotFound'
@@ -21,6 +22,11 @@ const AuditLogPage = lazy(() => import('@/features/admin/components/AuditLogPage
 const ProjectSettingsPage = lazy(() => import('@/features/projects/components/ProjectSettingsPage'))
 const ProjectsAdminPage = lazy(() => import('@/features/admin/components/ProjectsPage'))
 const FtpAccountsPage = lazy(() => import('@/features/admin/components/FtpAccountsPage'))
+const AlertRulesPage = lazy(() => import('@/features/alerts/components/RulesPage'))
+const AlertRuleEditorPage = lazy(() => import('@/features/alerts/components/RuleEditorPage'))
+const AlertChannelsPage = lazy(() => import('@/features/alerts/components/ChannelsPage'))
+const AlertHistoryPage = lazy(() => import('@/features/alerts/components/HistoryPage'))
+const AlertDetailPage = lazy(() => import('@/features/alerts/components/AlertDetailPage'))
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -76,6 +82,13 @@ const router = createBrowserRouter([
           { path: 'stats', element: page(<StatsPage />) },
           { path: 'settings', element: page(<ProjectSettingsPage />) },
           { path: 'audit', element: <RequireProjectAdmin>{page(<AuditLogPage project />)}</RequireProjectAdmin> },
+          { path: 'alerts', element: <AlertsIndex /> },
+          { path: 'alerts/rules', element: <RequireProjectAdmin>{page(<AlertRulesPage />)}</RequireProjectAdmin> },
+          { path: 'alerts/rules/new', element: <RequireProjectAdmin>{page(<AlertRuleEditorPage />)}</RequireProjectAdmin> },
+          { path: 'alerts/rules/:ruleId', element: <RequireProjectAdmin>{page(<AlertRuleEditorPage />)}</RequireProjectAdmin> },
+          { path: 'alerts/channels', element: <RequireProjectAdmin>{page(<AlertChannelsPage />)}</RequireProjectAdmin> },
+          { path: 'alerts/history', element: page(<AlertHistoryPage />) },
+          { path: 'alerts/history/:alertId', element: page(<AlertDetailPage />) },
           { path: '*', element: <NotFound /> },
         ],
       },

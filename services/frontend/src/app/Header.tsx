@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Link, NavLink, useLocation } from 'react-router'
-import { BarChart3, ChevronDown, Images, LogOut, Map, Menu, Settings, Shield, X } from 'lucide-react'
+import { BarChart3, Bell, ChevronDown, Images, LogOut, Map, Menu, Settings, Shield, X } from 'lucide-react'
 import { cn } from '@/components/cn'
 import { useResetOnChange } from '@/lib/useResetOnChange'
 import { Logo } from '@/components/Logo'
@@ -21,6 +21,7 @@ const PROJECT_NAV = [
   { to: '/gallery', label: 'Gallery', icon: Images, also: ['/images'] },
   { to: '/map', label: 'Map', icon: Map },
   { to: '/stats', label: 'Statistics', icon: BarChart3 },
+  { to: '/alerts', label: 'Alerts', icon: Bell },
   { to: '/settings', label: 'Project', icon: Settings, also: ['/audit'] },
 ]
 

@@ -1,4 +1,5 @@
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from 'react'
+import { Trash2 } from 'lucide-react'
 import { cn } from './cn'
 import { Spinner } from './Spinner'
 
@@ -18,6 +19,16 @@ const sizes: Record<Size, string> = {
   md: 'h-10 px-4 text-sm gap-2',
 }
 
+/** A button's look, for a link that acts as one (a "New rule" that opens a page). */
+export function buttonClasses({ variant = 'secondary', size = 'md', className }: { variant?: Variant; size?: Size; className?: string } = {}) {
+  return cn(
+    'inline-flex shrink-0 items-center justify-center rounded-lg font-medium transition-colors disabled:cursor-not-allowed',
+    variants[variant],
+    sizes[size],
+    className,
+  )
+}
+
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant
   size?: Size
@@ -34,12 +45,7 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       ref={ref}
       type={type}
       disabled={disabled || loading}
-      className={cn(
-        'inline-flex shrink-0 items-center justify-center rounded-lg font-medium transition-colors disabled:cursor-not-allowed',
-        variants[variant],
-        sizes[size],
-        className,
-      )}
+      className={buttonClasses({ variant, size, className })}
       {...rest}
     >
       {loading ? <Spinner className="h-4 w-4" /> : icon}
@@ -47,3 +53,17 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
     </button>
   )
 })
+
+/** The red bin at the end of a table row; `label` ("Delete wolves") is its accessible name. */
+export function DeleteIconButton({ label, ...rest }: Omit<ButtonProps, 'children' | 'icon'> & { label: string }) {
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      className="text-red-700 hover:bg-red-50 hover:text-red-800"
+      aria-label={label}
+      icon={<Trash2 className="h-4 w-4" aria-hidden />}
+      {...rest}
+    />
+  )
+}

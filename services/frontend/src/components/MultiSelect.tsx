@@ -18,6 +18,7 @@ export function MultiSelect<V extends string | number>({
   placeholder = 'Any',
   className,
   loading,
+  error,
 }: {
   label: string
   options: Option<V>[]
@@ -26,6 +27,8 @@ export function MultiSelect<V extends string | number>({
   placeholder?: string
   className?: string
   loading?: boolean
+  /** A problem with the choice (the server's 422), shown under the button. */
+  error?: string
 }) {
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState('')
@@ -78,10 +81,12 @@ export function MultiSelect<V extends string | number>({
         aria-expanded={open}
         aria-controls={open ? listId : undefined}
         aria-labelledby={`${labelId} ${labelId}-value`}
+        aria-describedby={error ? `${labelId}-error` : undefined}
         onClick={() => setOpen((o) => !o)}
         className={cn(
           'input flex items-center justify-between gap-2 text-left',
           selectedLabels.length === 0 && 'text-stone-500',
+          error && 'border-red-400',
         )}
       >
         <span id={`${labelId}-value`} className="truncate">
@@ -89,6 +94,11 @@ export function MultiSelect<V extends string | number>({
         </span>
         <ChevronDown className={cn('h-4 w-4 shrink-0 text-stone-500 transition-transform', open && 'rotate-180')} aria-hidden />
       </button>
+      {error && (
+        <p id={`${labelId}-error`} className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      )}
       {open && (
         <div className="absolute left-0 right-0 z-30 mt-1 rounded-lg border border-stone-200 bg-white p-1 shadow-pop">
           {options.length > 7 && (

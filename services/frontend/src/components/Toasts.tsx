@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
-import { AlertTriangle, Camera, CheckCircle2, Info, PawPrint, X } from 'lucide-react'
+import { AlertTriangle, BellRing, Camera, CheckCircle2, Info, PawPrint, X } from 'lucide-react'
 import { cn } from './cn'
 
-export type ToastTone = 'info' | 'success' | 'error' | 'species' | 'camera'
+export type ToastTone = 'info' | 'success' | 'error' | 'species' | 'camera' | 'alert'
 
 export interface ToastInput {
   title: string
@@ -68,6 +68,7 @@ const icons: Record<ToastTone, ReactNode> = {
   error: <AlertTriangle className="h-4 w-4" aria-hidden />,
   species: <PawPrint className="h-4 w-4" aria-hidden />,
   camera: <Camera className="h-4 w-4" aria-hidden />,
+  alert: <BellRing className="h-4 w-4" aria-hidden />,
 }
 const iconTones: Record<ToastTone, string> = {
   info: 'bg-sky-100 text-sky-700',
@@ -75,6 +76,7 @@ const iconTones: Record<ToastTone, string> = {
   error: 'bg-red-100 text-red-700',
   species: 'bg-sand-200 text-sand-800',
   camera: 'bg-forest-100 text-forest-700',
+  alert: 'bg-amber-100 text-amber-800',
 }
 
 function ToastItem({ toast, onDismiss, className }: { toast: Toast; onDismiss: () => void; className?: string }) {

@@ -4,7 +4,7 @@
 export const PROJECT_STORAGE_KEY = 'addax.project'
 
 /** Pages that exist in every project; the old, project-less URLs of these redirect into a project. */
-export const PROJECT_PAGES = ['gallery', 'images', 'map', 'stats', 'settings', 'audit'] as const
+export const PROJECT_PAGES = ['gallery', 'images', 'map', 'stats', 'alerts', 'settings', 'audit'] as const
 
 interface ProjectLike {
   slug: string
@@ -32,7 +32,8 @@ export function chooseProject(projects: readonly ProjectLike[], remembered: stri
 export function switchProjectPath(pathname: string, slug: string): string {
   const match = /^\/p\/[^/]+(\/[^/]*)?/.exec(pathname)
   const page = match?.[1]?.slice(1) ?? ''
-  const keep = ['gallery', 'map', 'stats', 'settings', 'audit'].includes(page) ? page : 'gallery'
+  // The alerts section opens at its start in the other project (its rules and alerts are per project).
+  const keep = ['gallery', 'map', 'stats', 'alerts', 'settings', 'audit'].includes(page) ? page : 'gallery'
   return projectPath(slug, `/${keep}`)
 }
 

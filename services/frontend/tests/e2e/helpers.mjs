@@ -14,6 +14,9 @@ export function env(name, fallback) {
   return value
 }
 
+/** The two screen sizes every page is checked at. */
+export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } }
+
 export const BASE_URL = () => env('BASE_URL').replace(/\/$/, '')
 export const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? resolve(here, '../../../../docs/screenshots'))
 

@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { after, before, describe, test } from 'node:test'
 import { launch } from './browser.mjs'
-import { api, apiLogin, BASE_URL, login, screenshot, settle } from './helpers.mjs'
+import { api, apiLogin, BASE_URL, login, screenshot, settle, VIEWPORTS } from './helpers.mjs'
 
 const T = { timeout: 300_000 }
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } }
 
 let browser
 let page
@@ -45,6 +44,11 @@ async function pages() {
     { name: 'stats', path: '/p/default/stats', ready: '[data-testid=summary-card]' },
     { name: 'project-settings', path: '/p/default/settings', ready: '[data-testid=member-row]' },
     { name: 'project-audit', path: '/p/default/audit', ready: 'table' },
+    { name: 'alerts-rules', path: '/p/default/alerts/rules', ready: 'table' },
+    { name: 'alerts-rule-editor', path: '/p/default/alerts/rules/new', ready: '[data-testid=template-species_cameras]' },
+    { name: 'alerts-area-editor', path: '/p/default/alerts/rules/new?template=species_area', ready: '[data-testid=area-map]' },
+    { name: 'alerts-channels', path: '/p/default/alerts/channels', ready: 'table' },
+    { name: 'alerts-history', path: '/p/default/alerts/history', ready: 'table' },
     { name: 'admin-users', path: '/admin/users', ready: '[data-testid=user-row]' },
     { name: 'admin-projects', path: '/admin/projects', ready: '[data-testid=project-row]' },
     { name: 'admin-audit', path: '/admin/audit', ready: 'table' },

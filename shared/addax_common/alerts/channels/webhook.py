@@ -10,7 +10,7 @@ import hmac
 import json
 import time
 
-from addax_common.alerts.channels.base import Channel, Receipt, check_url, raise_if
+from addax_common.alerts.channels.base import Channel, Receipt, check_url, json_or_empty, raise_if
 from addax_common.alerts.render import Notification
 
 
@@ -40,4 +40,5 @@ class WebhookChannel(Channel):
             "Idempotency-Key": notification.idempotency_key,
         }
         response = self.post(str(self.settings["url"]), content=body, headers=headers)
-        return Receipt(status_code=response.status_code)
+        # The receiver's JSON answer (if any) is kept: "send test" shows it, deliveries store it.
+        return Receipt(status_code=response.status_code, detail=json_or_empty(response))

@@ -78,4 +78,22 @@ describe('live event messages', () => {
     expect(overflowToast(3).title).toBe('3 more updates')
     expect(overflowToast(1200).title).toBe('1,200 more updates')
   })
+
+  it('announces a fired alert with the rule, what matched, and a link to its history entry; it stays until dismissed', () => {
+    const event = {
+      type: 'alert_fired', alert_id: 41, rule_id: 3, rule_name: 'Wolves near the fold', kind: 'match', image_id: 'i9',
+      camera_id: 7, camera_name: 'Fold', project_id: 2, reason: "wolf (confidence 0.91) matches rule 'Wolves near the fold'",
+      species: [{ label: 'wolf', count: 2 }],
+    }
+    expect(toastForEvent(event, undefined, '/p/wolves')).toEqual({
+      title: 'Alert: Wolves near the fold',
+      description: '2 × wolf at Fold',
+      tone: 'alert',
+      link: { to: '/p/wolves/alerts/history/41', label: 'View alert' },
+      duration: 0,
+    })
+    const health = { type: 'alert_fired', alert_id: 5, rule_name: 'Battery low', kind: 'health', camera_id: 7, reason: 'battery 12% below 20%', species: [] }
+    expect(toastForEvent(health)?.description).toBe('battery 12% below 20%')
+    expect(queriesForEvent(event)).toEqual([['alerts']])
+  })
 })

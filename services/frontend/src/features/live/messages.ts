@@ -67,13 +67,29 @@ export function toastForEvent(event: LiveEvent, names?: Map<number, string>, bas
         link,
       }
     case 'alert_fired':
-      return {
-        title: typeof event.message === 'string' ? event.message : `Alert at ${camera}`,
-        tone: 'species',
-        link,
-      }
+      return alertToast(event, camera, base, link)
     default:
       return null
+  }
+}
+
+/**
+ * "Alert: Wolves near the fold": the rule that fired, what matched (species at a camera, or the
+ * health reason), and a link to the alert's entry in the history, which shows its deliveries and
+ * links to the image.
+ */
+function alertToast(event: LiveEvent, camera: string, base: string, imageLink?: ToastInput['link']): ToastInput {
+  const rule = typeof event.rule_name === 'string' && event.rule_name ? event.rule_name : 'a rule'
+  const counts = speciesCounts(event)
+  const reason = typeof event.reason === 'string' ? event.reason.slice(0, 160) : undefined
+  const alertId = typeof event.alert_id === 'number' || typeof event.alert_id === 'string' ? String(event.alert_id) : null
+  return {
+    title: `Alert: ${rule}`,
+    description: counts.length ? `${speciesSentence(counts)} at ${camera}` : reason,
+    tone: 'alert',
+    link: alertId ? { to: `${base}/alerts/history/${encodeURIComponent(alertId)}`, label: 'View alert' } : imageLink,
+    // An alert is worth more than a passing glance: it stays until dismissed.
+    duration: 0,
   }
 }
 
@@ -104,6 +120,9 @@ export function queriesForEvent(event: LiveEvent): string[][] {
       break
     case 'camera_status':
       keys.push(['cameras'])
+      break
+    case 'alert_fired':
+      keys.push(['alerts'])
       break
     default:
       break

@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { AlertTriangle, Pencil, Plus, Trash2, Upload } from 'lucide-react'
+import { AlertTriangle, Pencil, Plus, Upload } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button } from '@/components/Button'
+import { Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
-import { ConfirmDialog, Modal } from '@/components/Modal'
+import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
+import { Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
 import { EmptyState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
@@ -22,7 +23,6 @@ const PLAIN_FTP_WARNING =
 export default function FtpAccountsPage() {
   const accounts = useFtpAccounts()
   const remove = useDeleteFtpAccount()
-  const { push } = useToast()
   const [editing, setEditing] = useState<FtpAccount | 'new' | null>(null)
   const [deleting, setDeleting] = useState<FtpAccount | null>(null)
   const projects = useProjects()
@@ -92,13 +92,9 @@ export default function FtpAccountsPage() {
             <td className="table-cell">
               <div className="flex justify-end gap-1">
                 <Button size="sm" variant="ghost" onClick={() => setEditing(a)} aria-label={`Edit ${a.username}`} icon={<Pencil className="h-4 w-4" aria-hidden />} />
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="text-red-700 hover:bg-red-50 hover:text-red-800"
+                <DeleteIconButton
                   onClick={() => setDeleting(a)}
-                  aria-label={`Delete ${a.username}`}
-                  icon={<Trash2 className="h-4 w-4" aria-hidden />}
+                  label={`Delete ${a.username}`}
                 />
               </div>
             </td>
@@ -117,12 +113,11 @@ export default function FtpAccountsPage() {
         account={editing}
         onClose={() => setEditing(null)}
       />
-      <ConfirmDialog
-        open={!!deleting}
-        onClose={() => {
-          setDeleting(null)
-          remove.reset()
-        }}
+      <ConfirmDeleteDialog
+        item={deleting}
+        name={(a) => a.username}
+        onClose={() => setDeleting(null)}
+        mutation={remove}
         title="Delete FTP account?"
         description={
           <>
@@ -130,18 +125,7 @@ export default function FtpAccountsPage() {
           </>
         }
         confirmLabel="Delete account"
-        confirmText={deleting?.username}
-        busy={remove.isPending}
-        error={remove.error?.message}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              push({ title: `${deleting.username} deleted`, tone: 'success' })
-              setDeleting(null)
-            },
-          })
-        }
+        typeName
       />
     </div>
   )

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { Trash2, UserPlus, Users } from 'lucide-react'
+import { UserPlus, Users } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button } from '@/components/Button'
+import { Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDialog, Modal } from '@/components/Modal'
@@ -125,14 +125,10 @@ export default function UsersPage() {
                   <Button size="sm" variant="ghost" disabled={self || update.isPending} onClick={() => toggleActive(u)}>
                     {u.is_active ? 'Deactivate' : 'Reactivate'}
                   </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className="text-red-700 hover:bg-red-50 hover:text-red-800"
+                  <DeleteIconButton
                     disabled={self}
                     onClick={() => setDeleting(u)}
-                    aria-label={`Delete ${u.email}`}
-                    icon={<Trash2 className="h-4 w-4" aria-hidden />}
+                    label={`Delete ${u.email}`}
                   />
                 </div>
               </td>

@@ -63,10 +63,14 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
         .filter((e) => isForProject(e, shown?.id))
         .map((e) => toastForEvent(e, cameraNames, base))
         .filter((t) => t !== null)
-      toasts.slice(0, TOAST_BURST).forEach((t) => push(t))
-      if (toasts.length > TOAST_BURST) {
-        push(overflowToast(toasts.length - TOAST_BURST))
+      // Every fired alert gets its toast; only the routine updates of a burst are summed up.
+      const alerts = toasts.filter((t) => t.tone === 'alert')
+      const routine = toasts.filter((t) => t.tone !== 'alert')
+      routine.slice(0, TOAST_BURST).forEach((t) => push(t))
+      if (routine.length > TOAST_BURST) {
+        push(overflowToast(routine.length - TOAST_BURST))
       }
+      alerts.forEach((t) => push(t))
     }
     const socket = new ReconnectingSocket({
       url: () => updatesUrl(),

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { Trash2, UserPlus } from 'lucide-react'
-import { Button } from '@/components/Button'
+import { UserPlus } from 'lucide-react'
+import { Button, DeleteIconButton } from '@/components/Button'
 import { Card } from '@/components/Card'
 import { SelectField, TextField } from '@/components/Field'
 import { Skeleton } from '@/components/Skeleton'
@@ -95,14 +95,10 @@ export function MembersCard({ slug }: { slug: string }) {
               >
                 <RoleOptions />
               </SelectField>
-              <Button
-                size="sm"
-                variant="ghost"
-                className="text-red-700 hover:bg-red-50 hover:text-red-800"
+              <DeleteIconButton
                 disabled={remove.isPending}
                 onClick={() => removeMember(m)}
-                aria-label={`Remove ${m.email}`}
-                icon={<Trash2 className="h-4 w-4" aria-hidden />}
+                label={`Remove ${m.email}`}
               />
             </li>
           ))}

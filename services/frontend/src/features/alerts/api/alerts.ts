@@ -1,0 +1,180 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, unwrap } from '@/lib/api/client'
+import type { AlertChannel, AlertChannelCreate, AlertChannelUpdate, AlertRule, AlertRuleCreate, AlertRuleUpdate } from '@/lib/api/types'
+import { keepWithinProject } from '@/lib/project'
+
+const PENDING_POLL_MS = 5000
+
+/** Every alerts query of a project starts with ['alerts', slug]; a fired alert (live event) refreshes them all. */
+const key = (slug: string, ...rest: unknown[]) => ['alerts', slug, ...rest]
+
+function useAlertsChanged(slug: string) {
+  const qc = useQueryClient()
+  return () => void qc.invalidateQueries({ queryKey: key(slug) })
+}
+
+export function useSpeciesGroups(slug: string) {
+  return useQuery({
+    queryKey: key(slug, 'groups'),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/alerts/groups', { params: { path: { slug } }, signal })),
+    staleTime: 10 * 60_000,
+  })
+}
+
+export function useAlertRules(slug: string) {
+  return useQuery({
+    queryKey: key(slug, 'rules'),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/alerts/rules', { params: { path: { slug } }, signal })),
+  })
+}
+
+export function useAlertRule(slug: string, ruleId: number | null) {
+  return useQuery({
+    queryKey: key(slug, 'rules', ruleId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/alerts/rules/{rule_id}', { params: { path: { slug, rule_id: ruleId! } }, signal })),
+    enabled: ruleId !== null,
+  })
+}
+
+export function useSaveRule(slug: string) {
+  const done = useAlertsChanged(slug)
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number | null; body: AlertRuleCreate }) =>
+      unwrap(
+        id === null
+          ? api.POST('/api/projects/{slug}/alerts/rules', { params: { path: { slug } }, body })
+          : api.PATCH('/api/projects/{slug}/alerts/rules/{rule_id}', { params: { path: { slug, rule_id: id } }, body }),
+      ),
+    onSuccess: done,
+  })
+}
+
+/** Puts a saved item into the cached list at once, so a switch shows its new state without waiting for the refetch. */
+function useReplaceInList<T extends { id: number }>(slug: string, list: 'rules' | 'channels') {
+  const qc = useQueryClient()
+  const done = useAlertsChanged(slug)
+  return (saved: T) => {
+    qc.setQueryData<T[]>(key(slug, list), (items) => items?.map((item) => (item.id === saved.id ? saved : item)))
+    done()
+  }
+}
+
+export function useUpdateRule(slug: string) {
+  const replace = useReplaceInList<AlertRule>(slug, 'rules')
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: AlertRuleUpdate }) =>
+      unwrap(api.PATCH('/api/projects/{slug}/alerts/rules/{rule_id}', { params: { path: { slug, rule_id: id } }, body })),
+    onSuccess: replace,
+  })
+}
+
+export function useDeleteRule(slug: string) {
+  const done = useAlertsChanged(slug)
+  return useMutation({
+    mutationFn: (id: number) =>
+      unwrap(api.DELETE('/api/projects/{slug}/alerts/rules/{rule_id}', { params: { path: { slug, rule_id: id } } })),
+    onSuccess: done,
+  })
+}
+
+export function useAlertChannels(slug: string, enabled = true) {
+  return useQuery({
+    queryKey: key(slug, 'channels'),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/alerts/channels', { params: { path: { slug } }, signal })),
+    enabled,
+  })
+}
+
+export function useSaveChannel(slug: string) {
+  const done = useAlertsChanged(slug)
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number | null; body: AlertChannelCreate }) =>
+      unwrap(
+        id === null
+          ? api.POST('/api/projects/{slug}/alerts/channels', { params: { path: { slug } }, body })
+          : api.PATCH('/api/projects/{slug}/alerts/channels/{channel_id}', {
+              params: { path: { slug, channel_id: id } },
+              body: body as AlertChannelUpdate,
+            }),
+      ),
+    onSuccess: done,
+  })
+}
+
+export function useUpdateChannel(slug: string) {
+  const replace = useReplaceInList<AlertChannel>(slug, 'channels')
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: AlertChannelUpdate }) =>
+      unwrap(api.PATCH('/api/projects/{slug}/alerts/channels/{channel_id}', { params: { path: { slug, channel_id: id } }, body })),
+    onSuccess: replace,
+  })
+}
+
+export function useDeleteChannel(slug: string) {
+  const done = useAlertsChanged(slug)
+  return useMutation({
+    mutationFn: (id: number) =>
+      unwrap(api.DELETE('/api/projects/{slug}/alerts/channels/{channel_id}', { params: { path: { slug, channel_id: id } } })),
+    onSuccess: done,
+  })
+}
+
+export function useTestChannel(slug: string) {
+  return useMutation({
+    mutationFn: (id: number) =>
+      unwrap(api.POST('/api/projects/{slug}/alerts/channels/{channel_id}/test', { params: { path: { slug, channel_id: id } } })),
+  })
+}
+
+export interface HistoryFilters {
+  rule_id?: number
+  camera_id?: number
+  species?: string
+  status?: 'sent' | 'failed' | 'pending'
+  date_from?: string
+  date_to?: string
+  page: number
+  limit: number
+}
+
+export function useAlertHistory(slug: string, filters: HistoryFilters) {
+  return useQuery({
+    queryKey: key(slug, 'history', filters),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/alerts/history', { params: { path: { slug }, query: filters }, signal })),
+    placeholderData: keepWithinProject(slug),
+    // No live event says a delivery went out: while some are pending, look again now and then.
+    refetchInterval: (query) => (query.state.data?.items.some((i) => i.deliveries.pending > 0) ? PENDING_POLL_MS : false),
+  })
+}
+
+export function useAlertDetail(slug: string, alertId: number) {
+  return useQuery({
+    queryKey: key(slug, 'history', 'detail', alertId),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/alerts/history/{alert_id}', { params: { path: { slug, alert_id: alertId } }, signal })),
+    refetchInterval: (query) => (query.state.data?.delivery_counts.pending ? PENDING_POLL_MS : false),
+  })
+}
+
+/**
+ * When each rule last fired (null: never; absent while loading): the newest history entry per rule.
+ * One small request per rule; a project has tens of rules, not thousands.
+ */
+export function useLastFired(slug: string, ruleIds: number[]): Map<number, string | null> {
+  return useQueries({
+    queries: ruleIds.map((id) => ({
+      queryKey: key(slug, 'history', { rule_id: id, page: 1, limit: 1 }),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        unwrap(api.GET('/api/projects/{slug}/alerts/history', { params: { path: { slug }, query: { rule_id: id, page: 1, limit: 1 } }, signal })),
+    })),
+    combine: (results) => {
+      const out = new Map<number, string | null>()
+      results.forEach((r, i) => {
+        if (r.data) out.set(ruleIds[i], r.data.items[0]?.fired_at ?? null)
+      })
+      return out
+    },
+  })
+}
