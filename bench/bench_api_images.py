@@ -104,7 +104,7 @@ def seed(url: str, images: int, rng: random.Random) -> dict:
         completed = (received + timedelta(seconds=rng.randint(2, 60))).isoformat() if status == "completed" else "\\N"
         image_rows.write(
             f"{image_id}\t{camera}\tIMG_{n:06d}.JPG\t{image_id.hex}{image_id.hex}\t{rng.randint(200_000, 4_000_000)}\timage/jpeg\t"
-            f"1920\t1080\t{camera}/x/{image_id}.jpg\t{image_id}.jpg\t{status}\t{captured}\t{received.isoformat()}\t"
+            f"1920\t1080\t{camera}/x/{image_id}.jpg\t{image_id}.jpg\t{status}\t{captured}\t{captured}\t{received.isoformat()}\t"
             f"{completed}\t{rng.choice(reviews)}\n"
         )
         if status != "completed":
@@ -140,7 +140,7 @@ def seed(url: str, images: int, rng: random.Random) -> dict:
             (
                 "images",
                 "id, camera_id, original_filename, sha256, file_size, mime_type, width, height, storage_key, "
-                "thumbnail_key, status, captured_at, received_at, completed_at, review_status",
+                "thumbnail_key, status, captured_at, exif_captured_at, received_at, completed_at, review_status",
                 image_rows,
             ),
             (
@@ -292,9 +292,10 @@ def write_report(args, seeded, seed_seconds, results, pg_version) -> None:
         lines.append(f"| {name} | {median:.1f} | {p95:.1f} | {median / baseline:.1f}× | {'' if total is None else f'{total:,}'} |")
     lines += [
         "",
-        "How it stays fast: the date filter and the default order use `coalesce(captured_at, received_at)`, the "
-        "expression of the indexes `ix_images_project_taken_at` / `ix_images_camera_taken_at` (migrations 0002, 0005; the first leads with the project), with `id` as "
-        "tie-breaker, so a page is an index walk; species and confidence filters are `EXISTS` subqueries, the species "
+        "How it stays fast: the date filter and the default order use `coalesce(captured_at, received_at)` after "
+        "\"has a capture time\" (undated images last), the expressions of `ix_images_project_dated_taken_at` / "
+        "`ix_images_project_undated_taken_at` (migration 0008; newest first scans the first backwards, oldest first "
+        "the second forwards), with `id` as tie-breaker, so a page is an index walk; species and confidence filters are `EXISTS` subqueries, the species "
         "one on `CASE WHEN rank = 1 THEN label END`, whose expression index `ix_classifications_top_label` gives the "
         "planner statistics of top labels (a rare species took 309 ms with a plain label index: the planner walked "
         "every image looking for it); counts, labels and thumbnails are computed only for the ids of the page; API "
@@ -304,7 +305,7 @@ def write_report(args, seeded, seed_seconds, results, pg_version) -> None:
         "of broad filters (common species, min_confidence, status); `sort=confidence` must aggregate every image's "
         "detections (about 180 ms here; a detail page under that sort pays it twice for prev/next). If that sort "
         "matters, the fix is a denormalised `images.max_confidence` column written by the detection worker and "
-        "indexed like `ix_images_project_taken_at`. Statistics are cached in Redis, so their uncached times are paid once "
+        "indexed like `ix_images_project_dated_taken_at`. Statistics are cached in Redis, so their uncached times are paid once "
         "per cache period or invalidation.",
         "",
     ]

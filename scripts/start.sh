@@ -56,10 +56,14 @@ mkdir -p data/logs data/run data/storage data/uploads
 log "migrating the database"
 .venv/bin/python scripts/migrate.py
 
-if [ ! -f "$DETECTOR_MODEL_PATH" ] || [ ! -f "$CLASSIFIER_MODEL_PATH" ]; then
-  log "building the demo ONNX models (real weights: see models/README.md)"
-  .venv/bin/python -m addax_models.build_demo --out "$(dirname "$DETECTOR_MODEL_PATH")"
+# The demo models are rebuilt on every start (deterministic, < 1 s, files rewritten only when they
+# change), so an older build never keeps running after the graphs were improved.
+if [ ! -f "$DETECTOR_MODEL_PATH" ] || [ ! -f "$CLASSIFIER_MODEL_PATH" ] || \
+   [ "$(basename "$DETECTOR_MODEL_PATH")" = demo-detector.onnx ]; then
+  log "building the demo ONNX models (real weights: see docs/models.md)"
+  .venv/bin/python -m addax_models.build_demo --out "$(dirname "$DETECTOR_MODEL_PATH")" >/dev/null
 fi
+DEMO_MODELS=$(.venv/bin/python -m addax_models.describe --demo-only "$DETECTOR_MODEL_PATH" "$CLASSIFIER_MODEL_PATH")
 
 if [ -f services/frontend/package.json ]; then
   newest_src=$(find services/frontend/src services/frontend/index.html services/frontend/package.json -newer services/frontend/dist/index.html 2>/dev/null | head -1 || true)
@@ -96,6 +100,9 @@ show_info() {
     Stop         scripts/stop.sh
 
 INFO
+  if [ -n "$DEMO_MODELS" ]; then
+    printf '\033[1;33m  Demo models are active (%s): they find the coloured shapes of the demo photos, not animals.\n  Install MegaDetector: docs/models.md\033[0m\n\n' "$DEMO_MODELS"
+  fi
 }
 
 if [ $FOREGROUND = 1 ]; then

@@ -2,6 +2,8 @@
 
 Entry schema (required unless marked optional):
     name          unique, [a-z0-9][a-z0-9._-]*
+    version       the upstream release (string), what the ONNX metadata's ``version`` says
+    demo          true for stand-in models that only know the demo photos' coloured shapes
     task          detection | classification
     format        pt | onnx
     file          file name the weights are stored under
@@ -36,7 +38,7 @@ _TASKS = ("detection", "classification")
 _FORMATS = ("pt", "onnx")
 _SOURCES = ("url", "build", "bucket", "path")
 _OUTPUT_FORMATS = ("yolov5", "yolov8", "logits", "probabilities")
-_REQUIRED = ("name", "task", "format", "file", "sha256", "input_size", "labels", "license", "source")
+_REQUIRED = ("name", "version", "demo", "task", "format", "file", "sha256", "input_size", "labels", "license", "source")
 _OPTIONAL = (
     "labels_url",
     "output_format",
@@ -61,6 +63,8 @@ class Source:
 @dataclass(frozen=True)
 class ModelEntry:
     name: str
+    version: str
+    demo: bool
     task: Task
     format: Literal["pt", "onnx"]
     file: str
@@ -149,6 +153,8 @@ def _entry(item: Any, where: str) -> ModelEntry:
             raise CatalogError(f"{where}: labels contain duplicates")
     elif task == "detection":
         raise CatalogError(f"{where}: detection models must list their labels")
+    if not isinstance(item["demo"], bool):
+        raise CatalogError(f"{where}: demo must be true or false")
     output_format = item.get("output_format")
     if output_format is not None and output_format not in _OUTPUT_FORMATS:
         raise CatalogError(f"{where}: output_format must be one of {_OUTPUT_FORMATS} or null")
@@ -158,6 +164,8 @@ def _entry(item: Any, where: str) -> ModelEntry:
             raise CatalogError(f"{where}: {key} must be a string or null")
     return ModelEntry(
         name=name,
+        version=_version(item, where),
+        demo=item["demo"],
         task=cast(Task, task),
         format=cast(Literal["pt", "onnx"], fmt),
         file=_file_name(item, where),
@@ -175,6 +183,14 @@ def _str(item: dict[str, Any], key: str, where: str) -> str:
     value = item[key]
     if not isinstance(value, str) or not value.strip():
         raise CatalogError(f"{where}: {key} must be a non-empty string")
+    return value
+
+
+def _version(item: dict[str, Any], where: str) -> str:
+    value = item["version"]
+    # YAML reads 1.3 as a float: ask for quotes rather than guess how it was written.
+    if not isinstance(value, str) or not value.strip():
+        raise CatalogError(f'{where}: version must be a non-empty string (quote numbers: "1.3")')
     return value
 
 

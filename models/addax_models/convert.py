@@ -9,8 +9,10 @@ YOLOv5 checkpoints are pickles that reference the ``models`` package of the
 ultralytics/yolov5 repository, so ``--yolov5-repo`` (a checkout) must be given
 unless that package is importable already.  The export has a dynamic batch
 dimension, input ``images`` [N, 3, S, S] and output ``output0``; the metadata
-written is: name, version, task=detection, labels (JSON), input_size and
-output_format (``yolov5`` or, for ultralytics v8+ heads, ``yolov8``).
+written is: name, version, task=detection, labels (JSON), input_size,
+output_format (``yolov5`` or, for ultralytics v8+ heads, ``yolov8``) and the
+provenance: license, source, demo=false and source_sha256 (the checkpoint's hash).
+``--catalog NAME`` takes name, version, licence and source from the catalog entry.
 
 torch is imported lazily: it is an optional extra, never a service dependency.
 Not exercised in CI with real weights (none are committed).
@@ -25,6 +27,8 @@ from typing import Any
 
 import onnx
 
+from .catalog import CatalogError, load_catalog
+from .fetch import sha256_file
 from .onnx_graph import set_metadata, standard_metadata
 
 DEFAULT_LABELS = ["animal", "person", "vehicle"]
@@ -52,6 +56,8 @@ def convert(
     version: str = "1",
     yolov5_repo: Path | None = None,
     opset: int = 17,
+    license: str = "unknown",
+    source: str | None = None,
 ) -> Path:
     torch = _import_torch()
     if arch == "ultralytics":
@@ -69,7 +75,11 @@ def convert(
         labels=labels,
         input_size=size,
         output_format=output_format,
+        license=license,
+        source=source or f"path: {checkpoint.name}",
+        demo=False,
     )
+    meta["source_sha256"] = sha256_file(checkpoint)
     set_metadata(model, meta)
     onnx.checker.check_model(model)
     onnx.save(model, str(out))
@@ -144,12 +154,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", default="1")
     parser.add_argument("--yolov5-repo", type=Path, default=None)
     parser.add_argument("--opset", type=int, default=17)
+    parser.add_argument("--catalog", default=None, metavar="NAME", help="take name, version, licence, source from it")
     args = parser.parse_args(argv)
     try:
+        provenance: dict[str, str] = {}
+        if args.catalog:
+            entry = load_catalog().get(args.catalog)
+            args.name, args.version = entry.name, entry.version
+            provenance = {"license": entry.license, "source": f"{entry.source.kind}: {entry.source.value}"}
         path = convert(
-            args.checkpoint, args.out, args.size, args.arch, args.name, args.version, args.yolov5_repo, args.opset
+            args.checkpoint,
+            args.out,
+            args.size,
+            args.arch,
+            args.name,
+            args.version,
+            args.yolov5_repo,
+            args.opset,
+            **provenance,
         )
-    except ConvertError as exc:
+    except (ConvertError, CatalogError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(path)

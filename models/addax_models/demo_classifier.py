@@ -19,11 +19,11 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper
 
-from .onnx_graph import GraphBuilder, colour_features, image_input, standard_metadata
+from .onnx_graph import DEMO_PROVENANCE, GraphBuilder, colour_features, image_input, standard_metadata
 from .palette import SPECIES, chroma_direction, swatch
 
 NAME = "demo-classifier"
-VERSION = "1.0.0"
+VERSION = "1.0.1"
 DEFAULT_SIZE = 224
 
 POOL = 4
@@ -58,5 +58,6 @@ def build(size: int = DEFAULT_SIZE) -> onnx.ModelProto:
         labels=SPECIES,
         input_size=size,
         output_format="logits",
+        **DEMO_PROVENANCE,
     )
     return g.model(NAME, [image_input("images", size)], [output], meta)

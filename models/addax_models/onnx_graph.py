@@ -82,9 +82,22 @@ def set_metadata(model: onnx.ModelProto, metadata: Mapping[str, str]) -> None:
 
 
 def standard_metadata(
-    *, name: str, version: str, task: str, labels: Sequence[str], input_size: int, output_format: str
+    *,
+    name: str,
+    version: str,
+    task: str,
+    labels: Sequence[str],
+    input_size: int,
+    output_format: str,
+    license: str,
+    source: str,
+    demo: bool,
 ) -> dict[str, str]:
-    """The metadata keys every AddaxAI Connect ONNX model carries."""
+    """The metadata keys every AddaxAI Connect ONNX model carries.
+
+    ``license``, ``source`` and ``demo`` are its provenance: the services report them (GET /api/config)
+    so a stand-in model can never pass for a real one.  The file's own sha256 cannot live inside it;
+    the catalog and the services' start-up hash carry that."""
     return {
         "name": name,
         "version": version,
@@ -92,7 +105,13 @@ def standard_metadata(
         "labels": json.dumps(list(labels)),
         "input_size": str(input_size),
         "output_format": output_format,
+        "license": license,
+        "source": source,
+        "demo": "true" if demo else "false",
     }
+
+
+DEMO_PROVENANCE: dict[str, Any] = {"license": "MIT", "source": "build: addax_models.build_demo", "demo": True}
 
 
 def colour_features(g: GraphBuilder, pixels: str) -> tuple[str, str]:

@@ -58,6 +58,9 @@ def _raw() -> dict:
         (lambda m: m.update(input_size=-1), "input_size"),
         (lambda m: m.update(labels=None), "must list their labels"),
         (lambda m: m.update(labels=["a", "a"]), "duplicates"),
+        (lambda m: m.pop("demo"), "missing keys"),
+        (lambda m: m.update(demo="no"), "demo must be true or false"),
+        (lambda m: m.update(version=1.3), "quote numbers"),
     ],
 )
 def test_validation_rejects_bad_entries(mutate, message: str) -> None:

@@ -40,6 +40,8 @@ def served(tmp_path: Path) -> Iterator[str]:
 def _entry(url: str, sha: str | None) -> ModelEntry:
     return ModelEntry(
         name="test-model",
+        version="1",
+        demo=False,
         task="detection",
         format="pt",
         file="model.pt",
@@ -93,6 +95,8 @@ def test_cli_reports_errors_with_exit_code(served: str, tmp_path: Path, capsys: 
     catalog = tmp_path / "catalog.yaml"
     entry = {
         "name": "test-model",
+        "version": "1",
+        "demo": False,
         "task": "detection",
         "format": "pt",
         "file": "model.pt",

@@ -205,6 +205,7 @@ class Seeder:
                 status=status,
                 review_status=review_status,
                 captured_at=captured_at,
+                exif_captured_at=captured_at,
                 received_at=received,
                 completed_at=values.pop("completed_at", received + timedelta(seconds=30) if status == "completed" else None),
                 **values,

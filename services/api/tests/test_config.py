@@ -27,13 +27,16 @@ def settings_client(api_settings, api_ctx, **update) -> TestClient:
 def test_config_defaults_to_openstreetmap_without_a_token(client):
     response = client.get("/api/config")
     assert response.status_code == 200
-    assert response.json() == {"map": {"tile_url": DEFAULT_MAP_TILE_URL, "attribution": DEFAULT_MAP_TILE_ATTRIBUTION}}
+    assert response.json() == {
+        "map": {"tile_url": DEFAULT_MAP_TILE_URL, "attribution": DEFAULT_MAP_TILE_ATTRIBUTION},
+        "models": {"demo": False, "demo_models": [], "active": []},  # no worker has started in this test
+    }
     assert img_src(client.get("/api/health")) == ["'self'", "data:", "blob:", "https://tile.openstreetmap.org"]
 
 
 def test_configured_http_tile_server_is_served_and_allowed_by_the_csp(api_settings, api_ctx):
     with settings_client(api_settings, api_ctx, map_tile_url=STATION_TILES, map_tile_attribution="Station cache") as c:
-        assert c.get("/api/config").json() == {"map": {"tile_url": STATION_TILES, "attribution": "Station cache"}}
+        assert c.get("/api/config").json()["map"] == {"tile_url": STATION_TILES, "attribution": "Station cache"}
         # Every response carries it: the app's pages (served by the API in local mode), API answers, errors.
         for path in ("/api/config", "/map", "/api/nope"):
             assert "http://tiles.station.lan:8080" in img_src(c.get(path)), path

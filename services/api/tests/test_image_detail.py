@@ -22,7 +22,7 @@ def test_detail_of_an_image_with_detections(client, users, gallery):
     assert body["display_threshold"] == 0.2
     first = body["detections"][0]
     assert (first["index"], first["category"], first["confidence"]) == (0, "animal", 0.99)
-    assert first["bbox"] == [0.1, 0.2, 0.3, 0.4]
+    assert first["bbox"] == [0.1, 0.2, 0.3, 0.4] and first["model_name"] == "test-detector"
     assert [c["label"] for c in first["classifications"]] == ["zebra", "wildebeest", "impala", "eland", "kudu"]
     assert [c["rank"] for c in first["classifications"]] == [1, 2, 3, 4, 5]
     assert {c["source"] for c in first["classifications"]} == {"machine"}
@@ -97,12 +97,16 @@ def test_detail_with_exif_gps_and_stage_timestamps(client, users, seed):
 
 
 PREV_NEXT_CASES = [
-    # (image, filters, expected prev, expected next); the default list is i10 i8 i7 i5 i6 i3 i4 i2 i1 i9
-    ("i3", {}, "i6", "i4"),
+    # (image, filters, expected prev, expected next); the default list is i10 i8 i7 i5 i3 i4 i2 i1 i9 i6
+    # (i6 has no capture time, so it is last in either direction)
+    ("i3", {}, "i5", "i4"),
     ("i10", {}, None, "i8"),
-    ("i9", {}, "i1", None),
+    ("i9", {}, "i1", "i6"),
+    ("i6", {}, "i9", None),
     ("i3", {"camera_id": "Alpha"}, "i10", "i2"),
-    ("i3", {"order": "asc"}, "i4", "i6"),
+    ("i3", {"order": "asc"}, "i4", "i5"),
+    ("i10", {"order": "asc"}, "i8", "i6"),
+    ("i6", {"order": "asc"}, "i10", None),
     ("i5", {"sort": "confidence"}, "i1", "i2"),
     ("i10", {"sort": "confidence"}, "i9", "i8"),
     ("i9", {"sort": "camera", "order": "asc"}, None, "i1"),

@@ -14,7 +14,8 @@ def names(response, img) -> list[str]:
     return [by_id[item["id"]] for item in response.json()["items"]]
 
 
-DEFAULT_ORDER = ["i10", "i8", "i7", "i5", "i6", "i3", "i4", "i2", "i1", "i9"]
+# i6 has no capture time: it comes after every dated image, in either direction.
+DEFAULT_ORDER = ["i10", "i8", "i7", "i5", "i3", "i4", "i2", "i1", "i9", "i6"]
 
 
 def test_default_order_and_totals(client, users, gallery):
@@ -27,10 +28,10 @@ def test_default_order_and_totals(client, users, gallery):
 
 FILTER_CASES = [
     ({"camera_id": A}, ["i10", "i3", "i2", "i1"]),
-    ({"camera_id": [A, B]}, ["i10", "i5", "i6", "i3", "i4", "i2", "i1"]),
+    ({"camera_id": [A, B]}, ["i10", "i5", "i3", "i4", "i2", "i1", "i6"]),
     ({"species": "red deer"}, ["i1", "i9"]),  # i3's red deer was corrected to roe deer by a person
     ({"species": "roe deer"}, ["i3"]),  # i1's roe deer is only the machine's second guess
-    ({"species": ["wild boar", "zebra"]}, ["i6", "i4", "i2"]),
+    ({"species": ["wild boar", "zebra"]}, ["i4", "i2", "i6"]),
     ({"species": "unicorn"}, []),
     ({"status": "failed"}, ["i7"]),
     ({"status": ["received", "failed"]}, ["i8", "i7"]),
@@ -38,13 +39,20 @@ FILTER_CASES = [
     ({"review_status": ["flagged", "rejected"]}, ["i5", "i3"]),
     ({"min_confidence": 0.9}, ["i4", "i1"]),
     ({"min_confidence": 0.85}, ["i5", "i4", "i1"]),
-    ({"min_confidence": 0}, ["i5", "i6", "i3", "i4", "i2", "i1", "i9"]),
-    ({"date_from": "2024-05-02", "date_to": "2024-05-02"}, ["i6", "i3", "i4"]),  # i6 by its receive time
+    ({"min_confidence": 0}, ["i5", "i3", "i4", "i2", "i1", "i9", "i6"]),
+    ({"date_from": "2024-05-02", "date_to": "2024-05-02"}, ["i3", "i4"]),  # i6 has no capture time
+    # Asked for, an image without a capture time is matched by its upload time, and comes last.
+    ({"date_from": "2024-05-02", "date_to": "2024-05-02", "capture_time": "any"}, ["i3", "i4", "i6"]),
+    ({"date_from": "2024-05-02", "date_to": "2024-05-02", "capture_time": "unknown"}, ["i6"]),
+    ({"date_from": "2024-05-03", "capture_time": "unknown"}, []),
+    ({"capture_time": "unknown"}, ["i6"]),
+    ({"capture_time": "known"}, ["i10", "i8", "i7", "i5", "i3", "i4", "i2", "i1", "i9"]),
+    ({"capture_time": "any"}, ["i10", "i8", "i7", "i5", "i3", "i4", "i2", "i1", "i9", "i6"]),
     ({"date_to": "2024-05-01"}, ["i2", "i1", "i9"]),
     ({"date_from": "2024-05-01T00:00:00Z", "date_to": "2024-05-01"}, ["i2", "i1"]),
     ({"date_to": "2024-05-01T18:00:00Z"}, ["i2", "i1", "i9"]),  # a date-time upper bound is inclusive
     ({"date_to": "2024-05-01T17:59:59Z"}, ["i1", "i9"]),
-    ({"date_from": "2024-05-02T12:00:00+02:00"}, ["i10", "i8", "i7", "i5", "i6", "i3"]),  # = 10:00 UTC
+    ({"date_from": "2024-05-02T12:00:00+02:00"}, ["i10", "i8", "i7", "i5", "i3"]),  # = 10:00 UTC
     ({"date_from": "2024-05-04T07:00:00"}, ["i10", "i8", "i7"]),  # no offset means UTC
     ({"camera_id": B, "min_confidence": 0.5, "species": "zebra"}, ["i4"]),
     ({"camera_id": A, "review_status": "unreviewed", "date_from": "2024-05-01"}, ["i10", "i1"]),
@@ -61,12 +69,12 @@ def test_filters(client, users, gallery):
 
 
 SORT_CASES = [
-    ({"order": "asc"}, list(reversed(DEFAULT_ORDER))),
+    ({"order": "asc"}, ["i9", "i1", "i2", "i4", "i3", "i5", "i7", "i8", "i10", "i6"]),
     # Highest detection confidence first; images without detections last, newest first among them.
     ({"sort": "confidence"}, ["i4", "i1", "i5", "i2", "i3", "i6", "i9", "i10", "i8", "i7"]),
     ({"sort": "confidence", "order": "asc"}, ["i7", "i8", "i10", "i9", "i6", "i3", "i2", "i5", "i1", "i4"]),
-    # By camera name (no camera first), then capture time.
-    ({"sort": "camera", "order": "asc"}, ["i9", "i1", "i2", "i3", "i10", "i4", "i6", "i5", "i7", "i8"]),
+    # By camera name (no camera first), then capture time (undated last within a camera).
+    ({"sort": "camera", "order": "asc"}, ["i9", "i1", "i2", "i3", "i10", "i4", "i5", "i6", "i7", "i8"]),
     ({"sort": "received_at", "order": "asc"}, ["i9", "i1", "i2", "i4", "i3", "i6", "i5", "i7", "i8", "i10"]),
     ({"sort": "received_at"}, ["i10", "i8", "i7", "i5", "i6", "i3", "i4", "i2", "i1", "i9"]),
 ]
@@ -112,8 +120,12 @@ def test_summary_fields(client, users, gallery):
     i10 = items[str(img["i10"])]
     assert (i10["detection_count"], i10["top_confidence"], i10["top_species"]) == (0, None, None)
     assert items[str(img["i8"])]["thumbnail_url"] is None
+    assert i4["capture_time_known"] is True
+    i6 = items[str(img["i6"])]
+    assert (i6["capture_time_known"], i6["captured_at"]) == (False, None) and i6["received_at"].startswith("2024-05-02T20")
     assert set(i4) == {
         "id", "camera_id", "camera_name", "original_filename", "status", "review_status", "captured_at", "received_at",
+        "capture_time_known", "uploaded_at",
         "completed_at", "width", "height", "thumbnail_url", "detection_count", "animal_count", "top_species",
         "top_species_score", "top_confidence", "species",
     }

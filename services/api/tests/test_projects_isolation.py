@@ -93,7 +93,8 @@ def test_lists_details_media_and_stats_show_only_b(client, two_projects):
     assert summary["total_images"] == 2, summary
     per_camera = client.get(f"/api/projects/{B}/stats/cameras", headers=h).json()
     assert [c["camera_id"] for c in per_camera] == [world["b_camera"]]
-    timeline = client.get(f"/api/projects/{B}/stats/timeline", headers=h).json()
+    # B's images carry no capture time, so the time series counts them only when asked to.
+    timeline = client.get(f"/api/projects/{B}/stats/timeline", params={"capture_time": "any"}, headers=h).json()
     assert sum(p["count"] for p in timeline) == 2
     # A's own statistics, computed and cached first, do not bleed into B's cache entries.
     assert len(client.get(f"/api/projects/{B}/stats/species", headers=h).json()) == 2
@@ -203,3 +204,26 @@ def test_live_events_reach_only_members(client, app, users, api_ctx, two_project
         publisher.publish(IMAGE_INGESTED, project_id=1, image_id=a_image)
         following = a_socket.receive_json()
         assert (following["type"], following["project_id"], following["image_id"]) == ("image_ingested", 1, a_image)
+
+
+def test_b_cannot_see_or_change_a_deployments(client, users, two_projects):
+    world, h, ah = two_projects, two_projects["headers"], users.admin.headers
+    a_camera = sorted(world["a_cameras"])[0]
+    period = {"start_at": "2024-05-01T00:00:00Z", "location": {"lat": 1.0, "lon": 2.0}}
+    a_dep = client.post(f"/api/projects/{A}/deployments", json={"camera_id": a_camera, **period}, headers=ah)
+    assert a_dep.status_code == 201, a_dep.text
+    b_dep = client.post(f"/api/projects/{B}/deployments", json={"camera_id": world["b_camera"], **period}, headers=h)
+    assert b_dep.status_code == 201, b_dep.text
+    a_id, b_id = a_dep.json()["id"], b_dep.json()["id"]
+    assert [d["id"] for d in client.get(f"/api/projects/{B}/deployments", headers=h).json()] == [b_id]
+    assert client.get(f"/api/projects/{B}/deployments", params={"camera_id": a_camera}, headers=h).json() == []
+    assert client.get(f"/api/projects/{B}/deployments/{a_id}", headers=h).status_code == 404
+    assert client.put(f"/api/projects/{B}/deployments/{a_id}", json={"notes": "mine"}, headers=h).status_code == 404
+    assert client.delete(f"/api/projects/{B}/deployments/{a_id}", headers=h).status_code == 404
+    # A's camera cannot be deployed through B's path: it is not a camera of B.
+    later = {**period, "start_at": "2025-01-01T00:00:00Z"}
+    sneaky = client.post(f"/api/projects/{B}/deployments", json={"camera_id": a_camera, **later}, headers=h)
+    assert sneaky.status_code == 422 and sneaky.json()["detail"][0]["loc"] == ["body", "camera_id"]
+    assert client.get(f"/api/projects/{A}/deployments", headers=h).json() == {"detail": "project not found"}
+    a_list = client.get(f"/api/projects/{A}/deployments", headers=ah).json()
+    assert [(d["id"], d["notes"]) for d in a_list] == [(a_id, None)]

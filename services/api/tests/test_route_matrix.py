@@ -72,6 +72,11 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/projects/{slug}/cameras/{camera_id}"): "project:viewer",
     ("PUT", "/api/projects/{slug}/cameras/{camera_id}"): "project:admin",
     ("POST", "/api/projects/{slug}/cameras/{camera_id}/assign"): "project:admin",
+    ("GET", "/api/projects/{slug}/deployments"): "project:viewer",
+    ("POST", "/api/projects/{slug}/deployments"): "project:admin",
+    ("GET", "/api/projects/{slug}/deployments/{deployment_id}"): "project:viewer",
+    ("PUT", "/api/projects/{slug}/deployments/{deployment_id}"): "project:admin",
+    ("DELETE", "/api/projects/{slug}/deployments/{deployment_id}"): "project:admin",
     ("GET", "/api/projects/{slug}/stats/species"): "project:viewer",
     ("GET", "/api/projects/{slug}/stats/timeline"): "project:viewer",
     ("GET", "/api/projects/{slug}/stats/cameras"): "project:viewer",
@@ -163,6 +168,7 @@ def concrete(path: str) -> str:
         .replace("{image_id}", IMAGE)
         .replace("{detection_id}", "999999")
         .replace("{camera_id}", "999999")
+        .replace("{deployment_id}", "999999")
         .replace("{account_id}", "999999")
         .replace("{rule_id}", "999999")
         .replace("{channel_id}", "999999")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from addax_classification.handler import ClassificationHandler
 from addax_classification.model import Classifier
+from addax_common.active_models import announce
 from addax_common.context import ServiceContext
 from addax_common.db import ImageStatus
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE
@@ -16,10 +17,14 @@ def build_stage(ctx: ServiceContext) -> Stage:
         settings.classifier_model_path, providers=settings.onnx_providers, threads=settings.onnx_intra_op_threads
     )
     classifier.warmup()
+    # Rows store name@version; GET /api/config tells the dashboard (and the banner) what runs.
+    model = announce(
+        ctx.redis, settings.redis_prefix, settings.classifier_model_path, classifier.onnx.metadata, "classification"
+    )
     return Stage(
         name="classification",
         queue=QUEUE_DETECTION_COMPLETE,
-        handler=ClassificationHandler(ctx, classifier, model_name=settings.classifier_model_path.stem),
+        handler=ClassificationHandler(ctx, classifier, model_name=model.ref),
         batch_size=settings.classification_batch_size,
         reconcile_states=(ImageStatus.DETECTED, ImageStatus.CLASSIFYING),
     )

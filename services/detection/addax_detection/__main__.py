@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from addax_common.active_models import announce
 from addax_common.context import ServiceContext
 from addax_common.db import ImageStatus
 from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
@@ -16,10 +17,14 @@ def build_stage(ctx: ServiceContext) -> Stage:
         settings.detector_model_path, providers=settings.onnx_providers, threads=settings.onnx_intra_op_threads
     )
     detector.warmup()  # the first real image should not pay for graph optimisation
+    # Rows store name@version; GET /api/config tells the dashboard (and the banner) what runs.
+    model = announce(
+        ctx.redis, settings.redis_prefix, settings.detector_model_path, detector.onnx.metadata, "detection"
+    )
     return Stage(
         name="detection",
         queue=QUEUE_IMAGE_INGESTED,
-        handler=DetectionHandler(ctx, detector, model_name=settings.detector_model_path.stem),
+        handler=DetectionHandler(ctx, detector, model_name=model.ref),
         batch_size=settings.detection_batch_size,
         reconcile_states=(ImageStatus.RECEIVED, ImageStatus.DETECTING),
     )

@@ -13,10 +13,7 @@ from addax_detection.model import Detection, Detector, candidates, nms
 from addax_models.synthetic import AnimalSpec, GroundTruth, make_scene, make_scenes
 
 REPO = Path(__file__).resolve().parents[3]
-PHOTO_DIRS = (
-    REPO / "services/ingestion/tests/data",
-    Path("/work/shared/standards/camtrap-dp-1.0.2/example/media"),
-)
+PHOTO_DIRS = (REPO / "tests/data/camtrap-dp-example",)
 
 
 def iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from addax_common.context import ServiceContext
 from addax_common.db.images import Image, ImageStatus
+from addax_common.deployments import assign_image
 from addax_common.events import CAMERA_STATUS, IMAGE_INGESTED
 from addax_common.logging import bind_image, get_logger
 from addax_common.metrics import INGESTED, PROCESSED, STAGE_DURATION
@@ -212,7 +213,7 @@ class Ingestor:
                 id=image_id, camera_id=camera.id if camera else None, original_filename=up.filename,
                 sha256=up.sha256, file_size=up.size, mime_type="image/jpeg", width=check.width,
                 height=check.height, storage_key=key, ftps_account=up.account, status=ImageStatus.RECEIVED,
-                captured_at=captured_at, camera_make=info.make, camera_model=info.model, camera_serial=info.serial,
+                captured_at=captured_at, exif_captured_at=captured_at, camera_make=info.make, camera_model=info.model, camera_serial=info.serial,
                 gps=f"SRID=4326;POINT({info.longitude} {info.latitude})" if info.has_gps else None,
                 exif=info.to_json(tz), uploaded_at=up.uploaded_at, received_at=now,
             )
@@ -220,6 +221,9 @@ class Ingestor:
                 row.project_id = camera.project_id if camera else self.cameras.account_project(session, up.account)
                 session.add(row)
                 session.flush()
+                if camera and captured_at is not None:
+                    # The deployment's clock offset may move captured_at; the raw-image key keeps the EXIF date.
+                    assign_image(session, image_id)
                 if camera and info.has_status:
                     record_status(
                         session, camera_id=camera.id, reported_at=captured_at or now, source="exif",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.dialects.postgresql import insert
 
-from addax_common.db import Camera, ImageStatus
+from addax_common.db import Camera, Deployment, ImageStatus
 from addax_common.storage import BUCKET_RAW
 from addax_ingestion.ingest import Outcome
 
@@ -149,6 +149,27 @@ def test_real_reconyx_photos(ctx, ingestor, put_upload, db):
     readings = db.statuses()
     assert len(readings) == 2
     assert all(s.source == "exif" and s.temperature_c == 2.0 and s.camera_id == camera.id for s in readings)
+
+
+def test_arriving_image_joins_the_active_deployment_with_its_clock_offset(ctx, ingestor, put_upload, db):
+    with ctx.sessions.begin() as session:
+        camera_id = session.execute(
+            insert(Camera).values(name="Deployed", serial_number="H2RXEM06043616").returning(Camera.id)
+        ).scalar_one()
+        # Ended before the photo: not the one.
+        session.add(Deployment(camera_id=camera_id, start_at=datetime(2021, 1, 1, tzinfo=UTC),
+                               end_at=datetime(2021, 4, 1, tzinfo=UTC), location="SRID=4326;POINT(5 52)"))
+        active = Deployment(camera_id=camera_id, start_at=datetime(2021, 4, 11, tzinfo=UTC),
+                            location="SRID=4326;POINT(5 52)", clock_offset_seconds=-120)
+        session.add(active)
+        session.flush()
+        active_id = active.id
+    photo = sorted(DATA.glob("*.JPG"))[0]
+    ingest(ingestor, put_upload, photo.name, photo.read_bytes(), None)
+    [row] = db.images()
+    assert row.deployment_id == active_id
+    assert row.exif_captured_at == datetime(2021, 4, 11, 20, 43, 9, tzinfo=UTC)
+    assert row.captured_at == datetime(2021, 4, 11, 20, 41, 9, tzinfo=UTC)
 
 
 def test_camera_timezone_config_is_applied(ctx, ingestor, put_upload, db):

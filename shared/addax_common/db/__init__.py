@@ -15,6 +15,7 @@ from addax_common.db.alerts import (
 )
 from addax_common.db.base import Base
 from addax_common.db.cameras import Camera, CameraStatus
+from addax_common.db.deployments import Deployment
 from addax_common.db.ftp_accounts import FtpAccount
 from addax_common.db.images import (
     Classification,
@@ -41,6 +42,7 @@ __all__ = [
     "ChannelKind",
     "Classification",
     "DEFAULT_PROJECT_SLUG",
+    "Deployment",
     "Detection",
     "DeliveryStatus",
     "DetectionCategory",

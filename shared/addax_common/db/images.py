@@ -86,8 +86,12 @@ class Image(Base):
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
-    # EXIF
+    # EXIF. exif_captured_at is the camera clock's time as read; captured_at is that plus the clock
+    # offset of the image's deployment (addax_common/deployments.py), so an offset change is undone exactly.
+    # Both are null when the photo carries no capture time: nothing stands in for it.
     captured_at: Mapped[datetime | None] = utc_timestamp()
+    exif_captured_at: Mapped[datetime | None] = utc_timestamp()
+    deployment_id: Mapped[int | None] = mapped_column(ForeignKey("deployments.id", ondelete="SET NULL"))
     camera_make: Mapped[str | None] = mapped_column(String(120))
     camera_model: Mapped[str | None] = mapped_column(String(120))
     camera_serial: Mapped[str | None] = mapped_column(String(120))
@@ -124,14 +128,24 @@ Index("ix_images_received", Image.received_at.desc())
 Index("ix_images_captured", Image.captured_at.desc())
 Index("ix_images_status", Image.status)
 Index("ix_images_review_status", Image.review_status)
-# The gallery's default order and date filter within a project: capture time, falling back to arrival
-# (migrations 0002 and 0005).
+# The gallery's order and date filter within a project: dated images first, by capture time, then the
+# images without one by arrival (migration 0008). Newest-first scans the first index backwards,
+# oldest-first the second forwards (addax_api/queries/images.py: sort_keys).
 Index(
-    "ix_images_project_taken_at",
+    "ix_images_project_dated_taken_at",
     Image.project_id,
-    func.coalesce(Image.captured_at, Image.received_at).desc(),
-    Image.id.desc(),
+    Image.captured_at.is_not(None),
+    func.coalesce(Image.captured_at, Image.received_at),
+    Image.id,
 )
+Index(
+    "ix_images_project_undated_taken_at",
+    Image.project_id,
+    Image.captured_at.is_(None),
+    func.coalesce(Image.captured_at, Image.received_at),
+    Image.id,
+)
+Index("ix_images_deployment", Image.deployment_id)
 Index("ix_images_project_received", Image.project_id, Image.received_at.desc(), Image.id.desc())
 # Camera-filtered counts within a project, from the index alone (migration 0007).
 Index("ix_images_project_camera", Image.project_id, Image.camera_id)

@@ -10,7 +10,7 @@ router = APIRouter(prefix="/api/config", tags=["config"])
     "",
     response_model=ClientConfig,
     name="get",
-    summary="Deployment settings the dashboard reads at runtime, e.g. the map tiles (public)",
+    summary="Deployment settings the dashboard reads at runtime: the map tiles, the active models (public)",
 )
 def get_config(request: Request) -> ClientConfig:
-    return service.client_config(request.app.state.settings)
+    return service.client_config(request.app.state.settings, request.app.state.ctx.redis)

@@ -1,8 +1,9 @@
 """Image queries. The list is built to stay fast at 100,000+ images (bench/bench_api_images.py):
 
-* the date filter and the default sort use `coalesce(captured_at, received_at)`, the expression of
-  the indexes ix_images_taken_at and ix_images_camera_taken_at (migration 0002), with `id` as the
-  tie-breaker so pages and prev/next are stable;
+* the date filter and the default sort use `coalesce(captured_at, received_at)` after "has a capture
+  time" (undated images last), the expressions of ix_images_project_dated_taken_at and
+  ix_images_project_undated_taken_at (migration 0008), with `id` as the tie-breaker so pages and
+  prev/next are stable;
 * species and confidence filters are EXISTS subqueries, so an image with several matching
   detections is counted once and no GROUP BY runs over the whole table. The species test is written
   on `CASE WHEN rank = 1 THEN label END`, the expression of ix_classifications_top_label: PostgreSQL
@@ -27,7 +28,7 @@ from sqlalchemy import and_, cast, delete, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from addax_api.queries.filters import ImageQuery
-from addax_api.queries.images import TAKEN_AT, conditions, effective_labels
+from addax_api.queries.images import conditions, effective_labels, time_keys
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus, User
 
 
@@ -46,18 +47,19 @@ class Ordering:
     keys: list[Any]  # sort expressions, all in the same direction, ending with the unique id
 
 
-def ordering(sort: str) -> Ordering:
+def ordering(sort: str, descending: bool) -> Ordering:
     source = Image.__table__.outerjoin(Camera.__table__, Camera.id == Image.camera_id)
+    taken = time_keys(descending)
     if sort == "received_at":
         return Ordering(source, [Image.received_at, Image.id])
     if sort == "confidence":
         top = _max_confidence()
         return Ordering(
-            source.outerjoin(top, top.c.image_id == Image.id), [func.coalesce(top.c.top, -1.0), TAKEN_AT, Image.id]
+            source.outerjoin(top, top.c.image_id == Image.id), [func.coalesce(top.c.top, -1.0), *taken, Image.id]
         )
     if sort == "camera":
-        return Ordering(source, [func.coalesce(Camera.name, ""), TAKEN_AT, Image.id])
-    return Ordering(source, [TAKEN_AT, Image.id])
+        return Ordering(source, [func.coalesce(Camera.name, ""), *taken, Image.id])
+    return Ordering(source, [*taken, Image.id])
 
 
 def _ordered(keys: list[Any], descending: bool) -> list[Any]:
@@ -72,6 +74,7 @@ SUMMARY_COLUMNS = (
     Image.status,
     Image.review_status,
     Image.captured_at,
+    Image.uploaded_at,
     Image.received_at,
     Image.completed_at,
     Image.width,
@@ -93,7 +96,7 @@ def status_counts(db: Session, q: ImageQuery) -> dict[ImageStatus, int]:
 
 
 def page(db: Session, q: ImageQuery, offset: int, limit: int) -> list[Any]:
-    order = ordering(q.sort)
+    order = ordering(q.sort, q.order == "desc")
     stmt = (
         select(*SUMMARY_COLUMNS)
         .select_from(order.source)
@@ -192,7 +195,7 @@ def detections_with_classifications(
 
 def neighbours(db: Session, image_id: uuid.UUID, q: ImageQuery) -> tuple[uuid.UUID | None, uuid.UUID | None]:
     """(previous, next) image ids in the list order of `q`, relative to this image's sort key."""
-    order = ordering(q.sort)
+    order = ordering(q.sort, q.order == "desc")
     keys = order.keys
     current = db.execute(select(*keys).select_from(order.source).where(Image.id == image_id)).first()
     if current is None:

@@ -18,8 +18,16 @@ class ImageSummary(BaseModel):
     original_filename: str
     status: ImageStatus
     review_status: ReviewStatus
-    captured_at: datetime | None
-    received_at: datetime
+    captured_at: datetime | None = Field(
+        description="When the photo was taken: the EXIF time corrected by its deployment's clock offset; "
+        "null when the photo carries no capture time (see capture_time_known)"
+    )
+    capture_time_known: bool = Field(
+        description="False when the photo has no EXIF capture time: it is left out of date filters and time "
+        "statistics unless asked for, and sorts after dated images; show uploaded_at as the upload time"
+    )
+    uploaded_at: datetime | None = Field(description="When the file was uploaded (file time in the upload area)")
+    received_at: datetime = Field(description="When ingestion stored the image")
     completed_at: datetime | None
     width: int | None
     height: int | None
@@ -66,7 +74,7 @@ class ClassificationOut(BaseModel):
     label: str
     score: float
     rank: int
-    model_name: str
+    model_name: str = Field(description="The classifier as name@version, or 'human' for a person's label")
     source: Literal["machine", "human"]
 
 
@@ -76,6 +84,7 @@ class DetectionOut(BaseModel):
     category: str
     confidence: float
     bbox: list[float] = Field(description="Normalized [x_min, y_min, width, height], origin top-left")
+    model_name: str = Field(description="The detector that found it, as name@version")
     crop_url: str | None
     classifications: list[ClassificationOut] = Field(description="Machine top-k by rank, then the human label if any")
     human_label: str | None
@@ -102,7 +111,10 @@ class ImageDetail(ImageSummary):
     camera_make: str | None
     camera_model: str | None
     camera_serial: str | None
-    uploaded_at: datetime | None
+    exif_captured_at: datetime | None = Field(
+        description="The capture time as the camera's clock wrote it, before the deployment's clock offset"
+    )
+    deployment_id: int | None = Field(description="The deployment active at the capture time, if any")
     detection_started_at: datetime | None
     detected_at: datetime | None
     classification_started_at: datetime | None

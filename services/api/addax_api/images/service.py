@@ -73,7 +73,8 @@ def _summary_fields(view: Presentation, row: Any, agg: repository.PageAggregates
     labels = sorted(agg.labels or [], key=lambda item: (-item[1], item[0]))
     return dict(
         **attributes(row, "id", "camera_id", "camera_name", "original_filename", "status", "review_status"),
-        **attributes(row, "captured_at", "received_at", "completed_at", "width", "height"),
+        **attributes(row, "captured_at", "uploaded_at", "received_at", "completed_at", "width", "height"),
+        capture_time_known=row.captured_at is not None,
         thumbnail_url=view.media.url(BUCKET_THUMBNAILS, row.thumbnail_key),
         detection_count=agg.detection_count,
         animal_count=agg.animal_count,
@@ -101,7 +102,8 @@ def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) 
         **_summary_fields(view, summary_row, agg),
         camera=camera,
         **attributes(image, "file_size", "mime_type", "camera_make", "camera_model", "camera_serial"),
-        **attributes(image, "uploaded_at", "detection_started_at", "detected_at", "classification_started_at"),
+        **attributes(image, "detection_started_at", "detected_at", "classification_started_at"),
+        **attributes(image, "exif_captured_at", "deployment_id"),
         **attributes(image, "failed_at", "rejected_at", "attempts", "duplicate_uploads", "reviewed_by", "reviewed_at"),
         exif=image.exif or {},
         gps=LatLon(lat=row.gps_lat, lon=row.gps_lon) if row.gps_lat is not None else None,
@@ -128,6 +130,7 @@ def detections(db: Session, view: Presentation, image_id: uuid.UUID) -> list[Det
                 category=getattr(detection.category, "value", str(detection.category)),
                 confidence=detection.confidence,
                 bbox=list(detection.bbox),
+                model_name=detection.model_name,
                 crop_url=view.media.url(BUCKET_CROPS, detection.crop_key),
                 classifications=[
                     ClassificationOut(

@@ -21,6 +21,9 @@ from addax_common.db import ImageStatus, ReviewStatus
 
 ImageSort = Literal["captured_at", "received_at", "confidence", "camera"]
 SortOrder = Literal["asc", "desc"]
+# known: images with an EXIF capture time; unknown: without one; any: both. Unset: both, except that
+# a date range then keeps only dated images (an upload time is no stand-in for a capture time).
+CaptureTime = Literal["known", "unknown", "any"]
 
 CameraIds = Annotated[
     list[Annotated[int, Field(ge=1, le=MAX_INT32)]] | None,
@@ -36,12 +39,22 @@ DateFrom = Annotated[
     str | None,
     Query(
         pattern=DATE_OR_DATETIME_PATTERN,
-        description="Capture time from (falls back to receive time). " + DATE_PARAM_DESCRIPTION,
+        description="Capture time from. Images without a capture time are left out of a date range unless "
+        "`capture_time=unknown` or `any` asks for them (then their upload time is compared). "
+        + DATE_PARAM_DESCRIPTION,
     ),
 ]
 DateTo = Annotated[
     str | None,
     Query(pattern=DATE_OR_DATETIME_PATTERN, description="Capture time up to, inclusive. " + DATE_PARAM_DESCRIPTION),
+]
+
+CaptureTimeParam = Annotated[
+    CaptureTime | None,
+    Query(
+        description="`unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: "
+        "both, even with a date range (which otherwise keeps only dated images)"
+    ),
 ]
 
 
@@ -55,6 +68,7 @@ class ImageQuery:
     min_confidence: float | None = None
     date_from: datetime | None = None
     date_to: datetime | None = None  # exclusive
+    capture_time: CaptureTime | None = None
     sort: ImageSort = "captured_at"
     order: SortOrder = "desc"
 
@@ -72,8 +86,10 @@ async def image_query(
     ] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
+    capture_time: CaptureTimeParam = None,
     sort: Annotated[
-        ImageSort, Query(description="captured_at sorts by capture time, falling back to receive time")
+        ImageSort,
+        Query(description="captured_at sorts by capture time; images without one come after the dated ones"),
     ] = "captured_at",
     order: Annotated[SortOrder, Query()] = "desc",
 ) -> ImageQuery:
@@ -86,6 +102,7 @@ async def image_query(
         min_confidence=min_confidence,
         date_from=parse_date_bound(date_from, "date_from", upper=False),
         date_to=parse_date_bound(date_to, "date_to", upper=True),
+        capture_time=capture_time,
         sort=sort,
         order=order,
     )

@@ -12,8 +12,23 @@ from sqlalchemy.orm import aliased
 from addax_api.queries.filters import ImageQuery
 from addax_common.db import Classification, Detection, Image
 
-# "When the picture was taken": the EXIF time, or the arrival time for images without one.
+# The time an image is ordered and date-filtered by: its capture time, or for an image without one its
+# arrival time. The expression of the order indexes; never shown as a capture time.
 TAKEN_AT = func.coalesce(Image.captured_at, Image.received_at)
+CAPTURE_TIME_KNOWN = Image.captured_at.is_not(None)
+
+
+def time_keys(descending: bool) -> list[Any]:
+    """Sort keys that put images without a capture time after every dated one, in either direction,
+    with all keys in one direction (so prev/next can compare row values). Each variant is the leading
+    expression of an index (ix_images_project_dated_taken_at / ..._undated_taken_at, migration 0008)."""
+    return [CAPTURE_TIME_KNOWN if descending else Image.captured_at.is_(None), TAKEN_AT]
+
+
+def capture_time_mode(q: ImageQuery) -> str | None:
+    if q.capture_time is not None:
+        return q.capture_time
+    return "known" if q.date_from is not None or q.date_to is not None else None
 
 
 def top_label(c: Any) -> Any:
@@ -58,6 +73,11 @@ def conditions(q: ImageQuery) -> list[Any]:
         where.append(TAKEN_AT >= q.date_from)
     if q.date_to is not None:
         where.append(TAKEN_AT < q.date_to)
+    mode = capture_time_mode(q)
+    if mode == "known":
+        where.append(CAPTURE_TIME_KNOWN)
+    elif mode == "unknown":
+        where.append(Image.captured_at.is_(None))
     if q.species:
         where.append(_species_condition(q.species))
     if q.min_confidence is not None:

@@ -4,6 +4,7 @@ capture-date range); rejected uploads (not camera-trap photos) are left out of e
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -36,7 +37,10 @@ def timeline(db: Session, q: ImageQuery, interval: str) -> list[tuple[datetime, 
         raise ValueError(f"unknown interval {interval!r}")
     # A literal (from the fixed list above), so SELECT and GROUP BY render the same expression.
     bucket = func.date_trunc(literal_column(f"'{interval}'"), TAKEN_AT, literal_column("'UTC'")).label("bucket")
-    stmt = select(bucket, func.count()).where(NOT_REJECTED, *conditions(q)).group_by(bucket).order_by(bucket)
+    # A time series of capture times: images without one are left out unless capture_time asks for
+    # them (then they are counted at their arrival time).
+    dated = replace(q, capture_time=q.capture_time or "known")
+    stmt = select(bucket, func.count()).where(NOT_REJECTED, *conditions(dated)).group_by(bucket).order_by(bucket)
     return [(when, n) for when, n in db.execute(stmt).all()]
 
 

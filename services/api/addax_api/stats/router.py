@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
 from addax_api.errors import error_responses
-from addax_api.queries.filters import CameraIds, DateFrom, DateTo, ImageQuery, SpeciesLabels
+from addax_api.queries.filters import CameraIds, CaptureTimeParam, DateFrom, DateTo, ImageQuery, SpeciesLabels
 from addax_api.scope import ProjectViewer
 from addax_api.stats import service
 from addax_api.stats.cache import StatsCache
@@ -29,13 +29,18 @@ Cache = Annotated[StatsCache, Depends(get_cache)]
 
 
 async def stats_query(
-    scope: ProjectViewer, camera_id: CameraIds = None, date_from: DateFrom = None, date_to: DateTo = None
+    scope: ProjectViewer,
+    camera_id: CameraIds = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    capture_time: CaptureTimeParam = None,
 ) -> ImageQuery:
     return ImageQuery(
         project_id=scope.project_id,
         camera_ids=tuple(dict.fromkeys(camera_id or ())),
         date_from=parse_date_bound(date_from, "date_from", upper=False),
         date_to=parse_date_bound(date_to, "date_to", upper=True),
+        capture_time=capture_time,
     )
 
 
@@ -64,6 +69,8 @@ def species_stats(db: DB, cache: Cache, filters: Filters) -> list[SpeciesCount]:
     response_model=list[TimelinePoint],
     name="timeline",
     summary="Images per hour, day, week or month of capture time",
+    description="Images without a capture time are left out unless `capture_time=unknown` or `any` asks for "
+    "them; they are then counted at their arrival time.",
 )
 def timeline(
     db: DB,

@@ -20,6 +20,7 @@ const StatsPage = lazy(() => import('@/features/stats/components/StatsPage'))
 const UsersPage = lazy(() => import('@/features/admin/components/UsersPage'))
 const AuditLogPage = lazy(() => import('@/features/admin/components/AuditLogPage'))
 const ProjectSettingsPage = lazy(() => import('@/features/projects/components/ProjectSettingsPage'))
+const DeploymentsPage = lazy(() => import('@/features/deployments/components/DeploymentsPage'))
 const ProjectsAdminPage = lazy(() => import('@/features/admin/components/ProjectsPage'))
 const FtpAccountsPage = lazy(() => import('@/features/admin/components/FtpAccountsPage'))
 const AlertRulesPage = lazy(() => import('@/features/alerts/components/RulesPage'))
@@ -81,6 +82,7 @@ const router = createBrowserRouter([
           { path: 'map', element: page(<MapPage />) },
           { path: 'stats', element: page(<StatsPage />) },
           { path: 'settings', element: page(<ProjectSettingsPage />) },
+          { path: 'deployments', element: page(<DeploymentsPage />) },
           { path: 'audit', element: <RequireProjectAdmin>{page(<AuditLogPage project />)}</RequireProjectAdmin> },
           { path: 'alerts', element: <AlertsIndex /> },
           { path: 'alerts/rules', element: <RequireProjectAdmin>{page(<AlertRulesPage />)}</RequireProjectAdmin> },

@@ -3,6 +3,7 @@ import { Outlet } from 'react-router'
 import { registerSpecies } from '@/lib/species-colors'
 import { useSpecies } from '@/lib/api/catalog'
 import { LiveUpdatesProvider } from '@/features/live/hooks/useLiveUpdates'
+import { DemoModelsBanner } from '@/features/models/components/DemoModelsBanner'
 import { ProjectProvider } from '@/lib/project'
 import { Header } from './Header'
 
@@ -35,6 +36,7 @@ function ProjectLayout() {
           Skip to content
         </a>
         <Header />
+        <DemoModelsBanner />
         <main id="main" className="mx-auto w-full max-w-[1400px] flex-1 px-4 py-6 sm:px-6 sm:py-8">
           <Outlet />
         </main>

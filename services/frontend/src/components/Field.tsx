@@ -54,3 +54,41 @@ export function TextField({
     </div>
   )
 }
+
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  hint,
+  rows = 3,
+  className,
+}: {
+  label: string
+  value: string
+  onChange: (v: string) => void
+  hint?: string
+  rows?: number
+  className?: string
+}) {
+  const id = useId()
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={rows}
+        className="input"
+        value={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
+          {hint}
+        </p>
+      )}
+    </div>
+  )
+}

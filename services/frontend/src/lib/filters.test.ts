@@ -42,6 +42,17 @@ describe('gallery filters ↔ URL', () => {
     expect(parse(qs)).toEqual(filters)
   })
 
+  it('carries the capture-time filter to the URL and the API, and ignores junk values', () => {
+    const unknown = parse('capture_time=unknown&date_from=2026-05-01')
+    expect(unknown.capture_time).toBe('unknown')
+    expect(serializeFilters(unknown).toString()).toBe('date_from=2026-05-01&capture_time=unknown')
+    expect(activeFilterCount(unknown)).toBe(2)
+    expect(imagesQuery(unknown).capture_time).toBe('unknown')
+    expect(parse('capture_time=known').capture_time).toBe('known')
+    expect(parse('capture_time=sometimes').capture_time).toBeUndefined()
+    expect(imagesQuery(parse('')).capture_time).toBeUndefined()
+  })
+
   it('uses the API parameter names, so a gallery link is also an API query', () => {
     const qs = serializeFilters({ camera_id: [1, 2], species: ['badger'] }).toString()
     expect(qs).toBe('camera_id=1&camera_id=2&species=badger')

@@ -22,10 +22,14 @@ export const REVIEW_STATUSES: ReviewStatus[] = ['unreviewed', 'approved', 'rejec
 export const SORT_FIELDS = ['captured_at', 'received_at', 'confidence', 'camera'] as const
 export type SortField = (typeof SORT_FIELDS)[number]
 export const PAGE_SIZES = [24, 48, 96] as const
+/** `unknown`: only photos without an EXIF capture time; `known`: only those with one. Unset: both. */
+export const CAPTURE_TIMES = ['known', 'unknown'] as const
+export type CaptureTime = (typeof CAPTURE_TIMES)[number]
 
 export interface ImageFilters {
   date_from?: string // YYYY-MM-DD, inclusive
   date_to?: string // YYYY-MM-DD, inclusive
+  capture_time?: CaptureTime
   camera_id: number[]
   species: string[]
   min_confidence?: number // 0..1
@@ -87,10 +91,13 @@ export function parseFilters(params: URLSearchParams): ImageFilters {
   let dateFrom = validDate(params.get('date_from'))
   let dateTo = validDate(params.get('date_to'))
   if (dateFrom && dateTo && dateFrom > dateTo) [dateFrom, dateTo] = [dateTo, dateFrom]
+  const captureParam = params.get('capture_time')
+  const captureTime = (CAPTURE_TIMES as readonly string[]).includes(captureParam ?? '') ? (captureParam as CaptureTime) : undefined
 
   return {
     date_from: dateFrom,
     date_to: dateTo,
+    capture_time: captureTime,
     camera_id: cameraIds,
     species,
     min_confidence: minConfidence,
@@ -109,6 +116,7 @@ export function serializeFilters(filters: Partial<ImageFilters>): URLSearchParam
   const params = new URLSearchParams()
   if (f.date_from) params.set('date_from', f.date_from)
   if (f.date_to) params.set('date_to', f.date_to)
+  if (f.capture_time) params.set('capture_time', f.capture_time)
   for (const id of unique(f.camera_id)) params.append('camera_id', String(id))
   for (const s of unique(f.species)) params.append('species', s)
   if (f.min_confidence !== undefined && f.min_confidence > 0) params.set('min_confidence', String(f.min_confidence))
@@ -133,6 +141,7 @@ export function activeFilterCount(f: ImageFilters): number {
   return (
     (f.date_from ? 1 : 0) +
     (f.date_to ? 1 : 0) +
+    (f.capture_time ? 1 : 0) +
     (f.camera_id.length ? 1 : 0) +
     (f.species.length ? 1 : 0) +
     (f.min_confidence ? 1 : 0) +
@@ -155,6 +164,7 @@ export function viewQuery(f: ImageFilters): string {
 export function imagesQuery(filters: ImageFilters, paging = true) {
   return {
     ...dateRangeToIso(filters.date_from, filters.date_to),
+    capture_time: filters.capture_time,
     camera_id: filters.camera_id.length ? filters.camera_id : undefined,
     species: filters.species.length ? filters.species : undefined,
     status: filters.status.length ? filters.status : DEFAULT_STATUSES,

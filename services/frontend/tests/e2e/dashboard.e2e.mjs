@@ -80,6 +80,10 @@ describe('dashboard', () => {
     await page.waitForURL(/\/gallery/)
     await page.locator('[data-testid=image-card]').first().waitFor()
     await page.locator('[data-testid=live-badge][data-status=open]').waitFor({ timeout: 15000 })
+    // This stack runs the demo models: the banner says so on every page (docs/models.md).
+    const banner = page.getByRole('region', { name: 'Demo models' })
+    await banner.waitFor()
+    assert.match(await banner.innerText(), /coloured shapes of the demo photos, not animals[\s\S]*demo-detector@/)
 
     // The access token lives in memory only; the refresh token is an httpOnly cookie.
     const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))
@@ -159,6 +163,12 @@ describe('dashboard', () => {
     const box = await canvas.boundingBox()
     const content = containRect(box.width, box.height, detail.width, detail.height)
     assert.equal(await page.locator('[data-testid=detection-item]').count(), detail.detections.length)
+    // Each detection names the models behind it (name@version), the species tooltip the classifier.
+    const first = page.locator(`[data-testid=detection-item][data-detection-id="${detail.detections[0].id}"]`)
+    const models = await first.locator('[data-testid=detection-models]').innerText()
+    assert.ok(models.includes(detail.detections[0].model_name), `detector on the page: ${models}`)
+    const classifier = detail.detections[0].classifications.find((c) => c.source === 'machine')?.model_name
+    if (classifier) assert.match((await first.locator('[title*="named by"]').getAttribute('title')) ?? '', new RegExp(`named by ${classifier}, a demo model`))
 
     let checked = 0
     for (const d of detail.detections) {
@@ -561,6 +571,21 @@ describe('roles', () => {
     } finally {
       await phone.close()
     }
+  })
+
+  test('demo models banner: hidden for the rest of the session once dismissed, back in a new session', T, async () => {
+    await page.goto(`${BASE_URL()}/gallery`)
+    const banner = page.getByRole('region', { name: 'Demo models' })
+    await banner.waitFor()
+    await page.getByRole('button', { name: 'Hide the demo models notice for this session' }).click()
+    await banner.waitFor({ state: 'detached' })
+    await page.reload()
+    await page.locator('[data-testid=image-card]').first().waitFor()
+    assert.equal(await banner.count(), 0, 'still hidden after a reload in the same session')
+    // A new browser session starts with empty session storage (cheaper than a second browser).
+    await page.evaluate(() => sessionStorage.clear())
+    await page.reload()
+    await banner.waitFor()
   })
 
   test('logout ends the session: the refresh cookie no longer works', T, async () => {

@@ -1,6 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
-import { api, unwrap } from '@/lib/api/client'
-import { ApiError } from '@/lib/api/errors'
+import { useClientConfig } from '@/lib/api/config'
 import type { MapConfig } from '@/lib/api/types'
 
 /**
@@ -45,18 +43,6 @@ export function resolveTiles(
   }
   if (config.failed) return { url: DEFAULT_TILE_URL, attribution: DEFAULT_ATTRIBUTION }
   return undefined
-}
-
-/** The platform's public settings (GET /api/config; no login needed). They change only with a restart. */
-export function useClientConfig(enabled = true) {
-  return useQuery({
-    queryKey: ['config'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/config', { signal })),
-    staleTime: Infinity,
-    // One more try for a network or server error, then the map falls back (see resolveTiles).
-    retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
-    enabled,
-  })
 }
 
 export function useTiles(env: Record<string, string | undefined> = import.meta.env): TileChoice {

@@ -500,6 +500,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's deployments */
+        get: operations["deployments-list"];
+        put?: never;
+        /**
+         * Create a deployment (project admin)
+         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo).
+         */
+        post: operations["deployments-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/deployments/{deployment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deployment */
+        get: operations["deployments-get"];
+        /**
+         * Update a deployment (project admin); only the fields sent change
+         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo).
+         */
+        put: operations["deployments-update"];
+        post?: never;
+        /** Delete a deployment (project admin); its images return to their EXIF times */
+        delete: operations["deployments-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/stats/species": {
         parameters: {
             query?: never;
@@ -527,7 +570,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Images per hour, day, week or month of capture time */
+        /**
+         * Images per hour, day, week or month of capture time
+         * @description Images without a capture time are left out unless `capture_time=unknown` or `any` asks for them; they are then counted at their arrival time.
+         */
         get: operations["stats-timeline"];
         put?: never;
         post?: never;
@@ -840,7 +886,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deployment settings the dashboard reads at runtime, e.g. the map tiles (public) */
+        /** Deployment settings the dashboard reads at runtime: the map tiles, the active models (public) */
         get: operations["config-get"];
         put?: never;
         post?: never;
@@ -888,6 +934,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ActiveModel
+         * @description A model an inference worker loaded, with its provenance (models/catalog.yaml, ONNX metadata).
+         */
+        ActiveModel: {
+            /**
+             * Task
+             * @enum {string}
+             */
+            task: "detection" | "classification";
+            /** Name */
+            name: string;
+            /** Version */
+            version: string;
+            /**
+             * Sha256
+             * @description Of the model file the worker loaded
+             */
+            sha256: string;
+            /** License */
+            license: string;
+            /**
+             * Source
+             * @description Where it comes from, e.g. 'url: https://...' or 'build: addax_models.build_demo'
+             */
+            source: string;
+            /**
+             * Demo
+             * @description A stand-in that finds the coloured shapes of the demo photos, not animals
+             */
+            demo: boolean;
+        };
         /** AlertChannelCreate */
         AlertChannelCreate: {
             kind: components["schemas"]["ChannelKind"];
@@ -1490,7 +1568,10 @@ export interface components {
             score: number;
             /** Rank */
             rank: number;
-            /** Model Name */
+            /**
+             * Model Name
+             * @description The classifier as name@version, or 'human' for a person's label
+             */
             model_name: string;
             /**
              * Source
@@ -1501,6 +1582,7 @@ export interface components {
         /** ClientConfig */
         ClientConfig: {
             map: components["schemas"]["MapConfig"];
+            models: components["schemas"]["ModelsConfig"];
         };
         /** ComponentHealth */
         ComponentHealth: {
@@ -1556,6 +1638,124 @@ export interface components {
          * @enum {string}
          */
         DeliveryStatus: "pending" | "sent" | "failed";
+        /** DeploymentCreate */
+        DeploymentCreate: {
+            /** Camera Id */
+            camera_id: number;
+            /**
+             * Start At
+             * Format: date-time
+             */
+            start_at: string;
+            /**
+             * End At
+             * @description null while the deployment is running
+             */
+            end_at?: string | null;
+            location: components["schemas"]["CameraLocation"];
+            /** Location Name */
+            location_name?: string | null;
+            /** Camera Height M */
+            camera_height_m?: number | null;
+            /**
+             * Bait
+             * @description The bait used, or null for none
+             */
+            bait?: string | null;
+            /** Habitat */
+            habitat?: string | null;
+            /** Feature Type */
+            feature_type?: ("roadPaved" | "roadDirt" | "trailHiking" | "trailGame" | "roadUnderpass" | "roadOverpass" | "roadBridge" | "culvert" | "burrow" | "nestSite" | "carcass" | "waterSource" | "fruitingTree") | null;
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Timezone
+             * @description IANA time zone name, e.g. Africa/Nairobi
+             * @default UTC
+             */
+            timezone: string;
+            /**
+             * Clock Offset Seconds
+             * @description Seconds added to each image's EXIF time: +3600 for a camera whose clock ran an hour slow
+             * @default 0
+             */
+            clock_offset_seconds: number;
+        };
+        /** DeploymentOut */
+        DeploymentOut: {
+            /** Id */
+            id: number;
+            /** Camera Id */
+            camera_id: number;
+            /** Camera Name */
+            camera_name: string;
+            /**
+             * Start At
+             * Format: date-time
+             */
+            start_at: string;
+            /** End At */
+            end_at: string | null;
+            location: components["schemas"]["LatLon"];
+            /** Location Name */
+            location_name: string | null;
+            /** Camera Height M */
+            camera_height_m: number | null;
+            /** Bait */
+            bait: string | null;
+            /** Habitat */
+            habitat: string | null;
+            /** Feature Type */
+            feature_type: ("roadPaved" | "roadDirt" | "trailHiking" | "trailGame" | "roadUnderpass" | "roadOverpass" | "roadBridge" | "culvert" | "burrow" | "nestSite" | "carcass" | "waterSource" | "fruitingTree") | null;
+            /** Notes */
+            notes: string | null;
+            /** Timezone */
+            timezone: string;
+            /** Clock Offset Seconds */
+            clock_offset_seconds: number;
+            /**
+             * Image Count
+             * @description Images whose capture time falls in this deployment
+             */
+            image_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * DeploymentUpdate
+         * @description Only the fields sent change; `end_at: null` reopens the deployment. The camera cannot change.
+         */
+        DeploymentUpdate: {
+            /** Start At */
+            start_at?: string | null;
+            /** End At */
+            end_at?: string | null;
+            location?: components["schemas"]["CameraLocation"] | null;
+            /** Location Name */
+            location_name?: string | null;
+            /** Camera Height M */
+            camera_height_m?: number | null;
+            /** Bait */
+            bait?: string | null;
+            /** Habitat */
+            habitat?: string | null;
+            /** Feature Type */
+            feature_type?: ("roadPaved" | "roadDirt" | "trailHiking" | "trailGame" | "roadUnderpass" | "roadOverpass" | "roadBridge" | "culvert" | "burrow" | "nestSite" | "carcass" | "waterSource" | "fruitingTree") | null;
+            /** Notes */
+            notes?: string | null;
+            /** Timezone */
+            timezone?: string | null;
+            /** Clock Offset Seconds */
+            clock_offset_seconds?: number | null;
+        };
         /** DetectionOut */
         DetectionOut: {
             /** Id */
@@ -1571,6 +1771,11 @@ export interface components {
              * @description Normalized [x_min, y_min, width, height], origin top-left
              */
             bbox: number[];
+            /**
+             * Model Name
+             * @description The detector that found it, as name@version
+             */
+            model_name: string;
             /** Crop Url */
             crop_url: string | null;
             /**
@@ -1709,11 +1914,25 @@ export interface components {
             original_filename: string;
             status: components["schemas"]["ImageStatus"];
             review_status: components["schemas"]["ReviewStatus"];
-            /** Captured At */
+            /**
+             * Captured At
+             * @description When the photo was taken: the EXIF time corrected by its deployment's clock offset; null when the photo carries no capture time (see capture_time_known)
+             */
             captured_at: string | null;
+            /**
+             * Capture Time Known
+             * @description False when the photo has no EXIF capture time: it is left out of date filters and time statistics unless asked for, and sorts after dated images; show uploaded_at as the upload time
+             */
+            capture_time_known: boolean;
+            /**
+             * Uploaded At
+             * @description When the file was uploaded (file time in the upload area)
+             */
+            uploaded_at: string | null;
             /**
              * Received At
              * Format: date-time
+             * @description When ingestion stored the image
              */
             received_at: string;
             /** Completed At */
@@ -1773,8 +1992,16 @@ export interface components {
             camera_model: string | null;
             /** Camera Serial */
             camera_serial: string | null;
-            /** Uploaded At */
-            uploaded_at: string | null;
+            /**
+             * Exif Captured At
+             * @description The capture time as the camera's clock wrote it, before the deployment's clock offset
+             */
+            exif_captured_at: string | null;
+            /**
+             * Deployment Id
+             * @description The deployment active at the capture time, if any
+             */
+            deployment_id: number | null;
             /** Detection Started At */
             detection_started_at: string | null;
             /** Detected At */
@@ -1855,11 +2082,25 @@ export interface components {
             original_filename: string;
             status: components["schemas"]["ImageStatus"];
             review_status: components["schemas"]["ReviewStatus"];
-            /** Captured At */
+            /**
+             * Captured At
+             * @description When the photo was taken: the EXIF time corrected by its deployment's clock offset; null when the photo carries no capture time (see capture_time_known)
+             */
             captured_at: string | null;
+            /**
+             * Capture Time Known
+             * @description False when the photo has no EXIF capture time: it is left out of date filters and time statistics unless asked for, and sorts after dated images; show uploaded_at as the upload time
+             */
+            capture_time_known: boolean;
+            /**
+             * Uploaded At
+             * @description When the file was uploaded (file time in the upload area)
+             */
+            uploaded_at: string | null;
             /**
              * Received At
              * Format: date-time
+             * @description When ingestion stored the image
              */
             received_at: string;
             /** Completed At */
@@ -1970,6 +2211,24 @@ export interface components {
         /** MemberUpdate */
         MemberUpdate: {
             role: components["schemas"]["UserRole"];
+        };
+        /** ModelsConfig */
+        ModelsConfig: {
+            /**
+             * Demo
+             * @description True while any active model is a demo model: the dashboard shows a banner
+             */
+            demo: boolean;
+            /**
+             * Demo Models
+             * @description name@version of each active demo model
+             */
+            demo_models: string[];
+            /**
+             * Active
+             * @description What the detection and classification workers loaded at their last start; empty until one has started
+             */
+            active: components["schemas"]["ActiveModel"][];
         };
         /** Page[AlertHistoryItem] */
         Page_AlertHistoryItem_: {
@@ -3931,11 +4190,13 @@ export interface operations {
                 review_status?: components["schemas"]["ReviewStatus"][] | null;
                 /** @description Only images with a detection at least this confident */
                 min_confidence?: number | null;
-                /** @description Capture time from (falls back to receive time). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_from?: string | null;
                 /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_to?: string | null;
-                /** @description captured_at sorts by capture time, falling back to receive time */
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
                 sort?: "captured_at" | "received_at" | "confidence" | "camera";
                 order?: "asc" | "desc";
             };
@@ -4008,11 +4269,13 @@ export interface operations {
                 review_status?: components["schemas"]["ReviewStatus"][] | null;
                 /** @description Only images with a detection at least this confident */
                 min_confidence?: number | null;
-                /** @description Capture time from (falls back to receive time). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_from?: string | null;
                 /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_to?: string | null;
-                /** @description captured_at sorts by capture time, falling back to receive time */
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
                 sort?: "captured_at" | "received_at" | "confidence" | "camera";
                 order?: "asc" | "desc";
             };
@@ -4148,11 +4411,13 @@ export interface operations {
                 review_status?: components["schemas"]["ReviewStatus"][] | null;
                 /** @description Only images with a detection at least this confident */
                 min_confidence?: number | null;
-                /** @description Capture time from (falls back to receive time). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_from?: string | null;
                 /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_to?: string | null;
-                /** @description captured_at sorts by capture time, falling back to receive time */
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
                 sort?: "captured_at" | "received_at" | "confidence" | "camera";
                 order?: "asc" | "desc";
             };
@@ -4937,15 +5202,333 @@ export interface operations {
             };
         };
     };
+    "deployments-list": {
+        parameters: {
+            query?: {
+                /** @description Only this camera's */
+                camera_id?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "deployments-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "deployments-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deployment_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "deployments-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deployment_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeploymentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "deployments-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deployment_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "stats-species": {
         parameters: {
             query?: {
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
-                /** @description Capture time from (falls back to receive time). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_from?: string | null;
                 /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
             };
             header?: never;
             path: {
@@ -5011,10 +5594,12 @@ export interface operations {
                 species?: string[] | null;
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
-                /** @description Capture time from (falls back to receive time). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_from?: string | null;
                 /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
             };
             header?: never;
             path: {
@@ -5079,10 +5664,12 @@ export interface operations {
                 species?: string[] | null;
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
-                /** @description Capture time from (falls back to receive time). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_from?: string | null;
                 /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
             };
             header?: never;
             path: {
@@ -5145,10 +5732,12 @@ export interface operations {
             query?: {
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
-                /** @description Capture time from (falls back to receive time). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_from?: string | null;
                 /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
                 date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
             };
             header?: never;
             path: {

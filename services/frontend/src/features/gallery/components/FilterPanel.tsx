@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useState, type ReactNode } from 'react'
 import { RotateCcw } from 'lucide-react'
 import { Button } from '@/components/Button'
 import { cn } from '@/components/cn'
@@ -6,9 +6,31 @@ import { MultiSelect } from '@/components/MultiSelect'
 import { IMAGE_STATUS_META, REVIEW_STATUS_META } from '@/components/StatusBadges'
 import { formatNumber, speciesName } from '@/lib/format'
 import { speciesColor, useSpeciesColorVersion } from '@/lib/species-colors'
-import { activeFilterCount, IMAGE_STATUSES, REVIEW_STATUSES, type ImageFilters } from '@/lib/filters'
+import { activeFilterCount, IMAGE_STATUSES, REVIEW_STATUSES, type CaptureTime, type ImageFilters } from '@/lib/filters'
 import { useCameras, useSpecies } from '@/lib/api/catalog'
 import { useResetOnChange } from '@/lib/useResetOnChange'
+
+const CAPTURE_TIME_CHOICES: { value: CaptureTime | undefined; label: string }[] = [
+  { value: undefined, label: 'Any' },
+  { value: 'known', label: 'Known' },
+  { value: 'unknown', label: 'Unknown' },
+]
+
+function FilterChip({ on, onClick, children }: { on: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={on}
+      onClick={onClick}
+      className={cn(
+        'rounded-full border px-2.5 py-1 text-xs font-medium transition-colors',
+        on ? 'border-forest-700 bg-forest-700 text-white' : 'border-stone-300 bg-white text-stone-600 hover:border-stone-400',
+      )}
+    >
+      {children}
+    </button>
+  )
+}
 
 export function FilterPanel({
   filters,
@@ -94,6 +116,20 @@ export function FilterPanel({
         </div>
       </fieldset>
 
+      <fieldset>
+        <legend className="field-label">Capture time</legend>
+        <div className="flex flex-wrap gap-1.5">
+          {CAPTURE_TIME_CHOICES.map(({ value, label }) => (
+            <FilterChip key={label} on={filters.capture_time === value} onClick={() => onChange({ capture_time: value })}>
+              {label}
+            </FilterChip>
+          ))}
+        </div>
+        {(filters.date_from || filters.date_to) && !filters.capture_time && (
+          <p className="mt-1.5 text-xs text-stone-500">Photos without a capture time are left out of a date range.</p>
+        )}
+      </fieldset>
+
       <MultiSelect
         label="Cameras"
         placeholder="All cameras"
@@ -148,20 +184,15 @@ export function FilterPanel({
           {REVIEW_STATUSES.map((s) => {
             const on = filters.review_status.includes(s)
             return (
-              <button
+              <FilterChip
                 key={s}
-                type="button"
-                aria-pressed={on}
+                on={on}
                 onClick={() =>
                   onChange({ review_status: on ? filters.review_status.filter((x) => x !== s) : [...filters.review_status, s] })
                 }
-                className={cn(
-                  'rounded-full border px-2.5 py-1 text-xs font-medium transition-colors',
-                  on ? 'border-forest-700 bg-forest-700 text-white' : 'border-stone-300 bg-white text-stone-600 hover:border-stone-400',
-                )}
               >
                 {REVIEW_STATUS_META[s].label}
-              </button>
+              </FilterChip>
             )
           })}
         </div>

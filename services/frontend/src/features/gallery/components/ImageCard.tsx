@@ -3,7 +3,10 @@ import { Link } from 'react-router'
 import { Camera, ImageOff, Loader2, ScanSearch } from 'lucide-react'
 import { cn } from '@/components/cn'
 import { isProcessing, ReviewIcon } from '@/components/StatusBadges'
-import { formatDateTime, formatPercent, speciesName } from '@/lib/format'
+import { CaptureTimeUnknownBadge } from '@/components/CaptureTimeUnknownBadge'
+import { shownTime } from '@/lib/capture-time'
+import { formatPercent, speciesName } from '@/lib/format'
+import { activeClassifier, speciesTooltip, useActiveModels } from '@/lib/models'
 import { speciesColor, useSpeciesColorVersion } from '@/lib/species-colors'
 import type { ImageSummary } from '@/lib/api/types'
 
@@ -11,6 +14,7 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
   const [loaded, setLoaded] = useState(false)
   useSpeciesColorVersion()
   const [broken, setBroken] = useState(false)
+  const models = useActiveModels()
   const processing = isProcessing(image.status)
   const species = image.top_species
   // Several species in one photo: name the best one and say how many more there are.
@@ -26,7 +30,7 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
           : image.detection_count > 0
             ? `${image.detection_count} detection${image.detection_count === 1 ? '' : 's'}`
             : 'No animals'
-  const when = image.captured_at ?? image.received_at
+  const time = shownTime(image)
 
   return (
     <Link
@@ -71,10 +75,11 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
           )}
         </div>
         <time
-          dateTime={when ?? undefined}
+          dateTime={time.at}
+          title={time.description}
           className="absolute bottom-2 right-2 rounded-md bg-black/55 px-1.5 py-0.5 text-[11px] font-medium tabular-nums text-white backdrop-blur-sm"
         >
-          {formatDateTime(when)}
+          {time.text}
         </time>
         {processing && (
           <span className="absolute bottom-2 left-2 inline-flex items-center gap-1 rounded-md bg-sky-600/90 px-1.5 py-0.5 text-[11px] font-medium text-white">
@@ -91,7 +96,12 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
             {species && (
               <span className="h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: speciesColor(species) }} aria-hidden />
             )}
-            <span className={cn('truncate text-sm font-semibold', species ? 'text-stone-900' : 'text-stone-500')}>{title}</span>
+            <span
+              className={cn('truncate text-sm font-semibold', species ? 'text-stone-900' : 'text-stone-500')}
+              title={species ? speciesTooltip(title, activeClassifier(models), models) : undefined}
+            >
+              {title}
+            </span>
             {species && others.length > 0 && (
               <span
                 className="shrink-0 rounded-full bg-stone-100 px-1.5 text-[11px] font-medium text-stone-600"
@@ -111,6 +121,7 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
         <div className="flex min-w-0 items-center gap-1 text-xs text-stone-500">
           <Camera className="h-3 w-3 shrink-0" aria-hidden />
           <span className="truncate">{image.camera_name ?? 'Unassigned camera'}</span>
+          {!time.known && <CaptureTimeUnknownBadge description={time.description} className="ml-auto shrink-0" />}
         </div>
       </div>
     </Link>

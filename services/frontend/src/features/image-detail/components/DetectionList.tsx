@@ -4,6 +4,7 @@ import { Button } from '@/components/Button'
 import { cn } from '@/components/cn'
 import { useSpeciesColorVersion } from '@/lib/species-colors'
 import { formatPercent, speciesName } from '@/lib/format'
+import { speciesTooltip, useActiveModels } from '@/lib/models'
 import type { Detection } from '@/lib/api/types'
 import { detectionColor, detectionDisplayName, detectionScore } from '../detections'
 
@@ -27,6 +28,7 @@ export function DetectionList({
   correcting: boolean
 }) {
   const [editing, setEditing] = useState<number | null>(null)
+  const models = useActiveModels()
   useSpeciesColorVersion()
   if (detections.length === 0) {
     return <p className="px-5 py-6 text-sm text-stone-500">No animals, people or vehicles were detected in this image.</p>
@@ -58,7 +60,12 @@ export function DetectionList({
               )}
               <span className="min-w-0 flex-1">
                 <span className="flex items-center gap-2">
-                  <span className="truncate text-sm font-semibold text-stone-900">{detectionDisplayName(d)}</span>
+                  <span
+                    className="truncate text-sm font-semibold text-stone-900"
+                    title={speciesTooltip(detectionDisplayName(d), d.human_label ? 'human' : (machine[0]?.model_name ?? d.model_name), models)}
+                  >
+                    {detectionDisplayName(d)}
+                  </span>
                   {d.human_label && (
                     <span className="inline-flex items-center gap-0.5 rounded bg-forest-50 px-1 py-px text-[10px] font-semibold uppercase text-forest-700" title="Corrected by a reviewer">
                       <User className="h-2.5 w-2.5" aria-hidden /> verified
@@ -69,6 +76,7 @@ export function DetectionList({
                   {CATEGORY_LABEL[d.category] ?? d.category} · detector {formatPercent(d.confidence)}
                   {score != null && machine.length > 0 && <> · species {formatPercent(score)}</>}
                 </span>
+                <ModelLine detector={d.model_name} classifier={machine[0]?.model_name} demoModels={models?.demo_models ?? []} />
               </span>
               <span className="text-xs font-medium tabular-nums text-stone-500">#{d.index + 1}</span>
             </button>
@@ -116,6 +124,24 @@ export function DetectionList({
         )
       })}
     </ul>
+  )
+}
+
+/** The models behind a detection (rows store name@version), marked when they are demo stand-ins. */
+function ModelLine({ detector, classifier, demoModels }: { detector: string; classifier?: string; demoModels: string[] }) {
+  const demo = demoModels.includes(detector) || (classifier !== undefined && demoModels.includes(classifier))
+  return (
+    <span data-testid="detection-models" className="mt-0.5 flex min-w-0 flex-wrap items-center gap-x-1 text-[11px] text-stone-500">
+      {/* Each name wraps as a unit (anywhere only if it alone is too long): a nowrap line widens the page on phones. */}
+      <span>Models:</span>
+      <span className="min-w-0 [overflow-wrap:anywhere]">{detector}</span>
+      {classifier && <span className="min-w-0 [overflow-wrap:anywhere]">· {classifier}</span>}
+      {demo && (
+        <span className="shrink-0 rounded bg-amber-100 px-1 py-px text-[10px] font-semibold uppercase text-amber-800" title="A demo model: it finds the coloured shapes of the demo photos, not animals">
+          demo
+        </span>
+      )}
+    </span>
   )
 }
 

@@ -8,7 +8,9 @@ import { ErrorState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { useProjectPath } from '@/lib/project'
 import { ApiError } from '@/lib/api/errors'
-import { formatDateTime, speciesName } from '@/lib/format'
+import { CaptureTimeUnknownBadge } from '@/components/CaptureTimeUnknownBadge'
+import { shownTime } from '@/lib/capture-time'
+import { speciesName } from '@/lib/format'
 import type { ReviewStatus } from '@/lib/api/types'
 import { useAuth, useCanReview } from '@/features/auth'
 import { useSpecies } from '@/lib/api/catalog'
@@ -51,6 +53,7 @@ export default function ImageDetailPage() {
   const [help, setHelp] = useState(false)
   const data = image.data
   const current = data && data.id === imageId ? data : undefined
+  const time = current ? shownTime(current) : undefined
   usePrefetchNeighbours(current?.prev_id, current?.next_id, filters)
 
   useResetOnChange(imageId, () => setHighlighted(null))
@@ -186,8 +189,11 @@ export default function ImageDetailPage() {
                       ? 'No animals detected'
                       : 'Image'}
                 </h1>
-                <p className="text-sm text-stone-500">
-                  {current.camera_name ?? 'Unassigned camera'} · {formatDateTime(current.captured_at ?? current.received_at)}
+                <p className="flex flex-wrap items-center gap-x-1.5 gap-y-1 text-sm text-stone-500">
+                  <span>
+                    {current.camera_name ?? 'Unassigned camera'} · {time?.text}
+                  </span>
+                  {time && !time.known && <CaptureTimeUnknownBadge description={time.description} />}
                 </p>
               </div>
               <DetectionCanvas

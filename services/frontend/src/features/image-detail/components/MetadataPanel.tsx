@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Camera, MapPin } from 'lucide-react'
+import { CaptureTimeUnknownBadge } from '@/components/CaptureTimeUnknownBadge'
 import { ImageStatusBadge, ReviewStatusBadge } from '@/components/StatusBadges'
+import { shownTime, uploadTime } from '@/lib/capture-time'
 import { formatDateTime, formatNumber } from '@/lib/format'
 import type { ImageDetail } from '@/lib/api/types'
 import { useProjectPath } from '@/lib/project'
@@ -63,8 +65,17 @@ export function MetadataPanel({ image }: { image: ImageDetail }) {
             <span className="text-stone-500">Unknown</span>
           )}
         </Row>
-        <Row label="Captured">{formatDateTime(image.captured_at)}</Row>
-        <Row label="Uploaded">{formatDateTime(image.uploaded_at ?? image.received_at)}</Row>
+        <Row label="Captured">
+          {image.capture_time_known ? (
+            formatDateTime(image.captured_at)
+          ) : (
+            <CaptureTimeUnknownBadge description={shownTime(image).description} />
+          )}
+        </Row>
+        {image.capture_time_known && image.exif_captured_at && image.exif_captured_at !== image.captured_at && (
+          <Row label="Camera clock">{formatDateTime(image.exif_captured_at)}</Row>
+        )}
+        <Row label="Upload time">{formatDateTime(uploadTime(image))}</Row>
         <Row label="Status">
           <span className="flex flex-wrap gap-1.5">
             <ImageStatusBadge status={image.status} />

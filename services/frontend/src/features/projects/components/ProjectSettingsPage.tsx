@@ -1,9 +1,9 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { Archive, ArchiveRestore, Save } from 'lucide-react'
 import { Badge } from '@/components/Badge'
 import { Button } from '@/components/Button'
 import { Card } from '@/components/Card'
-import { SelectField, TextField } from '@/components/Field'
+import { SelectField, TextAreaField, TextField } from '@/components/Field'
 import { PageHeader } from '@/components/PageHeader'
 import { useToast } from '@/components/Toasts'
 import type { Project } from '@/lib/api/types'
@@ -67,42 +67,6 @@ function ArchiveButton({ project }: { project: Project }) {
   )
 }
 
-function TextArea({
-  label,
-  value,
-  onChange,
-  hint,
-  rows = 3,
-}: {
-  label: string
-  value: string
-  onChange: (v: string) => void
-  hint?: string
-  rows?: number
-}) {
-  const id = useId()
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={rows}
-        className="input"
-        value={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
-          {hint}
-        </p>
-      )}
-    </div>
-  )
-}
-
 function SettingsCard({ project, readOnly }: { project: Project; readOnly: boolean }) {
   const [form, setForm] = useState<SettingsForm>(() => formFromProject(project))
   const [errors, setErrors] = useState<ReturnType<typeof settingsFromForm>['errors']>({})
@@ -133,7 +97,7 @@ function SettingsCard({ project, readOnly }: { project: Project; readOnly: boole
         <fieldset disabled={readOnly || update.isPending} className="grid gap-4 sm:grid-cols-2">
           <TextField label="Name" className="sm:col-span-2" required maxLength={200} {...field('name')} />
           <div className="sm:col-span-2">
-            <TextArea label="Description" value={form.description} onChange={(v) => setForm((f) => ({ ...f, description: v }))} />
+            <TextAreaField label="Description" value={form.description} onChange={(v) => setForm((f) => ({ ...f, description: v }))} />
           </div>
           <SelectField
             label="Time zone"
@@ -177,7 +141,7 @@ function SettingsCard({ project, readOnly }: { project: Project; readOnly: boole
             />
           ))}
           <div className="sm:col-span-2">
-            <TextArea
+            <TextAreaField
               label="Allowed species"
               rows={5}
               value={form.allowed_species}

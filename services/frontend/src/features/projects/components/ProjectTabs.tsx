@@ -1,9 +1,9 @@
 import { NavLink } from 'react-router'
-import { ScrollText, Settings } from 'lucide-react'
+import { MapPinned, ScrollText, Settings } from 'lucide-react'
 import { cn } from '@/components/cn'
 import { useProjectContext, useProjectPath } from '@/lib/project'
 
-/** Settings and (for the project's admins) its audit log. */
+/** Settings, deployments and (for the project's admins) its audit log. */
 export function ProjectTabs() {
   const { project } = useProjectContext()
   const to = useProjectPath()
@@ -16,6 +16,9 @@ export function ProjectTabs() {
     <nav aria-label="Project" className="mb-6 flex gap-6 border-b border-stone-200">
       <NavLink to={to('/settings')} className={tab}>
         <Settings className="h-4 w-4" aria-hidden /> Settings
+      </NavLink>
+      <NavLink to={to('/deployments')} className={tab}>
+        <MapPinned className="h-4 w-4" aria-hidden /> Deployments
       </NavLink>
       {project?.role === 'admin' && (
         <NavLink to={to('/audit')} className={tab}>

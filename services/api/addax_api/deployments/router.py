@@ -1,0 +1,72 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, status
+from sqlalchemy.orm import Session
+
+from addax_api.deployments import service
+from addax_api.deployments.schemas import DeploymentCreate, DeploymentOut, DeploymentUpdate
+from addax_api.deps import get_db
+from addax_api.errors import created, error_responses
+from addax_api.scope import ProjectAdmin, ProjectViewer
+from addax_api.uow import UoW
+from addax_api.validation import MAX_INT32
+
+router = APIRouter(
+    prefix="/api/projects/{slug}/deployments", tags=["deployments"], responses=error_responses(401, 403, 404)
+)
+
+DeploymentId = Annotated[int, Path(ge=1, le=MAX_INT32)]
+WRITE_DESCRIPTION = (
+    "Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). "
+    "Images of the camera are re-assigned to the deployment active at their capture time, and a changed "
+    "`clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo)."
+)
+
+
+@router.get("", response_model=list[DeploymentOut], name="list", summary="The project's deployments")
+def list_deployments(
+    scope: ProjectViewer,
+    db: Annotated[Session, Depends(get_db)],
+    camera_id: Annotated[int | None, Query(ge=1, le=MAX_INT32, description="Only this camera's")] = None,
+) -> list[DeploymentOut]:
+    return service.list_all(db, scope.project_id, camera_id)
+
+
+@router.post(
+    "",
+    response_model=DeploymentOut,
+    name="create",
+    summary="Create a deployment (project admin)",
+    description=WRITE_DESCRIPTION,
+    **created(),
+)
+def create_deployment(body: DeploymentCreate, scope: ProjectAdmin, uow: UoW) -> DeploymentOut:
+    return service.create(uow, scope, body)
+
+
+@router.get("/{deployment_id}", response_model=DeploymentOut, name="get", summary="One deployment")
+def get_deployment(
+    deployment_id: DeploymentId, scope: ProjectViewer, db: Annotated[Session, Depends(get_db)]
+) -> DeploymentOut:
+    return service.get(db, scope.project_id, deployment_id)
+
+
+@router.put(
+    "/{deployment_id}",
+    response_model=DeploymentOut,
+    name="update",
+    summary="Update a deployment (project admin); only the fields sent change",
+    description=WRITE_DESCRIPTION,
+)
+def update_deployment(deployment_id: DeploymentId, body: DeploymentUpdate, scope: ProjectAdmin, uow: UoW) -> DeploymentOut:
+    return service.update(uow, scope, deployment_id, body)
+
+
+@router.delete(
+    "/{deployment_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    name="delete",
+    summary="Delete a deployment (project admin); its images return to their EXIF times",
+)
+def delete_deployment(deployment_id: DeploymentId, scope: ProjectAdmin, uow: UoW) -> None:
+    service.delete(uow, scope, deployment_id)

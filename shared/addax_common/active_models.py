@@ -1,0 +1,94 @@
+"""Which models the inference workers run, with their provenance.
+
+A worker publishes the model it loaded; the API reads the list for GET /api/config, so the dashboard
+can say when demo models are active without the API ever opening a model file (it never runs one).
+The last worker of a stage to start wins: that is the model new images go through."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import redis
+
+from addax_common.logging import get_logger
+
+log = get_logger(__name__)
+Task = Literal["detection", "classification"]
+ACTIVE_KEY = "models:active"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class ModelProvenance:
+    task: Task
+    name: str
+    version: str
+    sha256: str  # of the file the worker loaded
+    license: str
+    source: str
+    demo: bool
+
+    @property
+    def ref(self) -> str:
+        """What detection and classification rows store as their model: name and version."""
+        return f"{self.name}@{self.version}"
+
+
+def provenance(path: str | os.PathLike[str], metadata: dict[str, str], task: Task) -> ModelProvenance:
+    """From the ONNX metadata (models/README.md); a model exported elsewhere gets its file name and
+    "unknown" for what it does not say, never a guess."""
+    file = Path(path)
+    digest = hashlib.sha256()
+    with file.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return ModelProvenance(
+        task=task,
+        name=metadata.get("name") or file.stem,
+        version=metadata.get("version") or UNKNOWN,
+        sha256=digest.hexdigest(),
+        license=metadata.get("license") or UNKNOWN,
+        source=metadata.get("source") or f"path: {file.name}",
+        demo=metadata.get("demo", "").lower() == "true",
+    )
+
+
+def publish(client: redis.Redis, prefix: str, model: ModelProvenance) -> None:
+    client.hset(f"{prefix}{ACTIVE_KEY}", model.task, json.dumps(asdict(model)))
+
+
+def active(client: redis.Redis, prefix: str) -> list[ModelProvenance]:
+    """The published models, detection first; entries that do not parse are left out."""
+    raw: dict[Any, Any] = client.hgetall(f"{prefix}{ACTIVE_KEY}")
+    models = []
+    for task in ("detection", "classification"):
+        value = raw.get(task) or raw.get(task.encode())
+        if value is None:
+            continue
+        try:
+            models.append(ModelProvenance(**json.loads(value)))
+        except (TypeError, ValueError):
+            continue
+    return models
+
+
+def announce(
+    client: redis.Redis, prefix: str, path: str | os.PathLike[str], metadata: dict[str, str], task: Task
+) -> ModelProvenance:
+    """A worker's start: publish the model it loaded and warn, loudly, when it is a demo stand-in."""
+    model = provenance(path, metadata, task)
+    publish(client, prefix, model)
+    if model.demo:
+        log.warning(
+            "demo_model_active",
+            model=model.ref,
+            task=task,
+            hint="demo models find the coloured shapes of "
+            "the demo photos, not animals; install a real model: docs/models.md",
+        )
+    return model
