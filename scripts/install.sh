@@ -27,10 +27,10 @@ if command -v apt-get >/dev/null 2>&1; then
   pg_major=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
   pkgs=(redis-server)
   # Only the tests need a browser and the config checkers (compose, promtool, amtool, nginx -t and a
-  # real nginx for the site checks, ansible-playbook --syntax-check, ansible-lint); curl and lftp are
-  # real FTP clients for the ingestion tests (plain FTP, explicit and implicit FTPS).
+  # real nginx for the site checks, ansible-playbook --syntax-check, ansible-lint, kubectl kustomize);
+  # curl and lftp are real FTP clients for the ingestion tests (plain FTP, explicit and implicit FTPS).
   [ "$FOR_TESTS" = 1 ] && pkgs+=(chromium fonts-dejavu-core docker-compose prometheus prometheus-alertmanager
-    nginx-light ansible ansible-lint curl lftp)
+    nginx-light ansible ansible-lint curl lftp kubectl)
   [ -n "$pg_major" ] && pkgs+=("postgresql-${pg_major}-postgis-3") || pkgs+=(postgresql postgresql-postgis)
   apt_install "${pkgs[@]}"
 else

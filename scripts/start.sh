@@ -75,43 +75,8 @@ fi
 
 # --- supervisor ------------------------------------------------------------------------------------
 conf=data/run/supervisord.conf
-{
-  cat <<CONF
-[supervisord]
-logfile=$ROOT/data/logs/supervisord.log
-pidfile=$ROOT/data/run/supervisord.pid
-childlogdir=$ROOT/data/logs
-nodaemon=$([ $FOREGROUND = 1 ] && echo true || echo false)
-
-[unix_http_server]
-file=$ROOT/data/run/supervisor.sock
-
-[supervisorctl]
-serverurl=unix://$ROOT/data/run/supervisor.sock
-
-[rpcinterface:supervisor]
-supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
-CONF
-  for svc in ingestion detection classification alerts api; do
-    [ -d "services/$svc/addax_$svc" ] || continue
-    cat <<CONF
-
-[program:$svc]
-command=$ROOT/.venv/bin/python -m addax_$svc
-directory=$ROOT
-autorestart=true
-startsecs=3
-startretries=10
-stopwaitsecs=20
-stopsignal=TERM
-stdout_logfile=$ROOT/data/logs/$svc.log
-stdout_logfile_maxbytes=20MB
-stdout_logfile_backups=5
-redirect_stderr=true
-environment=PYTHONUNBUFFERED="1"
-CONF
-  done
-} > "$conf"
+source scripts/lib/supervisor-conf.sh
+write_supervisor_conf "$ROOT" "$FOREGROUND" > "$conf"
 
 ctl() { .venv/bin/supervisorctl -c "$conf" "$@"; }
 if ctl pid >/dev/null 2>&1; then

@@ -4,6 +4,10 @@
 FROM python:3.11-slim AS runtime
 ARG SERVICE
 ARG METRICS_PORT
+# GPU image of a worker (Kubernetes production overlay):
+#   --build-arg ONNXRUNTIME_PACKAGE="onnxruntime-gpu[cuda,cudnn]==<the onnxruntime version in constraints.txt>"
+# replaces the CPU ONNX Runtime with the CUDA build and its CUDA/cuDNN wheels.
+ARG ONNXRUNTIME_PACKAGE=""
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 COPY constraints.txt ./
@@ -12,6 +16,7 @@ RUN pip install -c constraints.txt ./shared
 COPY services/${SERVICE}/ services/${SERVICE}/
 RUN test -n "${SERVICE}" -a -n "${METRICS_PORT}" \
  && pip install -c constraints.txt ./services/${SERVICE} \
+ && if [ -n "${ONNXRUNTIME_PACKAGE}" ]; then pip uninstall -y onnxruntime && pip install "${ONNXRUNTIME_PACKAGE}"; fi \
  && groupadd --system --gid 10001 addax \
  && useradd --system --uid 10001 --gid 10001 --home /app addax \
  && chown -R addax /app

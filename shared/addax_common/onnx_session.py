@@ -14,9 +14,15 @@ import onnxruntime as ort
 
 
 class OnnxSession:
-    def __init__(self, path: str | os.PathLike[str], providers: Sequence[str] = ("CPUExecutionProvider",)) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], providers: Sequence[str] = ("CPUExecutionProvider",), threads: int = 0
+    ) -> None:
         self.path = os.fspath(path)
-        self.session = ort.InferenceSession(self.path, providers=list(providers))
+        options = ort.SessionOptions()
+        # 0 leaves ONNX Runtime's default (one thread per core): right for one worker per machine, but
+        # N workers on one host should share the cores instead of each spinning on all of them.
+        options.intra_op_num_threads = max(0, threads)
+        self.session = ort.InferenceSession(self.path, sess_options=options, providers=list(providers))
         # Labels, input size and output layout travel in the model file (see models/README.md).
         self.metadata: dict[str, str] = dict(self.session.get_modelmeta().custom_metadata_map)
         model_input = self.session.get_inputs()[0]

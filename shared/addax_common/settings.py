@@ -6,6 +6,7 @@ Every knob of the platform lives here so `.env.example` can document all of them
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -133,6 +134,12 @@ class Settings(BaseSettings):
     detector_model_path: Path = Path("models/weights/demo-detector.onnx")
     classifier_model_path: Path = Path("models/weights/demo-classifier.onnx")
     onnx_providers: CsvList = ["CPUExecutionProvider"]
+    # Threads one ONNX Runtime session uses for one inference call; 0 = one per core (the runtime's default).
+    onnx_intra_op_threads: int = 0
+    # Worker processes per stage that scripts/start.sh runs on this host; 0 = sized to the cores
+    # (cores / ONNX_INTRA_OP_THREADS, at least 1). Compose and Kubernetes scale by replicas instead.
+    detection_workers: int = 0
+    classification_workers: int = 0
     detection_store_threshold: float = 0.1
     detection_classify_threshold: float = 0.2
     detection_batch_size: int = 4
@@ -274,6 +281,15 @@ class Settings(BaseSettings):
     def ftps_account_list(self) -> list[tuple[str, str, str | None]]:
         """(username, password, camera name or None) for each configured FTPS account."""
         return [(e.username, e.password, e.camera) for e in self.ftps_account_entries()]
+
+    def worker_processes(self, stage: Literal["detection", "classification"], cores: int | None = None) -> int:
+        """Processes of a model stage scripts/start.sh runs: the configured number, else as many as the
+        cores hold at ONNX_INTRA_OP_THREADS threads each (one when a session takes every core)."""
+        configured = self.detection_workers if stage == "detection" else self.classification_workers
+        if configured > 0:
+            return configured
+        cores = cores or os.cpu_count() or 1
+        return max(1, cores // (self.onnx_intra_op_threads or cores))
 
     def key(self, name: str) -> str:
         """A Redis key, queue or channel name under this deployment's prefix."""

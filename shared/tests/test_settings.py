@@ -80,3 +80,16 @@ def test_ftps_account_options_plain_ftp_and_allowlist():
         Settings(_env_file=None, ftps_accounts="a:b;tls").ftps_account_entries()
     with pytest.raises(ValueError, match="not an IP address"):
         Settings(_env_file=None, ftps_accounts="a:b;allow=10.0.0.0/33").ftps_account_entries()
+
+
+def test_worker_processes_per_stage_fill_the_cores(monkeypatch):
+    """scripts/start.sh runs this many detection/classification processes (issue 15, item 1)."""
+    for name in ("DETECTION_WORKERS", "CLASSIFICATION_WORKERS", "ONNX_INTRA_OP_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    default = Settings(_env_file=None)
+    assert default.worker_processes("detection", cores=8) == 1  # a session already uses every core
+    two_threads = Settings(_env_file=None, onnx_intra_op_threads=2)
+    assert two_threads.worker_processes("detection", cores=8) == 4
+    assert two_threads.worker_processes("classification", cores=1) == 1  # never zero
+    fixed = Settings(_env_file=None, detection_workers=3, onnx_intra_op_threads=2)
+    assert (fixed.worker_processes("detection", cores=8), fixed.worker_processes("classification", cores=8)) == (3, 4)

@@ -41,6 +41,8 @@ COMPOSE_ONLY = {
     "BACKUP_REMOTE",
     "ADDAX_IMAGE_PREFIX",
     "ADDAX_IMAGE_TAG",
+    "CORE_PRIVATE_ADDRESS",
+    "COMPOSE_FILE",
 }
 PYTHON_SERVICES = ("ingestion", "detection", "classification", "alerts", "api")
 ONE_SHOT = ("minio-init", "migrate")

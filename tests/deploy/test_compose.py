@@ -206,3 +206,49 @@ def test_dockerignore_keeps_secrets_and_environments_out():
         assert pattern in patterns, pattern
 
 
+
+
+@pytest.fixture(scope="module")
+def multihost_dir(tmp_path_factory) -> Path:
+    """The compose files of a multi-host deployment beside a .env as ansible/multihost.yml writes it."""
+    directory = tmp_path_factory.mktemp("multihost")
+    for name in ("docker-compose.yml", "docker-compose.core.yml", "docker-compose.workers.yml"):
+        shutil.copy(REPO / name, directory / name)
+    env = env_with_real_secrets() | {"CORE_PRIVATE_ADDRESS": "10.0.0.10"}
+    (directory / ".env").write_text("".join(f"{k}={v}\n" for k, v in env.items()))
+    return directory
+
+
+def test_multihost_core_publishes_the_data_stores_on_the_private_address_only(multihost_dir):
+    services = compose_config(multihost_dir, "docker-compose.yml", "docker-compose.core.yml")["services"]
+    expected = {"postgres": "5432", "redis": "6379", "minio": "9000"}
+    for name, port in expected.items():
+        assert published(services[name]) == [f"10.0.0.10:{port}:{port}/tcp"], name
+        assert "backend" in services[name]["networks"] and "cluster" in services[name]["networks"], name
+    # Nothing else changes: still only nginx and FTPS on public addresses.
+    public = {name for name, svc in services.items() if svc.get("ports")} - set(expected)
+    assert public == {"frontend", "ingestion"}
+
+
+def test_multihost_workers_match_the_single_host_services(multihost_dir, compose_dir):
+    workers = compose_config(multihost_dir, "docker-compose.workers.yml")["services"]
+    single = compose_config(compose_dir, "docker-compose.yml")["services"]
+    assert set(workers) == {"detection", "classification"}
+    for name, svc in workers.items():
+        assert "container_name" not in svc and "ports" not in svc, f"{name}: must scale with --scale"
+        for key in ("image", "command", "healthcheck", "deploy", "restart", "logging"):
+            assert svc[key] == single[name][key], (name, key)
+        assert svc["build"]["args"] == single[name]["build"]["args"]
+        assert svc["build"]["dockerfile"] == single[name]["build"]["dockerfile"]
+        assert [m[1:] for m in mounts(svc)] == [m[1:] for m in mounts(single[name])]
+        env = svc["environment"]
+        assert "@10.0.0.10:5432/addax" in env["DATABASE_URL"] and env["REDIS_URL"].endswith("@10.0.0.10:6379/0")
+        assert env["S3_ENDPOINT_URL"] == "http://10.0.0.10:9000"
+    # The declared environment (before .env is merged in) is the same but for where the core is.
+    raw_workers = yaml.safe_load((REPO / "docker-compose.workers.yml").read_text())["services"]
+    raw_single = yaml.safe_load((REPO / "docker-compose.yml").read_text())["services"]
+    elsewhere = ("DATABASE_URL", "REDIS_URL", "S3_ENDPOINT_URL")
+    for name in workers:
+        mine = {k: v for k, v in raw_workers[name]["environment"].items() if k not in elsewhere}
+        theirs = {k: v for k, v in raw_single[name]["environment"].items() if k not in elsewhere}
+        assert mine == theirs, name

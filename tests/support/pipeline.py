@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import ftplib
+import hashlib
 import io
 import json
 import ssl
 import threading
+import uuid
+from datetime import UTC, datetime
 
 import redis
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from addax_common.db import Image, ImageStatus
+from addax_common.storage import BUCKET_RAW, make_storage, raw_image_key
+from addax_models.palette import SPECIES
+from addax_models.synthetic import make_scenes
 
 
 def ftps_upload(settings, files: list[tuple[str, bytes]], account: int = 0, login: tuple[str, str] | None = None) -> None:
@@ -90,3 +96,24 @@ class Db:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def seed_received_images(settings, count: int, width: int = 320, height: int = 180) -> list[str]:
+    """`count` images as ingestion leaves them (original stored, row `received`), from a few small
+    synthetic scenes: the test is about sharing work, so decoding large photos would only slow it."""
+    storage = make_storage(settings)
+    storage.ensure_buckets()
+    scenes = make_scenes(8, seed=31, width=width, height=height, labels=SPECIES)
+    db = Db(settings.database_url)
+    ids = []
+    with db.session() as session, session.begin():
+        for n in range(count):
+            image_id = uuid.uuid4()
+            jpeg = scenes[n % len(scenes)].jpeg
+            key = raw_image_key(None, image_id, datetime.now(UTC))
+            storage.put(BUCKET_RAW, key, jpeg)
+            session.add(Image(id=image_id, original_filename=f"MW_{n:03d}.JPG", file_size=len(jpeg),
+                              sha256=hashlib.sha256(jpeg + image_id.bytes).hexdigest(), storage_key=key))
+            ids.append(str(image_id))
+    db.close()
+    return ids

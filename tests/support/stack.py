@@ -23,6 +23,11 @@ MODULES = {
 }
 
 
+def module_of(name: str) -> str:
+    """`detection` or a further replica `detection#2`: both run `python -m addax_detection`."""
+    return MODULES[name.partition("#")[0]]
+
+
 class Stack:
     def __init__(self, settings: Settings, log_dir: Path) -> None:
         passive = free_port() // 20 * 20 % 20000 + 40000
@@ -59,7 +64,7 @@ class Stack:
         env = settings_env(self.settings) | {"METRICS_PORT": str(port)}
         log = open(self.log_dir / f"{name}-{generation}.log", "wb")  # noqa: SIM115 - closed with the process
         self.procs[name] = subprocess.Popen(
-            [sys.executable, "-m", MODULES[name]], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, "-m", module_of(name)], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
         )
 
     def wait_ready(self, name: str, timeout: float = 60) -> None:

@@ -13,7 +13,9 @@ from addax_common.worker import Stage, serve
 
 def build_stage(ctx: ServiceContext) -> Stage:
     settings = ctx.settings
-    classifier = Classifier(settings.classifier_model_path, providers=settings.onnx_providers)
+    classifier = Classifier(
+        settings.classifier_model_path, providers=settings.onnx_providers, threads=settings.onnx_intra_op_threads
+    )
     classifier.warmup()
     # Rows store name@version; GET /api/config tells the dashboard (and the banner) what runs.
     model = announce(

@@ -25,10 +25,11 @@ class Classifier:
         self,
         path: str | os.PathLike[str],
         providers: Sequence[str] = ("CPUExecutionProvider",),
+        threads: int = 0,
         labels: Sequence[str] | None = None,
         input_size: int | None = None,
     ) -> None:
-        self.onnx = OnnxSession(path, providers)
+        self.onnx = OnnxSession(path, providers, threads)
         meta = self.onnx.metadata
         self.input_dtype = self.onnx.input_dtype
         self.input_size = input_size or self.onnx.input_size()

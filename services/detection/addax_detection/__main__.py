@@ -13,7 +13,9 @@ from addax_detection.model import Detector
 
 def build_stage(ctx: ServiceContext) -> Stage:
     settings = ctx.settings
-    detector = Detector(settings.detector_model_path, providers=settings.onnx_providers)
+    detector = Detector(
+        settings.detector_model_path, providers=settings.onnx_providers, threads=settings.onnx_intra_op_threads
+    )
     detector.warmup()  # the first real image should not pay for graph optimisation
     # Rows store name@version; GET /api/config tells the dashboard (and the banner) what runs.
     model = announce(

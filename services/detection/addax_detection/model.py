@@ -49,12 +49,13 @@ class Detector:
         self,
         path: str | os.PathLike[str],
         providers: Sequence[str] = ("CPUExecutionProvider",),
+        threads: int = 0,
         input_size: int | None = None,
         labels: Sequence[str] | None = None,
         iou_threshold: float = 0.45,
         max_detections: int = 300,
     ) -> None:
-        self.onnx = OnnxSession(path, providers)
+        self.onnx = OnnxSession(path, providers, threads)
         meta = self.onnx.metadata
         self.input_dtype = self.onnx.input_dtype
         self.input_size = input_size or self.onnx.input_size()

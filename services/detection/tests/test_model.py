@@ -146,3 +146,14 @@ def test_yolov5_layout_multiplies_objectness() -> None:
     pred = np.array([[10, 20, 4, 4, 0.5, 0.2, 0.9, 0.1]], np.float32)
     boxes, conf, cls = candidates(pred, 3, "")
     assert cls.tolist() == [1] and conf[0] == pytest.approx(0.45)
+
+
+def test_session_threads_follow_the_setting(detector: Detector, demo_models: dict[str, Path]) -> None:
+    """ONNX_INTRA_OP_THREADS: several worker processes on one host share the cores (issue 15, item 1)."""
+    one = Detector(demo_models["detector"], threads=1)
+    assert one.onnx.session.get_session_options().intra_op_num_threads == 1
+    assert detector.onnx.session.get_session_options().intra_op_num_threads == 0  # the runtime's default
+    images = [s.image() for s in make_scenes(2, seed=4000)]
+    assert [[d.category for d in r] for r in one.detect(images, 0.2)] == [
+        [d.category for d in r] for r in detector.detect(images, 0.2)
+    ]
