@@ -6,7 +6,7 @@
 #   2. pytest: unit, integration and end-to-end tests against the real local PostgreSQL + PostGIS,
 #      Redis, an S3 API server, the FTPS server and Debian Chromium (each run in its own database
 #      and Redis key prefix, so it never touches the platform's data).
-# Extra arguments go to pytest (e.g. scripts/test.sh -k pipeline -x).
+# Extra arguments go to pytest (e.g. scripts/test.sh -k pipeline -x; PYTEST_WORKERS=0 for one process).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh --for-tests
@@ -23,6 +23,14 @@ if [ -f services/frontend/package.json ]; then
   (cd services/frontend && npm run --silent api:check && npm run --silent lint && npm run --silent test && npm run --silent build) || status=1
 fi
 
-echo "==> pytest"
-.venv/bin/python -m pytest -q -ra "$@" || status=$?
+# Two pytest workers (pytest-xdist; PYTEST_WORKERS=0 runs in one process): each gets its own database
+# and Redis prefix, whole files stay on one worker (module fixtures are set up once), and the browser
+# suite goes first (tests/support/ordering.py) so it runs beside everything else instead of after it.
+workers="${PYTEST_WORKERS:-2}"
+echo "==> pytest ($workers workers)"
+if [ "$workers" = "0" ]; then
+  .venv/bin/python -m pytest -q -ra "$@" || status=$?
+else
+  .venv/bin/python -m pytest -q -ra -n "$workers" --dist loadfile "$@" || status=$?
+fi
 exit $status
