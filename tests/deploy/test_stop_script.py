@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -52,10 +53,13 @@ def alive(pid: int) -> bool:
 
 
 @pytest.fixture
-def platform(tmp_path):
+def platform():
     """A copy of scripts/stop.sh beside a .venv link and a supervisord.conf, as start.sh leaves them.
     Returns a function that starts supervisord with one program; what it started is killed by pid."""
-    root = tmp_path / "root"
+    # Not pytest's tmp_path: under xdist it is long enough (…/popen-gw0/test_…/) to push supervisord's
+    # control socket past the 107-byte limit of a Unix socket path.
+    top = Path(tempfile.mkdtemp(prefix="addax-stop-"))
+    root = top / "root"
     (root / "scripts").mkdir(parents=True)
     shutil.copy(REPO / "scripts/stop.sh", root / "scripts/stop.sh")
     (root / ".venv").symlink_to(Path(sys.executable).parent.parent)
@@ -94,6 +98,7 @@ def platform(tmp_path):
     for pid in started:
         if alive(pid):
             os.kill(pid, signal.SIGKILL)
+    shutil.rmtree(top, ignore_errors=True)
 
 
 def test_stop_waits_until_supervisord_and_its_programs_are_gone(platform):
