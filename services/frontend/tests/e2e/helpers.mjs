@@ -15,7 +15,8 @@ export function env(name, fallback) {
 }
 
 /** The two screen sizes every page is checked at. */
-export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } }
+// The sizes every page is checked and photographed at: a laptop screen and a common phone.
+export const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } }
 
 export const BASE_URL = () => env('BASE_URL').replace(/\/$/, '')
 export const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? resolve(here, '../../../../docs/screenshots'))

@@ -7,10 +7,9 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { launch } from './browser.mjs'
-import { api, apiLogin, BASE_URL, credentials, dismissToasts, env, login, screenshot, settle } from './helpers.mjs'
+import { api, apiLogin, BASE_URL, credentials, dismissToasts, env, login, screenshot, settle, VIEWPORTS } from './helpers.mjs'
 
 const T = { timeout: 180_000 }
-const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } }
 const DEFAULT_VIEW = ['received', 'detecting', 'detected', 'classifying', 'completed'].map((s) => `status=${s}`).join('&')
 const FIRST = 'default'
 let SECOND

@@ -107,6 +107,8 @@ describe('quality', () => {
         total += found.length
         problems.push(...found.map((p) => `${target.name}@${size} ${p}`))
         if (['gallery', 'map', 'stats'].includes(target.name)) await screenshot(page, `quality-${target.name}-${size}`)
+        // The deployments page has no other browser test that photographs it: its shots are kept.
+        if (target.name === 'project-deployments') await screenshot(page, `deployments-${size}`)
       }
     }
     console.log(`# axe serious/critical elements: ${total}`)
