@@ -23,7 +23,7 @@ def main() -> int:
     from addax_api.main import create_app
     from addax_api.security import create_access_token
     from addax_common.context import make_context
-    from addax_common.db import User, UserRole
+    from addax_common.db import User
     from addax_common.settings import Settings
 
     settings = Settings(
@@ -37,7 +37,6 @@ def main() -> int:
         # The driver creates the user (a project member where the tree has projects); pick the first one.
         user = db.scalar(sa.select(User).where(User.email == "ab@example.org"))
         assert user is not None, "bench_api_ab.py creates ab@example.org first"
-        assert user.role in (UserRole.VIEWER, UserRole.ADMIN, "viewer", "admin")
         headers = {"Authorization": f"Bearer {create_access_token(settings, user, ttl=7200)}"}
     logging.disable(logging.CRITICAL)  # request logs to stdout would mix with the answers
     with TestClient(create_app(settings)) as client:
