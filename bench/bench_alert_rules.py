@@ -26,17 +26,13 @@ from addax_alerts.handler import EvaluateHandler
 from addax_common.context import make_context
 from addax_common.settings import Settings
 from addax_common.species_groups import default_taxonomy
+from bench.report import percentile as pct
 from bench.report import write_section
 from tests.support import alert_seed as seed
 from tests.support.database import create_test_database, drop_database
 
 LABELS = ["wolf", "red fox", "roe deer", "wild boar", "badger", "brown bear", "european hare", "lynx"]
 GROUPS = ["large carnivores", "ungulates", "carnivores"]
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def select_one_ms(ctx) -> tuple[float, float]:  # type: ignore[no-untyped-def]

@@ -22,16 +22,12 @@ from sqlalchemy import select
 
 from addax_common.db import Image, ImageStatus
 from addax_common.settings import Settings
+from bench.report import percentile as pct
 from bench.report import write_section
 from tests.support.database import create_test_database, drop_database
 from tests.support.pipeline import Db, ftps_upload
 from tests.support.stack import Stack, wait_until
 from tests.test_pipeline import synthetic_uploads
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def run(batch_size: int, images: int, models: Path, workdir: Path) -> dict[str, float]:

@@ -16,6 +16,12 @@ measures its baseline in the same run and reports ratios beside absolute numbers
 """
 
 
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..1) of `values`."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
 def machine() -> str:
     import os
 
