@@ -4,7 +4,7 @@ sighting) are answered by the worker in one query each for all rules at once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -71,7 +71,3 @@ def local_zone(config: Mapping[str, Any] | None) -> ZoneInfo:
         except (ZoneInfoNotFoundError, ValueError):
             pass
     return ZoneInfo("UTC")
-
-
-def labels_of(specs: Iterable[RuleSpec]) -> frozenset[str]:
-    return frozenset(label for spec in specs for label in spec.labels)
