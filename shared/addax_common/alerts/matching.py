@@ -4,11 +4,8 @@ sighting) are answered by the worker in one query each for all rules at once."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from addax_common.alerts.conditions import RuleSpec
 
@@ -60,14 +57,3 @@ def match_species(spec: RuleSpec, facts: ImageFacts) -> Match | None:
     if sum(counts.values()) < spec.min_count:
         return None
     return Match(labels=counts, best_confidence=best)
-
-
-def local_zone(config: Mapping[str, Any] | None) -> ZoneInfo:
-    """A camera's time zone (cameras.config["timezone"], as ingestion reads it); UTC when unset or unknown."""
-    name = (config or {}).get("timezone")
-    if isinstance(name, str) and name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return ZoneInfo("UTC")
