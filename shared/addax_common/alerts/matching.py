@@ -1,6 +1,7 @@
 """Matching one image against a parsed rule: pure Python over a few facts the worker loads in one
-query, which keeps 200 rules well under a millisecond each. Database-side parts (area, cooldown, first
-sighting) are answered by the worker in one query each for all rules at once."""
+query, which keeps 200 rules well under a millisecond each. Database-side parts are answered by the worker: area
+and cooldown in one query each for all matching rules, first sighting in one query per matching rule
+that asks for it."""
 
 from __future__ import annotations
 
