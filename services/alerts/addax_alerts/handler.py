@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 from addax_alerts.firing import Fired, Firing, RuleRef, announce, fire_all
 from addax_alerts.metrics import EVALUATION_DURATION
 from addax_common.alerts.conditions import RuleSpec, parse_conditions
-from addax_common.alerts.matching import ImageFacts, Match, Sighting, local_zone, match_species
+from addax_common.alerts.matching import ImageFacts, Match, Sighting, match_species
+from addax_common.camera_time import camera_timezone
 from addax_common.context import ServiceContext
 from addax_common.db import (
     AlertEvaluation,
@@ -171,7 +172,7 @@ class EvaluateHandler:
 
     def fire_matches(self, session: Session, image: Image, camera: CameraInfo, rules: Sequence[ActiveRule],
                      now: datetime) -> list[Fired]:
-        zone = local_zone(camera.config)
+        zone = camera_timezone(camera.config) or UTC
         taken = image.captured_at or image.received_at
         facts = ImageFacts(camera_id=camera.id, local_time=taken.astimezone(zone),
                            sightings=self.sightings(session, image.id),
@@ -190,7 +191,7 @@ class EvaluateHandler:
                    or self.first_sighting(session, image, camera.id, found, rule.spec.first_sighting_days)]
         firings = []
         for rule, found in matched:
-            payload = self.payload(image, camera, found, facts.local_time, zone.key)
+            payload = self.payload(image, camera, found, facts.local_time, str(zone))
             species = ", ".join(f"{count} x {label}" for label, count in found.labels.items())
             firings.append(Firing(rule.ref, LogKind.MATCH, f"image:{image.id}", image_id=image.id, camera_id=camera.id,
                                   payload=payload,

@@ -31,14 +31,15 @@ import math
 import re
 import struct
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from io import BytesIO
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PIL import Image
 from PIL.ExifTags import GPSTAGS, TAGS
 from PIL.TiffImagePlugin import IFDRational
+
+from addax_common.camera_time import parse_utc_offset
 
 MAX_TEXT = 256
 MAX_RAW_TAGS = 200
@@ -64,7 +65,6 @@ TAG_MAKER_NOTE = 0x927C
 GPS_LATITUDE_REF, GPS_LATITUDE, GPS_LONGITUDE_REF, GPS_LONGITUDE, GPS_ALTITUDE_REF, GPS_ALTITUDE = 1, 2, 3, 4, 5, 6
 
 _DATETIME = re.compile(r"^\s*(\d{4})[:\-/.](\d{1,2})[:\-/.](\d{1,2})[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?")
-_OFFSET = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 
 
@@ -121,22 +121,6 @@ class ExifInfo:
         return out
 
 
-def camera_timezone(config: dict[str, Any] | None) -> tzinfo | None:
-    """The camera's clock zone from cameras.config ("timezone": IANA name, or "utc_offset": "+01:00")."""
-    if not config:
-        return None
-    name = config.get("timezone")
-    if isinstance(name, str) and name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    offset = config.get("utc_offset")
-    if isinstance(offset, str):
-        return _parse_offset(offset)
-    return None
-
-
 # --- reading ------------------------------------------------------------------------------------------
 def read_exif(data: bytes) -> ExifInfo:
     info = ExifInfo()
@@ -178,7 +162,7 @@ def _read_capture_time(info: ExifInfo, zeroth: dict[int, Any], exif: dict[int, A
         digits = re.sub(r"\D", "", _clean_text(subsec, 16) or "")
         if digits:
             parsed = parsed.replace(microsecond=int(digits[:6].ljust(6, "0")))
-        tz = _parse_offset(_clean_text(offset, 16) or "")
+        tz = parse_utc_offset(_clean_text(offset, 16) or "")
         if tz is not None:
             parsed = parsed.replace(tzinfo=tz)
         info.captured_local = parsed
@@ -197,17 +181,6 @@ def _parse_datetime(text: str) -> datetime | None:
         return datetime(year, month, day, hour, minute, second)
     except ValueError:
         return None
-
-
-def _parse_offset(text: str) -> tzinfo | None:
-    match = _OFFSET.match(text or "")
-    if not match:
-        return None
-    sign, hours, minutes = match.groups()
-    delta = timedelta(hours=int(hours), minutes=int(minutes))
-    if delta > timedelta(hours=14):
-        return None
-    return timezone(-delta if sign == "-" else delta)
 
 
 def _load_ifds(data: bytes) -> tuple[dict[int, Any], dict[int, Any], dict[int, Any]]:

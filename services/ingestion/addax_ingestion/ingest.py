@@ -35,6 +35,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from addax_common.camera_time import camera_timezone
 from addax_common.context import ServiceContext
 from addax_common.db.images import Image, ImageStatus
 from addax_common.deployments import assign_image
@@ -44,7 +45,7 @@ from addax_common.metrics import INGESTED, PROCESSED, STAGE_DURATION
 from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
 from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW, StorageError, quarantine_key, raw_image_key
 from addax_ingestion.cameras import CameraRef, CameraRegistry, record_status
-from addax_ingestion.exif import ExifInfo, camera_timezone, read_exif
+from addax_ingestion.exif import ExifInfo, read_exif
 from addax_ingestion.filenames import sanitize_filename
 from addax_ingestion.reports import MAX_REPORT_BYTES, is_report_name, parse_report
 from addax_ingestion.validate import ContentKind, sniff, validate_image

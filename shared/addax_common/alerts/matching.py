@@ -1,14 +1,12 @@
 """Matching one image against a parsed rule: pure Python over a few facts the worker loads in one
-query, which keeps 200 rules well under a millisecond each. Database-side parts (area, cooldown, first
-sighting) are answered by the worker in one query each for all rules at once."""
+query, which keeps 200 rules well under a millisecond each. Database-side parts are answered by the worker: area
+and cooldown in one query each for all matching rules, first sighting in one query per matching rule
+that asks for it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from addax_common.alerts.conditions import RuleSpec
 
@@ -60,18 +58,3 @@ def match_species(spec: RuleSpec, facts: ImageFacts) -> Match | None:
     if sum(counts.values()) < spec.min_count:
         return None
     return Match(labels=counts, best_confidence=best)
-
-
-def local_zone(config: Mapping[str, Any] | None) -> ZoneInfo:
-    """A camera's time zone (cameras.config["timezone"], as ingestion reads it); UTC when unset or unknown."""
-    name = (config or {}).get("timezone")
-    if isinstance(name, str) and name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return ZoneInfo("UTC")
-
-
-def labels_of(specs: Iterable[RuleSpec]) -> frozenset[str]:
-    return frozenset(label for spec in specs for label in spec.labels)
