@@ -113,6 +113,23 @@ def test_history_lists_newest_first_with_delivery_counts(client, users, world):
     assert page["items"][0]["deliveries"] == {"sent": 0, "failed": 0, "pending": 1}
 
 
+def test_rules_say_when_they_last_fired(client, api_ctx, users, world):
+    with api_ctx.sessions() as db:
+        default = db.scalar(select(Project.id).where(Project.slug == "default"))
+        quiet = AlertRule(project_id=default, name="quiet", kind=RuleKind.SPECIES, conditions={})
+        db.add(quiet)
+        db.commit()
+        quiet_id = quiet.id
+    rules = client.get("/api/projects/default/alerts/rules", headers=users.viewer.headers)
+    assert rules.status_code == 200, rules.text
+    last = {rule["id"]: rule["last_fired_at"] for rule in rules.json()}
+    # The newest of each rule's alerts (the wolves rule fired on day 1 and day 3); another project's
+    # alerts do not count, and a rule that never fired says so.
+    assert last == {world.wolves: "2026-11-03T12:00:00Z", world.health: "2026-11-02T12:00:00Z", quiet_id: None}
+    one = client.get(f"/api/projects/default/alerts/rules/{world.wolves}", headers=users.viewer.headers)
+    assert one.json()["last_fired_at"] == "2026-11-03T12:00:00Z"
+
+
 def test_history_filters(client, users, world):
     h, a = users.analyst.headers, world.alerts
     assert ids(client, h, rule_id=world.wolves) == [a["mixed"], a["wolf"]]

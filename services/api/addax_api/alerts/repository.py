@@ -26,15 +26,19 @@ def area_element(wkt: str) -> WKTElement:
 
 
 # --- rules ---------------------------------------------------------------------------------------------
-def list_rules(db: Session, owner: int | None) -> list[tuple[AlertRule, str | None]]:
-    """Rules with their area as GeoJSON text, oldest first."""
+def _last_fired() -> Any:
+    return select(func.max(AlertLog.fired_at)).where(AlertLog.rule_id == AlertRule.id).scalar_subquery()
+
+
+def list_rules(db: Session, owner: int | None) -> list[tuple[AlertRule, str | None, datetime | None]]:
+    """Rules with their area as GeoJSON text and when each last fired, oldest first."""
     rows = db.execute(
-        select(AlertRule, func.ST_AsGeoJSON(AlertRule.area))
+        select(AlertRule, func.ST_AsGeoJSON(AlertRule.area), _last_fired())
         .where(_owned(AlertRule.project_id, owner))
         .options(selectinload(AlertRule.channels))
         .order_by(AlertRule.id)
     ).all()
-    return [(rule, area) for rule, area in rows]
+    return [(rule, area, last_fired) for rule, area, last_fired in rows]
 
 
 def get_rule(db: Session, owner: int | None, rule_id: int, for_update: bool = False) -> AlertRule | None:
@@ -44,8 +48,9 @@ def get_rule(db: Session, owner: int | None, rule_id: int, for_update: bool = Fa
     return db.scalars(query.options(selectinload(AlertRule.channels))).first()
 
 
-def area_geojson(db: Session, rule_id: int) -> str | None:
-    return db.scalar(select(func.ST_AsGeoJSON(AlertRule.area)).where(AlertRule.id == rule_id))
+def area_and_last_fired(db: Session, rule_id: int) -> tuple[str | None, datetime | None]:
+    row = db.execute(select(func.ST_AsGeoJSON(AlertRule.area), _last_fired()).where(AlertRule.id == rule_id)).one()
+    return row[0], row[1]
 
 
 def channels_by_id(db: Session, owner: int | None, ids: list[int]) -> list[AlertChannel]:

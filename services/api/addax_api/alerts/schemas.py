@@ -102,6 +102,7 @@ class AlertRuleOut(BaseModel):
     channel_ids: list[int]
     created_at: datetime
     updated_at: datetime | None
+    last_fired_at: datetime | None = Field(None, description="When the rule last fired (null: never)")
 
 
 # --- channels -------------------------------------------------------------------------------------------

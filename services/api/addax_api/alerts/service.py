@@ -72,23 +72,24 @@ def species_groups(settings: Settings) -> SpeciesGroupsOut:
 
 
 # --- rules ---------------------------------------------------------------------------------------------
-def _rule_out(rule: AlertRule, area: str | None) -> AlertRuleOut:
+def _rule_out(rule: AlertRule, area: str | None, last_fired_at: datetime | None) -> AlertRuleOut:
     return AlertRuleOut(
         **{name: getattr(rule, name) for name in (*RULE_FIELDS, "id", "created_at", "updated_at")},
         area=PolygonGeometry.model_validate(json.loads(area)) if area else None,
         channel_ids=[channel.id for channel in rule.channels],
+        last_fired_at=last_fired_at,
     )
 
 
 def list_rules(db: Session, owner: int | None) -> list[AlertRuleOut]:
-    return [_rule_out(rule, area) for rule, area in repository.list_rules(db, owner)]
+    return [_rule_out(*row) for row in repository.list_rules(db, owner)]
 
 
 def get_rule(db: Session, owner: int | None, rule_id: int) -> AlertRuleOut:
     rule = repository.get_rule(db, owner, rule_id)
     if rule is None:
         raise NotFound("alert rule not found")
-    return _rule_out(rule, repository.area_geojson(db, rule.id))
+    return _rule_out(rule, *repository.area_and_last_fired(db, rule.id))
 
 
 @dataclass

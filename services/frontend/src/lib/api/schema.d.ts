@@ -1166,6 +1166,11 @@ export interface components {
             created_at: string;
             /** Updated At */
             updated_at: string | null;
+            /**
+             * Last Fired At
+             * @description When the rule last fired (null: never)
+             */
+            last_fired_at?: string | null;
         };
         /**
          * AlertRuleUpdate

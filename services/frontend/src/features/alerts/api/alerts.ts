@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import type { AlertChannel, AlertChannelCreate, AlertChannelUpdate, AlertRule, AlertRuleCreate, AlertRuleUpdate } from '@/lib/api/types'
 import { keepWithinProject } from '@/lib/project'
@@ -155,26 +155,5 @@ export function useAlertDetail(slug: string, alertId: number) {
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/projects/{slug}/alerts/history/{alert_id}', { params: { path: { slug, alert_id: alertId } }, signal })),
     refetchInterval: (query) => (query.state.data?.delivery_counts.pending ? PENDING_POLL_MS : false),
-  })
-}
-
-/**
- * When each rule last fired (null: never; absent while loading): the newest history entry per rule.
- * One small request per rule; a project has tens of rules, not thousands.
- */
-export function useLastFired(slug: string, ruleIds: number[]): Map<number, string | null> {
-  return useQueries({
-    queries: ruleIds.map((id) => ({
-      queryKey: key(slug, 'history', { rule_id: id, page: 1, limit: 1 }),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        unwrap(api.GET('/api/projects/{slug}/alerts/history', { params: { path: { slug }, query: { rule_id: id, page: 1, limit: 1 } }, signal })),
-    })),
-    combine: (results) => {
-      const out = new Map<number, string | null>()
-      results.forEach((r, i) => {
-        if (r.data) out.set(ruleIds[i], r.data.items[0]?.fired_at ?? null)
-      })
-      return out
-    },
   })
 }

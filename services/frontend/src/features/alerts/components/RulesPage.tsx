@@ -11,7 +11,7 @@ import { useToast } from '@/components/Toasts'
 import { formatDateTime, formatRelative } from '@/lib/format'
 import type { AlertRule } from '@/lib/api/types'
 import { useProjectPath, useProjectSlug } from '@/lib/project'
-import { useAlertChannels, useAlertRules, useDeleteRule, useLastFired, useUpdateRule } from '../api/alerts'
+import { useAlertChannels, useAlertRules, useDeleteRule, useUpdateRule } from '../api/alerts'
 import { kindMeta, MODE_LABEL } from '../labels'
 import { ruleSummary } from '../rule-form'
 import { AlertsFrame } from './AlertTabs'
@@ -26,7 +26,6 @@ export default function RulesPage() {
   const { push } = useToast()
   const [deleting, setDeleting] = useState<AlertRule | null>(null)
   const channelNames = new Map((channels.data ?? []).map((c) => [c.id, c.name]))
-  const lastFired = useLastFired(slug, (rules.data ?? []).map((r) => r.id))
 
   useEffect(() => {
     document.title = 'Alert rules · AddaxAI Connect'
@@ -99,8 +98,8 @@ export default function RulesPage() {
                   </div>
                 )}
               </td>
-              <td className="table-cell whitespace-nowrap text-sm text-stone-600" title={formatDateTime(lastFired.get(rule.id))}>
-                {lastFired.has(rule.id) ? formatRelative(lastFired.get(rule.id)) : '…'}
+              <td className="table-cell whitespace-nowrap text-sm text-stone-600" title={formatDateTime(rule.last_fired_at)}>
+                {formatRelative(rule.last_fired_at)}
               </td>
               <td className="table-cell">
                 <Switch
