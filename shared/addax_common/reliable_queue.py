@@ -143,17 +143,6 @@ class ReliableQueue:
         raws += cast("list[bytes]", self.redis.zrange(self.delayed_key, 0, -1))
         return {message.image_id for message in (Message.decode(_text(raw)) for raw in raws) if message.image_id}
 
-    def contains(self, image_id: str) -> bool:
-        """Whether a message for this image waits, is delayed or is in flight (one image; for many, queued_ids)."""
-        # encode() writes image_id first with json.dumps' default separators: match that exact field.
-        needle = json.dumps({"image_id": str(image_id)})[1:-1]
-        keys = [self.key, *self.processing_keys()]
-        for key in keys:
-            if any(needle in _text(raw) for raw in self.redis.lrange(key, 0, -1)):
-                return True
-        delayed = cast("list[bytes]", self.redis.zrange(self.delayed_key, 0, -1))
-        return any(needle in _text(raw) for raw in delayed)
-
     # --- reaper ---------------------------------------------------------------------------------
     def reap(self, is_alive: Callable[[str], bool]) -> int:
         """Return messages held by consumers whose heartbeat has expired to the head of the queue."""

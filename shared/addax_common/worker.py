@@ -110,7 +110,6 @@ class Worker:
         # messages no round will finish.
         self._outages = 0
         self.reconcile_page_size = 1000
-        self._epoch_seen = False
 
     # --- lifecycle ------------------------------------------------------------------------------
     def run(self) -> None:
@@ -176,13 +175,13 @@ class Worker:
             REAPED.labels(self.stage.queue).inc(reaped)
             log.warning("reaped_dead_consumer_messages", queue=self.stage.queue, count=reaped)
         self.queue.promote_due()
+        seen_before = self.epoch.seen is not None
         if self.epoch.changed():
             # Redis is new or came back empty: every message may be gone, so do not wait
             # RECONCILE_AFTER_SECONDS. (Also true at a worker's start: a cheap pass over unqueued images.)
-            if self._epoch_seen:
+            if seen_before:
                 REDIS_DATA_LOST.inc()
                 log.warning("redis_data_lost", queue=self.stage.queue)
-            self._epoch_seen = True
             self._lost_at = datetime.now(UTC)
         if self._lost_at is not None or time.time() - self._last_reconcile >= self.settings.reconcile_interval_seconds:
             self._last_reconcile = time.time()

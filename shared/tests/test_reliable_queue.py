@@ -33,10 +33,10 @@ def test_message_stays_in_processing_until_ack(queue):
     [msg] = queue.take("c1", timeout=0.1)
     assert queue.depth() == 0
     assert [m.image_id for m in queue.in_flight("c1")] == ["a"]
-    assert queue.contains("a")
+    assert "a" in queue.queued_ids()
     queue.ack("c1", msg)
     assert queue.in_flight("c1") == []
-    assert not queue.contains("a")
+    assert "a" not in queue.queued_ids()
 
 
 def test_batch_take_respects_max_items(queue):
@@ -70,7 +70,7 @@ def test_reaper_returns_messages_of_dead_consumer_only(queue, client, settings):
 def test_delayed_retry_is_promoted_when_due(queue):
     queue.push_later("r", attempt=2, delay_seconds=0.3)
     assert queue.depth() == 0 and queue.delayed_count() == 1
-    assert queue.contains("r")
+    assert queue.queued_ids() == {"r"}
     assert queue.promote_due() == 0
     time.sleep(0.35)
     assert queue.promote_due() == 1

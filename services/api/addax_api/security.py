@@ -95,20 +95,19 @@ def token_claims(request: Request, credentials: HTTPAuthorizationCredentials | N
     return decode_access_token(request.app.state.settings, credentials.credentials)
 
 
-def signed_in(request: Request, user: User | None) -> User:
-    """The token's user if it still exists and is active; remembered as the request's actor."""
+def active_user(user: User | None) -> User:
+    """The token's user if it still exists and is active (401 otherwise)."""
     # The role comes from the database, not the token, so a demotion or deactivation is immediate.
     if user is None or not user.is_active:
         raise Unauthorized("user is inactive or no longer exists")
-    request.state.user_id = user.id
-    request.state.user = user  # the actor of the unit of work (uow.py)
     return user
 
 
-def user_from_token(db: Session, settings: Settings, token: str) -> User:
-    user = db.get(User, decode_access_token(settings, token).user_id)
-    if user is None or not user.is_active:
-        raise Unauthorized("user is inactive or no longer exists")
+def signed_in(request: Request, user: User | None) -> User:
+    """The token's user if it still exists and is active; remembered as the request's actor."""
+    user = active_user(user)
+    request.state.user_id = user.id
+    request.state.user = user  # the actor of the unit of work (uow.py)
     return user
 
 

@@ -12,7 +12,8 @@ from addax_api.errors import ApiError
 from addax_api.live.hub import LiveClient, LiveHub
 from addax_api.metrics import LIVE_CLIENTS
 from addax_api.scope import visible_projects
-from addax_api.security import decode_access_token, user_from_token
+from addax_api.security import active_user, decode_access_token
+from addax_common.db import User
 from addax_common.logging import get_logger
 
 log = get_logger(__name__)
@@ -33,7 +34,7 @@ def _authenticate(websocket: WebSocket, token: str) -> tuple[int, int, frozenset
     try:
         claims = decode_access_token(settings, token)
         with websocket.app.state.ctx.sessions() as db:
-            user = user_from_token(db, settings, token)
+            user = active_user(db.get(User, claims.user_id))
             return user.id, claims.expires_at, visible_projects(db, user)
     except ApiError:
         return None
