@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from addax_common.ftp_accounts import AccountEntry, parse_account_entries
@@ -211,8 +211,9 @@ class Settings(BaseSettings):
     # Requests a minute: per client IP for anonymous requests (0 switches the limit off), and per user
     # for signed-in ones. 600 a user: a reviewer at one image a second correcting every species sends
     # 300 a minute, plus up to 150 live-update refreshes (docs/api.md, "Security measures").
-    rate_limit_per_minute: int = 100
-    rate_limit_per_user_per_minute: int = 600
+    rate_limit_per_minute: int = Field(100, ge=0)
+    # At least 1: signed-in users are always counted (0 here would refuse every signed-in request).
+    rate_limit_per_user_per_minute: int = Field(600, ge=1)
     login_max_attempts: int = 5
     login_lockout_seconds: int = 900
     stats_cache_seconds: int = 300

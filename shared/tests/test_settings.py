@@ -93,3 +93,10 @@ def test_worker_processes_per_stage_fill_the_cores(monkeypatch):
     assert two_threads.worker_processes("classification", cores=1) == 1  # never zero
     fixed = Settings(_env_file=None, detection_workers=3, onnx_intra_op_threads=2)
     assert (fixed.worker_processes("detection", cores=8), fixed.worker_processes("classification", cores=8)) == (3, 4)
+
+
+@pytest.mark.parametrize(("name", "value"), [("rate_limit_per_user_per_minute", 0), ("rate_limit_per_minute", -1)])
+def test_rate_limits_out_of_range_are_refused(name, value):
+    # A per-user limit of 0 would answer 429 to every signed-in request; refuse it at start-up instead.
+    with pytest.raises(ValidationError, match=name):
+        Settings(_env_file=None, environment="development", **{name: value})
