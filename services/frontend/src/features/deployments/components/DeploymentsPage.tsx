@@ -6,7 +6,6 @@ import { DataTable } from '@/components/DataTable'
 import { SelectField, TextAreaField, TextField } from '@/components/Field'
 import { ConfirmDialog, Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
-import { EmptyState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { ApiError } from '@/lib/api/errors'
 import { useCameras } from '@/lib/api/catalog'
@@ -74,17 +73,11 @@ export default function DeploymentsPage() {
         query={deployments}
         actions={isAdmin}
         errorTitle="Could not load deployments"
-        tableClassName="min-w-[760px]"
-        footer={
-          deployments.data?.length === 0 && (
-            <EmptyState
-              className="m-4"
-              icon={<MapPinned className="h-6 w-6" aria-hidden />}
-              title="No deployments yet"
-              description="Add one per camera placement; images are linked to the deployment active when they were taken."
-            />
-          )
-        }
+        empty={{
+          icon: <MapPinned className="h-6 w-6" aria-hidden />,
+          title: 'No deployments yet',
+          description: 'Add one per camera placement; images are linked to the deployment active when they were taken.',
+        }}
       >
         {deployments.data?.map((d) => (
           <tr key={d.id} data-testid="deployment-row">
