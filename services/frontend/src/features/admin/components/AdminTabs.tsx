@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router'
-import { FolderOpen, ScrollText, Upload, Users } from 'lucide-react'
+import { FolderOpen, Radar, ScrollText, Upload, Users } from 'lucide-react'
 import { cn } from '@/components/cn'
 
 export function AdminTabs() {
@@ -18,6 +18,9 @@ export function AdminTabs() {
       </NavLink>
       <NavLink to="/admin/ftp-accounts" className={tab}>
         <Upload className="h-4 w-4" aria-hidden /> FTP accounts
+      </NavLink>
+      <NavLink to="/admin/cameras" className={tab}>
+        <Radar className="h-4 w-4" aria-hidden /> Unassigned cameras
       </NavLink>
       <NavLink to="/admin/audit" className={tab}>
         <ScrollText className="h-4 w-4" aria-hidden /> Audit log
