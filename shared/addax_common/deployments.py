@@ -20,10 +20,9 @@ from typing import Any
 from sqlalchemy import CursorResult, text
 from sqlalchemy.orm import Session
 
-# The image's time in deployment d (before d's clock offset).
-_IN_ZONE = "coalesce(src.exif_local_time AT TIME ZONE d.timezone, src.exif_captured_at)"
-
-_ASSIGN = f"""
+# t.at: the image's time in deployment d, its wall clock read in d's zone (or its exact EXIF time), plus
+# d's clock offset.
+_ASSIGN = """
 UPDATE images AS i
 SET deployment_id = m.deployment_id,
     captured_at = coalesce(m.captured_at, i.exif_captured_at)
@@ -31,14 +30,17 @@ FROM images AS src
 LEFT JOIN LATERAL (
     SELECT d.id AS deployment_id, t.at AS captured_at
     FROM deployments AS d
-    CROSS JOIN LATERAL (SELECT {_IN_ZONE} + make_interval(secs => d.clock_offset_seconds) AS at) AS t
+    CROSS JOIN LATERAL (
+        SELECT coalesce(src.exif_local_time AT TIME ZONE d.timezone, src.exif_captured_at)
+               + make_interval(secs => d.clock_offset_seconds) AS at
+    ) AS t
     WHERE d.camera_id = src.camera_id
       AND t.at >= d.start_at
       AND (d.end_at IS NULL OR t.at < d.end_at)
     ORDER BY d.start_at DESC
     LIMIT 1
 ) AS m ON true
-WHERE i.id = src.id AND {{scope}}
+WHERE i.id = src.id AND {scope}
   AND (i.deployment_id IS DISTINCT FROM m.deployment_id
        OR i.captured_at IS DISTINCT FROM coalesce(m.captured_at, i.exif_captured_at))
 """

@@ -120,7 +120,7 @@ export default function CamerasPage() {
                 {f.properties.site && <p className="text-xs text-stone-500">{f.properties.site}</p>}
               </td>
               <td className="table-cell text-sm text-stone-700">{f.properties.serial_number ?? '—'}</td>
-              <td className="table-cell text-sm tabular-nums text-stone-700">
+              <td className="table-cell whitespace-nowrap text-sm tabular-nums text-stone-700">
                 {at ? (
                   `${at.lat.toFixed(5)}, ${at.lon.toFixed(5)}`
                 ) : (
