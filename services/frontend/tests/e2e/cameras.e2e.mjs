@@ -162,6 +162,36 @@ describe('cameras', () => {
     assert.ok(camera.location, 'placed by the click')
   })
 
+  test('a deployment of the camera, its time zone picked from the searchable list', T, async () => {
+    const [camera] = (await api(`/api/projects/${HOME}/cameras`, token)).body.features.filter((f) => f.properties.name === 'Ridge north')
+    await page.goto(`${BASE_URL()}/p/${HOME}/deployments`)
+    await page.getByRole('button', { name: 'Add deployment' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Camera', { exact: true }).selectOption(String(camera.id))
+    await dialog.getByLabel('Start', { exact: true }).fill('2024-06-01T14:05')
+    const zone = dialog.getByLabel('Time zone')
+    // Not an IANA name: refused beside the field, nothing saved.
+    await zone.fill('CEST')
+    await dialog.getByLabel('Latitude').fill('-1.28333')
+    await dialog.getByLabel('Longitude').fill('36.81667')
+    await dialog.getByRole('button', { name: 'Add deployment' }).click()
+    await dialog.getByText(/^Choose a time zone from the list/).waitFor()
+    // A city typed into the search becomes its zone's name when leaving the field.
+    await zone.fill('nairobi')
+    await dialog.getByLabel('Feature type').selectOption('waterSource')
+    assert.equal(await zone.inputValue(), 'Africa/Nairobi')
+    await dialog.getByLabel('Camera height (m)').fill('0.6')
+    await settle(page, 200)
+    await screenshot(page, 'deployment-form-timezone')
+    await dialog.getByRole('button', { name: 'Add deployment' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const [deployment] = (await api(`/api/projects/${HOME}/deployments?camera_id=${camera.id}`, token)).body
+    assert.equal(deployment.timezone, 'Africa/Nairobi')
+    assert.equal(deployment.feature_type, 'waterSource')
+    assert.equal(deployment.start_at.slice(0, 16), '2024-06-01T11:05') // 14:05 in Nairobi (UTC+3)
+    await page.getByTestId('deployment-row').filter({ hasText: 'Water source · 0.6 m high' }).waitFor()
+  })
+
   test('clustered pins count the images the gallery shows, and follow its filters', T, async () => {
     const all = await apiCounts()
     assert.ok(all.size >= 2, 'the demo data has several located cameras')
