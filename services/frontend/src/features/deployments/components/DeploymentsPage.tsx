@@ -252,7 +252,10 @@ function DeploymentDialog({
           className="sm:col-span-2"
           value={form.timezone}
           error={errors.timezone}
-          onChange={(timezone) => setForm((f) => ({ ...f, timezone }))}
+          onChange={(timezone) => {
+            setForm((f) => ({ ...f, timezone }))
+            setErrors((e) => ({ ...e, timezone: undefined }))
+          }}
         />
         <TextField label="Latitude" inputMode="decimal" placeholder="-1.28333" required {...field('lat')} />
         <TextField label="Longitude" inputMode="decimal" placeholder="36.81667" required {...field('lon')} />
