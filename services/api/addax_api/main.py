@@ -20,6 +20,7 @@ from addax_api.alerts.router import router as alerts_router
 from addax_api.audit.router import project_router as project_audit_router
 from addax_api.audit.router import router as audit_router
 from addax_api.auth.router import router as auth_router
+from addax_api.cameras.router import admin_router as cameras_admin_router
 from addax_api.cameras.router import router as cameras_router
 from addax_api.config.router import router as config_router
 from addax_api.deployments.router import router as deployments_router
@@ -161,6 +162,7 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         images_router,
         species_router,
         cameras_router,
+        cameras_admin_router,
         deployments_router,
         stats_router,
         alerts_router,

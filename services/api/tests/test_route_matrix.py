@@ -72,6 +72,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/projects/{slug}/cameras/{camera_id}"): "project:viewer",
     ("PUT", "/api/projects/{slug}/cameras/{camera_id}"): "project:admin",
     ("POST", "/api/projects/{slug}/cameras/{camera_id}/assign"): "project:admin",
+    ("GET", "/api/cameras/unassigned"): "server-admin",
     ("GET", "/api/projects/{slug}/deployments"): "project:viewer",
     ("POST", "/api/projects/{slug}/deployments"): "project:admin",
     ("GET", "/api/projects/{slug}/deployments/{deployment_id}"): "project:viewer",

@@ -172,6 +172,29 @@ def test_arriving_image_joins_the_active_deployment_with_its_clock_offset(ctx, i
     assert row.captured_at == datetime(2021, 4, 11, 20, 41, 9, tzinfo=UTC)
 
 
+def test_deployment_timezone_reads_the_exif_wall_clock(ctx, ingestor, put_upload, db):
+    """EXIF says 20:43:09 with no zone. The camera's own zone (config) sets exif_captured_at; the deployment
+    active at the photo's time, in Africa/Nairobi (UTC+3), decides captured_at, and the wall clock is kept
+    so a later change of that zone can re-compute it."""
+    with ctx.sessions.begin() as session:
+        camera_id = session.execute(
+            insert(Camera).values(name="Kenya", serial_number="H2RXEM06043616", config={"timezone": "Europe/Brussels"})
+            .returning(Camera.id)
+        ).scalar_one()
+        deployment = Deployment(camera_id=camera_id, start_at=datetime(2021, 4, 11, tzinfo=UTC),
+                                location="SRID=4326;POINT(36.8 -1.3)", timezone="Africa/Nairobi")
+        session.add(deployment)
+        session.flush()
+        deployment_id = deployment.id
+    photo = sorted(DATA.glob("*.JPG"))[0]
+    ingest(ingestor, put_upload, photo.name, photo.read_bytes(), None)
+    [row] = db.images()
+    assert row.exif_local_time == datetime(2021, 4, 11, 20, 43, 9)
+    assert row.exif_captured_at == datetime(2021, 4, 11, 18, 43, 9, tzinfo=UTC)  # Brussels, CEST
+    assert row.deployment_id == deployment_id
+    assert row.captured_at == datetime(2021, 4, 11, 17, 43, 9, tzinfo=UTC)  # Nairobi
+
+
 def test_camera_timezone_config_is_applied(ctx, ingestor, put_upload, db):
     with ctx.sessions.begin() as session:
         session.execute(insert(Camera).values(name="Zoned", serial_number="H2RXEM06043616",

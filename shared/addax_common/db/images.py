@@ -91,6 +91,10 @@ class Image(Base):
     # Both are null when the photo carries no capture time: nothing stands in for it.
     captured_at: Mapped[datetime | None] = utc_timestamp()
     exif_captured_at: Mapped[datetime | None] = utc_timestamp()
+    # The EXIF wall-clock time when the photo carried no UTC offset (nearly every camera trap): it is
+    # read in the time zone of the image's deployment (addax_common/deployments.py), so changing that
+    # zone re-computes captured_at. Null when EXIF had an offset (exif_captured_at is then exact).
+    exif_local_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=False))
     deployment_id: Mapped[int | None] = mapped_column(ForeignKey("deployments.id", ondelete="SET NULL"))
     camera_make: Mapped[str | None] = mapped_column(String(120))
     camera_model: Mapped[str | None] = mapped_column(String(120))

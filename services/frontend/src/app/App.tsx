@@ -21,6 +21,8 @@ const UsersPage = lazy(() => import('@/features/admin/components/UsersPage'))
 const AuditLogPage = lazy(() => import('@/features/admin/components/AuditLogPage'))
 const ProjectSettingsPage = lazy(() => import('@/features/projects/components/ProjectSettingsPage'))
 const DeploymentsPage = lazy(() => import('@/features/deployments/components/DeploymentsPage'))
+const CamerasPage = lazy(() => import('@/features/cameras/components/CamerasPage'))
+const UnassignedCamerasPage = lazy(() => import('@/features/admin/components/UnassignedCamerasPage'))
 const ProjectsAdminPage = lazy(() => import('@/features/admin/components/ProjectsPage'))
 const FtpAccountsPage = lazy(() => import('@/features/admin/components/FtpAccountsPage'))
 const AlertRulesPage = lazy(() => import('@/features/alerts/components/RulesPage'))
@@ -82,6 +84,7 @@ const router = createBrowserRouter([
           { path: 'map', element: page(<MapPage />) },
           { path: 'stats', element: page(<StatsPage />) },
           { path: 'settings', element: page(<ProjectSettingsPage />) },
+          { path: 'cameras', element: page(<CamerasPage />) },
           { path: 'deployments', element: page(<DeploymentsPage />) },
           { path: 'audit', element: <RequireProjectAdmin>{page(<AuditLogPage project />)}</RequireProjectAdmin> },
           { path: 'alerts', element: <AlertsIndex /> },
@@ -98,6 +101,7 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: <RequireRole roles={['admin']}>{page(<UsersPage />)}</RequireRole> },
       { path: 'admin/projects', element: <RequireRole roles={['admin']}>{page(<ProjectsAdminPage />)}</RequireRole> },
       { path: 'admin/ftp-accounts', element: <RequireRole roles={['admin']}>{page(<FtpAccountsPage />)}</RequireRole> },
+      { path: 'admin/cameras', element: <RequireRole roles={['admin']}>{page(<UnassignedCamerasPage />)}</RequireRole> },
       { path: 'admin/audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
       { path: '*', element: <NotFound /> },
     ],

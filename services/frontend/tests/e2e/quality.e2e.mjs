@@ -44,6 +44,7 @@ async function pages() {
     { name: 'stats', path: '/p/default/stats', ready: '[data-testid=summary-card]' },
     { name: 'project-settings', path: '/p/default/settings', ready: '[data-testid=member-row]' },
     { name: 'project-deployments', path: '/p/default/deployments', ready: 'table' },
+    { name: 'project-cameras', path: '/p/default/cameras', ready: 'table' },
     { name: 'project-audit', path: '/p/default/audit', ready: 'table' },
     { name: 'alerts-rules', path: '/p/default/alerts/rules', ready: 'table' },
     { name: 'alerts-rule-editor', path: '/p/default/alerts/rules/new', ready: '[data-testid=template-species_cameras]' },
@@ -54,6 +55,7 @@ async function pages() {
     { name: 'admin-projects', path: '/admin/projects', ready: '[data-testid=project-row]' },
     { name: 'admin-audit', path: '/admin/audit', ready: 'table' },
     { name: 'admin-ftp-accounts', path: '/admin/ftp-accounts', ready: 'table' },
+    { name: 'admin-cameras', path: '/admin/cameras', ready: 'table' },
     { name: 'not-found', path: '/no/such/page', ready: 'h1' },
   ]
 }
