@@ -227,3 +227,24 @@ def test_b_cannot_see_or_change_a_deployments(client, users, two_projects):
     assert client.get(f"/api/projects/{A}/deployments", headers=h).json() == {"detail": "project not found"}
     a_list = client.get(f"/api/projects/{A}/deployments", headers=ah).json()
     assert [(d["id"], d["notes"]) for d in a_list] == [(a_id, None)]
+
+
+def test_b_exports_hold_nothing_of_a(client, two_projects):
+    """Every export of B (CSV, XLSX, MegaDetector JSON) names B's images only; A's exports answer 404 to B."""
+    import io
+    import zipfile
+
+    world, h = two_projects, two_projects["headers"]
+    images_csv = client.get(f"/api/projects/{B}/exports/csv", params={"table": "images"}, headers=h)
+    assert images_csv.status_code == 200 and images_csv.headers["x-export-images"] == "2"
+    assert {line.split(",")[0] for line in images_csv.text.splitlines()[1:]} == world["b_images"]
+    observations = client.get(f"/api/projects/{B}/exports/csv", params={"table": "observations"}, headers=h).text
+    md = client.get(f"/api/projects/{B}/exports/megadetector", headers=h).json()
+    xlsx = client.get(f"/api/projects/{B}/exports/xlsx", headers=h).content
+    sheets = zipfile.ZipFile(io.BytesIO(xlsx))
+    xml = "".join(sheets.read(n).decode() for n in sheets.namelist() if n.endswith(".xml"))
+    for text in (images_csv.text, observations, json.dumps(md), xml):
+        assert_nothing_of_a(text, world)
+    assert len(md["images"]) == 2
+    assert client.get(f"/api/projects/{A}/exports/csv", headers=h).status_code == 404
+    assert client.post(f"/api/projects/{A}/imports", content=b"PK", headers=h).status_code == 404
