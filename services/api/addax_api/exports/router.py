@@ -130,14 +130,17 @@ def export_xlsx(request: Request, slug: str, scope: ProjectViewer, filters: Filt
     response_model=ImportResult,
     name="import",
     summary="Import a Camtrap DP package or a MegaDetector JSON, zipped with its photos (project admin)",
-    description="The request body is the zip itself (`Content-Type: application/zip`). One transaction: any "
+    description="The request body is the zip itself (`Content-Type: application/zip` or `application/octet-stream`). One transaction: any "
     "invalid file, row or field is a 422 whose `loc` names the file, the line and the field, and nothing is "
     "stored (photos written to storage before the failure are removed).",
     responses=error_responses(413),
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+            "content": {
+                kind: {"schema": {"type": "string", "format": "binary"}}
+                for kind in ("application/zip", "application/octet-stream")
+            },
         }
     },
 )

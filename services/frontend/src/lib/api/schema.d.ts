@@ -634,7 +634,7 @@ export interface paths {
         put?: never;
         /**
          * Import a Camtrap DP package or a MegaDetector JSON, zipped with its photos (project admin)
-         * @description The request body is the zip itself (`Content-Type: application/zip`). One transaction: any invalid file, row or field is a 422 whose `loc` names the file, the line and the field, and nothing is stored (photos written to storage before the failure are removed).
+         * @description The request body is the zip itself (`Content-Type: application/zip` or `application/octet-stream`). One transaction: any invalid file, row or field is a 422 whose `loc` names the file, the line and the field, and nothing is stored (photos written to storage before the failure are removed).
          */
         post: operations["exports-import"];
         delete?: never;
@@ -5988,6 +5988,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/zip": string;
+                "application/octet-stream": string;
             };
         };
         responses: {
