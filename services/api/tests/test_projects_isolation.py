@@ -234,3 +234,16 @@ def test_b_cannot_see_or_change_a_deployments(client, users, two_projects):
     assert client.get(f"/api/projects/{A}/deployments", headers=h).json() == {"detail": "project not found"}
     a_list = client.get(f"/api/projects/{A}/deployments", headers=ah).json()
     assert [(d["id"], d["notes"]) for d in a_list] == [(a_id, None)]
+    # Ecology statistics of B cover B's deployment and species only; A's camera in the filter finds nothing.
+    trap = client.get(f"/api/projects/{B}/stats/trap-days", headers=h).json()
+    assert [d["deployment_id"] for d in trap["deployments"]] == [b_id]
+    assert client.get(f"/api/projects/{B}/stats/trap-days", params={"camera_id": a_camera}, headers=h).json() == {
+        "total": 0.0, "deployments": []
+    }
+    for path in ("rai", "activity", "accumulation", "occupancy"):
+        body = client.get(f"/api/projects/{B}/stats/{path}", headers=h)
+        assert body.status_code == 200, body.text
+        assert_nothing_of_a(body.json(), world)
+        assert client.get(f"/api/projects/{A}/stats/{path}", headers=h).status_code == 404
+    rai = client.get(f"/api/projects/{B}/stats/rai", headers=h).json()
+    assert [d["deployment_id"] for d in rai["deployments"]] == [b_id]

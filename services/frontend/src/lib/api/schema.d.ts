@@ -608,8 +608,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Images per hour, day, week or month of capture time
-         * @description Images without a capture time are left out unless `capture_time=unknown` or `any` asks for them; they are then counted at their arrival time.
+         * Images per hour, day, week or month of capture time, every period of the range listed
+         * @description A real time axis: every period from date_from (else the first image) to date_to (else the last image) is listed, empty ones with count 0 (at most 10,000 periods, else 422). Images without a capture time are left out unless `capture_time=unknown` or `any` asks for them; they are then counted at their arrival time.
          */
         get: operations["stats-timeline"];
         put?: never;
@@ -649,6 +649,106 @@ export interface paths {
         };
         /** Totals for the dashboard */
         get: operations["stats-summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/trap-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trap-days (survey effort) per deployment
+         * @description Each deployment's period [start, end) (a running one until now) clipped to [date_from, date_to), in days of 24 h. Honours camera_id and the date range.
+         */
+        get: operations["stats-trap_days"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/rai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Relative abundance index: independent events per 100 trap-days, per species and per deployment
+         * @description Independent events group the images of one species at one deployment less than the project's independence_interval_minutes after the previous one. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-rai"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity pattern: detections and independent events by local hour of day
+         * @description Hours are local to each deployment's time zone; an event counts at the hour of its first image. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/accumulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Species accumulation: cumulative distinct species and trap-days for every day of the survey
+         * @description Days are calendar days in the project's time zone, from the first surveyed day to the last; empty days are listed. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-accumulation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Naive occupancy per species: sites with a detection / sites surveyed
+         * @description A site is a deployment location (coordinates to 5 decimals); surveyed when it has trap-days in the range. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-occupancy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -971,6 +1071,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Accumulation */
+        Accumulation: {
+            /**
+             * Timezone
+             * @description The project time zone the days are counted in
+             */
+            timezone: string;
+            /** Points */
+            points: components["schemas"]["AccumulationPoint"][];
+        };
+        /** AccumulationPoint */
+        AccumulationPoint: {
+            /**
+             * Date
+             * Format: date
+             * @description A calendar day in the project's time zone; every day of the survey is listed
+             */
+            date: string;
+            /**
+             * Trap Days
+             * @description Cumulative trap-days at the end of the day
+             */
+            trap_days: number;
+            /**
+             * Species Count
+             * @description Cumulative distinct species detected up to and including the day
+             */
+            species_count: number;
+            /**
+             * New Species
+             * @description Species first detected on the day
+             */
+            new_species: string[];
+        };
         /**
          * ActiveModel
          * @description A model an inference worker loaded, with its provenance (models/catalog.yaml, ONNX metadata).
@@ -1002,6 +1136,35 @@ export interface components {
              * @description A stand-in that finds the coloured shapes of the demo photos, not animals
              */
             demo: boolean;
+        };
+        /** Activity */
+        Activity: {
+            /** Independence Interval Minutes */
+            independence_interval_minutes: number;
+            total: components["schemas"]["ActivitySeries"];
+            /**
+             * Species
+             * @description One series per species, most events first
+             */
+            species: components["schemas"]["ActivitySeries"][];
+        };
+        /** ActivitySeries */
+        ActivitySeries: {
+            /**
+             * Species
+             * @description null: all species together
+             */
+            species: string | null;
+            /**
+             * Detections
+             * @description 24 numbers: images showing the species by local hour 0..23
+             */
+            detections: number[];
+            /**
+             * Events
+             * @description 24 numbers: independent events by the local hour of their first image
+             */
+            events: number[];
         };
         /** AlertChannelCreate */
         AlertChannelCreate: {
@@ -1771,6 +1934,47 @@ export interface components {
              */
             updated_at: string;
         };
+        /** DeploymentRai */
+        DeploymentRai: {
+            /** Deployment Id */
+            deployment_id: number;
+            /** Camera Name */
+            camera_name: string;
+            /** Location Name */
+            location_name: string | null;
+            /** Trap Days */
+            trap_days: number;
+            /** Species */
+            species: components["schemas"]["SpeciesRai"][];
+        };
+        /** DeploymentTrapDays */
+        DeploymentTrapDays: {
+            /** Deployment Id */
+            deployment_id: number;
+            /** Camera Id */
+            camera_id: number;
+            /** Camera Name */
+            camera_name: string;
+            /** Location Name */
+            location_name: string | null;
+            /**
+             * Start
+             * Format: date-time
+             * @description The deployment's start, or date_from when that is later
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             * @description The deployment's end (now for a running one), or date_to when that is earlier
+             */
+            end: string;
+            /**
+             * Trap Days
+             * @description (end - start) in days of 24 h, 0 when the deployment lies outside the range
+             */
+            trap_days: number;
+        };
         /**
          * DeploymentUpdate
          * @description Only the fields sent change; `end_at: null` reopens the deployment. The camera cannot change.
@@ -2296,6 +2500,19 @@ export interface components {
              */
             active: components["schemas"]["ActiveModel"][];
         };
+        /** Occupancy */
+        Occupancy: {
+            /**
+             * Sites Surveyed
+             * @description Distinct deployment locations (coordinates to 5 decimals, about 1 m) with trap-days > 0
+             */
+            sites_surveyed: number;
+            /**
+             * Species
+             * @description Highest occupancy first
+             */
+            species: components["schemas"]["SpeciesOccupancy"][];
+        };
         /** Page[AlertHistoryItem] */
         Page_AlertHistoryItem_: {
             /** Items */
@@ -2425,6 +2642,26 @@ export interface components {
             };
             /** Dead Letters */
             dead_letters?: number | null;
+        };
+        /** Rai */
+        Rai: {
+            /**
+             * Independence Interval Minutes
+             * @description The project setting the events were grouped with
+             */
+            independence_interval_minutes: number;
+            /**
+             * Trap Days
+             * @description Total trap-days of the deployments in the filters
+             */
+            trap_days: number;
+            /**
+             * Species
+             * @description Over all deployments, most events first
+             */
+            species: components["schemas"]["SpeciesRai"][];
+            /** Deployments */
+            deployments: components["schemas"]["DeploymentRai"][];
         };
         /** RecipientTestResult */
         RecipientTestResult: {
@@ -2606,6 +2843,41 @@ export interface components {
              */
             labels: string[];
         };
+        /** SpeciesOccupancy */
+        SpeciesOccupancy: {
+            /** Species */
+            species: string;
+            /**
+             * Sites Detected
+             * @description Sites with at least one image of the species
+             */
+            sites_detected: number;
+            /**
+             * Naive Occupancy
+             * @description sites_detected / sites_surveyed (0..1)
+             */
+            naive_occupancy: number;
+        };
+        /** SpeciesRai */
+        SpeciesRai: {
+            /** Species */
+            species: string;
+            /**
+             * Events
+             * @description Independent events of the species
+             */
+            events: number;
+            /**
+             * Detections
+             * @description Images showing the species (one per image, however many individuals)
+             */
+            detections: number;
+            /**
+             * Rai
+             * @description events per 100 trap-days; null when there are no trap-days
+             */
+            rai: number | null;
+        };
         /**
          * StageDurations
          * @description Seconds spent in each stage; null when a stage has not happened.
@@ -2723,7 +2995,7 @@ export interface components {
             timestamp: string;
             /**
              * Count
-             * @description Images captured in the interval; intervals without images are left out
+             * @description Images captured in the interval; every interval of the range is listed, empty ones with 0
              */
             count: number;
         };
@@ -2743,6 +3015,16 @@ export interface components {
              */
             expires_in: number;
             user: components["schemas"]["UserOut"];
+        };
+        /** TrapDays */
+        TrapDays: {
+            /**
+             * Total
+             * @description Sum of trap_days over the deployments
+             */
+            total: number;
+            /** Deployments */
+            deployments: components["schemas"]["DeploymentTrapDays"][];
         };
         /**
          * TriggerMode
@@ -6019,6 +6301,354 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Summary"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-trap_days": {
+        parameters: {
+            query?: {
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrapDays"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-rai": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rai"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-activity": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-accumulation": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accumulation"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-occupancy": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Occupancy"];
                 };
             };
             /** @description Missing, invalid or expired access token */
