@@ -297,7 +297,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Images, filtered, sorted and paginated */
+        /**
+         * Images, filtered, sorted and paginated; or one item per sequence
+         * @description With `group=sequence` each item is one sequence with at least one image matching the filters: the item is the sequence's matching frame that comes first in the requested order (its `sequence_id` and `frame_count` name the whole sequence), sequences are ordered and paged by that frame, and `total` counts sequences.
+         */
         get: operations["images-list"];
         put?: never;
         post?: never;
@@ -421,6 +424,40 @@ export interface paths {
         put?: never;
         /** Send a failed image through the pipeline again (project admin) */
         post: operations["images-retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/sequences/{sequence_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frames of a sequence, in capture order */
+        get: operations["sequences-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/sequences/{sequence_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the review status of every frame of a sequence (analyst) */
+        post: operations["sequences-review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -671,8 +708,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Images per hour, day, week or month of capture time
-         * @description Images without a capture time are left out unless `capture_time=unknown` or `any` asks for them; they are then counted at their arrival time.
+         * Images per hour, day, week or month of capture time, every period of the range listed
+         * @description A real time axis: every period from date_from (else the first image) to date_to (else the last image) is listed, empty ones with count 0 (at most 10,000 periods, else 422). Images without a capture time are left out unless `capture_time=unknown` or `any` asks for them; they are then counted at their arrival time.
          */
         get: operations["stats-timeline"];
         put?: never;
@@ -712,6 +749,106 @@ export interface paths {
         };
         /** Totals for the dashboard */
         get: operations["stats-summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/trap-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trap-days (survey effort) per deployment
+         * @description Each deployment's period [start, end) (a running one until now) clipped to [date_from, date_to), in days of 24 h. Honours camera_id and the date range.
+         */
+        get: operations["stats-trap_days"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/rai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Relative abundance index: independent events per 100 trap-days, per species and per deployment
+         * @description Independent events group the images of one species at one deployment less than the project's independence_interval_minutes after the previous one. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-rai"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity pattern: detections and independent events by local hour of day
+         * @description Hours are local to each deployment's time zone; an event counts at the hour of its first image. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/accumulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Species accumulation: cumulative distinct species and trap-days for every day of the survey
+         * @description Days are calendar days in the project's time zone, from the first surveyed day to the last; empty days are listed. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-accumulation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Naive occupancy per species: sites with a detection / sites surveyed
+         * @description A site is a deployment location (coordinates to 5 decimals); surveyed when it has trap-days in the range. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-occupancy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1034,6 +1171,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Accumulation */
+        Accumulation: {
+            /**
+             * Timezone
+             * @description The project time zone the days are counted in
+             */
+            timezone: string;
+            /** Points */
+            points: components["schemas"]["AccumulationPoint"][];
+        };
+        /** AccumulationPoint */
+        AccumulationPoint: {
+            /**
+             * Date
+             * Format: date
+             * @description A calendar day in the project's time zone; every day of the survey is listed
+             */
+            date: string;
+            /**
+             * Trap Days
+             * @description Cumulative trap-days at the end of the day
+             */
+            trap_days: number;
+            /**
+             * Species Count
+             * @description Cumulative distinct species detected up to and including the day
+             */
+            species_count: number;
+            /**
+             * New Species
+             * @description Species first detected on the day
+             */
+            new_species: string[];
+        };
         /**
          * ActiveModel
          * @description A model an inference worker loaded, with its provenance (models/catalog.yaml, ONNX metadata).
@@ -1065,6 +1236,35 @@ export interface components {
              * @description A stand-in that finds the coloured shapes of the demo photos, not animals
              */
             demo: boolean;
+        };
+        /** Activity */
+        Activity: {
+            /** Independence Interval Minutes */
+            independence_interval_minutes: number;
+            total: components["schemas"]["ActivitySeries"];
+            /**
+             * Species
+             * @description One series per species, most events first
+             */
+            species: components["schemas"]["ActivitySeries"][];
+        };
+        /** ActivitySeries */
+        ActivitySeries: {
+            /**
+             * Species
+             * @description null: all species together
+             */
+            species: string | null;
+            /**
+             * Detections
+             * @description 24 numbers: images showing the species by local hour 0..23
+             */
+            detections: number[];
+            /**
+             * Events
+             * @description 24 numbers: independent events by the local hour of their first image
+             */
+            events: number[];
         };
         /** AlertChannelCreate */
         AlertChannelCreate: {
@@ -1834,6 +2034,47 @@ export interface components {
              */
             updated_at: string;
         };
+        /** DeploymentRai */
+        DeploymentRai: {
+            /** Deployment Id */
+            deployment_id: number;
+            /** Camera Name */
+            camera_name: string;
+            /** Location Name */
+            location_name: string | null;
+            /** Trap Days */
+            trap_days: number;
+            /** Species */
+            species: components["schemas"]["SpeciesRai"][];
+        };
+        /** DeploymentTrapDays */
+        DeploymentTrapDays: {
+            /** Deployment Id */
+            deployment_id: number;
+            /** Camera Id */
+            camera_id: number;
+            /** Camera Name */
+            camera_name: string;
+            /** Location Name */
+            location_name: string | null;
+            /**
+             * Start
+             * Format: date-time
+             * @description The deployment's start, or date_from when that is later
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             * @description The deployment's end (now for a running one), or date_to when that is earlier
+             */
+            end: string;
+            /**
+             * Trap Days
+             * @description (end - start) in days of 24 h, 0 when the deployment lies outside the range
+             */
+            trap_days: number;
+        };
         /**
          * DeploymentUpdate
          * @description Only the fields sent change; `end_at: null` reopens the deployment. The camera cannot change.
@@ -2081,6 +2322,17 @@ export interface components {
              * @description Distinct species labels in the image (human corrections win)
              */
             species: string[];
+            /**
+             * Sequence Id
+             * Format: uuid
+             * @description The image's sequence: the id of its first frame. Frames of one camera at most the project's sequence_gap_seconds after the previous frame form one sequence; an image without a capture time is its own
+             */
+            sequence_id: string;
+            /**
+             * Frame Count
+             * @description Frames in the image's sequence (all of them, whatever the filters)
+             */
+            frame_count: number;
             camera: components["schemas"]["CameraRef"] | null;
             /** File Size */
             file_size: number;
@@ -2152,6 +2404,8 @@ export interface components {
              * @description The image after this one in the list under the same filters
              */
             next_id: string | null;
+            /** @description The frames of this image's sequence (one frame: the image alone) */
+            sequence: components["schemas"]["SequenceFrames"];
         };
         /** ImagePage */
         ImagePage: {
@@ -2249,6 +2503,17 @@ export interface components {
              * @description Distinct species labels in the image (human corrections win)
              */
             species: string[];
+            /**
+             * Sequence Id
+             * Format: uuid
+             * @description The image's sequence: the id of its first frame. Frames of one camera at most the project's sequence_gap_seconds after the previous frame form one sequence; an image without a capture time is its own
+             */
+            sequence_id: string;
+            /**
+             * Frame Count
+             * @description Frames in the image's sequence (all of them, whatever the filters)
+             */
+            frame_count: number;
         };
         /**
          * ImportResult
@@ -2363,6 +2628,19 @@ export interface components {
              * @description What the detection and classification workers loaded at their last start; empty until one has started
              */
             active: components["schemas"]["ActiveModel"][];
+        };
+        /** Occupancy */
+        Occupancy: {
+            /**
+             * Sites Surveyed
+             * @description Distinct deployment locations (coordinates to 5 decimals, about 1 m) with trap-days > 0
+             */
+            sites_surveyed: number;
+            /**
+             * Species
+             * @description Highest occupancy first
+             */
+            species: components["schemas"]["SpeciesOccupancy"][];
         };
         /** Page[AlertHistoryItem] */
         Page_AlertHistoryItem_: {
@@ -2494,6 +2772,26 @@ export interface components {
             /** Dead Letters */
             dead_letters?: number | null;
         };
+        /** Rai */
+        Rai: {
+            /**
+             * Independence Interval Minutes
+             * @description The project setting the events were grouped with
+             */
+            independence_interval_minutes: number;
+            /**
+             * Trap Days
+             * @description Total trap-days of the deployments in the filters
+             */
+            trap_days: number;
+            /**
+             * Species
+             * @description Over all deployments, most events first
+             */
+            species: components["schemas"]["SpeciesRai"][];
+            /** Deployments */
+            deployments: components["schemas"]["DeploymentRai"][];
+        };
         /** RecipientTestResult */
         RecipientTestResult: {
             /**
@@ -2556,6 +2854,76 @@ export interface components {
          * @enum {string}
          */
         RuleKind: "species" | "camera_health" | "camera_silent" | "system";
+        /** SequenceDetail */
+        SequenceDetail: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The sequence id (its first frame's image id)
+             */
+            id: string;
+            /** Camera Id */
+            camera_id: number | null;
+            /** Frame Count */
+            frame_count: number;
+            /**
+             * Start
+             * @description Capture time of the first frame
+             */
+            start: string | null;
+            /**
+             * End
+             * @description Capture time of the last frame
+             */
+            end: string | null;
+            /**
+             * Frames
+             * @description The frames in capture order (at most 500)
+             */
+            frames: components["schemas"]["ImageSummary"][];
+        };
+        /**
+         * SequenceFrames
+         * @description The frames of an image's sequence, for stepping through them in the detail view.
+         */
+        SequenceFrames: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The sequence id (its first frame's image id)
+             */
+            id: string;
+            /** Frame Count */
+            frame_count: number;
+            /**
+             * Position
+             * @description 0-based index of this image among the sequence's frames, in capture order
+             */
+            position: number;
+            /**
+             * Offset
+             * @description Index of frame_ids[0] in the whole sequence: 0 unless the sequence has more than 1000 frames, when frame_ids is the 1000 frames around this one
+             */
+            offset: number;
+            /**
+             * Frame Ids
+             * @description Frame image ids in capture order (ties by id)
+             */
+            frame_ids: string[];
+        };
+        /** SequenceReviewResult */
+        SequenceReviewResult: {
+            /**
+             * Sequence Id
+             * Format: uuid
+             */
+            sequence_id: string;
+            /**
+             * Updated
+             * @description Every frame of the sequence, now with the new review status
+             */
+            updated: string[];
+        };
         /** SpeciesCorrection */
         SpeciesCorrection: {
             /** Label */
@@ -2603,6 +2971,41 @@ export interface components {
              * @description Every species label a rule may name in `conditions.species`
              */
             labels: string[];
+        };
+        /** SpeciesOccupancy */
+        SpeciesOccupancy: {
+            /** Species */
+            species: string;
+            /**
+             * Sites Detected
+             * @description Sites with at least one image of the species
+             */
+            sites_detected: number;
+            /**
+             * Naive Occupancy
+             * @description sites_detected / sites_surveyed (0..1)
+             */
+            naive_occupancy: number;
+        };
+        /** SpeciesRai */
+        SpeciesRai: {
+            /** Species */
+            species: string;
+            /**
+             * Events
+             * @description Independent events of the species
+             */
+            events: number;
+            /**
+             * Detections
+             * @description Images showing the species (one per image, however many individuals)
+             */
+            detections: number;
+            /**
+             * Rai
+             * @description events per 100 trap-days; null when there are no trap-days
+             */
+            rai: number | null;
         };
         /**
          * StageDurations
@@ -2721,7 +3124,7 @@ export interface components {
             timestamp: string;
             /**
              * Count
-             * @description Images captured in the interval; intervals without images are left out
+             * @description Images captured in the interval; every interval of the range is listed, empty ones with 0
              */
             count: number;
         };
@@ -2741,6 +3144,16 @@ export interface components {
              */
             expires_in: number;
             user: components["schemas"]["UserOut"];
+        };
+        /** TrapDays */
+        TrapDays: {
+            /**
+             * Total
+             * @description Sum of trap_days over the deployments
+             */
+            total: number;
+            /** Deployments */
+            deployments: components["schemas"]["DeploymentTrapDays"][];
         };
         /**
          * TriggerMode
@@ -4314,6 +4727,8 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (1..200) */
                 limit?: number;
+                /** @description `image` (default) or `sequence`: one item per sequence */
+                group?: "image" | "sequence";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4919,6 +5334,132 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "sequences-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sequence id: the image id of its first frame */
+                sequence_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SequenceDetail"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "sequences-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sequence id: the image id of its first frame */
+                sequence_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SequenceReviewResult"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6285,6 +6826,354 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Summary"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-trap_days": {
+        parameters: {
+            query?: {
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrapDays"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-rai": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rai"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-activity": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-accumulation": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accumulation"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-occupancy": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Occupancy"];
                 };
             };
             /** @description Missing, invalid or expired access token */
