@@ -11,20 +11,25 @@ Mapping (docs/exports.md):
   as classifiedBy and its probability, or `classificationMethod=human` with the reviewer when a person
   corrected the species (the machine's label then stays in observationTags); a completed image without
   a shown detection -> one `blank` observation;
-* each independent event (detections of one species at one deployment closer than the project's
-  independence interval) -> an event-level observation `event-<first observation id>`, whose id every
-  media-level observation of the event carries as eventID.
+* each independent event (addax_common.ecology.events: photos of one species at one deployment, a new
+  event when more than the project's independence interval after the previous one) -> an event-level
+  observation `event-<first observation id>` whose `count` is the largest group in one photo; every
+  media-level observation of the event carries its id as eventID.
 """
 
 from __future__ import annotations
 
 import json
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from addax_common.ecology import Event, Observation, iter_events
 
 VERSION = "1.0.2"
 BASE_URL = f"https://raw.githubusercontent.com/tdwg/camtrap-dp/{VERSION}"
@@ -36,6 +41,7 @@ SCHEMA_FILES = {
 }
 CATEGORY_TYPE = {"animal": "animal", "person": "human", "vehicle": "vehicle"}
 TYPE_CATEGORY = {v: k for k, v in CATEGORY_TYPE.items()}
+UTC_ZONE = ZoneInfo("UTC")
 
 
 def schema_url(table: str) -> str:
@@ -126,92 +132,79 @@ def media_row(row: Any, tz: ZoneInfo, file_path: str, public: bool) -> dict[str,
     }
 
 
-@dataclass
-class _Event:
-    event_id: str
-    deployment_id: str
-    kind: str
-    label: str | None
-    start: datetime
-    end: datetime
-    tz: ZoneInfo
-    method: str = "machine"
-    classified_by: str | None = None
-    probability: float | None = None
-    count: int = 0
-    _image: Any = None
-    _in_image: int = 0
-
-    def add(self, row: Any, obs: dict[str, Any]) -> None:
-        self.end = row.captured_at
-        if row.image_id != self._image:
-            self._image, self._in_image = row.image_id, 0
-        self._in_image += 1
-        self.count = max(self.count, self._in_image)
-        if obs["classificationMethod"] == "human":
-            self.method, self.classified_by, self.probability = "human", obs["classifiedBy"], None
-        elif self.method == "machine":
-            self.classified_by = self.classified_by or obs["classifiedBy"]
-            p = obs["classificationProbability"]
-            if p != "" and (self.probability is None or float(p) > self.probability):
-                self.probability = float(p)
-
-    def row(self) -> dict[str, Any]:
-        return {
-            "observationID": self.event_id,
-            "deploymentID": self.deployment_id,
-            "eventID": self.event_id,
-            "eventStart": timestamp(self.start, self.tz),
-            "eventEnd": timestamp(self.end, self.tz),
-            "observationLevel": "event",
-            "observationType": self.kind,
-            "scientificName": self.label or "",
-            "count": str(self.count),
-            "classificationMethod": self.method,
-            "classifiedBy": self.classified_by or "",
-            "classificationProbability": number(self.probability) if self.method == "machine" else "",
-        }
+def event_row(event: Event, tz: ZoneInfo, kind: str, observations: list[dict[str, Any]]) -> dict[str, Any]:
+    """The event-level observation of an independent event: `count` is its largest group in one photo;
+    classified by a person when any of its photos was, else by the machine with its best probability."""
+    human = next((o for o in observations if o["classificationMethod"] == "human"), None)
+    probabilities = [float(o["classificationProbability"]) for o in observations if o.get("classificationProbability")]
+    return {
+        "observationID": observations[0]["eventID"],
+        "deploymentID": observations[0]["deploymentID"],
+        "eventID": observations[0]["eventID"],
+        "eventStart": timestamp(event.start, tz),
+        "eventEnd": timestamp(event.end, tz),
+        "observationLevel": "event",
+        "observationType": kind,
+        "scientificName": event.species,
+        "count": str(event.max_count),
+        "classificationMethod": "human" if human else "machine",
+        "classifiedBy": (human or observations[0]).get("classifiedBy", ""),
+        "classificationProbability": "" if human or not probabilities else number(max(probabilities)),
+    }
 
 
 @dataclass
 class ObservationWriter:
-    """Turns observation rows (ordered by deployment, category, label, time) into media-level
-    observations and, in the same pass, event-level ones for the independent events."""
+    """Media-level observations from detection rows ordered by deployment, category, label, time and
+    image, and in the same pass the event-level observations of the independent events
+    (addax_common.ecology.iter_events, the definition the statistics use). The media-level rows of the
+    event being grouped wait in `_pending` until its end is known: memory is one event."""
 
     interval: timedelta
     zones: dict[int, ZoneInfo]
     taxa: set[str] = field(default_factory=set)
-    _event: _Event | None = None
-    _key: tuple[Any, ...] | None = None
+    _pending: deque[list[dict[str, Any]]] = field(default_factory=deque)
 
-    def feed(self, row: Any) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        tz = self.zones.get(row.deployment_id, ZoneInfo("UTC"))
-        if row.index is None:
-            if row.status == "completed" or getattr(row.status, "value", None) == "completed":
-                out.append(_blank(row, tz))
-            return out
-        obs = _media_observation(row, tz)
-        if row.label:
-            self.taxa.add(row.label)
-        key = (row.deployment_id, obs["observationType"], row.label)
-        event = self._event
-        if event is None or key != self._key or row.captured_at - event.end > self.interval:
-            if event is not None:
-                out.append(event.row())
-            event = self._event = _Event(
-                f"event-{obs['observationID']}", str(row.deployment_id), obs["observationType"], row.label,
-                row.captured_at, row.captured_at, tz,
-            )
-            self._key = key
-        event.add(row, obs)
-        obs["eventID"] = event.event_id
-        out.append(obs)
-        return out
+    def _observations(self, rows: Iterator[Any]) -> Iterator[Observation]:
+        """One Observation per image x (deployment, type, label), its media-level rows kept aside."""
+        key: tuple[Any, ...] | None = None
+        group: list[dict[str, Any]] = []
+        first: Any = None
+        for row in rows:
+            obs = _media_observation(row, self.zones.get(row.deployment_id, UTC_ZONE))
+            if row.label:
+                self.taxa.add(row.label)
+            row_key = (row.deployment_id, obs["observationType"], row.label, row.image_id)
+            if row_key != key and group:
+                yield self._observation(first, group)
+                group = []
+            if not group:
+                key, first = row_key, row
+            group.append(obs)
+        if group:
+            yield self._observation(first, group)
 
-    def close(self) -> list[dict[str, Any]]:
-        event, self._event = self._event, None
-        return [event.row()] if event is not None else []
+    def _observation(self, row: Any, group: list[dict[str, Any]]) -> Observation:
+        self._pending.append(group)
+        return Observation(
+            deployment_id=(row.deployment_id, group[0]["observationType"]), species=row.label or "",
+            timestamp=row.captured_at, image_id=row.image_id, count=len(group),
+        )  # fmt: skip
+
+    def rows(self, detections: Iterator[Any]) -> Iterator[dict[str, Any]]:
+        for event in iter_events(self._observations(detections), self.interval):
+            deployment_id, kind = event.deployment_id  # type: ignore[misc]
+            members = [obs for _ in event.image_ids for obs in self._pending.popleft()]
+            event_id = f"event-{members[0]['observationID']}"
+            for obs in members:
+                obs["eventID"] = event_id
+            yield from members
+            yield event_row(event, self.zones.get(deployment_id, UTC_ZONE), kind, members)
+
+
+def blank_row(row: Any, tz: ZoneInfo) -> dict[str, Any]:
+    """A completed image without a shown detection."""
+    return {**_base(row, tz, f"{row.image_id}_blank", "blank"), "classificationMethod": "machine"}
 
 
 def _base(row: Any, tz: ZoneInfo, observation_id: str, kind: str) -> dict[str, Any]:
@@ -225,10 +218,6 @@ def _base(row: Any, tz: ZoneInfo, observation_id: str, kind: str) -> dict[str, A
         "observationLevel": "media",
         "observationType": kind,
     }
-
-
-def _blank(row: Any, tz: ZoneInfo) -> dict[str, Any]:
-    return {**_base(row, tz, f"{row.image_id}_blank", "blank"), "classificationMethod": "machine"}
 
 
 def _media_observation(row: Any, tz: ZoneInfo) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from geoalchemy2 import Geometry
-from sqlalchemy import and_, cast, func, or_, select, text
+from sqlalchemy import and_, cast, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from addax_api.queries.filters import ImageQuery
@@ -120,17 +120,28 @@ def _labelled_detections(threshold: float) -> Any:
 
 
 def observations(db: Session, where: list[Any], threshold: float) -> Iterator[Any]:
-    """One row per shown detection (or per image without one), ordered so that the detections of one
-    species at one deployment come together in time order: independent events are then found in one pass."""
+    """One row per shown detection, ordered so that the detections of one species at one deployment come
+    together in time order: independent events are then found in one pass."""
     source, columns = _labelled_detections(threshold)
     stmt = (
         select(*columns)
         .select_from(source)
-        .where(*where)
+        .where(*where, Detection.id.is_not(None))
         .order_by(
-            Image.deployment_id, Detection.category.nulls_first(), columns[-1].nulls_first(), Image.captured_at,
-            Image.id, Detection.index,
+            Image.deployment_id, Detection.category, columns[-1].nulls_first(), Image.captured_at, Image.id,
+            Detection.index,
         )
+    )
+    return _stream(db, stmt)
+
+
+def blanks(db: Session, where: list[Any], threshold: float) -> Iterator[Any]:
+    """Completed images without a detection at or above the threshold."""
+    shown = exists().where(Detection.image_id == Image.id, Detection.confidence >= threshold)
+    stmt = (
+        select(Image.id.label("image_id"), Image.deployment_id, Image.captured_at)
+        .where(*where, Image.status == ImageStatus.COMPLETED, ~shown)
+        .order_by(Image.deployment_id, Image.captured_at, Image.id)
     )
     return _stream(db, stmt)
 

@@ -144,9 +144,9 @@ def _camtrap_body(job: Export, where: list[Any], media: MediaMode) -> Iterator[b
         writer = camtrap.ObservationWriter(interval, zones)
 
         def observation_rows() -> Iterator[dict[str, Any]]:
-            for row in repository.observations(db, where, job.threshold):
-                yield from writer.feed(row)
-            yield from writer.close()
+            for row in repository.blanks(db, where, job.threshold):
+                yield camtrap.blank_row(row, zones.get(row.deployment_id, camtrap.UTC_ZONE))
+            yield from writer.rows(repository.observations(db, where, job.threshold))
 
         yield from _csv_member(z, "observations.csv", camtrap.columns("observations"), observation_rows())
         if media == "include":
