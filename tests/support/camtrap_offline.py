@@ -50,7 +50,7 @@ class LocalDocuments(BaseAdapter):
         self.documents = documents
         self.served: list[str] = []
 
-    def send(self, request: Any, **kwargs: Any) -> requests.Response:
+    def send(self, request: Any, **_options: Any) -> requests.Response:
         url = request.url.split("#")[0]
         if url not in self.documents:
             raise AssertionError(f"frictionless asked the network for {url}")

@@ -23,8 +23,8 @@ from addax_api.auth.router import router as auth_router
 from addax_api.cameras.router import router as cameras_router
 from addax_api.config.router import router as config_router
 from addax_api.deployments.router import router as deployments_router
-from addax_api.exports.router import router as exports_router
 from addax_api.errors import install_exception_handlers
+from addax_api.exports.router import router as exports_router
 from addax_api.frontend import Frontend
 from addax_api.ftp_accounts.router import router as ftp_accounts_router
 from addax_api.health.router import router as health_router

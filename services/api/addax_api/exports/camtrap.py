@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from addax_common.ecology import Event, Observation, iter_events
@@ -193,7 +193,7 @@ class ObservationWriter:
 
     def rows(self, detections: Iterator[Any]) -> Iterator[dict[str, Any]]:
         for event in iter_events(self._observations(detections), self.interval):
-            deployment_id, kind = event.deployment_id  # type: ignore[misc]
+            deployment_id, kind = cast(tuple[int, str], event.deployment_id)
             members = [obs for _ in event.image_ids for obs in self._pending.popleft()]
             event_id = f"event-{members[0]['observationID']}"
             for obs in members:

@@ -27,6 +27,7 @@ import re
 import uuid
 import zipfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import IO, Any
@@ -228,6 +229,7 @@ def run(uow: UnitOfWork, scope: ProjectScope, upload: IO[bytes]) -> ImportResult
         names = [i.filename for i in archive.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise problem("upload", None, None, f"not a zip archive ({exc})") from exc
+    load: Callable[[Importer, str], None]
     with archive:
         package = _find(names, lambda n: posixpath.basename(n) == "datapackage.json")
         if package is not None:
@@ -456,10 +458,15 @@ def _megadetector(importer: Importer, results_name: str) -> None:
             category = detection_names[detection["category"]]
             if category not in ("animal", "person", "vehicle"):
                 continue  # the format: categories other than these count as no detection
-            row = importer.add_detection(image, index, category, float(detection["conf"]), tuple(detection["bbox"]), detector)  # type: ignore[arg-type]
+            row = importer.add_detection(image, index, category, float(detection["conf"]), _bbox(detection["bbox"]), detector)
             ranked = sorted(detection.get("classifications") or [], key=lambda c: -c[1])
             for rank, (label_id, score) in enumerate(ranked, start=1):
                 importer.add_label(row, labels[label_id], float(score), rank, classifier, "machine")
+
+
+def _bbox(values: list[float]) -> tuple[float, float, float, float]:
+    x, y, w, h = (float(v) for v in values)
+    return x, y, w, h
 
 
 def _md_time(importer: Importer, entry: dict[str, Any]) -> datetime | None:

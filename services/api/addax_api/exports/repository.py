@@ -249,11 +249,10 @@ def camera_by_name(db: Session, name: str) -> Camera | None:
 
 
 def deployments_overlapping(db: Session, camera_id: int, start: datetime, end: datetime | None) -> Deployment | None:
-    stmt = select(Deployment).where(
-        Deployment.camera_id == camera_id,
-        or_(Deployment.end_at.is_(None), Deployment.end_at > start),
-        True if end is None else Deployment.start_at < end,
-    )
+    where = [Deployment.camera_id == camera_id, or_(Deployment.end_at.is_(None), Deployment.end_at > start)]
+    if end is not None:
+        where.append(Deployment.start_at < end)
+    stmt = select(Deployment).where(*where)
     return db.scalars(stmt.limit(1)).first()
 
 

@@ -57,7 +57,7 @@ class ZipStream:
 
     def __init__(self, when: datetime) -> None:
         self._sink = _Sink()
-        self._zip = zipfile.ZipFile(self._sink, "w", allowZip64=True)  # type: ignore[arg-type]
+        self._zip = zipfile.ZipFile(self._sink, "w", allowZip64=True)
         self._date_time = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
 
     @contextmanager

@@ -83,6 +83,15 @@ describe('exports', () => {
     await login(page, 'admin')
     await page.goto(`${BASE_URL()}/p/default/gallery?camera_id=${cameraId}`)
     await page.locator('[data-testid=image-card]').first().waitFor({ timeout: 30000 })
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport)
+      await settle(page, 200)
+      const button = page.getByRole('button', { name: 'Export', exact: true })
+      const box = await button.boundingBox()
+      assert.ok(box && box.x >= 0 && box.x + box.width <= viewport.width, `Export button on screen at ${size}`)
+      await screenshot(page, `exports-gallery-${size}`, { clip: { x: 0, y: 0, width: viewport.width, height: 260 } })
+    }
+    await page.setViewportSize(VIEWPORTS.desktop)
     await page.getByRole('button', { name: 'Export', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Export images' })
     await dialog.waitFor()
@@ -103,6 +112,7 @@ describe('exports', () => {
     const progress = await dialog.getByTestId('export-progress').innerText()
     assert.match(progress, new RegExp(`received of about .* · ${count} images`), progress)
     await dialog.getByRole('status').filter({ hasText: 'downloaded' }).waitFor()
+    await screenshot(page, 'exports-downloaded-desktop')
 
     const zip = readZip(path)
     assert.equal(zip.bad, null, 'every member reads back with a good CRC')
@@ -129,11 +139,12 @@ describe('exports', () => {
       await screenshot(page, `exports-import-${size}`)
     }
     await page.setViewportSize(VIEWPORTS.desktop)
-    // The package just exported is already on this server: refused with the row named, nothing stored.
+    // The package just exported is already in this project (its deployment on the same camera): refused
+    // with the row and field named, nothing stored.
     await importDialog.getByLabel('Zip file').setInputFiles(path)
     await importDialog.getByRole('button', { name: 'Import', exact: true }).click()
     const problem = importDialog.getByRole('alert')
     await problem.waitFor({ timeout: 60000 })
-    assert.match(await problem.innerText(), /Nothing was imported[\s\S]*media\.csv line 2, field filePath: .*already on this server/)
+    assert.match(await problem.innerText(), /Nothing was imported[\s\S]*deployments\.csv line 2, field deploymentStart: overlaps another deployment of camera/)
   })
 })
