@@ -131,6 +131,17 @@ def test_camtrap_dp_export_validates_offline_and_holds_the_observations(client, 
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert any(url.endswith("camtrap-dp-profile.json") for url in served)
     assert sum(url.endswith("-table-schema.json") for url in served) >= 3
+    # The same validation rejects a package that breaks the vendored table schema or profile: not vacuous.
+    for name, old, new, problem in (
+        ("observations.csv", ",animal,", ",dragon,", "observationType"),
+        ("datapackage.json", '"contributors"', '"x"', "contributors"),
+    ):
+        broken = tmp_path / f"broken-{name}"
+        z.extractall(broken)
+        (broken / name).write_text((tmp_path / name).read_text().replace(old, new, 1))
+        bad, _ = validate_package(broken)
+        problems = " ".join(str(e) for e in bad.flatten(["fieldName", "note"]))
+        assert not bad.valid and problem in problems, problems
 
     package = json.loads(z.read("datapackage.json"))
     assert package["profile"] == "https://raw.githubusercontent.com/tdwg/camtrap-dp/1.0.2/camtrap-dp-profile.json"
