@@ -89,7 +89,7 @@ describe('exports', () => {
       const button = page.getByRole('button', { name: 'Export', exact: true })
       const box = await button.boundingBox()
       assert.ok(box && box.x >= 0 && box.x + box.width <= viewport.width, `Export button on screen at ${size}`)
-      await screenshot(page, `exports-gallery-${size}`, { clip: { x: 0, y: 0, width: viewport.width, height: 260 } })
+      await screenshot(page, `exports-gallery-${size}`)
     }
     await page.setViewportSize(VIEWPORTS.desktop)
     await page.getByRole('button', { name: 'Export', exact: true }).click()
