@@ -9,6 +9,7 @@ else UTC). An EXIF time that carried its own UTC offset (`exif_local_time` null)
 only the clock offset applies. Recomputing from the stored EXIF time, never from the previous
 `captured_at`, is what makes an offset or time-zone change undo exactly.
 Images without an EXIF time belong to no deployment: there is no honest time to place them by.
+Both functions then recompute the sequences the moved capture times form (addax_common/sequences.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 
 from sqlalchemy import CursorResult, text
 from sqlalchemy.orm import Session
+
+from addax_common import sequences
 
 # t.at: the image's time in deployment d, its wall clock read in d's zone (or its exact EXIF time), plus
 # d's clock offset.
@@ -53,10 +56,16 @@ def _run(session: Session, scope: str, params: dict[str, Any]) -> int:
 
 
 def assign_camera_images(session: Session, camera_id: int) -> int:
-    """Re-derive deployment_id and captured_at of every image of a camera; returns the rows changed."""
-    return _run(session, "src.camera_id = :camera_id", {"camera_id": camera_id})
+    """Re-derive deployment_id and captured_at of every image of a camera, then its sequences; returns
+    the rows whose deployment or capture time changed."""
+    sequences.lock_camera(session, camera_id)  # before any image row is locked (see sequences.py)
+    moved = _run(session, "src.camera_id = :camera_id", {"camera_id": camera_id})
+    sequences.recompute_camera(session, camera_id)
+    return moved
 
 
 def assign_image(session: Session, image_id: uuid.UUID) -> int:
-    """The same for one image (ingestion, right after inserting it)."""
-    return _run(session, "src.id = :image_id", {"image_id": image_id})
+    """The same for one image (ingestion, right after inserting it), and the sequences around it."""
+    moved = _run(session, "src.id = :image_id", {"image_id": image_id})
+    sequences.recompute_after_insert(session, image_id)
+    return moved

@@ -123,6 +123,8 @@ class Settings(BaseSettings):
     ingest_min_bytes: int = 1024
     ingest_max_bytes: int = 50 * 1024 * 1024
     ingest_max_pixels: int = 60_000_000
+    # Largest Camtrap DP / MegaDetector zip the API accepts for an import (it is spooled to a temporary file).
+    import_max_bytes: int = 2 * 1024 * 1024 * 1024
     # Seconds a file from an external FTPS server must keep the same size before it is picked up.
     ingest_stable_seconds: float = 2.0
     ingest_scan_interval_seconds: float = 30.0

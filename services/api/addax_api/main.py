@@ -25,10 +25,12 @@ from addax_api.cameras.router import router as cameras_router
 from addax_api.config.router import router as config_router
 from addax_api.deployments.router import router as deployments_router
 from addax_api.errors import install_exception_handlers
+from addax_api.exports.router import router as exports_router
 from addax_api.frontend import Frontend
 from addax_api.ftp_accounts.router import router as ftp_accounts_router
 from addax_api.health.router import router as health_router
 from addax_api.images.router import router as images_router
+from addax_api.images.router import sequences_router
 from addax_api.live.hub import LiveHub
 from addax_api.live.router import router as live_router
 from addax_api.media.router import router as media_router
@@ -160,10 +162,12 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         project_audit_router,
         projects_router,
         images_router,
+        sequences_router,
         species_router,
         cameras_router,
         cameras_admin_router,
         deployments_router,
+        exports_router,
         stats_router,
         alerts_router,
         alerts_admin_router,

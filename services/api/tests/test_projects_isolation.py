@@ -64,6 +64,9 @@ def test_lists_details_media_and_stats_show_only_b(client, two_projects):
     world, h = two_projects, two_projects["headers"]
     listing = client.get(f"/api/projects/{B}/images", headers=h).json()
     assert {i["id"] for i in listing["items"]} == world["b_images"] and listing["total"] == 2
+    grouped = client.get(f"/api/projects/{B}/images", params={"group": "sequence"}, headers=h).json()
+    assert {i["id"] for i in grouped["items"]} == world["b_images"] and grouped["total"] == 2
+    assert_nothing_of_a(grouped, world)
     assert all(i["thumbnail_url"] for i in listing["items"])
     assert_nothing_of_a(listing, world)
     counts = client.get(f"/api/projects/{B}/images/status-counts", headers=h).json()
@@ -109,6 +112,10 @@ def test_b_cannot_change_a(client, users, two_projects, api_ctx):
         f"/api/projects/{B}/images/review", json={"image_ids": [a_image], "status": "approved"}, headers=h
     ).json()
     assert bulk == {"updated": [], "not_found": [a_image]}
+    # An A image's sequence (every image heads at least its own) is not B's to read or review.
+    assert client.get(f"/api/projects/{B}/sequences/{a_image}", headers=h).status_code == 404
+    seq_review = client.post(f"/api/projects/{B}/sequences/{a_image}/review", json={"status": "approved"}, headers=h)
+    assert seq_review.status_code == 404
     a_camera = sorted(world["a_cameras"])[0]
     assert client.put(f"/api/projects/{B}/cameras/{a_camera}", json={"name": "mine"}, headers=h).status_code == 404
     with api_ctx.sessions() as db:
@@ -227,3 +234,37 @@ def test_b_cannot_see_or_change_a_deployments(client, users, two_projects):
     assert client.get(f"/api/projects/{A}/deployments", headers=h).json() == {"detail": "project not found"}
     a_list = client.get(f"/api/projects/{A}/deployments", headers=ah).json()
     assert [(d["id"], d["notes"]) for d in a_list] == [(a_id, None)]
+    # Ecology statistics of B cover B's deployment and species only; A's camera in the filter finds nothing.
+    trap = client.get(f"/api/projects/{B}/stats/trap-days", headers=h).json()
+    assert [d["deployment_id"] for d in trap["deployments"]] == [b_id]
+    assert client.get(f"/api/projects/{B}/stats/trap-days", params={"camera_id": a_camera}, headers=h).json() == {
+        "total": 0.0, "deployments": []
+    }
+    for path in ("rai", "activity", "accumulation", "occupancy"):
+        body = client.get(f"/api/projects/{B}/stats/{path}", headers=h)
+        assert body.status_code == 200, body.text
+        assert_nothing_of_a(body.json(), world)
+        assert client.get(f"/api/projects/{A}/stats/{path}", headers=h).status_code == 404
+    rai = client.get(f"/api/projects/{B}/stats/rai", headers=h).json()
+    assert [d["deployment_id"] for d in rai["deployments"]] == [b_id]
+
+
+def test_b_exports_hold_nothing_of_a(client, two_projects):
+    """Every export of B (CSV, XLSX, MegaDetector JSON) names B's images only; A's exports answer 404 to B."""
+    import io
+    import zipfile
+
+    world, h = two_projects, two_projects["headers"]
+    images_csv = client.get(f"/api/projects/{B}/exports/csv", params={"table": "images"}, headers=h)
+    assert images_csv.status_code == 200 and images_csv.headers["x-export-images"] == "2"
+    assert {line.split(",")[0] for line in images_csv.text.splitlines()[1:]} == world["b_images"]
+    observations = client.get(f"/api/projects/{B}/exports/csv", params={"table": "observations"}, headers=h).text
+    md = client.get(f"/api/projects/{B}/exports/megadetector", headers=h).json()
+    xlsx = client.get(f"/api/projects/{B}/exports/xlsx", headers=h).content
+    sheets = zipfile.ZipFile(io.BytesIO(xlsx))
+    xml = "".join(sheets.read(n).decode() for n in sheets.namelist() if n.endswith(".xml"))
+    for text in (images_csv.text, observations, json.dumps(md), xml):
+        assert_nothing_of_a(text, world)
+    assert len(md["images"]) == 2
+    assert client.get(f"/api/projects/{A}/exports/csv", headers=h).status_code == 404
+    assert client.post(f"/api/projects/{A}/imports", content=b"PK", headers=h).status_code == 404

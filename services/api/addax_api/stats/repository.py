@@ -4,16 +4,18 @@ capture-date range); rejected uploads (not camera-trap photos) are left out of e
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from geoalchemy2 import Geometry
+from sqlalchemy import cast, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from addax_api.queries.filters import ImageQuery
 from addax_api.queries.images import TAKEN_AT, conditions, effective_labels
-from addax_common.db import Camera, Image, ImageStatus
+from addax_common.db import Camera, Deployment, Image, ImageStatus
 from addax_common.db.images import PENDING_STATES
 
 NOT_REJECTED = Image.status != ImageStatus.REJECTED
@@ -114,3 +116,56 @@ def summary(db: Session, q: ImageQuery, now: datetime) -> dict[str, int]:
         failed=failed,
         rejected=rejected,
     )
+
+
+# --- ecology (stats/ecology.py) ------------------------------------------------------------------
+
+
+def deployments(db: Session, q: ImageQuery) -> list[Any]:
+    """The deployments of the project's cameras (those of the camera filter), with their coordinates."""
+    geometry = cast(Deployment.location, Geometry)
+    where = [Camera.project_id == q.project_id]
+    if q.camera_ids:
+        where.append(Camera.id.in_(q.camera_ids))
+    stmt = (
+        select(
+            Deployment.id,
+            Deployment.camera_id,
+            Camera.name.label("camera_name"),
+            Deployment.location_name,
+            Deployment.start_at,
+            Deployment.end_at,
+            Deployment.timezone,
+            func.ST_Y(geometry).label("lat"),
+            func.ST_X(geometry).label("lon"),
+        )
+        .join(Camera, Camera.id == Deployment.camera_id)
+        .where(*where)
+        .order_by(Camera.name, Deployment.start_at, Deployment.id)
+    )
+    return list(db.execute(stmt).all())
+
+
+def observations(db: Session, q: ImageQuery) -> Iterator[Any]:
+    """One row per (image, species) of the images in a deployment: deployment_id, species, captured_at,
+    image_id, and count (the image's detections with that label, human corrections winning). Ordered by
+    deployment, species and time, as independent events need them; streamed."""
+    eff = effective_labels()
+    dated = replace(q, capture_time="known")
+    label_filter = [eff.c.label.in_(q.species)] if q.species else []
+    stmt = (
+        select(
+            Image.deployment_id,
+            eff.c.label.label("species"),
+            Image.captured_at,
+            Image.id.label("image_id"),
+            func.count().label("count"),
+        )
+        .select_from(eff)
+        .join(Image, Image.id == eff.c.image_id)
+        .where(NOT_REJECTED, Image.deployment_id.is_not(None), *conditions(dated), *label_filter)
+        .group_by(Image.deployment_id, eff.c.label, Image.captured_at, Image.id)
+        .order_by(Image.deployment_id, eff.c.label, Image.captured_at, Image.id)
+        .execution_options(yield_per=5000)
+    )
+    yield from db.execute(stmt)

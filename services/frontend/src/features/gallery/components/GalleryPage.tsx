@@ -11,6 +11,7 @@ import { useProjectPath } from '@/lib/project'
 import { formatDate, formatNumber, speciesName } from '@/lib/format'
 import { activeFilterCount, PAGE_SIZES, viewQuery, type ImageFilters, type SortField } from '@/lib/filters'
 import { useCameras } from '@/lib/api/catalog'
+import { ExportButton } from '@/features/exports'
 import { useImages } from '../api/images'
 import { useImageFilters } from '../hooks/useImageFilters'
 import { FilterPanel } from './FilterPanel'
@@ -91,6 +92,7 @@ export function GalleryPage() {
                 )
               }
             />
+            <ExportButton filters={filters} />
           </>
         }
       />
