@@ -1,7 +1,7 @@
 """images keep the EXIF wall-clock time, read in their deployment's time zone
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-11-30 03:00:00
 
 EXIF capture times carry no zone on almost every camera trap. `images.exif_local_time` keeps that
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

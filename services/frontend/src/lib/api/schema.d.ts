@@ -490,7 +490,7 @@ export interface paths {
         };
         /**
          * The project's cameras as a GeoJSON FeatureCollection
-         * @description With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these species (a human correction wins over the machine label, as in the image list); every camera is still listed.
+         * @description Takes the image list's filters (species, dates, capture time, review status, status, minimum confidence, camera): each camera's `image_count` and `last_image_at` cover only the images they match (a human correction wins over the machine label, as in the image list). Every camera is still listed. Rejected uploads are never counted.
          */
         get: operations["cameras-list"];
         put?: never;
@@ -529,8 +529,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign an unassigned camera (project admin) */
+        /** Adopt an unassigned camera (project admin): name and place it, and with `project` move it there */
         post: operations["cameras-assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/unassigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cameras no admin has adopted yet, in every project (server admin)
+         * @description Cameras register themselves with their first upload, unassigned and usually without a location. Adopt one with `POST /api/projects/{slug}/cameras/{camera_id}/assign` (its `project` moves it).
+         */
+        get: operations["cameras-unassigned"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -549,7 +569,7 @@ export interface paths {
         put?: never;
         /**
          * Create a deployment (project admin)
-         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo).
+         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo). EXIF times carry no zone: they are read in the deployment's `timezone`, so changing it re-computes the capture times too (audited as `deployment.timezone`; set the old zone back to undo).
          */
         post: operations["deployments-create"];
         delete?: never;
@@ -569,7 +589,7 @@ export interface paths {
         get: operations["deployments-get"];
         /**
          * Update a deployment (project admin); only the fields sent change
-         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo).
+         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo). EXIF times carry no zone: they are read in the deployment's `timezone`, so changing it re-computes the capture times too (audited as `deployment.timezone`; set the old zone back to undo).
          */
         put: operations["deployments-update"];
         post?: never;
@@ -1557,7 +1577,7 @@ export interface components {
         };
         /**
          * CameraAssign
-         * @description Assign an unassigned (auto-registered) camera, optionally naming and placing it at the same time.
+         * @description Adopt an unassigned (auto-registered) camera, optionally naming and placing it at the same time.
          */
         CameraAssign: {
             /** Name */
@@ -1567,6 +1587,11 @@ export interface components {
             location?: components["schemas"]["CameraLocation"] | null;
             /** Notes */
             notes?: string | null;
+            /**
+             * Project
+             * @description Adopt it into this project (slug), with its images; you must administer both
+             */
+            project?: string | null;
         };
         /** CameraCollection */
         CameraCollection: {
@@ -3160,6 +3185,39 @@ export interface components {
          * @enum {string}
          */
         TriggerMode: "immediate" | "digest_hourly" | "digest_daily";
+        /** UnassignedCamera */
+        UnassignedCamera: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Serial Number */
+            serial_number: string | null;
+            /** Make */
+            make: string | null;
+            /** Model */
+            model: string | null;
+            /** Ftps Account */
+            ftps_account: string | null;
+            /**
+             * Project
+             * @description Slug of the project it registered in (its upload account's)
+             */
+            project: string;
+            /** Project Name */
+            project_name: string;
+            /** @description From its photos' GPS, when they carry it */
+            location: components["schemas"]["LatLon"] | null;
+            /** Image Count */
+            image_count: number;
+            /** Last Image At */
+            last_image_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** UserCreate */
         UserCreate: {
             /** Email */
@@ -4729,6 +4787,9 @@ export interface operations {
                 limit?: number;
                 /** @description `image` (default) or `sequence`: one item per sequence */
                 group?: "image" | "sequence";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4745,9 +4806,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -4808,6 +4866,9 @@ export interface operations {
     "images-status_counts": {
         parameters: {
             query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4824,9 +4885,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -4950,6 +5008,9 @@ export interface operations {
     "images-get": {
         parameters: {
             query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4966,9 +5027,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -5540,8 +5598,22 @@ export interface operations {
     "cameras-list": {
         parameters: {
             query?: {
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
                 species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
             };
             header?: never;
             path: {
@@ -5877,6 +5949,44 @@ export interface operations {
             };
         };
     };
+    "cameras-unassigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnassignedCamera"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "deployments-list": {
         parameters: {
             query?: {
@@ -6198,6 +6308,9 @@ export interface operations {
             query?: {
                 /** @description `include`: photos in the zip; `urls`: signed URLs */
                 media?: "include" | "urls";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -6214,9 +6327,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -6279,6 +6389,9 @@ export interface operations {
             query?: {
                 /** @description `include`: a zip of the JSON and the photos */
                 media?: "none" | "include";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -6295,9 +6408,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -6361,6 +6471,9 @@ export interface operations {
             query?: {
                 /** @description Which table */
                 table?: "images" | "observations";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -6377,9 +6490,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -6440,6 +6550,9 @@ export interface operations {
     "exports-export_xlsx": {
         parameters: {
             query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -6456,9 +6569,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
