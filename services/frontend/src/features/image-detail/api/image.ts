@@ -125,3 +125,23 @@ export function useRetryImage(id: string) {
     },
   })
 }
+
+/** Removes a detection's human label (DELETE): the machine's label counts again. */
+export function useResetSpecies(id: string) {
+  const queryClient = useQueryClient()
+  const slug = useProjectSlug()
+  return useMutation({
+    mutationFn: (detectionId: number) =>
+      unwrap(
+        api.DELETE('/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species', {
+          params: { path: { slug, image_id: id, detection_id: detectionId } },
+        }),
+      ),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['image', id] })
+      void queryClient.invalidateQueries({ queryKey: ['images'] })
+      void queryClient.invalidateQueries({ queryKey: ['species'] })
+      void queryClient.invalidateQueries({ queryKey: ['stats'] })
+    },
+  })
+}
