@@ -6,6 +6,7 @@ EXIF time corrected by that deployment's clock offset; its `captured_at` is then
 clock_offset_seconds` (or the EXIF time itself outside any deployment). Recomputing from the stored
 EXIF time, never from the previous `captured_at`, is what makes an offset change undo exactly.
 Images without an EXIF time belong to no deployment: there is no honest time to place them by.
+Both functions then recompute the sequences the moved capture times form (addax_common/sequences.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 
 from sqlalchemy import CursorResult, text
 from sqlalchemy.orm import Session
+
+from addax_common import sequences
 
 _ASSIGN = """
 UPDATE images AS i
@@ -45,10 +48,16 @@ def _run(session: Session, scope: str, params: dict[str, Any]) -> int:
 
 
 def assign_camera_images(session: Session, camera_id: int) -> int:
-    """Re-derive deployment_id and captured_at of every image of a camera; returns the rows changed."""
-    return _run(session, "src.camera_id = :camera_id", {"camera_id": camera_id})
+    """Re-derive deployment_id and captured_at of every image of a camera, then its sequences; returns
+    the rows whose deployment or capture time changed."""
+    sequences.lock_camera(session, camera_id)  # before any image row is locked (see sequences.py)
+    moved = _run(session, "src.camera_id = :camera_id", {"camera_id": camera_id})
+    sequences.recompute_camera(session, camera_id)
+    return moved
 
 
 def assign_image(session: Session, image_id: uuid.UUID) -> int:
-    """The same for one image (ingestion, right after inserting it)."""
-    return _run(session, "src.id = :image_id", {"image_id": image_id})
+    """The same for one image (ingestion, right after inserting it), and the sequences around it."""
+    moved = _run(session, "src.id = :image_id", {"image_id": image_id})
+    sequences.recompute_after_insert(session, image_id)
+    return moved

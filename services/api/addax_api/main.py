@@ -28,6 +28,7 @@ from addax_api.frontend import Frontend
 from addax_api.ftp_accounts.router import router as ftp_accounts_router
 from addax_api.health.router import router as health_router
 from addax_api.images.router import router as images_router
+from addax_api.images.router import sequences_router
 from addax_api.live.hub import LiveHub
 from addax_api.live.router import router as live_router
 from addax_api.media.router import router as media_router
@@ -160,6 +161,7 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         project_audit_router,
         projects_router,
         images_router,
+        sequences_router,
         species_router,
         species_labels_router,
         cameras_router,

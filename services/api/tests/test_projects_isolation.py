@@ -64,6 +64,9 @@ def test_lists_details_media_and_stats_show_only_b(client, two_projects):
     world, h = two_projects, two_projects["headers"]
     listing = client.get(f"/api/projects/{B}/images", headers=h).json()
     assert {i["id"] for i in listing["items"]} == world["b_images"] and listing["total"] == 2
+    grouped = client.get(f"/api/projects/{B}/images", params={"group": "sequence"}, headers=h).json()
+    assert {i["id"] for i in grouped["items"]} == world["b_images"] and grouped["total"] == 2
+    assert_nothing_of_a(grouped, world)
     assert all(i["thumbnail_url"] for i in listing["items"])
     assert_nothing_of_a(listing, world)
     counts = client.get(f"/api/projects/{B}/images/status-counts", headers=h).json()
@@ -109,6 +112,10 @@ def test_b_cannot_change_a(client, users, two_projects, api_ctx):
         f"/api/projects/{B}/images/review", json={"image_ids": [a_image], "status": "approved"}, headers=h
     ).json()
     assert bulk == {"updated": [], "not_found": [a_image]}
+    # An A image's sequence (every image heads at least its own) is not B's to read or review.
+    assert client.get(f"/api/projects/{B}/sequences/{a_image}", headers=h).status_code == 404
+    seq_review = client.post(f"/api/projects/{B}/sequences/{a_image}/review", json={"status": "approved"}, headers=h)
+    assert seq_review.status_code == 404
     a_camera = sorted(world["a_cameras"])[0]
     assert client.put(f"/api/projects/{B}/cameras/{a_camera}", json={"name": "mine"}, headers=h).status_code == 404
     with api_ctx.sessions() as db:

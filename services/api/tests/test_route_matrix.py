@@ -67,6 +67,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("PUT", "/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species"): "project:analyst",
     ("DELETE", "/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species"): "project:analyst",
     ("POST", "/api/projects/{slug}/images/{image_id}/retry"): "project:admin",
+    ("GET", "/api/projects/{slug}/sequences/{sequence_id}"): "project:viewer",
+    ("POST", "/api/projects/{slug}/sequences/{sequence_id}/review"): "project:analyst",
     ("GET", "/api/projects/{slug}/species"): "project:viewer",
     ("GET", "/api/projects/{slug}/species-labels"): "project:viewer",
     ("POST", "/api/projects/{slug}/species-labels"): "project:admin",

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     DateTime,
+    FetchedValue,
     Float,
     ForeignKey,
     Index,
@@ -92,6 +93,11 @@ class Image(Base):
     captured_at: Mapped[datetime | None] = utc_timestamp()
     exif_captured_at: Mapped[datetime | None] = utc_timestamp()
     deployment_id: Mapped[int | None] = mapped_column(ForeignKey("deployments.id", ondelete="SET NULL"))
+    # The id of the first frame of the image's sequence (addax_common/sequences.py): frames of one camera
+    # whose capture times lie within the project's sequence_gap_seconds of the previous frame. An image
+    # without a capture time or a camera is its own sequence. A BEFORE INSERT trigger (migration 0009)
+    # sets it to the image's own id when an insert leaves it out.
+    sequence_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), server_default=FetchedValue())
     camera_make: Mapped[str | None] = mapped_column(String(120))
     camera_model: Mapped[str | None] = mapped_column(String(120))
     camera_serial: Mapped[str | None] = mapped_column(String(120))
@@ -146,6 +152,8 @@ Index(
     Image.id,
 )
 Index("ix_images_deployment", Image.deployment_id)
+# Frames of a sequence (frame counts of a gallery page, the detail's frame strip; migration 0009).
+Index("ix_images_sequence", Image.sequence_id, Image.captured_at)
 Index("ix_images_project_received", Image.project_id, Image.received_at.desc(), Image.id.desc())
 # Camera-filtered counts within a project, from the index alone (migration 0007).
 Index("ix_images_project_camera", Image.project_id, Image.camera_id)

@@ -29,6 +29,7 @@ from addax_api.mapping import attributes
 from addax_api.queries.filters import ImageQuery
 from addax_api.scope import ProjectScope, resolve
 from addax_api.uow import UnitOfWork
+from addax_common import sequences
 from addax_common.db import Camera, UserRole
 
 UNIQUE_MESSAGES = {
@@ -154,7 +155,9 @@ def _move(uow: UnitOfWork, scope: ProjectScope, camera: Camera, target_slug: str
     if target.project.archived_at is not None:
         raise Conflict("the target project is archived")
     camera.project_id = target.project_id
+    sequences.lock_camera(uow.db, camera.id)  # before the image rows (addax_common/sequences.py)
     moved = repository.move_images(uow.db, camera.id, target.project_id)
+    sequences.recompute_camera(uow.db, camera.id)  # the target project's sequence gap applies now
     details = {"name": camera.name, "from": scope.project.slug, "to": target_slug, "images": moved}
     for project_id in (scope.project_id, target.project_id):
         record(uow.db, uow.actor, "camera.move", "camera", camera.id, details, project_id=project_id)

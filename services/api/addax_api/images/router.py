@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db, get_settings
@@ -15,9 +15,12 @@ from addax_api.images.schemas import (
     DetectionOut,
     ImageDetail,
     ImagePage,
+    ListGrouping,
     RetryResult,
     ReviewRequest,
     ReviewResult,
+    SequenceDetail,
+    SequenceReviewResult,
     SpeciesCorrection,
     StatusCounts,
 )
@@ -33,7 +36,12 @@ from addax_common.settings import Settings
 # Every route here sits under a project slug, so 401/403/404 are declared once on the router, not per route.
 router = APIRouter(prefix="/api/projects/{slug}/images", tags=["images"], responses=error_responses(401, 403, 404))
 
+sequences_router = APIRouter(
+    prefix="/api/projects/{slug}/sequences", tags=["sequences"], responses=error_responses(401, 403, 404)
+)
+
 ImageId = Annotated[uuid.UUID, Path(description="Image id")]
+SequenceId = Annotated[uuid.UUID, Path(description="Sequence id: the image id of its first frame")]
 DetectionId = Annotated[int, Path(ge=1, le=MAX_INT64)]
 
 
@@ -43,11 +51,28 @@ Filters = Annotated[ImageQuery, Depends(image_query)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 
 
-@router.get("", response_model=ImagePage, name="list", summary="Images, filtered, sorted and paginated")
+@router.get(
+    "",
+    response_model=ImagePage,
+    name="list",
+    summary="Images, filtered, sorted and paginated; or one item per sequence",
+    description="With `group=sequence` each item is one sequence with at least one image matching the filters: "
+    "the item is the sequence's matching frame that comes first in the requested order (its `sequence_id` and "
+    "`frame_count` name the whole sequence), sequences are ordered and paged by that frame, and `total` counts "
+    "sequences.",
+)
 def list_images(
-    scope: ProjectViewer, db: DB, view: View, filters: Filters, page: PageParam = 1, limit: Limit200 = 50
+    scope: ProjectViewer,
+    db: DB,
+    view: View,
+    filters: Filters,
+    page: PageParam = 1,
+    limit: Limit200 = 50,
+    group: Annotated[
+        ListGrouping, Query(description="`image` (default) or `sequence`: one item per sequence")
+    ] = "image",
 ) -> ImagePage:
-    return service.list_page(db, view, filters, page, limit)
+    return service.list_page(db, view, filters, page, limit, group)
 
 
 @router.get(
@@ -80,6 +105,28 @@ def species_bulk(
     body: BulkSpeciesRequest, scope: ProjectAnalyst, uow: UoW, view: View, settings: AppSettings
 ) -> BulkSpeciesResult:
     return service.correct_species_many(uow, scope, view, body.image_ids, body.label, settings)
+
+
+@sequences_router.get(
+    "/{sequence_id}",
+    response_model=SequenceDetail,
+    name="get",
+    summary="The frames of a sequence, in capture order",
+)
+def get_sequence(sequence_id: SequenceId, scope: ProjectViewer, db: DB, view: View) -> SequenceDetail:
+    return service.sequence(db, view, scope.project_id, sequence_id)
+
+
+@sequences_router.post(
+    "/{sequence_id}/review",
+    response_model=SequenceReviewResult,
+    name="review",
+    summary="Set the review status of every frame of a sequence (analyst)",
+)
+def review_sequence(
+    sequence_id: SequenceId, body: ReviewRequest, scope: ProjectAnalyst, uow: UoW
+) -> SequenceReviewResult:
+    return service.review_sequence(uow, scope, sequence_id, body.status, body.note)
 
 
 @router.get(

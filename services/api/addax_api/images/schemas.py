@@ -40,10 +40,45 @@ class ImageSummary(BaseModel):
         description="Highest detection confidence in the image; what min_confidence filters and sort=confidence orders by"
     )
     species: list[str] = Field(description="Distinct species labels in the image (human corrections win)")
+    sequence_id: uuid.UUID = Field(
+        description="The image's sequence: the id of its first frame. Frames of one camera at most the project's "
+        "sequence_gap_seconds after the previous frame form one sequence; an image without a capture time is its own"
+    )
+    frame_count: int = Field(description="Frames in the image's sequence (all of them, whatever the filters)")
 
 
 class ImagePage(Page[ImageSummary]):
     pass
+
+
+ListGrouping = Literal["image", "sequence"]
+
+
+class SequenceFrames(BaseModel):
+    """The frames of an image's sequence, for stepping through them in the detail view."""
+
+    id: uuid.UUID = Field(description="The sequence id (its first frame's image id)")
+    frame_count: int
+    position: int = Field(description="0-based index of this image among the sequence's frames, in capture order")
+    offset: int = Field(
+        description="Index of frame_ids[0] in the whole sequence: 0 unless the sequence has more than 1000 frames, "
+        "when frame_ids is the 1000 frames around this one"
+    )
+    frame_ids: list[uuid.UUID] = Field(description="Frame image ids in capture order (ties by id)")
+
+
+class SequenceDetail(BaseModel):
+    id: uuid.UUID = Field(description="The sequence id (its first frame's image id)")
+    camera_id: int | None
+    frame_count: int
+    start: datetime | None = Field(description="Capture time of the first frame")
+    end: datetime | None = Field(description="Capture time of the last frame")
+    frames: list[ImageSummary] = Field(description="The frames in capture order (at most 500)")
+
+
+class SequenceReviewResult(BaseModel):
+    sequence_id: uuid.UUID
+    updated: list[uuid.UUID] = Field(description="Every frame of the sequence, now with the new review status")
 
 
 class StatusCounts(BaseModel):
@@ -132,6 +167,7 @@ class ImageDetail(ImageSummary):
     reviewed_at: datetime | None
     prev_id: uuid.UUID | None = Field(description="The image before this one in the list under the same filters")
     next_id: uuid.UUID | None = Field(description="The image after this one in the list under the same filters")
+    sequence: SequenceFrames = Field(description="The frames of this image's sequence (one frame: the image alone)")
 
 
 class ReviewRequest(BaseModel):

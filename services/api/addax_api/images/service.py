@@ -23,8 +23,12 @@ from addax_api.images.schemas import (
     ImagePage,
     ImageSummary,
     LatLon,
+    ListGrouping,
     RetryResult,
     ReviewResult,
+    SequenceDetail,
+    SequenceFrames,
+    SequenceReviewResult,
     StageDurations,
     StatusCounts,
 )
@@ -56,22 +60,31 @@ async def presentation(request: Request) -> Presentation:
 # --- reading --------------------------------------------------------------------------------
 
 
-def list_page(db: Session, view: Presentation, q: ImageQuery, page: int, limit: int) -> ImagePage:
-    total = repository.count(db, q)
-    rows = repository.page(db, q, (page - 1) * limit, limit) if total else []
-    return ImagePage.build(summaries(db, view, rows), total, page, limit)
+def list_page(
+    db: Session, view: Presentation, q: ImageQuery, page: int, limit: int, group: ListGrouping = "image"
+) -> ImagePage:
+    """A page of images, or with group="sequence" of sequences (one representative image each)."""
+    offset = (page - 1) * limit
+    if group == "sequence":
+        total = repository.count_sequences(db, q)
+        rows = repository.sequence_page(db, q, offset, limit) if total else []
+    else:
+        total = repository.count(db, q)
+        rows = repository.page(db, q, offset, limit) if total else []
+    return ImagePage.build(summaries(db, view, rows, q.project_id), total, page, limit)
 
 
 def status_counts(db: Session, q: ImageQuery) -> StatusCounts:
     return StatusCounts(**{status.value: n for status, n in repository.status_counts(db, q).items()})
 
 
-def summaries(db: Session, view: Presentation, rows: list[Any]) -> list[ImageSummary]:
+def summaries(db: Session, view: Presentation, rows: list[Any], project_id: int) -> list[ImageSummary]:
     aggregates = repository.aggregates(db, [r.id for r in rows], view.threshold)
-    return [ImageSummary(**_summary_fields(view, r, aggregates[r.id])) for r in rows]
+    frames = repository.frame_counts(db, project_id, [r.sequence_id for r in rows])
+    return [ImageSummary(**_summary_fields(view, r, aggregates[r.id], frames.get(r.sequence_id, 1))) for r in rows]
 
 
-def _summary_fields(view: Presentation, row: Any, agg: repository.PageAggregates) -> dict[str, Any]:
+def _summary_fields(view: Presentation, row: Any, agg: repository.PageAggregates, frame_count: int) -> dict[str, Any]:
     """The fields an image summary and its detail view share."""
     labels = sorted(agg.labels or [], key=lambda item: (-item[1], item[0]))
     return dict(
@@ -85,7 +98,56 @@ def _summary_fields(view: Presentation, row: Any, agg: repository.PageAggregates
         top_species_score=labels[0][1] if labels else None,
         top_confidence=agg.top_confidence,
         species=sorted({label for label, _ in labels}),
+        sequence_id=row.sequence_id,
+        frame_count=frame_count,
     )
+
+
+# A detail lists at most this many frame ids (a time-lapse camera can chain thousands of frames).
+MAX_FRAME_IDS = 1000
+
+
+def sequence_frames(db: Session, project_id: int, image: Image) -> SequenceFrames:
+    count = repository.frame_counts(db, project_id, [image.sequence_id]).get(image.sequence_id, 1)
+    position = repository.frame_position(db, image) if count > 1 else 0
+    offset = 0 if count <= MAX_FRAME_IDS else max(0, min(position - MAX_FRAME_IDS // 2, count - MAX_FRAME_IDS))
+    ids = repository.frame_ids(db, project_id, image.sequence_id, offset, MAX_FRAME_IDS) if count > 1 else [image.id]
+    return SequenceFrames(id=image.sequence_id, frame_count=count, position=position, offset=offset, frame_ids=ids)
+
+
+MAX_SEQUENCE_FRAMES = 500
+
+
+def sequence(db: Session, view: Presentation, project_id: int, sequence_id: uuid.UUID) -> SequenceDetail:
+    rows = repository.sequence_frames(db, project_id, sequence_id, 0, MAX_SEQUENCE_FRAMES)
+    if not rows:
+        raise NotFound("sequence not found")
+    frames = summaries(db, view, rows, project_id)
+    count = frames[0].frame_count
+    last = (
+        rows[-1]
+        if count <= MAX_SEQUENCE_FRAMES
+        else repository.sequence_frames(db, project_id, sequence_id, count - 1, 1)[0]
+    )
+    return SequenceDetail(
+        id=sequence_id,
+        camera_id=rows[0].camera_id,
+        frame_count=count,
+        start=rows[0].captured_at,
+        end=last.captured_at,
+        frames=frames,
+    )
+
+
+def review_sequence(
+    uow: UnitOfWork, scope: ProjectScope, sequence_id: uuid.UUID, status: ReviewStatus, note: str | None
+) -> SequenceReviewResult:
+    """Review every frame of a sequence at once (one audit row per frame, as the bulk review writes)."""
+    ids = repository.frame_ids(uow.db, scope.project_id, sequence_id)
+    if not ids:
+        raise NotFound("sequence not found")
+    result = review_many(uow, scope, ids, status, note)
+    return SequenceReviewResult(sequence_id=sequence_id, updated=result.updated)
 
 
 def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) -> ImageDetail:
@@ -101,8 +163,9 @@ def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) 
         location = LatLon(lat=row.camera_lat, lon=row.camera_lon) if row.camera_lat is not None else None
         camera = CameraRef(id=image.camera_id, name=row.camera_name, location=location)
     summary_row = _SummaryRow(image, row.camera_name)
+    frames = sequence_frames(db, q.project_id, image)
     return ImageDetail(
-        **_summary_fields(view, summary_row, agg),
+        **_summary_fields(view, summary_row, agg, frames.frame_count),
         camera=camera,
         **attributes(image, "file_size", "mime_type", "camera_make", "camera_model", "camera_serial"),
         **attributes(image, "detection_started_at", "detected_at", "classification_started_at"),
@@ -118,6 +181,7 @@ def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) 
         reviewed_by_email=row.reviewed_by_email,
         prev_id=prev_id,
         next_id=next_id,
+        sequence=frames,
     )
 
 

@@ -1,7 +1,7 @@
 """species_labels: labels a project's admins add to the species list reviewers correct from
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0009
 Create Date: 2026-11-30 03:10:00
 
 A species correction must name a label of the project's list: the classifier's labels, the taxonomy's
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -297,7 +297,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Images, filtered, sorted and paginated */
+        /**
+         * Images, filtered, sorted and paginated; or one item per sequence
+         * @description With `group=sequence` each item is one sequence with at least one image matching the filters: the item is the sequence's matching frame that comes first in the requested order (its `sequence_id` and `frame_count` name the whole sequence), sequences are ordered and paged by that frame, and `total` counts sequences.
+         */
         get: operations["images-list"];
         put?: never;
         post?: never;
@@ -441,6 +444,40 @@ export interface paths {
         put?: never;
         /** Send a failed image through the pipeline again (project admin) */
         post: operations["images-retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/sequences/{sequence_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frames of a sequence, in capture order */
+        get: operations["sequences-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/sequences/{sequence_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the review status of every frame of a sequence (analyst) */
+        post: operations["sequences-review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2054,6 +2091,17 @@ export interface components {
              * @description Distinct species labels in the image (human corrections win)
              */
             species: string[];
+            /**
+             * Sequence Id
+             * Format: uuid
+             * @description The image's sequence: the id of its first frame. Frames of one camera at most the project's sequence_gap_seconds after the previous frame form one sequence; an image without a capture time is its own
+             */
+            sequence_id: string;
+            /**
+             * Frame Count
+             * @description Frames in the image's sequence (all of them, whatever the filters)
+             */
+            frame_count: number;
             camera: components["schemas"]["CameraRef"] | null;
             /** File Size */
             file_size: number;
@@ -2125,6 +2173,8 @@ export interface components {
              * @description The image after this one in the list under the same filters
              */
             next_id: string | null;
+            /** @description The frames of this image's sequence (one frame: the image alone) */
+            sequence: components["schemas"]["SequenceFrames"];
         };
         /** ImagePage */
         ImagePage: {
@@ -2222,6 +2272,17 @@ export interface components {
              * @description Distinct species labels in the image (human corrections win)
              */
             species: string[];
+            /**
+             * Sequence Id
+             * Format: uuid
+             * @description The image's sequence: the id of its first frame. Frames of one camera at most the project's sequence_gap_seconds after the previous frame form one sequence; an image without a capture time is its own
+             */
+            sequence_id: string;
+            /**
+             * Frame Count
+             * @description Frames in the image's sequence (all of them, whatever the filters)
+             */
+            frame_count: number;
         };
         /** LatLon */
         LatLon: {
@@ -2500,6 +2561,76 @@ export interface components {
          * @enum {string}
          */
         RuleKind: "species" | "camera_health" | "camera_silent" | "system";
+        /** SequenceDetail */
+        SequenceDetail: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The sequence id (its first frame's image id)
+             */
+            id: string;
+            /** Camera Id */
+            camera_id: number | null;
+            /** Frame Count */
+            frame_count: number;
+            /**
+             * Start
+             * @description Capture time of the first frame
+             */
+            start: string | null;
+            /**
+             * End
+             * @description Capture time of the last frame
+             */
+            end: string | null;
+            /**
+             * Frames
+             * @description The frames in capture order (at most 500)
+             */
+            frames: components["schemas"]["ImageSummary"][];
+        };
+        /**
+         * SequenceFrames
+         * @description The frames of an image's sequence, for stepping through them in the detail view.
+         */
+        SequenceFrames: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The sequence id (its first frame's image id)
+             */
+            id: string;
+            /** Frame Count */
+            frame_count: number;
+            /**
+             * Position
+             * @description 0-based index of this image among the sequence's frames, in capture order
+             */
+            position: number;
+            /**
+             * Offset
+             * @description Index of frame_ids[0] in the whole sequence: 0 unless the sequence has more than 1000 frames, when frame_ids is the 1000 frames around this one
+             */
+            offset: number;
+            /**
+             * Frame Ids
+             * @description Frame image ids in capture order (ties by id)
+             */
+            frame_ids: string[];
+        };
+        /** SequenceReviewResult */
+        SequenceReviewResult: {
+            /**
+             * Sequence Id
+             * Format: uuid
+             */
+            sequence_id: string;
+            /**
+             * Updated
+             * @description Every frame of the sequence, now with the new review status
+             */
+            updated: string[];
+        };
         /** SpeciesCorrection */
         SpeciesCorrection: {
             /** Label */
@@ -4321,6 +4452,8 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (1..200) */
                 limit?: number;
+                /** @description `image` (default) or `sequence`: one item per sequence */
+                group?: "image" | "sequence";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4989,6 +5122,132 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "sequences-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sequence id: the image id of its first frame */
+                sequence_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SequenceDetail"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "sequences-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sequence id: the image id of its first frame */
+                sequence_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SequenceReviewResult"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
