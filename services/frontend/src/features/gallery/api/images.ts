@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import { imagesQuery, type ImageFilters } from '@/lib/filters'
 import { keepWithinProject, useProjectSlug } from '@/lib/project'
-import type { ReviewStatus } from '@/lib/api/types'
 
 export function useImages(filters: ImageFilters) {
   const slug = useProjectSlug()
@@ -28,21 +27,6 @@ export function useStatusCounts(filters: ImageFilters) {
   })
 }
 
-/** Sets the review status of many images at once (the selection toolbar). */
-export function useBulkReview() {
-  const slug = useProjectSlug()
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: ({ ids, status }: { ids: string[]; status: ReviewStatus }) =>
-      unwrap(api.POST('/api/projects/{slug}/images/review', { params: { path: { slug } }, body: { image_ids: ids, status } })),
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: ['images'] })
-      void queryClient.invalidateQueries({ queryKey: ['image'] })
-      void queryClient.invalidateQueries({ queryKey: ['stats'] })
-    },
-  })
-}
-
 /** Gives every animal detection of many images one species label of the list. */
 export function useBulkSpecies() {
   const slug = useProjectSlug()
@@ -57,4 +41,17 @@ export function useBulkSpecies() {
       void queryClient.invalidateQueries({ queryKey: ['stats'] })
     },
   })
+}
+
+/** The frames of a sequence (GET /sequences/{id}), cached briefly: the selection expands to them. */
+export function useFetchSequence() {
+  const slug = useProjectSlug()
+  const queryClient = useQueryClient()
+  return (sequenceId: string) =>
+    queryClient.fetchQuery({
+      queryKey: ['sequence', slug, sequenceId],
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/projects/{slug}/sequences/{sequence_id}', { params: { path: { slug, sequence_id: sequenceId } }, signal })),
+      staleTime: 10_000,
+    })
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { ArrowDownWideNarrow, ArrowUpNarrowWide, Camera, CheckSquare, SlidersHorizontal, Square, X } from 'lucide-react'
 import { Button } from '@/components/Button'
 import { SelectField } from '@/components/Field'
+import { Switch } from '@/components/Switch'
 import { Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
 import { Pagination } from '@/components/Pagination'
@@ -39,7 +40,8 @@ export function GalleryPage() {
   const { user } = useAuth()
   const projectRole = useProjectContext().project?.role
   const canAddLabels = user?.role === 'admin' || projectRole === 'admin'
-  const select = useSelectionActions()
+  const bySequence = filters.group === 'sequence'
+  const select = useSelectionActions(bySequence)
   const [speciesOpen, setSpeciesOpen] = useState(false)
   const labels = useSpeciesLabels()
   const addLabel = useAddSpeciesLabel()
@@ -72,8 +74,9 @@ export function GalleryPage() {
 
   const query = viewQuery(filters)
   const to = useProjectPath()
+  const unit = filters.group === 'sequence' ? 'sequence' : 'image'
   const description = data
-    ? `${formatNumber(data.total)} image${data.total === 1 ? '' : 's'}${count ? ' match your filters' : ' from all cameras'}`
+    ? `${formatNumber(data.total)} ${unit}${data.total === 1 ? '' : 's'}${count ? ' match your filters' : ' from all cameras'}`
     : 'Camera-trap images as they arrive from the field'
 
   return (
@@ -161,8 +164,19 @@ export function GalleryPage() {
             )
           ) : (
             <>
-              {canReview && (
-                <div className="mb-3 flex flex-wrap items-center gap-2">
+              <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+                <div className="inline-flex items-center gap-2 text-sm text-stone-700">
+                  <Switch
+                    checked={bySequence}
+                    onChange={(on) => {
+                      select.clear()
+                      setFilters({ group: on ? 'sequence' : undefined })
+                    }}
+                    label="One card per sequence"
+                  />
+                  <span aria-hidden>One card per sequence</span>
+                </div>
+                {canReview && (
                   <Button
                     size="sm"
                     variant="ghost"
@@ -173,9 +187,13 @@ export function GalleryPage() {
                   >
                     {pageSelected ? 'Deselect page' : 'Select page'}
                   </Button>
-                  <span className="hidden text-xs text-stone-500 sm:inline">Tick a photo to select it; Shift-tick selects a range.</span>
-                </div>
-              )}
+                )}
+                {canReview && (
+                  <span className="hidden text-xs text-stone-500 xl:inline">
+                    Tick a photo to select it; Shift-tick selects a range{bySequence ? '; a sequence counts with all its frames' : ''}.
+                  </span>
+                )}
+              </div>
               <ul
                 className={`grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-4 transition-opacity ${images.isPlaceholderData ? 'opacity-60' : ''}`}
                 aria-label="Images"
@@ -187,6 +205,7 @@ export function GalleryPage() {
                       <ImageCard
                         image={image}
                         href={to(`/images/${image.id}${query}`)}
+                        badge={bySequence && image.frame_count > 1 ? `${image.frame_count} frames` : undefined}
                         selection={
                           canReview
                             ? { selected: select.selection.ids.has(image.id), onToggle: (shift) => select.toggle(order, image.id, shift) }

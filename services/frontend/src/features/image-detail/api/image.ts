@@ -88,6 +88,7 @@ export function useReviewImage(id: string, reviewerEmail?: string | null) {
     onSettled: () => {
       // Lists and statistics refetch only where they are on screen.
       void queryClient.invalidateQueries({ queryKey: ['images'] })
+      void queryClient.invalidateQueries({ queryKey: ['sequence'] })
       void queryClient.invalidateQueries({ queryKey: ['stats'] })
     },
   })
@@ -143,5 +144,17 @@ export function useResetSpecies(id: string) {
       void queryClient.invalidateQueries({ queryKey: ['species'] })
       void queryClient.invalidateQueries({ queryKey: ['stats'] })
     },
+  })
+}
+
+/** The frames of a sequence with their thumbnails and review status (GET /sequences/{id}). */
+export function useSequence(sequenceId: string | undefined, enabled: boolean) {
+  const slug = useProjectSlug()
+  return useQuery({
+    queryKey: ['sequence', slug, sequenceId],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/sequences/{sequence_id}', { params: { path: { slug, sequence_id: sequenceId! } }, signal })),
+    enabled: enabled && Boolean(sequenceId),
+    staleTime: 10_000,
   })
 }

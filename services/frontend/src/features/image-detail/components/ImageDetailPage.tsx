@@ -18,7 +18,7 @@ import { emptyHotkeys, HotkeySettings, labelForKey } from '@/features/species-la
 import { useProjectContext } from '@/lib/project'
 import { useResetOnChange } from '@/lib/useResetOnChange'
 import { parseFilters, serializeFilters, viewQuery } from '@/lib/filters'
-import { useImage, usePrefetchNeighbours, useRetryImage, useReviewImage } from '../api/image'
+import { useImage, usePrefetchNeighbours, useRetryImage, useReviewImage, useSequence } from '../api/image'
 import { detectionDisplayName } from '../detections'
 import { isTypingTarget } from '../keyboard'
 import { useAutoAdvance } from '../hooks/useAutoAdvance'
@@ -28,6 +28,8 @@ import { DetectionCanvas } from './DetectionCanvas'
 import { DetectionList } from './DetectionList'
 import { MetadataPanel } from './MetadataPanel'
 import { ReviewBar } from './ReviewBar'
+import { frameNeighbours, SequencePanel } from './SequencePanel'
+import { SequenceReview } from './SequenceReview'
 import { ShortcutHelp } from './ShortcutHelp'
 
 const REVIEW_TOAST: Record<ReviewStatus, string> = {
@@ -63,6 +65,9 @@ export default function ImageDetailPage() {
   const current = data && data.id === imageId ? data : undefined
   const time = current ? shownTime(current) : undefined
   usePrefetchNeighbours(current?.prev_id, current?.next_id, filters)
+  const inSequence = (current?.sequence.frame_count ?? 1) > 1
+  const sequence = useSequence(current?.sequence.id, inSequence)
+  const frames = sequence.data?.id === current?.sequence.id ? sequence.data?.frames : undefined
 
   useResetOnChange(imageId, () => setHighlighted(null))
   useEffect(() => {
@@ -117,6 +122,13 @@ export default function ImageDetailPage() {
       case 'next':
         go(current?.next_id)
         return
+      case 'previous-frame':
+      case 'next-frame': {
+        if (!current || !inSequence) return false
+        const step = frameNeighbours(current)
+        go(action === 'next-frame' ? step.next : step.previous)
+        return
+      }
       case 'approve':
         doReview('approved')
         return
@@ -245,6 +257,9 @@ export default function ImageDetailPage() {
                 onHighlight={setHighlighted}
                 alt={`Camera-trap photo from ${current.camera_name ?? 'an unassigned camera'}`}
               />
+              {inSequence && (
+                <SequencePanel image={current} frames={frames} hrefOf={(id) => to(`/images/${id}${query}`)} onStep={go} />
+              )}
               <p className="hidden text-xs text-stone-500 sm:block">
                 Hover a box for its label · click a detection to highlight it · press <kbd className="font-mono">?</kbd> for shortcuts
               </p>
@@ -265,6 +280,9 @@ export default function ImageDetailPage() {
                 <ReviewBar current={current.review_status} canReview={canReview} busy={review.isPending} onReview={doReview} />
               ) : (
                 <Skeleton className="h-20 w-full" />
+              )}
+              {current && inSequence && canReview && (
+                <SequenceReview sequenceId={current.sequence.id} frameCount={current.sequence.frame_count} frames={frames} />
               )}
               {canReview && (
                 <div className="mt-3 flex items-center justify-between gap-3 border-t border-stone-100 pt-3">
