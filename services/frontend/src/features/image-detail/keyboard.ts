@@ -24,7 +24,7 @@ export const SHORTCUTS: ShortcutDoc[] = [
   { keys: ['A'], action: 'approve', description: 'Approve image', review: true },
   { keys: ['R'], action: 'reject', description: 'Reject image', review: true },
   { keys: ['F'], action: 'flag', description: 'Flag for another look', review: true },
-  { keys: ['1', '…', '9'], action: 'species', description: 'Set the species on that key (configure with “Keys 1–9”)', review: true },
+  { keys: ['1', '…', '9'], action: 'species', description: 'Set the species on that key (configure with “Hotkeys 1–9”)', review: true },
   { keys: ['?'], action: 'help', description: 'Show keyboard shortcuts' },
   { keys: ['Esc'], action: 'close', description: 'Close dialog' },
   { keys: ['G'], action: 'back', description: 'Back to the gallery' },

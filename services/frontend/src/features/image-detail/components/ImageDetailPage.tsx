@@ -247,6 +247,9 @@ export default function ImageDetailPage() {
                   {time && !time.known && <CaptureTimeUnknownBadge description={time.description} />}
                 </p>
               </div>
+              {inSequence && (
+                <SequencePanel image={current} frames={frames} hrefOf={(id) => to(`/images/${id}${query}`)} onStep={go} />
+              )}
               <DetectionCanvas
                 imageId={current.id}
                 src={current.url}
@@ -257,9 +260,6 @@ export default function ImageDetailPage() {
                 onHighlight={setHighlighted}
                 alt={`Camera-trap photo from ${current.camera_name ?? 'an unassigned camera'}`}
               />
-              {inSequence && (
-                <SequencePanel image={current} frames={frames} hrefOf={(id) => to(`/images/${id}${query}`)} onStep={go} />
-              )}
               <p className="hidden text-xs text-stone-500 sm:block">
                 Hover a box for its label · click a detection to highlight it · press <kbd className="font-mono">?</kbd> for shortcuts
               </p>
@@ -325,9 +325,9 @@ export default function ImageDetailPage() {
                     variant="ghost"
                     onClick={() => setHotkeyDialog(true)}
                     icon={<Settings2 className="h-4 w-4" aria-hidden />}
-                    aria-label="Species hotkeys 1 to 9"
+                    title="Species on keys 1 to 9"
                   >
-                    <span className="hidden sm:inline">Keys 1–9</span>
+                    <span className="sr-only sm:not-sr-only">Hotkeys 1–9</span>
                   </Button>
                 ) : undefined
               }

@@ -69,7 +69,8 @@ export function SequenceReview({
             size="sm"
             disabled={review.isPending || !frames}
             onClick={() => run(a.status)}
-            icon={<a.icon className="h-4 w-4" aria-hidden />}
+            className="whitespace-nowrap px-1.5"
+            icon={<a.icon className="hidden h-3.5 w-3.5 sm:block lg:hidden xl:block" aria-hidden />}
             aria-label={`${a.label} ${frameCount} frames`}
           >
             {a.label}

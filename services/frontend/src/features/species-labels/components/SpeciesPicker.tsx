@@ -154,7 +154,7 @@ export function SpeciesPicker({
             >
               <span className="min-w-0 flex-1 truncate">{item.display}</span>
               {i === 0 || matches[i - 1].kind !== item.kind ? (
-                <span className="shrink-0 text-[10px] uppercase tracking-wide text-stone-500">{KIND_NAMES[item.kind]}</span>
+                <span className="shrink-0 text-[10px] uppercase tracking-wide text-stone-600">{KIND_NAMES[item.kind]}</span>
               ) : null}
               {key && <kbd className="shrink-0 rounded bg-stone-100 px-1 font-mono text-[10px] text-stone-600">{key}</kbd>}
             </li>
