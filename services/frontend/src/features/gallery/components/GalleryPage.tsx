@@ -9,8 +9,9 @@ import { Pagination } from '@/components/Pagination'
 import { EmptyState, ErrorState } from '@/components/States'
 import { IMAGE_STATUS_META, REVIEW_STATUS_META } from '@/components/StatusBadges'
 import { useProjectContext, useProjectPath } from '@/lib/project'
+import { useResetOnChange } from '@/lib/useResetOnChange'
 import { formatDate, formatNumber, speciesName } from '@/lib/format'
-import { activeFilterCount, PAGE_SIZES, viewQuery, type ImageFilters, type SortField } from '@/lib/filters'
+import { activeFilterCount, PAGE_SIZES, serializeFilters, viewQuery, type ImageFilters, type SortField } from '@/lib/filters'
 import { useCameras } from '@/lib/api/catalog'
 import { useAuth, useCanReview } from '@/features/auth'
 import { SpeciesPicker, useAddSpeciesLabel, useSpeciesLabels } from '@/features/species-labels'
@@ -47,6 +48,10 @@ export function GalleryPage() {
   const addLabel = useAddSpeciesLabel()
   const order = (data?.items ?? []).map((i) => i.id)
   const pageSelected = allSelected(select.selection, order)
+
+  // A selection belongs to one set of filters: it survives paging, not a change of what is shown.
+  const shownKey = serializeFilters({ ...filters, page: 1 }).toString()
+  useResetOnChange(shownKey, select.clear)
 
   useEffect(() => {
     if (data) select.remember(data.items)
