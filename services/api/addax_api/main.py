@@ -37,6 +37,7 @@ from addax_api.media.router import router as media_router
 from addax_api.media.service import MediaUrls
 from addax_api.middleware import RateLimitMiddleware, RequestMiddleware
 from addax_api.projects.router import router as projects_router
+from addax_api.species_labels.router import router as species_labels_router
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.router import router as stats_router
 from addax_api.stats.router import species_router
@@ -164,6 +165,7 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         images_router,
         sequences_router,
         species_router,
+        species_labels_router,
         cameras_router,
         cameras_admin_router,
         deployments_router,

@@ -268,3 +268,21 @@ def test_b_exports_hold_nothing_of_a(client, two_projects):
     assert len(md["images"]) == 2
     assert client.get(f"/api/projects/{A}/exports/csv", headers=h).status_code == 404
     assert client.post(f"/api/projects/{A}/imports", content=b"PK", headers=h).status_code == 404
+
+
+def test_species_lists_are_per_project(client, users, two_projects):
+    """A label B's admin adds, and B's classifier labels, are B's: A's list and A's corrections do not
+    see them; B's list holds none of A's machine labels."""
+    h, ah = two_projects["headers"], users.admin.headers
+    assert client.post(f"/api/projects/{B}/species-labels", json={"label": "b-only morph"}, headers=h).status_code == 201
+    assert client.post(f"/api/projects/{A}/species-labels", json={"label": "a-only morph"}, headers=h).status_code == 404
+    b_list = {item["label"] for item in client.get(f"/api/projects/{B}/species-labels", headers=h).json()["labels"]}
+    a_list = {item["label"] for item in client.get(f"/api/projects/{A}/species-labels", headers=ah).json()["labels"]}
+    assert {"b-only morph", "aardvark", "pangolin"} <= b_list and "zebra" not in b_list
+    assert "zebra" in a_list and not {"b-only morph", "aardvark", "pangolin"} & a_list
+    a_image = client.get(f"/api/projects/{A}/images", params={"species": "zebra"}, headers=ah).json()["items"][0]["id"]
+    detection = client.get(f"/api/projects/{A}/images/{a_image}", headers=ah).json()["detections"][0]["id"]
+    put = client.put(f"/api/projects/{A}/images/{a_image}/detections/{detection}/species", json={"label": "aardvark"}, headers=ah)
+    assert put.status_code == 422 and "aardvark" in put.json()["detail"][0]["msg"]
+    bulk = client.post(f"/api/projects/{B}/images/species", json={"image_ids": [a_image], "label": "aardvark"}, headers=h)
+    assert bulk.status_code == 200 and bulk.json()["not_found"] == [a_image] and bulk.json()["detections"] == 0

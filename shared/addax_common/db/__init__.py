@@ -27,6 +27,7 @@ from addax_common.db.images import (
 )
 from addax_common.db.projects import DEFAULT_PROJECT_SLUG, Project, ProjectMember
 from addax_common.db.session import make_engine, make_session_factory
+from addax_common.db.species_labels import SpeciesLabel
 from addax_common.db.users import AuditLog, RefreshToken, User, UserRole
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "RefreshToken",
     "ReviewStatus",
     "RuleKind",
+    "SpeciesLabel",
     "TriggerMode",
     "User",
     "UserRole",

@@ -334,6 +334,27 @@ def detection_for_update(db: Session, project_id: int, image_id: uuid.UUID, dete
     return db.scalars(stmt).first()
 
 
+def animal_detections_for_update(db: Session, image_ids: Sequence[uuid.UUID], threshold: float) -> list[Detection]:
+    """The animal detections at or above the display threshold of these images (locked), in image order."""
+    stmt = (
+        select(Detection)
+        .where(
+            Detection.image_id.in_(image_ids),
+            Detection.category == DetectionCategory.ANIMAL,
+            Detection.confidence >= threshold,
+        )
+        .order_by(Detection.image_id, Detection.index)
+        .with_for_update()
+    )
+    return list(db.scalars(stmt))
+
+
+def effective_labels_of(db: Session, detection_ids: Sequence[int]) -> dict[int, str | None]:
+    eff = effective_labels()
+    rows = db.execute(select(eff.c.detection_id, eff.c.label).where(eff.c.detection_id.in_(detection_ids)))
+    return {detection_id: label for detection_id, label in rows}
+
+
 def effective_label_of(db: Session, detection_id: int) -> str | None:
     eff = effective_labels()
     return db.scalar(select(eff.c.label).where(eff.c.detection_id == detection_id))

@@ -203,6 +203,21 @@ class SpeciesCorrection(BaseModel):
     label: NonEmptyText200
 
 
+class BulkSpeciesRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    image_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+    label: NonEmptyText200 = Field(description="A label of the project's species list (GET .../species-labels)")
+
+
+class BulkSpeciesResult(BaseModel):
+    updated: list[uuid.UUID] = Field(description="Images whose animal detections now carry the label")
+    skipped: list[uuid.UUID] = Field(description="Images with no animal detection above the display threshold")
+    not_found: list[uuid.UUID]
+    detections: int = Field(description="How many detections were corrected")
+    label: str = Field(description="The label as stored (the list's form)")
+
+
 class RetryResult(BaseModel):
     id: uuid.UUID
     status: ImageStatus

@@ -15,6 +15,7 @@ from addax_api.errors import Conflict, NotFound
 from addax_api.images import repository
 from addax_api.images.schemas import (
     BulkReviewResult,
+    BulkSpeciesResult,
     CameraRef,
     ClassificationOut,
     DetectionOut,
@@ -35,9 +36,11 @@ from addax_api.mapping import attributes
 from addax_api.media.service import MediaUrls
 from addax_api.queries.filters import ImageQuery
 from addax_api.scope import ProjectScope
+from addax_api.species_labels import service as species_labels
 from addax_api.uow import UnitOfWork
 from addax_common.db import Image, ImageStatus, ReviewStatus
 from addax_common.reliable_queue import QUEUE_ALERT_REVIEWS, QUEUE_IMAGE_INGESTED
+from addax_common.settings import Settings
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS
 
 
@@ -265,14 +268,43 @@ def review_many(
 
 
 def correct_species(
-    uow: UnitOfWork, scope: ProjectScope, view: Presentation, image_id: uuid.UUID, detection_id: int, label: str | None
+    uow: UnitOfWork,
+    scope: ProjectScope,
+    view: Presentation,
+    image_id: uuid.UUID,
+    detection_id: int,
+    label: str | None,
+    settings: Settings,
 ) -> DetectionOut:
-    """Store (or, with label None, remove) the human label of a detection, beside the machine's."""
-    db, actor = uow.db, uow.actor
+    """Store (or, with label None, remove) the human label of a detection, beside the machine's.
+
+    A label must be in the project's species list (`species_labels.service`); `settings` names the
+    taxonomy file that list reads."""
+    db = uow.db
     detection = repository.detection_for_update(db, scope.project_id, image_id, detection_id)
     if detection is None:
         raise NotFound("detection not found")
+    if label is not None:
+        label = species_labels.known_label(db, settings, scope.project_id, label)
     previous = repository.effective_label_of(db, detection_id)
+    _store_human_label(uow, scope, image_id, detection_id, previous, label)
+    db.flush()
+    uow.invalidate_stats(scope.project_id)
+    if label is not None:  # a human label counts as verified (the alerts service skips unfinished images)
+        uow.enqueue(QUEUE_ALERT_REVIEWS, image_id)
+    return next(d for d in detections(db, view, image_id) if d.id == detection_id)
+
+
+def _store_human_label(
+    uow: UnitOfWork,
+    scope: ProjectScope,
+    image_id: uuid.UUID,
+    detection_id: int,
+    previous: str | None,
+    label: str | None,
+) -> None:
+    """Replace (label None: remove) a detection's human label, with its audit entry."""
+    db, actor = uow.db, uow.actor
     repository.delete_human_labels(db, detection_id)
     if label is not None:
         repository.add_classification(
@@ -296,11 +328,40 @@ def correct_species(
         {"detection_id": detection_id, "from": previous, "to": label},
         project_id=scope.project_id,
     )
+
+
+def correct_species_many(
+    uow: UnitOfWork,
+    scope: ProjectScope,
+    view: Presentation,
+    ids: list[uuid.UUID],
+    label: str,
+    settings: Settings,
+) -> BulkSpeciesResult:
+    """Give every animal detection (above the display threshold) of these images the same human label:
+    the gallery's "set species" for a selection, e.g. the frames of one sequence."""
+    db = uow.db
+    label = species_labels.known_label(db, settings, scope.project_id, label)
+    wanted = list(dict.fromkeys(ids))
+    images = repository.many_for_update(db, scope.project_id, wanted)
+    found = {image.id for image in images}
+    detections = repository.animal_detections_for_update(db, sorted(found), view.threshold)
+    previous = repository.effective_labels_of(db, [d.id for d in detections])
+    for detection in detections:
+        _store_human_label(uow, scope, detection.image_id, detection.id, previous.get(detection.id), label)
     db.flush()
-    uow.invalidate_stats(scope.project_id)
-    if label is not None:  # a human label counts as verified (the alerts service skips unfinished images)
+    corrected = {d.image_id for d in detections}
+    if corrected:
+        uow.invalidate_stats(scope.project_id)
+    for image_id in sorted(corrected):
         uow.enqueue(QUEUE_ALERT_REVIEWS, image_id)
-    return next(d for d in detections(db, view, image_id) if d.id == detection_id)
+    return BulkSpeciesResult(
+        updated=[i for i in wanted if i in corrected],
+        skipped=[i for i in wanted if i in found and i not in corrected],
+        not_found=[i for i in wanted if i not in found],
+        detections=len(detections),
+        label=label,
+    )
 
 
 def retry(uow: UnitOfWork, scope: ProjectScope, image_id: uuid.UUID) -> RetryResult:

@@ -19,6 +19,7 @@ async function pages() {
   return [
     // Every page has the header with the project switcher (the admin is in two projects).
     { name: 'gallery', path: '/p/default/gallery', ready: '[data-testid=image-card]' },
+    { name: 'gallery-sequences', path: '/p/default/gallery?group=sequence', ready: '[data-testid=image-card]' },
     { name: 'image-detail', path: `/p/default/images/${image.id}`, ready: 'h1' },
     { name: 'map', path: '/p/default/map', ready: '[data-testid=camera-marker]' },
     { name: 'stats', path: '/p/default/stats', ready: '[data-testid=summary-card]' },

@@ -344,6 +344,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/images/species": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give every animal detection of many images one species label from the list (analyst) */
+        post: operations["images-species_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/images/{image_id}": {
         parameters: {
             query?: never;
@@ -403,7 +420,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Correct the species of a detection (analyst); stored as a human label beside the machine's */
+        /**
+         * Correct the species of a detection (analyst); stored as a human label beside the machine's
+         * @description The label must be in the project's species list (GET .../species-labels); any other is a 422 naming it.
+         */
         put: operations["images-set_species"];
         post?: never;
         /** Remove the human species label of a detection (analyst); the machine label counts again */
@@ -475,6 +495,24 @@ export interface paths {
         get: operations["species-list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/species-labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The labels a species correction may name: specials, the classifier's and taxonomy's labels, groups, admin additions */
+        get: operations["species-labels"];
+        put?: never;
+        /** Add a label to the project's species list (project admin) */
+        post: operations["species-add_label"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1574,6 +1612,41 @@ export interface components {
             updated: string[];
             /** Not Found */
             not_found: string[];
+        };
+        /** BulkSpeciesRequest */
+        BulkSpeciesRequest: {
+            /** Image Ids */
+            image_ids: string[];
+            /**
+             * Label
+             * @description A label of the project's species list (GET .../species-labels)
+             */
+            label: string;
+        };
+        /** BulkSpeciesResult */
+        BulkSpeciesResult: {
+            /**
+             * Updated
+             * @description Images whose animal detections now carry the label
+             */
+            updated: string[];
+            /**
+             * Skipped
+             * @description Images with no animal detection above the display threshold
+             */
+            skipped: string[];
+            /** Not Found */
+            not_found: string[];
+            /**
+             * Detections
+             * @description How many detections were corrected
+             */
+            detections: number;
+            /**
+             * Label
+             * @description The label as stored (the list's form)
+             */
+            label: string;
         };
         /**
          * CameraAssign
@@ -2996,6 +3069,69 @@ export interface components {
              * @description Every species label a rule may name in `conditions.species`
              */
             labels: string[];
+        };
+        /** SpeciesLabelCreate */
+        SpeciesLabelCreate: {
+            /** Label */
+            label: string;
+        };
+        /** SpeciesLabelCreated */
+        SpeciesLabelCreated: {
+            /**
+             * Label
+             * @description The value a correction stores (lower case)
+             */
+            label: string;
+            /**
+             * Display
+             * @description How the dashboard names it ('Blank / false trigger' for blank)
+             */
+            display: string;
+            /**
+             * Kind
+             * @description special: blank, person, vehicle; species: the classifier's and the taxonomy's labels; group: a taxonomy group (e.g. 'carnivores') for an animal seen too badly to name; custom: added by an admin
+             * @enum {string}
+             */
+            kind: "special" | "species" | "group" | "custom";
+            /**
+             * Aliases
+             * @description Other words a search finds it by ('human')
+             */
+            aliases?: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** SpeciesLabelList */
+        SpeciesLabelList: {
+            /** Labels */
+            labels: components["schemas"]["SpeciesLabelOut"][];
+        };
+        /** SpeciesLabelOut */
+        SpeciesLabelOut: {
+            /**
+             * Label
+             * @description The value a correction stores (lower case)
+             */
+            label: string;
+            /**
+             * Display
+             * @description How the dashboard names it ('Blank / false trigger' for blank)
+             */
+            display: string;
+            /**
+             * Kind
+             * @description special: blank, person, vehicle; species: the classifier's and the taxonomy's labels; group: a taxonomy group (e.g. 'carnivores') for an animal seen too badly to name; custom: added by an admin
+             * @enum {string}
+             */
+            kind: "special" | "species" | "group" | "custom";
+            /**
+             * Aliases
+             * @description Other words a search finds it by ('human')
+             */
+            aliases?: string[];
         };
         /** SpeciesOccupancy */
         SpeciesOccupancy: {
@@ -5005,6 +5141,69 @@ export interface operations {
             };
         };
     };
+    "images-species_bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkSpeciesRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkSpeciesResult"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "images-get": {
         parameters: {
             query?: {
@@ -5577,6 +5776,137 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "species-labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeciesLabelList"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "species-add_label": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeciesLabelCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeciesLabelCreated"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
