@@ -122,7 +122,7 @@ def update(uow: UnitOfWork, scope: ProjectScope, deployment_id: int, data: Deplo
     if "timezone" in changes:
         # The same for the zone the EXIF wall-clock times are read in: capture times move, and the row
         # names the zone to set back to undo it.
-        zone_change = {"from": old_zone, "to": deployment.timezone, "images_reassigned": moved}
+        zone_change: dict[str, Any] = {"from": old_zone, "to": deployment.timezone, "images_reassigned": moved}
         record(db, uow.actor, "deployment.timezone", "deployment", deployment.id, zone_change, project_id=project_id)
     uow.invalidate_stats(project_id)
     return get(db, project_id, deployment.id)
