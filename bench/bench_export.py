@@ -233,13 +233,18 @@ def write_report(images: int, small: int, detections: dict, seed_seconds: float,
     for name, _slug, count, announced, seconds, size, before, peak in results:
         assert announced == count, (name, announced, count)
         lines.append(
-            f"| {name} | {count:,} | {seconds:.1f} | {size / 1e6:.1f} | {before:.0f} | {peak:.0f} | {peak - before:.0f} |"
+            f"| {name} | {count:,} | {seconds:.1f} | {size / 1e6:.1f} | {before:.0f} | {peak:.0f} | {round(peak - before)} |"
         )
-    lines += ["", "Growth for 10x the images (large minus small, per export):", ""]
+    lines += [
+        "",
+        "Growth for 10x the images (large minus small, per export; the first export of the process also pays "
+        "one-time imports and caches):",
+        "",
+    ]
     for index in range(0, len(results), 2):
         a, b = results[index], results[index + 1]
         lines.append(
-            f"- {a[0]}: {b[7] - b[6] - (a[7] - a[6]):+.0f} MB of growth for {b[2] - a[2]:,} more images; time "
+            f"- {a[0]}: {round(b[7] - b[6] - (a[7] - a[6])):+d} MB of growth for {b[2] - a[2]:,} more images; time "
             f"{b[4] / max(a[4], 1e-9):.1f}x"
         )
     lines += [
