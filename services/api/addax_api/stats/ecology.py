@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 DAY_SECONDS = 86400.0
@@ -78,6 +78,17 @@ class EventTally:
     hours_events: dict[str, list[int]]
     first_seen: dict[str, datetime]
     deployments_seen: dict[str, set[int]]
+
+
+class TallyRowView(NamedTuple):
+    """A row of stats/repository.py event_tally (also as cached)."""
+
+    deployment_id: int
+    species: str
+    hour: int
+    detections: int
+    events: int
+    first_at: datetime
 
 
 def tally(rows: Iterable[Any]) -> EventTally:

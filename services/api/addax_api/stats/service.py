@@ -138,8 +138,19 @@ def _efforts(db: Session, q: ImageQuery) -> list[ecology.Effort]:
     return ecology.efforts(repository.deployments(db, q), q.date_from, q.date_to, datetime.now(UTC))
 
 
-def _tally(db: Session, q: ImageQuery, interval: int) -> ecology.EventTally:
-    return ecology.tally(repository.event_tally(db, q, interval))
+TallyRow = tuple[int, str, int, int, int, datetime]  # deployment_id, species, hour, detections, events, first_at
+_tally_rows = TypeAdapter(list[TallyRow])
+
+
+def _tally(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> ecology.EventTally:
+    """The SQL event tally, cached on its own: the dashboard's four ecology charts ask for the same one
+    (accumulation and occupancy do not depend on the interval but share the project's)."""
+
+    def compute() -> list[TallyRow]:
+        return [tuple(row) for row in repository.event_tally(db, q, interval)]
+
+    rows = cache.get_or_compute(q.project_id, "event_tally", _params(q, interval=interval), _tally_rows, compute)
+    return ecology.tally(ecology.TallyRowView(*row) for row in rows)
 
 
 def trap_days(db: Session, cache: StatsCache, q: ImageQuery) -> TrapDays:
@@ -164,7 +175,7 @@ def trap_days(db: Session, cache: StatsCache, q: ImageQuery) -> TrapDays:
 def rai(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Rai:
     def compute() -> Rai:
         spans = _efforts(db, q)
-        t = _tally(db, q, interval)
+        t = _tally(db, cache, q, interval)
         order = ecology.species_order(t)
         total_days = sum(e.trap_days for e in spans)
 
@@ -206,7 +217,7 @@ def rai(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Rai:
 
 def activity(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Activity:
     def compute() -> Activity:
-        t = _tally(db, q, interval)
+        t = _tally(db, cache, q, interval)
         empty = [0] * 24
         series = [
             ActivitySeries(
@@ -226,25 +237,27 @@ def activity(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Ac
     return cache.get_or_compute(q.project_id, "activity", _params(q, interval=interval), _activity, compute)
 
 
-def accumulation(db: Session, cache: StatsCache, q: ImageQuery, timezone: str) -> Accumulation:
+def accumulation(db: Session, cache: StatsCache, q: ImageQuery, timezone: str, interval: int) -> Accumulation:
     def compute() -> Accumulation:
         spans = _efforts(db, q)
-        t = _tally(db, q, 0)
+        t = _tally(db, cache, q, interval)
         points = [
             AccumulationPoint(date=day, trap_days=effort, species_count=n, new_species=new)
             for day, effort, n, new in ecology.accumulation_points(spans, t.first_seen, ZoneInfo(timezone))
         ]
         return Accumulation(timezone=timezone, points=points)
 
-    return cache.get_or_compute(q.project_id, "accumulation", _params(q, tz=timezone), _accumulation, compute)
+    return cache.get_or_compute(
+        q.project_id, "accumulation", _params(q, tz=timezone, interval=interval), _accumulation, compute
+    )
 
 
-def occupancy(db: Session, cache: StatsCache, q: ImageQuery) -> Occupancy:
+def occupancy(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Occupancy:
     def compute() -> Occupancy:
         spans = [e for e in _efforts(db, q) if e.trap_days > 0]
         site_of = {e.deployment.id: e.site for e in spans}
         surveyed = len(set(site_of.values()))
-        t = _tally(db, q, 0)
+        t = _tally(db, cache, q, interval)
         rows = []
         for species, deployment_ids in t.deployments_seen.items():
             sites = len({site_of[d] for d in deployment_ids if d in site_of})
@@ -255,4 +268,4 @@ def occupancy(db: Session, cache: StatsCache, q: ImageQuery) -> Occupancy:
         rows.sort(key=lambda r: (-r.naive_occupancy, r.species))
         return Occupancy(sites_surveyed=surveyed, species=rows)
 
-    return cache.get_or_compute(q.project_id, "occupancy", _params(q), _occupancy, compute)
+    return cache.get_or_compute(q.project_id, "occupancy", _params(q, interval=interval), _occupancy, compute)
