@@ -233,3 +233,13 @@ def test_camera_names_in_file_names_still_identify_cameras(ingestor, put_upload,
     cams = {c.id: c.name for c in db.cameras()}
     assert (cams[first.camera_id], cams[second.camera_id], cams[third.camera_id]) == (
         "CAM07", "oostvaardersplassen-03", "PICTON-2")
+
+
+def test_a_burst_arriving_out_of_order_is_one_sequence(ingestor, put_upload, db):
+    """The three Reconyx photos are one trigger (08:25:38, :38, :39): ingested last-first they still chain
+    into one sequence named by the earliest frame (ties by id), as addax_common/sequences.py defines."""
+    photos = sorted(DATA.glob("*.JPG"), reverse=True)
+    ids = [ingest(ingestor, put_upload, photo.name, photo.read_bytes(), None).image_id for photo in photos]
+    rows = {r.id: r for r in db.images()}
+    first = min(ids, key=lambda i: (rows[i].captured_at, i))
+    assert {rows[i].sequence_id for i in ids} == {first}

@@ -179,7 +179,10 @@ def activity(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, speci
 def accumulation(
     scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None
 ) -> Accumulation:
-    return service.accumulation(db, cache, with_species(filters, species), scope.project.timezone)
+    project = scope.project
+    return service.accumulation(
+        db, cache, with_species(filters, species), project.timezone, project.independence_interval_minutes
+    )
 
 
 @router.get(
@@ -190,5 +193,6 @@ def accumulation(
     description="A site is a deployment location (coordinates to 5 decimals); surveyed when it has trap-days in the "
     "range." + ECOLOGY_FILTERS,
 )
-def occupancy(db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Occupancy:
-    return service.occupancy(db, cache, with_species(filters, species))
+def occupancy(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Occupancy:
+    interval = scope.project.independence_interval_minutes
+    return service.occupancy(db, cache, with_species(filters, species), interval)

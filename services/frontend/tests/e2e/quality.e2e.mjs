@@ -23,6 +23,8 @@ async function pages() {
     { name: 'image-detail', path: `/p/default/images/${image.id}`, ready: 'h1' },
     { name: 'map', path: '/p/default/map', ready: '[data-testid=camera-marker]' },
     { name: 'stats', path: '/p/default/stats', ready: '[data-testid=summary-card]' },
+    // The second project has a deployment (tests/support/e2e.py): the ecology charts are drawn.
+    { name: 'stats-ecology', path: '/p/wetland/stats', ready: '[data-testid=rai-row]' },
     { name: 'project-settings', path: '/p/default/settings', ready: '[data-testid=member-row]' },
     { name: 'project-deployments', path: '/p/default/deployments', ready: 'table' },
     { name: 'project-cameras', path: '/p/default/cameras', ready: 'table' },

@@ -63,3 +63,55 @@ export function useCameraStats(f: StatsFilters) {
     ...live(slug),
   })
 }
+
+// Ecology statistics under the page's filters (definitions: docs/statistics.md).
+
+export function useTrapDays(f: StatsFilters) {
+  const slug = useProjectSlug()
+  return useQuery({
+    queryKey: ['stats', 'trap-days', slug, f],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/stats/trap-days', { params: { path: { slug }, query: statsQuery(f) }, signal })),
+    ...live(slug),
+  })
+}
+
+export function useRai(f: StatsFilters) {
+  const slug = useProjectSlug()
+  return useQuery({
+    queryKey: ['stats', 'rai', slug, f],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/stats/rai', { params: { path: { slug }, query: statsQuery(f) }, signal })),
+    ...live(slug),
+  })
+}
+
+export function useActivity(f: StatsFilters) {
+  const slug = useProjectSlug()
+  return useQuery({
+    queryKey: ['stats', 'activity', slug, f],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/stats/activity', { params: { path: { slug }, query: statsQuery(f) }, signal })),
+    ...live(slug),
+  })
+}
+
+export function useAccumulation(f: StatsFilters) {
+  const slug = useProjectSlug()
+  return useQuery({
+    queryKey: ['stats', 'accumulation', slug, f],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/stats/accumulation', { params: { path: { slug }, query: statsQuery(f) }, signal })),
+    ...live(slug),
+  })
+}
+
+export function useOccupancy(f: StatsFilters) {
+  const slug = useProjectSlug()
+  return useQuery({
+    queryKey: ['stats', 'occupancy', slug, f],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/stats/occupancy', { params: { path: { slug }, query: statsQuery(f) }, signal })),
+    ...live(slug),
+  })
+}
