@@ -27,6 +27,7 @@ from addax_common.db.images import (
 )
 from addax_common.db.projects import DEFAULT_PROJECT_SLUG, Project, ProjectMember
 from addax_common.db.session import make_engine, make_session_factory
+from addax_common.db.uploads import UploadKey, UploadSession
 from addax_common.db.users import AuditLog, RefreshToken, User, UserRole
 
 __all__ = [
@@ -56,6 +57,8 @@ __all__ = [
     "ReviewStatus",
     "RuleKind",
     "TriggerMode",
+    "UploadKey",
+    "UploadSession",
     "User",
     "UserRole",
     "alert_rule_channels",
