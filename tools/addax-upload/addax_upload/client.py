@@ -1,0 +1,147 @@
+"""A tus 1.0 client for the server's /api/upload/tus (creation, resume by HEAD, checksum per chunk)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import httpx
+
+TUS = {"Tus-Resumable": "1.0.0"}
+RETRYABLE = (httpx.TransportError, httpx.RemoteProtocolError)
+
+
+class UploadError(Exception):
+    """The server refused the upload in a way that retrying cannot fix."""
+
+
+@dataclass
+class Result:
+    outcome: str  # received, duplicate, rejected, report, report_rejected
+    status: str | None
+    image_id: str | None
+    reason: str | None = None
+
+
+class Client:
+    def __init__(self, url: str, key: str, chunk_size: int = 4 << 20, timeout: float = 60.0,
+                 retries: int = 8, transport: httpx.BaseTransport | None = None) -> None:
+        self.base = url.rstrip("/") + "/"
+        self.chunk_size = chunk_size
+        self.retries = retries
+        self.http = httpx.Client(headers={"X-Api-Key": key, "User-Agent": "addax-upload"}, timeout=timeout,
+                                 transport=transport)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def url(self, path: str) -> str:
+        return urljoin(self.base, path.lstrip("/"))
+
+    # --- requests with retries ----------------------------------------------------------------------
+    def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
+        delay = 0.5
+        for attempt in range(self.retries + 1):
+            try:
+                response = self.http.request(method, url, **kwargs)
+            except RETRYABLE:
+                if attempt == self.retries:
+                    raise
+            else:
+                if response.status_code not in (423, 429, 502, 503, 504):
+                    return response
+                if attempt == self.retries:
+                    return response
+                wait = response.headers.get("retry-after")
+                if wait and wait.isdigit():
+                    delay = max(delay, min(float(wait), 60.0))
+            time.sleep(delay)
+            delay = min(delay * 2, 30.0)
+        raise AssertionError("unreachable")
+
+    def check(self, hashes: list[str]) -> dict[str, dict]:
+        known: dict[str, dict] = {}
+        for start in range(0, len(hashes), 1000):
+            response = self._request("POST", self.url("/api/upload/check"), json={"sha256": hashes[start:start + 1000]})
+            _raise_for(response)
+            known |= {item["sha256"]: item for item in response.json()["known"]}
+        return known
+
+    # --- one file ---------------------------------------------------------------------------------------
+    def create(self, path: Path, name: str, sha256: str) -> str:
+        size = path.stat().st_size
+        metadata = ",".join(f"{k} {base64.b64encode(v.encode()).decode()}" for k, v in
+                            (("filename", name), ("sha256", sha256)))
+        response = self._request("POST", self.url("/api/upload/tus"),
+                                 headers=TUS | {"Upload-Length": str(size), "Upload-Metadata": metadata})
+        _raise_for(response)
+        return response.headers["location"]
+
+    def offset(self, location: str) -> int | None:
+        """The server's offset of an upload; None when the server no longer knows it."""
+        response = self._request("HEAD", self.url(location), headers=TUS)
+        if response.status_code == 404:
+            return None
+        _raise_for(response)
+        return int(response.headers["upload-offset"])
+
+    def send(self, location: str, path: Path, progress: Callable[[int], None]) -> Result:
+        """Send the file from the server's offset on, resuming after dropped connections."""
+        size = path.stat().st_size
+        attempts = 0
+        while True:
+            offset = self.offset(location)
+            if offset is None:
+                raise LookupError(location)
+            progress(offset)
+            if size and offset >= size:
+                return self.result(location)  # complete before (the answer was lost): read the result
+            try:
+                with open(path, "rb") as fh:
+                    fh.seek(offset)
+                    while offset < size or size == 0:
+                        chunk = fh.read(self.chunk_size)
+                        checksum = base64.b64encode(hashlib.sha256(chunk).digest()).decode()
+                        response = self.http.patch(self.url(location), content=chunk, headers=TUS | {
+                            "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",
+                            "Upload-Checksum": f"sha256 {checksum}"})
+                        if response.status_code in (409, 423, 460, 503) and "changed" not in response.text:
+                            break  # someone else's offset, locked, damaged chunk, or busy: ask HEAD and go on
+                        _raise_for(response)
+                        offset = int(response.headers["upload-offset"])
+                        progress(offset)
+                        if offset >= size:
+                            return self.result(location, response)
+            except RETRYABLE:
+                pass  # the connection dropped mid-chunk: HEAD tells what arrived
+            attempts += 1
+            if attempts > self.retries * 4:
+                raise UploadError("gave up after repeated interruptions")
+            time.sleep(min(0.2 * attempts, 5.0))
+
+    def result(self, location: str, response: httpx.Response | None = None) -> Result:
+        if response is not None and response.headers.get("upload-outcome") not in (None, "rejected",
+                                                                                    "report_rejected"):
+            return Result(response.headers["upload-outcome"], response.headers.get("upload-image-status"),
+                          response.headers.get("upload-image-id"))
+        answer = self._request("GET", self.url(location))
+        _raise_for(answer)
+        result = answer.json().get("result")
+        if result is None:
+            raise UploadError("the server has the whole file but no result yet")
+        return Result(result["outcome"], result.get("status"), result.get("image_id"), result.get("reason"))
+
+
+def _raise_for(response: httpx.Response) -> None:
+    if response.status_code < 400:
+        return
+    try:
+        detail = response.json().get("detail")
+    except ValueError:
+        detail = response.text[:300]
+    raise UploadError(f"HTTP {response.status_code}: {detail}")
