@@ -29,13 +29,16 @@ class Result:
 
 
 class Client:
-    def __init__(self, url: str, key: str, chunk_size: int = 4 << 20, timeout: float = 60.0,
-                 retries: int = 8, transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(self, url: str, key: str | None, chunk_size: int = 4 << 20, timeout: float = 60.0,
+                 retries: int = 8, tus_path: str = "/api/upload/tus", headers: dict[str, str] | None = None) -> None:
+        """`key`: an upload key (X-Api-Key); or `headers` and `tus_path` for another door of the same protocol
+        (the web upload's /api/projects/<slug>/uploads with a user's bearer token: the benchmark)."""
         self.base = url.rstrip("/") + "/"
         self.chunk_size = chunk_size
         self.retries = retries
-        self.http = httpx.Client(headers={"X-Api-Key": key, "User-Agent": "addax-upload"}, timeout=timeout,
-                                 transport=transport)
+        self.tus_path = tus_path
+        auth = headers if headers is not None else {"X-Api-Key": key or ""}
+        self.http = httpx.Client(headers={**auth, "User-Agent": "addax-upload"}, timeout=timeout)
 
     def close(self) -> None:
         self.http.close()
@@ -77,7 +80,7 @@ class Client:
         size = path.stat().st_size
         metadata = ",".join(f"{k} {base64.b64encode(v.encode()).decode()}" for k, v in
                             (("filename", name), ("sha256", sha256)))
-        response = self._request("POST", self.url("/api/upload/tus"),
+        response = self._request("POST", self.url(self.tus_path),
                                  headers=TUS | {"Upload-Length": str(size), "Upload-Metadata": metadata})
         _raise_for(response)
         return response.headers["location"]

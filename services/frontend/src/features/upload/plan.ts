@@ -62,9 +62,14 @@ export async function sha256Hex(file: Blob): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** Every file under a dropped item, with its path (folders are walked; hidden files are left out). */
-export async function filesOfDrop(items: DataTransferItemList): Promise<Picked[]> {
-  const entries = [...items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => Boolean(e))
+/**
+ * Every file under a drop, with its path (folders are walked; hidden files are left out). Read the
+ * entries and files while the drop event runs: the browser empties the DataTransfer after it.
+ */
+export async function filesOfDrop(transfer: DataTransfer): Promise<Picked[]> {
+  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => Boolean(e))
+  const plain = [...transfer.files]
+  if (entries.length === 0) return filesOfInput(plain) // files without entries (a drop made by a script)
   const out: Picked[] = []
   const walk = async (entry: FileSystemEntry, prefix: string): Promise<void> => {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name
@@ -84,7 +89,7 @@ export async function filesOfDrop(items: DataTransferItemList): Promise<Picked[]
   return out.sort((a, b) => a.path.localeCompare(b.path))
 }
 
-export function filesOfInput(list: FileList): Picked[] {
+export function filesOfInput(list: FileList | File[]): Picked[] {
   return [...list]
     .map((file) => ({ file, path: file.webkitRelativePath || file.name }))
     .filter((f) => !isHidden(f.path))

@@ -94,7 +94,7 @@ export default function UploadPage() {
     event.preventDefault()
     setDragging(false)
     if (running) return
-    await prepare(await filesOfDrop(event.dataTransfer.items))
+    await prepare(await filesOfDrop(event.dataTransfer))
   }
 
   const update = (path: string, change: Partial<Row>) =>
