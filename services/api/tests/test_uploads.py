@@ -336,3 +336,33 @@ def test_tus_camera_chosen_in_the_browser_files_the_images_under_it(client, user
         "Upload-Length": "10", "Upload-Metadata": metadata("x.jpg", camera="99999")})
     assert r.status_code == 422 and "camera" in r.json()["detail"]
     _ = uuid
+
+
+def test_storage_down_at_the_last_byte_keeps_the_upload_and_a_later_empty_patch_ingests_it(client, users, api_ctx, app):
+    from addax_api.uploads.service import ingestor
+    from addax_common.storage import StorageError
+
+    doors = Doors(client, users.analyst.headers, "/api/projects/default/uploads")
+    data = make_jpeg(seed=61)
+    url = doors.create("a.jpg", data)
+    storage = ingestor(app.state).ctx.storage
+    real_put = storage.put
+
+    def broken(*args, **kwargs):
+        raise StorageError("storage is down")
+
+    storage.put = broken
+    try:
+        r = doors.patch(url, 0, data)
+        assert r.status_code == 503 and r.headers["Retry-After"] == "5"
+        assert rows(api_ctx) == []
+        head = client.head(url, headers=users.analyst.headers | TUS)
+        assert head.headers["Upload-Offset"] == str(len(data))  # the bytes are kept
+    finally:
+        storage.put = real_put
+    r = doors.patch(url, len(data), b"")
+    assert r.status_code == 204 and r.headers["Upload-Outcome"] == "received"
+    again = doors.patch(url, len(data), b"")  # the same answer once more; nothing ingested twice
+    assert again.status_code == 204 and again.headers["Upload-Image-Id"] == r.headers["Upload-Image-Id"]
+    [row] = rows(api_ctx)
+    assert str(row.id) == r.headers["Upload-Image-Id"] and row.duplicate_uploads == 0

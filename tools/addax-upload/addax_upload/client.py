@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import httpx
@@ -47,7 +48,7 @@ class Client:
         return urljoin(self.base, path.lstrip("/"))
 
     # --- requests with retries ----------------------------------------------------------------------
-    def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
+    def _request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         delay = 0.5
         for attempt in range(self.retries + 1):
             try:
@@ -67,8 +68,8 @@ class Client:
             delay = min(delay * 2, 30.0)
         raise AssertionError("unreachable")
 
-    def check(self, hashes: list[str]) -> dict[str, dict]:
-        known: dict[str, dict] = {}
+    def check(self, hashes: list[str]) -> dict[str, dict[str, Any]]:
+        known: dict[str, dict[str, Any]] = {}
         for start in range(0, len(hashes), 1000):
             response = self._request("POST", self.url("/api/upload/check"), json={"sha256": hashes[start:start + 1000]})
             _raise_for(response)
@@ -102,13 +103,13 @@ class Client:
             if offset is None:
                 raise LookupError(location)
             progress(offset)
-            if size and offset >= size:
-                return self.result(location)  # complete before (the answer was lost): read the result
             try:
                 with open(path, "rb") as fh:
                     fh.seek(offset)
-                    while offset < size or size == 0:
-                        chunk = fh.read(self.chunk_size)
+                    while True:
+                        # At the end an empty PATCH: it hands a complete upload to ingestion if that did not
+                        # happen yet (the server was busy), or answers the result it already has.
+                        chunk = fh.read(self.chunk_size) if offset < size else b""
                         checksum = base64.b64encode(hashlib.sha256(chunk).digest()).decode()
                         response = self.http.patch(self.url(location), content=chunk, headers=TUS | {
                             "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream",

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { createHash } from 'node:crypto'
 import { after, before, describe, test } from 'node:test'
 import { launch } from './browser.mjs'
-import { api, apiLogin, BASE_URL, login, screenshot, settle, uniqueJpeg, VIEWPORTS } from './helpers.mjs'
+import { api, apiLogin, BASE_URL, dismissToasts, login, screenshot, settle, uniqueJpeg, VIEWPORTS } from './helpers.mjs'
 
 const T = { timeout: 300_000 }
 const PHOTOS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../tests/data/camtrap-dp-example')
@@ -90,6 +90,7 @@ describe('upload', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=overall-progress]')?.textContent?.startsWith('17 of 17'), null, { timeout: 120000 })
     assert.equal(await progress.getAttribute('aria-valuenow'), '100')
     assert.match(await page.locator('main').innerText(), /17 received · 0 duplicate · 0 rejected/)
+    await dismissToasts(page)
     await settle(page, 300)
     await screenshot(page, 'upload-desktop')
 
@@ -109,8 +110,9 @@ describe('upload', () => {
     await gallery.close()
 
     await page.setViewportSize(VIEWPORTS.phone)
+    await dismissToasts(page)
     await settle(page, 300)
-    await screenshot(page, 'upload-phone', { fullPage: false })
+    await screenshot(page, 'upload-phone', { fullPage: true })
     await page.setViewportSize(VIEWPORTS.desktop)
   })
 })

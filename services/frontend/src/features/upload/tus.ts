@@ -101,14 +101,16 @@ export async function upload(
         offset = 0
       }
       onProgress(offset)
-      while (offset < file.size || file.size === 0) {
+      // At the end an empty PATCH: it hands a complete upload to ingestion if that did not happen yet
+      // (the server was busy), or answers the result the server already has.
+      for (;;) {
         const response = await call(url, {
           method: 'PATCH',
           headers: { ...TUS, 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' },
-          body: file.slice(offset, offset + CHUNK_SIZE),
+          body: offset < file.size ? file.slice(offset, offset + CHUNK_SIZE) : new Blob([]),
           signal,
         })
-        if (response.status === 409 && !(await response.clone().text()).includes('changed')) break // ask HEAD again
+        if ([409, 423, 503].includes(response.status) && !(await response.clone().text()).includes('changed')) break
         if (response.status !== 204) throw new UploadFailed(await detail(response))
         offset = Number(response.headers.get('Upload-Offset') ?? offset)
         onProgress(offset)
@@ -118,11 +120,7 @@ export async function upload(
           return outcome
         }
       }
-      if (file.size > 0 && offset >= file.size) {
-        const outcome = await result(url, signal)
-        remember(sha256, null)
-        return outcome
-      }
+      await new Promise((resolve) => setTimeout(resolve, 500)) // locked or busy: ask HEAD again shortly
     } catch (error) {
       if (signal.aborted || error instanceof UploadFailed) throw error
       failures += 1 // the connection dropped: HEAD tells what arrived, then go on from there

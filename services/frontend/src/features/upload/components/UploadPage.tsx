@@ -176,8 +176,8 @@ export default function UploadPage() {
               )}
             >
               <FolderUp className="h-10 w-10 text-forest-700" aria-hidden />
-              <p className="text-sm font-medium text-stone-800">Drag an SD card's folder here</p>
-              <p className="text-xs text-stone-600">or</p>
+              <p className="hidden text-sm font-medium text-stone-800 sm:block">Drag an SD card's folder here</p>
+              <p className="hidden text-xs text-stone-600 sm:block">or</p>
               <div className="flex flex-wrap justify-center gap-2">
                 <Button onClick={() => folderInput.current?.click()} disabled={running}>
                   Pick a folder
@@ -245,7 +245,11 @@ export default function UploadPage() {
                       disabled={toSend.length === 0 || finished === toSend.length}
                       icon={started ? <Play className="h-4 w-4" aria-hidden /> : <UploadIcon className="h-4 w-4" aria-hidden />}
                     >
-                      {started && finished < toSend.length ? 'Resume' : `Upload ${formatNumber(toSend.length)} files`}
+                      {started && finished === toSend.length
+                        ? 'All sent'
+                        : started
+                          ? 'Resume'
+                          : `Upload ${formatNumber(toSend.length)} files`}
                     </Button>
                   )
                 }
