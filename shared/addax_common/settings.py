@@ -125,11 +125,19 @@ class Settings(BaseSettings):
     ingest_max_pixels: int = 60_000_000
     # Largest Camtrap DP / MegaDetector zip the API accepts for an import (it is spooled to a temporary file).
     import_max_bytes: int = 2 * 1024 * 1024 * 1024
+    # Web upload, HTTP upload API and addax-upload (API domain `uploads`): resumable uploads are kept
+    # here until complete (several API processes must share it); largest body one request may send;
+    # requests a minute per upload key or per signed-in user on the upload routes (instead of the
+    # general limit); hours an unfinished resumable upload is kept.
+    upload_staging_dir: Path = Path("data/upload-staging")
+    upload_max_body_bytes: int = Field(64 * 1024 * 1024, ge=1024)
+    upload_rate_limit_per_minute: int = Field(3000, ge=1)
+    upload_session_ttl_hours: float = Field(48.0, gt=0)
     # Seconds a file from an external FTPS server must keep the same size before it is picked up.
     ingest_stable_seconds: float = 2.0
     ingest_scan_interval_seconds: float = 30.0
     # Regex with a named group "camera" that identifies the camera from a file name (CAM07_0001.JPG ->
-    # CAM07); makers' default prefixes (IMG_0001.JPG) never name a camera (addax_ingestion.filenames).
+    # CAM07); makers' default prefixes (IMG_0001.JPG) never name a camera (addax_common.ingest.filenames).
     camera_filename_pattern: str = r"^(?P<camera>[A-Za-z0-9-]+)[_-]\d"
 
     # --- Models and inference ------------------------------------------------------------------

@@ -41,6 +41,8 @@ from addax_api.species_labels.router import router as species_labels_router
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.router import router as stats_router
 from addax_api.stats.router import species_router
+from addax_api.uploads.router import device_router as upload_device_router
+from addax_api.uploads.router import project_router as uploads_router
 from addax_api.users.router import router as users_router
 from addax_api.users.service import ensure_admin
 from addax_common.context import ServiceContext, make_context
@@ -60,6 +62,7 @@ OPENAPI_TAGS = [
     {"name": "cameras", "description": "Cameras as GeoJSON, details and admin changes"},
     {"name": "stats", "description": "Dashboard statistics (cached in Redis)"},
     {"name": "alerts", "description": "Alert rules, channels (secrets write-only), send test and history"},
+    {"name": "uploads", "description": "Web upload and addax-upload (tus), the HTTP upload API, upload keys"},
     {"name": "media", "description": "Signed media URLs of the directory storage backend"},
     {"name": "config", "description": "Public deployment settings the dashboard reads at runtime (map tiles)"},
     {"name": "health", "description": "Health and Prometheus metrics"},
@@ -170,6 +173,8 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         cameras_admin_router,
         deployments_router,
         exports_router,
+        uploads_router,
+        upload_device_router,
         stats_router,
         alerts_router,
         alerts_admin_router,
@@ -188,7 +193,7 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_credentials=True,
-        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
         expose_headers=["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"],
         max_age=600,

@@ -286,3 +286,27 @@ def test_species_lists_are_per_project(client, users, two_projects):
     assert put.status_code == 422 and "aardvark" in put.json()["detail"][0]["msg"]
     bulk = client.post(f"/api/projects/{B}/images/species", json={"image_ids": [a_image], "label": "aardvark"}, headers=h)
     assert bulk.status_code == 200 and bulk.json()["not_found"] == [a_image] and bulk.json()["detections"] == 0
+
+
+def test_b_cannot_see_or_use_a_uploads_and_upload_keys(client, users, two_projects, api_ctx):
+    import base64
+
+    world, h, ah = two_projects, two_projects["headers"], users.admin.headers
+    a_key = client.post(f"/api/projects/{A}/upload-keys", json={"name": "A modem"}, headers=ah).json()
+    assert [k["id"] for k in client.get(f"/api/projects/{B}/upload-keys", headers=h).json()] == []
+    assert client.delete(f"/api/projects/{B}/upload-keys/{a_key['id']}", headers=h).status_code == 404
+    a_camera = sorted(world["a_cameras"])[0]
+    sneaky = client.post(f"/api/projects/{B}/upload-keys", json={"name": "x", "camera_id": a_camera}, headers=h)
+    assert sneaky.status_code == 422
+    # A's resumable upload is not found through B's path, and A's hashes give B no image ids.
+    tus = {"Tus-Resumable": "1.0.0", "Upload-Length": "10",
+           "Upload-Metadata": "filename " + base64.b64encode(b"a.jpg").decode()}
+    url = client.post(f"/api/projects/{A}/uploads", headers=ah | tus).headers["Location"]
+    upload_id = url.rsplit("/", 1)[1]
+    assert client.get(f"/api/projects/{B}/uploads/{upload_id}", headers=h).status_code == 404
+    assert client.delete(f"/api/projects/{B}/uploads/{upload_id}", headers=h | tus).status_code == 404
+    with api_ctx.sessions() as db:
+        a_sha = db.scalars(select(Image.sha256).where(Image.project_id == 1)).first()
+    known = client.post(f"/api/projects/{B}/uploads/check", json={"sha256": [a_sha]}, headers=h).json()["known"]
+    assert known == [{"sha256": a_sha, "image_id": None, "status": None}]
+    assert_nothing_of_a(known, world)

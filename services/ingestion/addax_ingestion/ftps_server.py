@@ -53,10 +53,10 @@ from pyftpdlib.servers import FTPServer
 from typing_extensions import override
 
 from addax_common.ftp_accounts import address_allowed
+from addax_common.ingest.filenames import is_ignored_name
 from addax_common.logging import get_logger
 from addax_common.metrics import FTP_SESSIONS
 from addax_common.settings import Settings
-from addax_ingestion.filenames import is_ignored_name
 from addax_ingestion.ftp_accounts import Account, AccountDirectory
 from addax_ingestion.pipeline import IngestPipeline
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from sqlalchemy.dialects.postgresql import insert
 
 from addax_common.db import Camera, Deployment, ImageStatus
+from addax_common.ingest.ingest import Outcome
 from addax_common.storage import BUCKET_RAW
-from addax_ingestion.ingest import Outcome
 
 DATA = Path(__file__).parent / "data"
 

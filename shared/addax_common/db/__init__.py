@@ -28,6 +28,7 @@ from addax_common.db.images import (
 from addax_common.db.projects import DEFAULT_PROJECT_SLUG, Project, ProjectMember
 from addax_common.db.session import make_engine, make_session_factory
 from addax_common.db.species_labels import SpeciesLabel
+from addax_common.db.uploads import UploadKey, UploadSession
 from addax_common.db.users import AuditLog, RefreshToken, User, UserRole
 
 __all__ = [
@@ -58,6 +59,8 @@ __all__ = [
     "RuleKind",
     "SpeciesLabel",
     "TriggerMode",
+    "UploadKey",
+    "UploadSession",
     "User",
     "UserRole",
     "alert_rule_channels",

@@ -80,6 +80,11 @@ class Image(Base):
     storage_key: Mapped[str | None] = mapped_column(String(512))  # in raw-images, or quarantine when rejected
     thumbnail_key: Mapped[str | None] = mapped_column(String(512))
     ftps_account: Mapped[str | None] = mapped_column(String(120))
+    # The door the file came through (ftps, web, http-api, cli) and who sent it: the signed-in user of
+    # the web upload, or the upload key of the HTTP API and the command-line uploader (migration 0012).
+    upload_door: Mapped[str] = mapped_column(String(16), default="ftps", server_default="ftps")
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    upload_key_id: Mapped[int | None] = mapped_column(ForeignKey("upload_keys.id", ondelete="SET NULL"))
     # Uploads of identical content after the first: kept as a count, not as new images.
     duplicate_uploads: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 

@@ -10,7 +10,7 @@ import { RequireAuth, RequireRole } from '@/features/auth/components/RequireAuth
 import { GalleryPage } from '@/features/gallery/components/GalleryPage'
 import { AlertsIndex } from '@/features/alerts/components/AlertsIndex'
 import { AppLayout } from './AppLayout'
-import { ProjectGate, ProjectRedirect, RequireProjectAdmin } from './ProjectRoutes'
+import { ProjectGate, ProjectRedirect, RequireProjectAdmin, RequireProjectAnalyst } from './ProjectRoutes'
 import { NotFound } from './NotFound'
 
 // Heavier pages (Leaflet, Chart.js) load on first visit so the gallery opens fast in the field.
@@ -23,6 +23,7 @@ const ProjectSettingsPage = lazy(() => import('@/features/projects/components/Pr
 const DeploymentsPage = lazy(() => import('@/features/deployments/components/DeploymentsPage'))
 const CamerasPage = lazy(() => import('@/features/cameras/components/CamerasPage'))
 const UnassignedCamerasPage = lazy(() => import('@/features/admin/components/UnassignedCamerasPage'))
+const UploadPage = lazy(() => import('@/features/upload/components/UploadPage'))
 const ProjectsAdminPage = lazy(() => import('@/features/admin/components/ProjectsPage'))
 const FtpAccountsPage = lazy(() => import('@/features/admin/components/FtpAccountsPage'))
 const AlertRulesPage = lazy(() => import('@/features/alerts/components/RulesPage'))
@@ -86,6 +87,7 @@ const router = createBrowserRouter([
           { path: 'settings', element: page(<ProjectSettingsPage />) },
           { path: 'cameras', element: page(<CamerasPage />) },
           { path: 'deployments', element: page(<DeploymentsPage />) },
+          { path: 'upload', element: <RequireProjectAnalyst>{page(<UploadPage />)}</RequireProjectAnalyst> },
           { path: 'audit', element: <RequireProjectAdmin>{page(<AuditLogPage project />)}</RequireProjectAdmin> },
           { path: 'alerts', element: <AlertsIndex /> },
           { path: 'alerts/rules', element: <RequireProjectAdmin>{page(<AlertRulesPage />)}</RequireProjectAdmin> },

@@ -28,6 +28,7 @@ async function pages() {
     { name: 'project-settings', path: '/p/default/settings', ready: '[data-testid=member-row]' },
     { name: 'project-deployments', path: '/p/default/deployments', ready: 'table' },
     { name: 'project-cameras', path: '/p/default/cameras', ready: 'table' },
+    { name: 'upload', path: '/p/default/upload', ready: '[data-testid=drop-zone]' },
     { name: 'project-audit', path: '/p/default/audit', ready: 'table' },
     { name: 'alerts-rules', path: '/p/default/alerts/rules', ready: 'table' },
     { name: 'alerts-rule-editor', path: '/p/default/alerts/rules/new', ready: '[data-testid=template-species_cameras]' },
