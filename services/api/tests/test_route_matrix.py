@@ -107,6 +107,12 @@ MATRIX: dict[tuple[str, str], str] = {
     ("DELETE", "/api/admin/alerts/channels/{channel_id}"): "server-admin",
     ("POST", "/api/admin/alerts/channels/{channel_id}/test"): "server-admin",
     ("GET", "/api/media/{bucket}/{key:path}"): "public",  # authorised by its HMAC signature instead
+    ("GET", "/api/models"): "server-admin",
+    ("PUT", "/api/models/settings"): "server-admin",
+    ("GET", "/api/models/reprocess-jobs"): "server-admin",
+    ("POST", "/api/projects/{slug}/reprocess"): "project:admin",
+    ("GET", "/api/projects/{slug}/reprocess"): "project:admin",
+    ("GET", "/api/projects/{slug}/reprocess/{job_id}"): "project:admin",
     ("GET", "/api/config"): "public",  # the login page may need it; only what browsers see anyway
     ("GET", "/api/health"): "public",
     ("GET", "/metrics"): "public",
@@ -173,6 +179,7 @@ def concrete(path: str) -> str:
         .replace("{rule_id}", "999999")
         .replace("{channel_id}", "999999")
         .replace("{alert_id}", "999999")
+        .replace("{job_id}", "999999")
         .replace("{bucket}", "thumbnails")
         .replace("{key:path}", f"{IMAGE}.jpg")
     )

@@ -80,6 +80,7 @@ SUMMARY_COLUMNS = (
     Image.width,
     Image.height,
     Image.thumbnail_key,
+    Image.people_blurred,
 )
 
 

@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router'
-import { FolderOpen, ScrollText, Upload, Users } from 'lucide-react'
+import { Boxes, FolderOpen, ScrollText, Upload, Users } from 'lucide-react'
 import { cn } from '@/components/cn'
 
 export function AdminTabs() {
@@ -18,6 +18,9 @@ export function AdminTabs() {
       </NavLink>
       <NavLink to="/admin/ftp-accounts" className={tab}>
         <Upload className="h-4 w-4" aria-hidden /> FTP accounts
+      </NavLink>
+      <NavLink to="/admin/models" className={tab}>
+        <Boxes className="h-4 w-4" aria-hidden /> Models
       </NavLink>
       <NavLink to="/admin/audit" className={tab}>
         <ScrollText className="h-4 w-4" aria-hidden /> Audit log
