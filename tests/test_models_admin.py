@@ -166,10 +166,16 @@ def box_pixels(data: bytes, bbox: tuple[float, float, float, float], size: tuple
     return np.asarray(image.crop(inner), dtype=np.float32)
 
 
+def edges(pixels: np.ndarray) -> float:
+    """Mean absolute difference between neighbouring pixels: what blurring takes away."""
+    return float(np.abs(np.diff(pixels, axis=0)).mean() + np.abs(np.diff(pixels, axis=1)).mean())
+
+
 def test_people_blurred_for_viewers_original_for_admins_and_never_classified(stack):
     base, db = stack.api_url, Db(stack.settings.database_url)
     admin = login(stack, ADMIN)
-    api(base, "POST", "/api/users", {"email": VIEWER[0], "password": VIEWER[1], "role": "viewer"}, admin)
+    user = api(base, "POST", "/api/users", {"email": VIEWER[0], "password": VIEWER[1], "role": "viewer"}, admin)
+    api(base, "POST", "/api/projects/default/members", {"user_id": user["id"], "role": "viewer"}, admin)
     viewer = login(stack, VIEWER)
     jpeg, person = person_scene(4242)
     ftps_upload(stack.settings, [("PRIV_0001.JPG", jpeg)])
@@ -192,16 +198,19 @@ def test_people_blurred_for_viewers_original_for_admins_and_never_classified(sta
     detail = api(base, "GET", f"/api/projects/default/images/{image_id}", token=viewer)
     assert detail["people_blurred"] is True
     served = fetch(base, detail["url"])
-    original_box = box_pixels(raw, person)
-    diff = np.abs(box_pixels(served, person) - original_box).mean()
-    assert diff > 20, diff  # pixels inside the person box differ from the original
-    # The same outside people: the fox is untouched (beyond JPEG noise).
+    original_box, served_box = box_pixels(raw, person), box_pixels(served, person)
+    # Pixels inside the person box differ from the original, and its detail (edges) is gone.
+    changed = np.abs(served_box - original_box).max(axis=2) > 8
+    assert changed.mean() > 0.35, changed.mean()
+    assert edges(served_box) < 0.2 * edges(original_box), (edges(served_box), edges(original_box))
+    # Outside people nothing changes beyond JPEG noise: the fox is untouched.
     fox = next(d.bbox for d in _detections(db, image_id) if d.category.value == "animal")
-    assert np.abs(box_pixels(served, fox) - box_pixels(raw, fox)).mean() < 6
+    assert (np.abs(box_pixels(served, fox) - box_pixels(raw, fox)).max(axis=2) > 8).mean() < 0.05
     listed = api(base, "GET", "/api/projects/default/images", token=viewer)["items"][0]
     thumb = fetch(base, listed["thumbnail_url"])
-    thumb_size = PILImage.open(io.BytesIO(thumb)).size
-    assert np.abs(box_pixels(thumb, person) - box_pixels(raw, person, thumb_size)).mean() > 20
+    raw_thumb, thumb_box = box_pixels(raw, person, PILImage.open(io.BytesIO(thumb)).size), box_pixels(thumb, person)
+    assert (np.abs(thumb_box - raw_thumb).max(axis=2) > 8).mean() > 0.25  # an unblurred thumbnail: ~0.1
+    assert edges(thumb_box) < 0.6 * edges(raw_thumb)
 
     # A viewer may not ask for the original; an admin may, and it is audited.
     with pytest.raises(urllib.error.HTTPError) as refused:

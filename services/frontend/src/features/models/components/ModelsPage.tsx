@@ -208,7 +208,7 @@ function ReprocessPanel() {
       },
     )
   return (
-    <Card>
+    <Card role="region" aria-label="Reprocess images">
       <CardHeader
         title="Reprocess images"
         description="Runs completed images through the active models again. Human species labels and review decisions are never changed."
@@ -228,8 +228,8 @@ function ReprocessPanel() {
           </SelectField>
         </div>
         <p className="text-xs text-stone-500">
-          To reprocess only some images, filter the gallery first and use its reprocess action (API:
-          POST /api/projects/&#123;slug&#125;/reprocess with the gallery&apos;s filters).
+          To reprocess only some images (a camera, a species, a period), filter the project&apos;s gallery and use its
+          Reprocess button.
         </p>
         <div className="flex justify-end">
           <Button
@@ -296,7 +296,7 @@ function ReprocessJobs() {
         footer={jobs.data?.length === 0 && <p className="p-4 text-sm text-stone-600">No images have been reprocessed yet.</p>}
       >
         {(jobs.data ?? []).map((job) => (
-          <tr key={job.id}>
+          <tr key={job.id} data-testid="reprocess-job-row" data-job-id={job.id} data-state={job.state}>
             <td className="table-cell whitespace-nowrap">
               {formatDateTime(job.created_at)}
               <span className="block text-xs text-stone-500">{job.created_by_email ?? ''}</span>
@@ -355,7 +355,7 @@ function InstalledModels({ overview }: { overview: ModelsOverview }) {
         }
       >
         {rows.map((m) => (
-          <tr key={`${m.name}-${m.location}`}>
+          <tr key={`${m.name}-${m.location}`} data-testid="installed-model-row" data-model={m.name}>
             <td className="table-cell">
               <span className="font-medium text-stone-900">{m.name}</span>
               <span className="block text-xs text-stone-500">version {m.version}</span>
