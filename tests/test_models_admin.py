@@ -121,7 +121,7 @@ def test_reprocess_twenty_images_with_new_thresholds_keeps_human_labels_and_revi
         # Machine results replaced: new rows, at the new thresholds, labelled after the reprocess began.
         assert all(r[0] not in old_ids for r in machine), image_id
         assert all(r[2] >= 0.5 for r in machine), [r[2] for r in machine]
-        for _, category, confidence, _, labels in rows:
+        for _, category, _, _, labels in rows:
             machine_labels = [c for c in labels if c.source == "machine"]
             assert all(c.created_at >= started and c.score >= 0.02 for c in machine_labels)
             assert len({c.rank for c in machine_labels}) == len(machine_labels)

@@ -32,9 +32,9 @@ from addax_api.live.hub import LiveHub
 from addax_api.live.router import router as live_router
 from addax_api.media.router import router as media_router
 from addax_api.media.service import MediaUrls
+from addax_api.middleware import RateLimitMiddleware, RequestMiddleware
 from addax_api.models.router import project_router as reprocess_router
 from addax_api.models.router import router as models_router
-from addax_api.middleware import RateLimitMiddleware, RequestMiddleware
 from addax_api.projects.router import router as projects_router
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.router import router as stats_router

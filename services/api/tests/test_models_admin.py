@@ -19,7 +19,6 @@ from addax_common.runtime_settings import RuntimeSettings
 from addax_common.settings import Settings
 from addax_common.storage import BUCKET_MODELS
 
-
 A = "Alpha"  # the gallery fixture's first camera (conftest.py)
 
 CATALOG = """

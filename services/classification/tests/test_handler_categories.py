@@ -20,7 +20,7 @@ class SpyClassifier:
     def __init__(self) -> None:
         self.calls: list[list[tuple[int, int, int]]] = []
 
-    def classify(self, crops, top_k=5, allowed=None):
+    def classify(self, crops, top_k=5, allowed=None):  # noqa: ARG002 - the Classifier signature
         self.calls.append([c.getpixel((0, 0)) for c in crops])
         return [[("red fox", 0.9), ("badger", 0.06), ("wolf", 0.04)] for _ in crops]
 

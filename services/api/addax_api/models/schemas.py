@@ -8,7 +8,6 @@ from pydantic import BaseModel, Field
 from addax_api.config.schemas import ActiveModel
 
 
-
 class InstalledModel(BaseModel):
     """A catalog entry (models/catalog.yaml) whose file is in the models directory or the `models` bucket."""
 

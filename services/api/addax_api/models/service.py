@@ -61,20 +61,20 @@ def overview(db: Session, settings: Settings, storage: Storage, client: redis.Re
     active_keys = {(m.name, m.sha256) for m in running}
     installed = [
         InstalledModel(
-            name=f.entry.name, version=f.entry.version, task=f.entry.task, demo=f.entry.demo,  # type: ignore[arg-type]
+            name=f.entry.name, version=f.entry.version, task=f.entry.task, demo=f.entry.demo,
             license=f.entry.license, source=f.entry.source, homepage=f.entry.homepage, file=f.entry.file,
-            location=f.location, size_bytes=f.size, catalog_sha256=f.entry.sha256, file_sha256=f.sha256,  # type: ignore[arg-type]
+            location=f.location, size_bytes=f.size, catalog_sha256=f.entry.sha256, file_sha256=f.sha256,
             sha256_status=catalog.status(f.entry.sha256, f.sha256), active=(f.entry.name, f.sha256) in active_keys,
         )
         for f in catalog.installed(entries, settings.models_dir, storage)
     ]
     providers = []
     for task in ("detection", "classification"):
-        report = reports.get(task)
+        report = reports.get(task) or {}
         try:
             providers.append(ExecutionProvider(
-                task=task, providers=[str(p) for p in report["providers"]], host=str(report.get("host", "")),  # type: ignore[index]
-                reported_at=datetime.fromtimestamp(float(report["reported_at"]), UTC),  # type: ignore[index]
+                task=task, providers=[str(p) for p in report["providers"]], host=str(report.get("host", "")),
+                reported_at=datetime.fromtimestamp(float(report["reported_at"]), UTC),
             ))
         except (TypeError, KeyError, ValueError):
             continue
