@@ -22,7 +22,7 @@ from addax_common.storage import BUCKET_RAW, make_storage
 from addax_models.camera_exif import CameraExif
 from addax_models.synthetic import AnimalSpec, make_scene
 from tests.support.e2e import api
-from tests.support.pipeline import Db, ftps_upload, iou
+from tests.support.pipeline import Db, EventRecorder, ftps_upload, iou
 from tests.support.stack import Stack, wait_until
 from tests.test_pipeline import synthetic_uploads
 
@@ -98,6 +98,7 @@ def test_reprocess_twenty_images_with_new_thresholds_keeps_human_labels_and_revi
     saved = api(base, "PUT", "/api/models/settings", new, token)
     assert {k: saved[k] for k in new} == new and saved["updated_by_email"] == ADMIN[0]
     started = datetime.now(UTC)
+    events = EventRecorder(stack.settings)
     job = api(base, "POST", "/api/projects/default/reprocess", {"stages": "detection"}, token)
     assert (job["total"], job["skipped"], job["stages"]) == (20, 0, "detection")
     assert job["detector"].startswith("demo-detector@")
@@ -105,6 +106,10 @@ def test_reprocess_twenty_images_with_new_thresholds_keeps_human_labels_and_revi
         lambda: api(base, "GET", f"/api/projects/default/reprocess/{job['id']}", token=token)["state"] == "finished",
         timeout=150, what="reprocess job finished",
     )
+    wait_until(lambda: len(events.of_type("classification_complete")) >= 20, timeout=10, what="events")
+    events.close()
+    # The dashboard stays quiet about reprocessed images: their events say they are a re-run.
+    assert {e["rerun"] for e in events.of_type("classification_complete")} == {True}
     final = api(base, "GET", f"/api/projects/default/reprocess/{job['id']}", token=token)
     assert (final["done"], final["failed"], final["total"]) == (20, 0, 20)
     assert db.status_counts() == {"completed": 20}

@@ -108,6 +108,7 @@ class ClassificationHandler:
                     )
                     for rank, (label, score) in enumerate(top, start=1)
                 )
+            rerun = image.completed_at is not None  # completed before: a reprocess, not news
             image.status = ImageStatus.COMPLETED
             image.completed_at = now
             image.error = None
@@ -128,6 +129,6 @@ class ClassificationHandler:
         species = [{"label": label, "count": count} for label, count in best.most_common()]
         self.ctx.events.publish(
             CLASSIFICATION_COMPLETE, project_id=item.project_id, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
-            species=species,
+            species=species, rerun=rerun,
         )
         log.info("classification_complete", species=species)

@@ -5,7 +5,7 @@ import { cn } from '@/components/cn'
 export function AdminTabs() {
   const tab = ({ isActive }: { isActive: boolean }) =>
     cn(
-      'inline-flex items-center gap-2 border-b-2 px-1 pb-2.5 text-sm font-medium transition-colors',
+      'inline-flex shrink-0 items-center gap-2 whitespace-nowrap border-b-2 px-1 pb-2.5 text-sm font-medium transition-colors',
       isActive ? 'border-forest-700 text-forest-800' : 'border-transparent text-stone-500 hover:text-stone-800',
     )
   return (
