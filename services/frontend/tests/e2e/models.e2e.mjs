@@ -13,6 +13,14 @@ let page
 let token
 let original
 
+const EDITABLE = ['detection_store_threshold', 'detection_classify_threshold', 'classification_min_score', 'classification_rollup_threshold', 'blur_people']
+
+/** Puts the run-time settings back as they were before this file. */
+async function restore() {
+  const values = Object.fromEntries(EDITABLE.map((k) => [k, original[k]]))
+  await api('/api/models/settings', token, { method: 'PUT', body: JSON.stringify(values) })
+}
+
 before(async () => {
   token = await apiLogin('admin')
   original = (await api('/api/models', token)).body.settings
@@ -25,8 +33,7 @@ before(async () => {
 after(async () => {
   // Later files expect the default thresholds.
   if (original) {
-    const { ttl_seconds: _t, updated_at: _u, updated_by_email: _e, ...values } = original
-    await api('/api/models/settings', token, { method: 'PUT', body: JSON.stringify(values) })
+    await restore()
   }
   await browser?.close()
 })
@@ -83,8 +90,7 @@ describe('models', () => {
     )
     await form.getByText(/Last changed .* by admin@e2e\.example\.org/).waitFor()
     // Back to the defaults before the reprocess, so it changes nothing the later files rely on.
-    const { ttl_seconds: _t, updated_at: _u, updated_by_email: _e, ...values } = original
-    await api('/api/models/settings', token, { method: 'PUT', body: JSON.stringify(values) })
+    await restore()
   })
 
   test('reprocess: a job for the default project shows its progress until the workers finish it', T, async () => {
@@ -114,5 +120,32 @@ describe('models', () => {
     await settle(page)
     await screenshot(page, 'models-phone', { fullPage: true })
     await page.setViewportSize(VIEWPORTS.desktop)
+  })
+  test('gallery: a project admin reprocesses only the images under the gallery filter', T, async () => {
+    const images = (await api('/api/projects/default/images?limit=200&status=completed', token)).body.items
+    const camera = images.find((i) => i.camera_id != null).camera_id
+    const matching = images.filter((i) => i.camera_id === camera).length
+    const before = (await api('/api/models/reprocess-jobs', token)).body.map((j) => j.id)
+    await page.goto(`${BASE_URL()}/p/default/gallery?camera_id=${camera}&status=completed`)
+    await page.locator('[data-testid=image-card]').first().waitFor()
+    await page.getByRole('button', { name: 'Reprocess', exact: true }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText(new RegExp(`Reprocess ${matching} images?|Reprocess 1 image?`)).waitFor()
+    await dialog.getByRole('button', { name: 'Reprocess' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const job = (await api('/api/models/reprocess-jobs', token)).body.find((j) => !before.includes(j.id))
+    assert.ok(job, 'a new job')
+    assert.deepEqual([job.total, job.stages, job.filters.camera_ids], [matching, 'detection', [camera]])
+    await page.getByRole('status').filter({ hasText: /Reprocessing \d+ \/ \d+/ }).waitFor().catch(() => {})
+    // Later files expect completed images: wait for the workers.
+    for (let i = 0; i < 120; i++) {
+      const now = (await api(`/api/projects/default/reprocess/${job.id}`, token)).body
+      if (now.state === 'finished') {
+        assert.equal(now.done, matching)
+        return
+      }
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+    assert.fail('the gallery reprocess did not finish in 120 s')
   })
 })
