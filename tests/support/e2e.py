@@ -100,6 +100,8 @@ def seeded_stack(settings: Settings, work: Path, count: int = 24, seed: int = 11
         # The browser suite makes ~180 API calls a minute from one address.
         "rate_limit_per_minute": 100000,
         "frontend_dist_dir": REPO / "services/frontend/dist",
+        # The Models page lists the catalog models found here: the demo models the workers run.
+        "models_dir": settings.detector_model_path.parent,
     })
     stack = Stack(settings, work / "logs")
     # Alert webhooks (the channel "send test" and fired alerts) land here; its answer is what the

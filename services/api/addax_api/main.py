@@ -36,6 +36,8 @@ from addax_api.live.router import router as live_router
 from addax_api.media.router import router as media_router
 from addax_api.media.service import MediaUrls
 from addax_api.middleware import RateLimitMiddleware, RequestMiddleware
+from addax_api.models.router import project_router as reprocess_router
+from addax_api.models.router import router as models_router
 from addax_api.projects.router import router as projects_router
 from addax_api.species_labels.router import router as species_labels_router
 from addax_api.stats.cache import StatsCache
@@ -48,6 +50,7 @@ from addax_api.users.service import ensure_admin
 from addax_common.context import ServiceContext, make_context
 from addax_common.logging import get_logger
 from addax_common.metrics import register_queue_collector
+from addax_common.runtime_settings import RuntimeSettings
 from addax_common.settings import Settings, get_settings
 
 log = get_logger(__name__)
@@ -148,6 +151,7 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
     app.state.ctx = ctx
     app.state.owns_ctx = owns_ctx
     app.state.media = MediaUrls(ctx.storage, settings)
+    app.state.runtime_settings = RuntimeSettings(ctx.sessions, settings)
     app.state.stats_cache = StatsCache(ctx.redis, settings)
     redis_async = aioredis.Redis.from_url(settings.redis_url, decode_responses=True, health_check_interval=30)
     app.state.redis_async = redis_async
@@ -180,6 +184,8 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         alerts_admin_router,
         media_router,
         config_router,
+        models_router,
+        reprocess_router,
         health_router,
         live_router,
     ):

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from addax_api.security import create_access_token
-from addax_common.db import AuditLog, Image, ProjectMember, UserRole
+from addax_common.db import AuditLog, Image, ProjectMember, ReprocessItem, UserRole
 from addax_common.db.alerts import AlertLog, LogKind
 from addax_common.events import CLASSIFICATION_COMPLETE, IMAGE_INGESTED, EventPublisher
 from tests.support.stack import wait_until as stack_wait_until
@@ -310,3 +310,18 @@ def test_b_cannot_see_or_use_a_uploads_and_upload_keys(client, users, two_projec
     known = client.post(f"/api/projects/{B}/uploads/check", json={"sha256": [a_sha]}, headers=h).json()["known"]
     assert known == [{"sha256": a_sha, "image_id": None, "status": None}]
     assert_nothing_of_a(known, world)
+
+
+def test_b_reprocess_touches_only_b_and_never_sees_a_jobs(client, users, two_projects, api_ctx):
+    world, h, ah = two_projects, two_projects["headers"], users.admin.headers
+    a_job = client.post(f"/api/projects/{A}/reprocess", json={"stages": "classification"}, headers=ah)
+    assert a_job.status_code == 202, a_job.text
+    assert client.post(f"/api/projects/{A}/reprocess", json={}, headers=h).status_code == 404
+    b_job = client.post(f"/api/projects/{B}/reprocess", json={"stages": "detection"}, headers=h).json()
+    assert (b_job["total"], b_job["project_slug"]) == (2, B)
+    with api_ctx.sessions() as db:
+        sent = {str(i) for i in db.scalars(select(ReprocessItem.image_id).where(ReprocessItem.job_id == b_job["id"]))}
+    assert sent == world["b_images"]
+    assert [j["id"] for j in client.get(f"/api/projects/{B}/reprocess", headers=h).json()] == [b_job["id"]]
+    assert client.get(f"/api/projects/{B}/reprocess/{a_job.json()['id']}", headers=h).status_code == 404
+    assert client.get(f"/api/projects/{A}/reprocess", headers=h).status_code == 404

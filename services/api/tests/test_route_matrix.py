@@ -140,6 +140,12 @@ MATRIX: dict[tuple[str, str], str] = {
     ("PATCH", "/api/upload/tus/{upload_id}"): "upload-key",
     ("DELETE", "/api/upload/tus/{upload_id}"): "upload-key",
     ("GET", "/api/media/{bucket}/{key:path}"): "public",  # authorised by its HMAC signature instead
+    ("GET", "/api/models"): "server-admin",
+    ("PUT", "/api/models/settings"): "server-admin",
+    ("GET", "/api/models/reprocess-jobs"): "server-admin",
+    ("POST", "/api/projects/{slug}/reprocess"): "project:admin",
+    ("GET", "/api/projects/{slug}/reprocess"): "project:admin",
+    ("GET", "/api/projects/{slug}/reprocess/{job_id}"): "project:admin",
     ("GET", "/api/config"): "public",  # the login page may need it; only what browsers see anyway
     ("GET", "/api/health"): "public",
     ("GET", "/metrics"): "public",
@@ -208,6 +214,7 @@ def concrete(path: str) -> str:
         .replace("{alert_id}", "999999")
         .replace("{key_id}", "999999")
         .replace("{upload_id}", IMAGE)
+        .replace("{job_id}", "999999")
         .replace("{bucket}", "thumbnails")
         .replace("{key:path}", f"{IMAGE}.jpg")
     )

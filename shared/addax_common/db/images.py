@@ -8,6 +8,7 @@ from typing import Any
 from geoalchemy2 import Geography
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     FetchedValue,
@@ -79,6 +80,9 @@ class Image(Base):
     height: Mapped[int | None] = mapped_column(Integer)
     storage_key: Mapped[str | None] = mapped_column(String(512))  # in raw-images, or quarantine when rejected
     thumbnail_key: Mapped[str | None] = mapped_column(String(512))
+    # True when the detection stage stored people-blurred copies of the image and its thumbnail
+    # (addax_common.privacy: keys derive from the id); viewers get those while blurring is on.
+    people_blurred: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     ftps_account: Mapped[str | None] = mapped_column(String(120))
     # The door the file came through (ftps, web, http-api, cli) and who sent it: the signed-in user of
     # the web upload, or the upload key of the HTTP API and the command-line uploader (migration 0012).

@@ -81,6 +81,7 @@ SUMMARY_COLUMNS = (
     Image.height,
     Image.thumbnail_key,
     Image.sequence_id,
+    Image.people_blurred,
 )
 
 

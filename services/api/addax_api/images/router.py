@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db, get_settings
-from addax_api.errors import error_responses
+from addax_api.errors import Forbidden, error_responses
 from addax_api.images import service
 from addax_api.images.schemas import (
     BulkReviewRequest,
@@ -30,7 +30,7 @@ from addax_api.queries.filters import ImageQuery, image_query
 from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT64
-from addax_common.db import ReviewStatus
+from addax_common.db import ReviewStatus, UserRole
 from addax_common.settings import Settings
 
 # Every route here sits under a project slug, so 401/403/404 are declared once on the router, not per route.
@@ -135,8 +135,20 @@ def review_sequence(
     name="get",
     summary="One image with detections, classifications and prev/next under the same filters",
 )
-def get_image(image_id: ImageId, scope: ProjectViewer, db: DB, view: View, filters: Filters) -> ImageDetail:
-    return service.detail(db, view, image_id, filters)
+def get_image(
+    image_id: ImageId,
+    scope: ProjectViewer,
+    uow: UoW,
+    view: View,
+    filters: Filters,
+    original: Annotated[
+        bool,
+        Query(description="Project admins: the original with people unblurred (audited); others get 403"),
+    ] = False,
+) -> ImageDetail:
+    if original and not scope.allows(UserRole.ADMIN):
+        raise Forbidden("only project admins may see the original of an image")
+    return service.detail(uow.db, view, image_id, filters, original_for=uow.actor if original else None)
 
 
 @router.post(

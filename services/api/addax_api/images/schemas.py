@@ -159,7 +159,11 @@ class ImageDetail(ImageSummary):
     error: str | None
     attempts: int
     duplicate_uploads: int
-    url: str | None = Field(description="Signed, time-limited URL of the original")
+    url: str | None = Field(
+        description="Signed, time-limited URL of the image: with people blurred while blurring is on, "
+        "unless a project admin asked for the original (?original=true)"
+    )
+    people_blurred: bool = Field(False, description="True when `url` (and the thumbnail) show people blurred")
     display_threshold: float = Field(description="Detections below this confidence are stored but not counted")
     detections: list[DetectionOut]
     reviewed_by: int | None

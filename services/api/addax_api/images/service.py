@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from addax_api.audit.service import Actor, record
@@ -39,6 +40,7 @@ from addax_api.scope import ProjectScope
 from addax_api.species_labels import service as species_labels
 from addax_api.uow import UnitOfWork
 from addax_common.db import Image, ImageStatus, ReviewStatus
+from addax_common.privacy import blurred_image_key, blurred_thumbnail_key
 from addax_common.reliable_queue import QUEUE_ALERT_REVIEWS, QUEUE_IMAGE_INGESTED
 from addax_common.settings import Settings
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS
@@ -50,11 +52,27 @@ class Presentation:
 
     media: MediaUrls
     threshold: float
+    # People blurred in what is served (the run-time `blur_people` setting): thumbnails and the image
+    # come from the blurred copies the detection stage stored (addax_common.privacy).
+    blur_people: bool = False
+
+    def thumbnail_url(self, row: Any) -> str | None:
+        if self.blur_people and getattr(row, "people_blurred", False):
+            return self.media.url(BUCKET_THUMBNAILS, blurred_thumbnail_key(row.id))
+        return self.media.url(BUCKET_THUMBNAILS, row.thumbnail_key)
+
+    def image_url(self, image: Image, original: bool = False) -> str | None:
+        if image.status == ImageStatus.REJECTED:
+            return None
+        if self.blur_people and image.people_blurred and not original:
+            return self.media.url(BUCKET_THUMBNAILS, blurred_image_key(image.id))
+        return self.media.url(BUCKET_RAW, image.storage_key)
 
 
 async def presentation(request: Request) -> Presentation:
-    """The request's Presentation (a FastAPI dependency)."""
-    return Presentation(request.app.state.media, request.app.state.settings.detection_classify_threshold)
+    """The request's Presentation (a FastAPI dependency): the run-time display threshold and blurring."""
+    values = await run_in_threadpool(request.app.state.runtime_settings.current)
+    return Presentation(request.app.state.media, values.detection_classify_threshold, values.blur_people)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -91,7 +109,7 @@ def _summary_fields(view: Presentation, row: Any, agg: repository.PageAggregates
         **attributes(row, "id", "camera_id", "camera_name", "original_filename", "status", "review_status"),
         **attributes(row, "captured_at", "uploaded_at", "received_at", "completed_at", "width", "height"),
         capture_time_known=row.captured_at is not None,
-        thumbnail_url=view.media.url(BUCKET_THUMBNAILS, row.thumbnail_key),
+        thumbnail_url=view.thumbnail_url(row),
         detection_count=agg.detection_count,
         animal_count=agg.animal_count,
         top_species=labels[0][0] if labels else None,
@@ -150,11 +168,17 @@ def review_sequence(
     return SequenceReviewResult(sequence_id=sequence_id, updated=result.updated)
 
 
-def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) -> ImageDetail:
+def detail(
+    db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery, original_for: Actor | None = None
+) -> ImageDetail:
+    """`original_for`: an admin who asked for the unblurred original; the request is audited."""
     row = repository.detail(db, q.project_id, image_id)
     if row is None:
         raise NotFound("image not found")
     image: Image = row.Image
+    if original_for is not None:
+        record(db, original_for, "image.view_original", "image", image.id,
+               {"people_blurred": image.people_blurred}, project_id=q.project_id)
     agg = repository.aggregates(db, [image.id], view.threshold)[image.id]
     prev_id, next_id = repository.neighbours(db, image.id, q)
     shown = detections(db, view, image.id)
@@ -175,7 +199,8 @@ def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) 
         gps=LatLon(lat=row.gps_lat, lon=row.gps_lon) if row.gps_lat is not None else None,
         durations=_durations(image),
         error=image.error[:2000] if image.error else None,
-        url=view.media.url(BUCKET_RAW, image.storage_key) if image.status != ImageStatus.REJECTED else None,
+        url=view.image_url(image, original=original_for is not None),
+        people_blurred=view.blur_people and image.people_blurred and original_for is None,
         display_threshold=view.threshold,
         detections=shown,
         reviewed_by_email=row.reviewed_by_email,

@@ -9,6 +9,7 @@ import { LoginPage } from '@/features/auth/components/LoginPage'
 import { RequireAuth, RequireRole } from '@/features/auth/components/RequireAuth'
 import { GalleryPage } from '@/features/gallery/components/GalleryPage'
 import { AlertsIndex } from '@/features/alerts/components/AlertsIndex'
+import { AdminTabs } from '@/features/admin/components/AdminTabs'
 import { AppLayout } from './AppLayout'
 import { ProjectGate, ProjectRedirect, RequireProjectAdmin, RequireProjectAnalyst } from './ProjectRoutes'
 import { NotFound } from './NotFound'
@@ -26,6 +27,7 @@ const UnassignedCamerasPage = lazy(() => import('@/features/admin/components/Una
 const UploadPage = lazy(() => import('@/features/upload/components/UploadPage'))
 const ProjectsAdminPage = lazy(() => import('@/features/admin/components/ProjectsPage'))
 const FtpAccountsPage = lazy(() => import('@/features/admin/components/FtpAccountsPage'))
+const ModelsPage = lazy(() => import('@/features/models/components/ModelsPage'))
 const AlertRulesPage = lazy(() => import('@/features/alerts/components/RulesPage'))
 const AlertRuleEditorPage = lazy(() => import('@/features/alerts/components/RuleEditorPage'))
 const AlertChannelsPage = lazy(() => import('@/features/alerts/components/ChannelsPage'))
@@ -105,6 +107,7 @@ const router = createBrowserRouter([
       { path: 'admin/ftp-accounts', element: <RequireRole roles={['admin']}>{page(<FtpAccountsPage />)}</RequireRole> },
       { path: 'admin/cameras', element: <RequireRole roles={['admin']}>{page(<UnassignedCamerasPage />)}</RequireRole> },
       { path: 'admin/audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
+      { path: 'admin/models', element: <RequireRole roles={['admin']}>{page(<ModelsPage tabs={<AdminTabs />} />)}</RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -40,6 +40,7 @@ async function pages() {
     { name: 'admin-audit', path: '/admin/audit', ready: 'table' },
     { name: 'admin-ftp-accounts', path: '/admin/ftp-accounts', ready: 'table' },
     { name: 'admin-cameras', path: '/admin/cameras', ready: 'table' },
+    { name: 'admin-models', path: '/admin/models', ready: '[data-testid=installed-model-row]' },
     { name: 'not-found', path: '/no/such/page', ready: 'h1' },
   ]
 }

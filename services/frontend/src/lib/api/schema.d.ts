@@ -1368,6 +1368,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Installed models with provenance and hash check, the active models, execution providers and the run-time thresholds (admin) */
+        get: operations["models-overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change thresholds or people blurring at run time (admin); workers pick it up within the TTL */
+        put: operations["models-update_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/reprocess-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reprocess jobs of every project with their progress (admin) */
+        get: operations["models-reprocess_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's reprocess jobs (project admin) */
+        get: operations["models-list"];
+        put?: never;
+        /** Send the images under the gallery filters (all when none) through detection and/or classification again with the active models (project admin); human labels and reviews are kept */
+        post: operations["models-start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reprocess/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reprocess job and its progress (project admin) */
+        get: operations["models-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2420,6 +2506,26 @@ export interface components {
             /** Detail */
             detail: string;
         };
+        /** ExecutionProvider */
+        ExecutionProvider: {
+            /**
+             * Task
+             * @enum {string}
+             */
+            task: "detection" | "classification";
+            /**
+             * Providers
+             * @description ONNX Runtime execution providers of the session, preferred first
+             */
+            providers: string[];
+            /** Host */
+            host: string;
+            /**
+             * Reported At
+             * Format: date-time
+             */
+            reported_at: string;
+        };
         /** FtpAccountCreate */
         FtpAccountCreate: {
             /** Username */
@@ -2669,9 +2775,15 @@ export interface components {
             duplicate_uploads: number;
             /**
              * Url
-             * @description Signed, time-limited URL of the original
+             * @description Signed, time-limited URL of the image: with people blurred while blurring is on, unless a project admin asked for the original (?original=true)
              */
             url: string | null;
+            /**
+             * People Blurred
+             * @description True when `url` (and the thumbnail) show people blurred
+             * @default false
+             */
+            people_blurred: boolean;
             /**
              * Display Threshold
              * @description Detections below this confidence are stored but not counted
@@ -2858,6 +2970,62 @@ export interface components {
              */
             human_labels: number;
         };
+        /**
+         * InstalledModel
+         * @description A catalog entry (models/catalog.yaml) whose file is in the models directory or the `models` bucket.
+         */
+        InstalledModel: {
+            /** Name */
+            name: string;
+            /** Version */
+            version: string;
+            /**
+             * Task
+             * @enum {string}
+             */
+            task: "detection" | "classification";
+            /** Demo */
+            demo: boolean;
+            /** License */
+            license: string;
+            /**
+             * Source
+             * @description Where the catalog says it comes from, e.g. 'url: https://...'
+             */
+            source: string;
+            /** Homepage */
+            homepage: string | null;
+            /** File */
+            file: string;
+            /**
+             * Location
+             * @enum {string}
+             */
+            location: "directory" | "bucket";
+            /** Size Bytes */
+            size_bytes: number | null;
+            /**
+             * Catalog Sha256
+             * @description null: nobody has recorded the upstream file's hash yet
+             */
+            catalog_sha256: string | null;
+            /**
+             * File Sha256
+             * @description Of the installed file; null when it could not be read
+             */
+            file_sha256: string | null;
+            /**
+             * Sha256 Status
+             * @description match/mismatch against the catalog; unknown when the catalog has no hash
+             * @enum {string}
+             */
+            sha256_status: "match" | "mismatch" | "unknown";
+            /**
+             * Active
+             * @description A worker has loaded this file (same name and hash)
+             */
+            active: boolean;
+        };
         /** KnownFile */
         KnownFile: {
             /** Sha256 */
@@ -2954,6 +3122,27 @@ export interface components {
              * @description What the detection and classification workers loaded at their last start; empty until one has started
              */
             active: components["schemas"]["ActiveModel"][];
+        };
+        /** ModelsOverview */
+        ModelsOverview: {
+            /** Installed */
+            installed: components["schemas"]["InstalledModel"][];
+            /**
+             * Active
+             * @description What the detection and classification workers loaded
+             */
+            active: components["schemas"]["ActiveModel"][];
+            /**
+             * Providers
+             * @description Reported by each stage's last started worker
+             */
+            providers: components["schemas"]["ExecutionProvider"][];
+            settings: components["schemas"]["RuntimeSettingsOut"];
+            /**
+             * Catalog Error
+             * @description Why the catalog could not be read; null when it was
+             */
+            catalog_error: string | null;
         };
         /** Occupancy */
         Occupancy: {
@@ -3142,6 +3331,68 @@ export interface components {
             /** Error */
             error: string | null;
         };
+        /** ReprocessJobOut */
+        ReprocessJobOut: {
+            /** Id */
+            id: number;
+            /** Project Slug */
+            project_slug: string;
+            /**
+             * Stages
+             * @enum {string}
+             */
+            stages: "detection" | "classification";
+            /**
+             * Total
+             * @description Images sent back through the pipeline
+             */
+            total: number;
+            /**
+             * Done
+             * @description Of those, completed since the job started
+             */
+            done: number;
+            /** Failed */
+            failed: number;
+            /**
+             * Skipped
+             * @description Matched the filter but were still in the pipeline, failed or rejected
+             */
+            skipped: number;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "running" | "finished";
+            /**
+             * Detector
+             * @description name@version active when the job started
+             */
+            detector: string | null;
+            /** Classifier */
+            classifier: string | null;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Email */
+            created_by_email: string | null;
+        };
+        /** ReprocessRequest */
+        ReprocessRequest: {
+            /**
+             * Stages
+             * @description detection: detect and classify again; classification: classify the existing crops again
+             * @default detection
+             * @enum {string}
+             */
+            stages: "detection" | "classification";
+        };
         /** RetryResult */
         RetryResult: {
             /**
@@ -3180,6 +3431,59 @@ export interface components {
          * @enum {string}
          */
         RuleKind: "species" | "camera_health" | "camera_silent" | "system";
+        /** RuntimeSettingsOut */
+        RuntimeSettingsOut: {
+            /**
+             * Detection Store Threshold
+             * @description Detections at or above this are stored
+             */
+            detection_store_threshold: number;
+            /**
+             * Detection Classify Threshold
+             * @description Animals at or above this are cropped and classified
+             */
+            detection_classify_threshold: number;
+            /**
+             * Classification Min Score
+             * @description Machine species labels below this are not stored
+             */
+            classification_min_score: number;
+            /**
+             * Classification Rollup Threshold
+             * @description Summed probability a genus/family/order needs for a low-confidence species to roll up to it
+             */
+            classification_rollup_threshold: number;
+            /**
+             * Blur People
+             * @description People blurred in thumbnails, crops and images for non-admins
+             */
+            blur_people: boolean;
+            /**
+             * Ttl Seconds
+             * @description Workers and the API pick a change up within this many seconds
+             */
+            ttl_seconds: number;
+            /** Updated At */
+            updated_at: string | null;
+            /** Updated By Email */
+            updated_by_email: string | null;
+        };
+        /**
+         * RuntimeSettingsUpdate
+         * @description Only the fields given change; the result must keep crop/classify >= store.
+         */
+        RuntimeSettingsUpdate: {
+            /** Detection Store Threshold */
+            detection_store_threshold?: number | null;
+            /** Detection Classify Threshold */
+            detection_classify_threshold?: number | null;
+            /** Classification Min Score */
+            classification_min_score?: number | null;
+            /** Classification Rollup Threshold */
+            classification_rollup_threshold?: number | null;
+            /** Blur People */
+            blur_people?: boolean | null;
+        };
         /** SequenceDetail */
         SequenceDetail: {
             /**
@@ -5561,6 +5865,8 @@ export interface operations {
     "images-get": {
         parameters: {
             query?: {
+                /** @description Project admins: the original with people unblurred (audited); others get 403 */
+                original?: boolean;
                 /** @description captured_at sorts by capture time; images without one come after the dated ones */
                 sort?: "captured_at" | "received_at" | "confidence" | "camera";
                 order?: "asc" | "desc";
@@ -11256,6 +11562,350 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientConfig"];
+                };
+            };
+        };
+    };
+    "models-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelsOverview"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "models-update_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuntimeSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeSettingsOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-reprocess_jobs": {
+        parameters: {
+            query?: {
+                /** @description Newest jobs first, at most this many */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-list": {
+        parameters: {
+            query?: {
+                /** @description Newest jobs first, at most this many */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-start": {
+        parameters: {
+            query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReprocessRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router'
-import { FolderOpen, Radar, ScrollText, Upload, Users } from 'lucide-react'
+import { Boxes, FolderOpen, Radar, ScrollText, Upload, Users } from 'lucide-react'
 import { cn } from '@/components/cn'
 
 export function AdminTabs() {
@@ -21,6 +21,9 @@ export function AdminTabs() {
       </NavLink>
       <NavLink to="/admin/cameras" className={tab}>
         <Radar className="h-4 w-4" aria-hidden /> Unassigned cameras
+      </NavLink>
+      <NavLink to="/admin/models" className={tab}>
+        <Boxes className="h-4 w-4" aria-hidden /> Models
       </NavLink>
       <NavLink to="/admin/audit" className={tab}>
         <ScrollText className="h-4 w-4" aria-hidden /> Audit log

@@ -24,6 +24,7 @@ import { SelectionToolbar } from './SelectionToolbar'
 import { FilterPanel } from './FilterPanel'
 import { ImageCard, ImageCardSkeleton } from './ImageCard'
 import { SetAsideFilters } from './SetAsideFilters'
+import { ReprocessAction } from './ReprocessAction'
 
 const SORT_LABELS: Record<SortField, string> = {
   captured_at: 'Capture time',
@@ -92,6 +93,7 @@ export function GalleryPage() {
         description={description}
         actions={
           <>
+            <ReprocessAction filters={filters} matching={data?.total} />
             <Button
               className="lg:hidden"
               onClick={() => setDrawer(true)}
