@@ -66,52 +66,32 @@ export function useCameraStats(f: StatsFilters) {
 
 // Ecology statistics under the page's filters (definitions: docs/statistics.md).
 
-export function useTrapDays(f: StatsFilters) {
+type StatsQuery = ReturnType<typeof statsQuery>
+
+function useStatsQuery<T>(name: string, f: StatsFilters, fetch: (slug: string, query: StatsQuery, signal: AbortSignal) => Promise<T>) {
   const slug = useProjectSlug()
-  return useQuery({
-    queryKey: ['stats', 'trap-days', slug, f],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/projects/{slug}/stats/trap-days', { params: { path: { slug }, query: statsQuery(f) }, signal })),
-    ...live(slug),
-  })
+  return useQuery({ queryKey: ['stats', name, slug, f], queryFn: ({ signal }) => fetch(slug, statsQuery(f), signal), ...live(slug) })
 }
 
-export function useRai(f: StatsFilters) {
-  const slug = useProjectSlug()
-  return useQuery({
-    queryKey: ['stats', 'rai', slug, f],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/projects/{slug}/stats/rai', { params: { path: { slug }, query: statsQuery(f) }, signal })),
-    ...live(slug),
-  })
-}
+export const useTrapDays = (f: StatsFilters) =>
+  useStatsQuery('trap-days', f, (slug, query, signal) =>
+    unwrap(api.GET('/api/projects/{slug}/stats/trap-days', { params: { path: { slug }, query }, signal })),
+  )
 
-export function useActivity(f: StatsFilters) {
-  const slug = useProjectSlug()
-  return useQuery({
-    queryKey: ['stats', 'activity', slug, f],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/projects/{slug}/stats/activity', { params: { path: { slug }, query: statsQuery(f) }, signal })),
-    ...live(slug),
-  })
-}
+export const useRai = (f: StatsFilters) =>
+  useStatsQuery('rai', f, (slug, query, signal) => unwrap(api.GET('/api/projects/{slug}/stats/rai', { params: { path: { slug }, query }, signal })))
 
-export function useAccumulation(f: StatsFilters) {
-  const slug = useProjectSlug()
-  return useQuery({
-    queryKey: ['stats', 'accumulation', slug, f],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/projects/{slug}/stats/accumulation', { params: { path: { slug }, query: statsQuery(f) }, signal })),
-    ...live(slug),
-  })
-}
+export const useActivity = (f: StatsFilters) =>
+  useStatsQuery('activity', f, (slug, query, signal) =>
+    unwrap(api.GET('/api/projects/{slug}/stats/activity', { params: { path: { slug }, query }, signal })),
+  )
 
-export function useOccupancy(f: StatsFilters) {
-  const slug = useProjectSlug()
-  return useQuery({
-    queryKey: ['stats', 'occupancy', slug, f],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/projects/{slug}/stats/occupancy', { params: { path: { slug }, query: statsQuery(f) }, signal })),
-    ...live(slug),
-  })
-}
+export const useAccumulation = (f: StatsFilters) =>
+  useStatsQuery('accumulation', f, (slug, query, signal) =>
+    unwrap(api.GET('/api/projects/{slug}/stats/accumulation', { params: { path: { slug }, query }, signal })),
+  )
+
+export const useOccupancy = (f: StatsFilters) =>
+  useStatsQuery('occupancy', f, (slug, query, signal) =>
+    unwrap(api.GET('/api/projects/{slug}/stats/occupancy', { params: { path: { slug }, query }, signal })),
+  )

@@ -198,7 +198,8 @@ function RaiChart({ data }: { data: Rai }) {
         </tbody>
       </table>
       <p className="text-xs text-stone-500">
-        {formatTrapDays(data.trap_days)} trap-days; events {data.independence_interval_minutes} min apart count separately.
+        {formatTrapDays(data.trap_days)} trap-days; photos more than {data.independence_interval_minutes} min apart are
+        separate events.
       </p>
     </div>
   )
