@@ -27,7 +27,7 @@ import re
 import uuid
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import IO, Any
@@ -428,19 +428,13 @@ def _deployment(importer: Importer, file: str, line: int, row: dict[str, Any]) -
 def _observation(importer: Importer, image: Image, index: int, obs: dict[str, Any]) -> None:
     tags = camtrap.parse_tags(obs.get("observationTags"))
     bbox = (obs.get("bboxX"), obs.get("bboxY"), obs.get("bboxWidth"), obs.get("bboxHeight"))
-    box = FULL_FRAME if any(v is None for v in bbox) else tuple(float(v) for v in bbox)  # type: ignore[arg-type]
+    box = FULL_FRAME if any(v is None for v in bbox) else _bbox(bbox)
     human = obs.get("classificationMethod") == "human"
     probability = obs.get("classificationProbability")
     confidence = _float(tags.get("detectionConfidence"), probability if probability is not None and not human else 1.0)
     detector = tags.get("detectedBy") or (obs.get("classifiedBy") if not human else None) or "imported"
-    detection = importer.add_detection(
-        image,
-        index,
-        camtrap.TYPE_CATEGORY[obs["observationType"]],
-        confidence,
-        box,
-        detector,  # type: ignore[arg-type]
-    )
+    category = camtrap.TYPE_CATEGORY[obs["observationType"]]
+    detection = importer.add_detection(image, index, category, confidence, box, detector)
     label = obs.get("scientificName")
     when = obs.get("classificationTimestamp")
     if human:
@@ -527,7 +521,7 @@ def _megadetector(importer: Importer, results_name: str) -> None:
                 importer.add_label(row, labels[label_id], float(score), rank, classifier, "machine")
 
 
-def _bbox(values: list[float]) -> tuple[float, float, float, float]:
+def _bbox(values: Sequence[Any]) -> tuple[float, float, float, float]:
     x, y, w, h = (float(v) for v in values)
     return x, y, w, h
 
