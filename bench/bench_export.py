@@ -56,7 +56,9 @@ def seed(url: str, slug: str, images: int, camera_offset: int, rng: random.Rando
     span = 365 * 24 * 3600
     with engine.begin() as conn:
         project_id = conn.execute(
-            sa.text("INSERT INTO projects (slug, name) VALUES (:s, :n) ON CONFLICT (slug) DO UPDATE SET name = :n RETURNING id"),
+            sa.text(
+                "INSERT INTO projects (slug, name) VALUES (:s, :n) ON CONFLICT (slug) DO UPDATE SET name = :n RETURNING id"
+            ),
             {"s": slug, "n": slug.title()},
         ).scalar_one()
     cameras, deployments = io.StringIO(), io.StringIO()
@@ -88,10 +90,14 @@ def seed(url: str, slug: str, images: int, camera_offset: int, rng: random.Rando
                 continue
             for rank, label in enumerate(rng.sample(SPECIES, 3), start=1):
                 class_id += 1
-                class_rows.write(f"{class_id}\t{detection_id}\t{image_id}\t{label}\t{0.9 / rank:.3f}\t{rank}\tclf\tmachine\n")
+                class_rows.write(
+                    f"{class_id}\t{detection_id}\t{image_id}\t{label}\t{0.9 / rank:.3f}\t{rank}\tclf\tmachine\n"
+                )
             if rng.random() < 0.01:
                 class_id += 1
-                class_rows.write(f"{class_id}\t{detection_id}\t{image_id}\t{rng.choice(SPECIES)}\t1.0\t1\thuman\thuman\n")
+                class_rows.write(
+                    f"{class_id}\t{detection_id}\t{image_id}\t{rng.choice(SPECIES)}\t1.0\t1\thuman\thuman\n"
+                )
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
@@ -104,7 +110,11 @@ def seed(url: str, slug: str, images: int, camera_offset: int, rng: random.Rando
                 "height, storage_key, status, captured_at, exif_captured_at, received_at",
                 image_rows,
             ),
-            ("detections", "id, image_id, index, category, confidence, bbox_x, bbox_y, bbox_w, bbox_h, model_name", detection_rows),
+            (
+                "detections",
+                "id, image_id, index, category, confidence, bbox_x, bbox_y, bbox_w, bbox_h, model_name",
+                detection_rows,
+            ),
             ("classifications", "id, detection_id, image_id, label, score, rank, model_name, source", class_rows),
         ):
             data.seek(0)
@@ -171,7 +181,8 @@ def main() -> int:
 
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-c", SERVER, url, prefix, storage.name, str(port)], cwd=REPO,
+            [sys.executable, "-c", SERVER, url, prefix, storage.name, str(port)],
+            cwd=REPO,
             env=os.environ | {"PYTHONPATH": str(REPO)},
         )
         base = f"http://127.0.0.1:{port}"
@@ -193,7 +204,9 @@ def main() -> int:
                     reset_peak(server.pid)
                     started = time.perf_counter()
                     size = 0
-                    with client.stream("GET", f"/api/projects/{slug}/{path}", params=params, headers=headers) as response:
+                    with client.stream(
+                        "GET", f"/api/projects/{slug}/{path}", params=params, headers=headers
+                    ) as response:
                         assert response.status_code == 200, response.read()
                         announced = int(response.headers["x-export-images"])
                         for chunk in response.iter_bytes(1 << 20):
@@ -201,8 +214,11 @@ def main() -> int:
                     seconds = time.perf_counter() - started
                     _, peak = memory(server.pid)
                     results.append((name, slug, count, announced, seconds, size, before, peak))
-                    print(f"{name:42s} {count:>8,} images {seconds:7.1f} s {size / 1e6:8.1f} MB "
-                          f"RSS before {before:6.0f} MB peak {peak:6.0f} MB (+{peak - before:.0f})", flush=True)
+                    print(
+                        f"{name:42s} {count:>8,} images {seconds:7.1f} s {size / 1e6:8.1f} MB "
+                        f"RSS before {before:6.0f} MB peak {peak:6.0f} MB (+{peak - before:.0f})",
+                        flush=True,
+                    )
         if not args.no_write:
             write_report(args.images, small, detections, seed_seconds, pg, results)
     finally:

@@ -87,7 +87,12 @@ def study(seed, api_ctx, users):
             data = photo(n)
             image = db.get(Image, image_id)
             api_ctx.storage.put(BUCKET_RAW, image.storage_key, data)
-            image.sha256, image.file_size, image.width, image.height = hashlib.sha256(data).hexdigest(), len(data), 64, 48
+            image.sha256, image.file_size, image.width, image.height = (
+                hashlib.sha256(data).hexdigest(),
+                len(data),
+                64,
+                48,
+            )
         db.execute(update(Classification).where(Classification.source == "human").values(created_by=users.analyst.id))
         db.add_all([
             Deployment(
@@ -164,16 +169,24 @@ def test_camtrap_dp_export_validates_offline_and_holds_the_observations(client, 
     obs = {o["observationID"]: o for o in table(z, "observations.csv")}
     machine = obs[f"{study['a1']}_0"]
     assert (machine["classificationMethod"], machine["classifiedBy"], machine["scientificName"]) == (
-        "machine", "test-classifier", "red deer",
+        "machine",
+        "test-classifier",
+        "red deer",
     )
     assert machine["classificationProbability"] == "0.9" and machine["observationType"] == "animal"
     assert [machine[k] for k in ("bboxX", "bboxY", "bboxWidth", "bboxHeight")] == ["0.1", "0.2", "0.3", "0.4"]
     human = obs[f"{study['a3']}_0"]
-    assert (human["classificationMethod"], human["classifiedBy"], human["scientificName"]) == ("human", "analyst", "roe deer")
+    assert (human["classificationMethod"], human["classifiedBy"], human["scientificName"]) == (
+        "human",
+        "analyst",
+        "roe deer",
+    )
     assert human["classificationProbability"] == "" and "machineLabel:red deer" in human["observationTags"]
     person = obs[f"{study['a4']}_0"]
     assert (person["observationType"], person["classifiedBy"], person["classificationProbability"]) == (
-        "human", "test-detector", "0.85",
+        "human",
+        "test-detector",
+        "0.85",
     )
     assert obs[f"{study['a5']}_blank"]["observationType"] == "blank"
     assert obs[f"{study['b2']}_blank"]["observationType"] == "blank"  # its only detection is below the threshold
@@ -182,7 +195,10 @@ def test_camtrap_dp_export_validates_offline_and_holds_the_observations(client, 
     by_name = {(e["scientificName"], e["observationType"]): e for e in events}
     assert len(events) == 4
     deer_event = by_name[("red deer", "animal")]
-    assert (deer_event["eventStart"], deer_event["eventEnd"]) == ("2024-05-02T08:00:00+02:00", "2024-05-02T08:10:00+02:00")
+    assert (deer_event["eventStart"], deer_event["eventEnd"]) == (
+        "2024-05-02T08:00:00+02:00",
+        "2024-05-02T08:10:00+02:00",
+    )
     assert obs[f"{study['a1']}_0"]["eventID"] == obs[f"{study['a2']}_0"]["eventID"] == deer_event["eventID"]
     assert by_name[("roe deer", "animal")]["classificationMethod"] == "human"
     assert by_name[("wild boar", "animal")]["count"] == "2"

@@ -239,7 +239,9 @@ def _media_observation(row: Any, tz: ZoneInfo) -> dict[str, Any]:
             classificationTimestamp=timestamp(row.human_at) if row.human_at else "",
             classificationProbability="",
             observationTags=tags(
-                **detection, machineLabel=row.machine_label, machineProbability=number(row.machine_score),
+                **detection,
+                machineLabel=row.machine_label,
+                machineProbability=number(row.machine_score),
                 classifier=row.classifier,
             ),
         )

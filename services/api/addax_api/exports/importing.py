@@ -27,7 +27,7 @@ import re
 import uuid
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import IO, Any
@@ -59,9 +59,7 @@ FULL_FRAME = (0.0, 0.0, 1.0, 1.0)
 
 def invalid(problems: Problems | list[tables.Problem]) -> RequestValidationError:
     items = problems.items if isinstance(problems, Problems) else problems
-    return RequestValidationError(
-        [{"type": "value_error", "loc": p.loc(), "msg": p.describe()} for p in items]
-    )
+    return RequestValidationError([{"type": "value_error", "loc": p.loc(), "msg": p.describe()} for p in items])
 
 
 def problem(file: str, line: int | None, name: str | None, message: str) -> RequestValidationError:
@@ -129,25 +127,41 @@ class Importer:
 
     # --- images -----------------------------------------------------------------------------------
     def add_image(
-        self, file: str, line: int | None, column: str, path: str, *, camera: Camera | None, exif_time: datetime | None,
-        filename: str, image_id: uuid.UUID | None, source: str,
+        self,
+        file: str,
+        line: int | None,
+        column: str,
+        path: str,
+        *,
+        camera: Camera | None,
+        exif_time: datetime | None,
+        filename: str,
+        image_id: uuid.UUID | None,
+        source: str,
     ) -> Image:
         info = self.member(path)
         if info is None:
-            raise problem(file, line, column, f"{path!r} is not in the zip (media must be included; URLs are not fetched)")
+            raise problem(
+                file, line, column, f"{path!r} is not in the zip (media must be included; URLs are not fetched)"
+            )
         settings = self.uow.state.settings
         if info.file_size > settings.ingest_max_bytes:
             raise problem(file, line, column, f"{path!r}: file too large ({info.file_size} bytes)")
         data = self.archive.read(info)
         check = validate_image(
-            data, size=len(data), min_bytes=settings.ingest_min_bytes, max_bytes=settings.ingest_max_bytes,
+            data,
+            size=len(data),
+            min_bytes=settings.ingest_min_bytes,
+            max_bytes=settings.ingest_max_bytes,
             max_pixels=settings.ingest_max_pixels,
         )
         if not check.ok:
             raise problem(file, line, column, f"{path!r}: {check.reason}")
         digest = hashlib.sha256(data).hexdigest()
         if digest in self.digests or repository.existing_sha256(self.db, [digest]):
-            raise problem(file, line, column, f"{path!r}: the same image is already on this server (or twice in the zip)")
+            raise problem(
+                file, line, column, f"{path!r}: the same image is already on this server (or twice in the zip)"
+            )
         self.digests.add(digest)
         storage = self.uow.state.ctx.storage
         if (
@@ -186,7 +200,12 @@ class Importer:
         self.written.objects.append((bucket, key))
 
     def add_detection(
-        self, image: Image, index: int, category: str, confidence: float, bbox: tuple[float, float, float, float],
+        self,
+        image: Image,
+        index: int,
+        category: str,
+        confidence: float,
+        bbox: tuple[float, float, float, float],
         model: str,
     ) -> Detection:
         x, y, w, h = (min(1.0, max(0.0, float(v))) for v in bbox)
@@ -200,8 +219,15 @@ class Importer:
         return detection
 
     def add_label(
-        self, detection: Detection, label: str, score: float, rank: int, model: str, source: str,
-        created_at: datetime | None = None, author: int | None = None,
+        self,
+        detection: Detection,
+        label: str,
+        score: float,
+        rank: int,
+        model: str,
+        source: str,
+        created_at: datetime | None = None,
+        author: int | None = None,
     ) -> None:
         self.db.add(
             Classification(
@@ -239,7 +265,9 @@ def run(uow: UnitOfWork, scope: ProjectScope, upload: IO[bytes]) -> ImportResult
             results = _find(names, lambda n: n.lower().endswith(".json") and "__MACOSX" not in n)
             if results is None:
                 raise problem(
-                    "upload", None, None,
+                    "upload",
+                    None,
+                    None,
                     "the zip holds neither a datapackage.json (Camtrap DP) nor a MegaDetector results .json",
                 )
             kind, load, root = "megadetector", _megadetector, ""
@@ -252,7 +280,15 @@ def run(uow: UnitOfWork, scope: ProjectScope, upload: IO[bytes]) -> ImportResult
             importer.cleanup()
             raise
     counts = dict(importer.counts)
-    record(uow.db, uow.actor, "project.import", "project", scope.project_id, {"format": kind, **counts}, project_id=scope.project_id)
+    record(
+        uow.db,
+        uow.actor,
+        "project.import",
+        "project",
+        scope.project_id,
+        {"format": kind, **counts},
+        project_id=scope.project_id,
+    )
     uow.invalidate_stats(scope.project_id)
     log.info("import_done", format=kind, **counts)
     return ImportResult(
@@ -294,7 +330,9 @@ def _camtrap(importer: Importer, package_name: str) -> None:
             raise problem(paths[table], None, None, "file named by datapackage.json is not in the zip")
 
     problems = Problems()
-    rows = {table: list(tables.read(importer.open(paths[table]), table, paths[table], problems)) for table in camtrap.TABLES}
+    rows = {
+        table: list(tables.read(importer.open(paths[table]), table, paths[table], problems)) for table in camtrap.TABLES
+    }
     deployment_ids = {row["deploymentID"] for _, row in rows["deployments"]}
     media_ids = {row["mediaID"] for _, row in rows["media"]}
     for table in ("media", "observations"):
@@ -323,7 +361,9 @@ def _camtrap(importer: Importer, package_name: str) -> None:
     if problems:
         raise invalid(problems)
 
-    deployments = {row["deploymentID"]: _deployment(importer, paths["deployments"], line, row) for line, row in rows["deployments"]}
+    deployments = {
+        row["deploymentID"]: _deployment(importer, paths["deployments"], line, row) for line, row in rows["deployments"]
+    }
     by_media: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
     for line, row in rows["observations"]:
         if row["observationLevel"] == "media" and row.get("mediaID"):
@@ -338,7 +378,12 @@ def _camtrap(importer: Importer, package_name: str) -> None:
             source="camtrap-dp",
         )  # fmt: skip
         if image.deployment_id != deployment.id:
-            raise problem(paths["media"], line, "timestamp", f"{row['timestamp'].isoformat()} is outside deployment {row['deploymentID']!r}")
+            raise problem(
+                paths["media"],
+                line,
+                "timestamp",
+                f"{row['timestamp'].isoformat()} is outside deployment {row['deploymentID']!r}",
+            )
         observations = sorted(by_media.get(row["mediaID"], []), key=lambda item: _natural(item[1]["observationID"]))
         kept = [obs for _, obs in observations if obs["observationType"] in camtrap.TYPE_CATEGORY]
         for index, obs in enumerate(kept):
@@ -383,21 +428,24 @@ def _deployment(importer: Importer, file: str, line: int, row: dict[str, Any]) -
 def _observation(importer: Importer, image: Image, index: int, obs: dict[str, Any]) -> None:
     tags = camtrap.parse_tags(obs.get("observationTags"))
     bbox = (obs.get("bboxX"), obs.get("bboxY"), obs.get("bboxWidth"), obs.get("bboxHeight"))
-    box = FULL_FRAME if any(v is None for v in bbox) else tuple(float(v) for v in bbox)  # type: ignore[arg-type]
+    box = FULL_FRAME if any(v is None for v in bbox) else _bbox(bbox)
     human = obs.get("classificationMethod") == "human"
     probability = obs.get("classificationProbability")
     confidence = _float(tags.get("detectionConfidence"), probability if probability is not None and not human else 1.0)
     detector = tags.get("detectedBy") or (obs.get("classifiedBy") if not human else None) or "imported"
-    detection = importer.add_detection(
-        image, index, camtrap.TYPE_CATEGORY[obs["observationType"]], confidence, box, detector  # type: ignore[arg-type]
-    )
+    category = camtrap.TYPE_CATEGORY[obs["observationType"]]
+    detection = importer.add_detection(image, index, category, confidence, box, detector)
     label = obs.get("scientificName")
     when = obs.get("classificationTimestamp")
     if human:
         if tags.get("machineLabel"):
             importer.add_label(
-                detection, tags["machineLabel"], _float(tags.get("machineProbability"), 1.0), 1,
-                tags.get("classifier") or "imported", "machine",
+                detection,
+                tags["machineLabel"],
+                _float(tags.get("machineProbability"), 1.0),
+                1,
+                tags.get("classifier") or "imported",
+                "machine",
             )
         if label:
             # The reviewer an export named, when that is a user here; else the importing user.
@@ -405,8 +453,13 @@ def _observation(importer: Importer, image: Image, index: int, obs: dict[str, An
             importer.add_label(detection, label, 1.0, 1, "human", "human", when, author)
     elif label:
         importer.add_label(
-            detection, label, probability if probability is not None else 1.0, 1, obs.get("classifiedBy") or "imported",
-            "machine", when,
+            detection,
+            label,
+            probability if probability is not None else 1.0,
+            1,
+            obs.get("classifiedBy") or "imported",
+            "machine",
+            when,
         )
 
 
@@ -440,7 +493,9 @@ def _megadetector(importer: Importer, results_name: str) -> None:
                 problems.add(file, None, f"images/{n}/detections/{d}/category", "not in detection_categories")
             for c, (label_id, _) in enumerate(detection.get("classifications") or []):
                 if label_id not in labels:
-                    problems.add(file, None, f"images/{n}/detections/{d}/classifications/{c}", "not in classification_categories")
+                    problems.add(
+                        file, None, f"images/{n}/detections/{d}/classifications/{c}", "not in classification_categories"
+                    )
     if problems:
         raise invalid(problems)
     for n, entry in enumerate(results["images"]):
@@ -458,13 +513,15 @@ def _megadetector(importer: Importer, results_name: str) -> None:
             category = detection_names[detection["category"]]
             if category not in ("animal", "person", "vehicle"):
                 continue  # the format: categories other than these count as no detection
-            row = importer.add_detection(image, index, category, float(detection["conf"]), _bbox(detection["bbox"]), detector)
+            row = importer.add_detection(
+                image, index, category, float(detection["conf"]), _bbox(detection["bbox"]), detector
+            )
             ranked = sorted(detection.get("classifications") or [], key=lambda c: -c[1])
             for rank, (label_id, score) in enumerate(ranked, start=1):
                 importer.add_label(row, labels[label_id], float(score), rank, classifier, "machine")
 
 
-def _bbox(values: list[float]) -> tuple[float, float, float, float]:
+def _bbox(values: Sequence[Any]) -> tuple[float, float, float, float]:
     x, y, w, h = (float(v) for v in values)
     return x, y, w, h
 
@@ -481,5 +538,3 @@ def _md_time(importer: Importer, entry: dict[str, Any]) -> datetime | None:
         return datetime.strptime(str(text).strip()[:19], "%Y:%m:%d %H:%M:%S").replace(tzinfo=UTC)
     except ValueError:
         return None
-
-

@@ -59,9 +59,12 @@ def count(db: Session, where: list[Any]) -> tuple[int, int]:
 
 def deployments(db: Session, where: list[Any]) -> list[Any]:
     """The deployments that hold the exported images, with their camera and the last capture time."""
-    used = select(Image.deployment_id, func.max(Image.captured_at).label("last")).where(*where).group_by(
-        Image.deployment_id
-    ).subquery()
+    used = (
+        select(Image.deployment_id, func.max(Image.captured_at).label("last"))
+        .where(*where)
+        .group_by(Image.deployment_id)
+        .subquery()
+    )
     stmt = (
         select(
             Deployment,
@@ -97,9 +100,7 @@ def _labelled_detections(threshold: float) -> Any:
     machine = aliased(Classification)
     human = aliased(Classification)
     source = (
-        Image.__table__.outerjoin(
-            Detection, and_(Detection.image_id == Image.id, Detection.confidence >= threshold)
-        )
+        Image.__table__.outerjoin(Detection, and_(Detection.image_id == Image.id, Detection.confidence >= threshold))
         .outerjoin(machine, and_(machine.detection_id == Detection.id, machine.source == "machine", machine.rank == 1))
         .outerjoin(human, and_(human.detection_id == Detection.id, human.source == "human"))
         .outerjoin(User, User.id == human.created_by)
@@ -128,7 +129,11 @@ def observations(db: Session, where: list[Any], threshold: float) -> Iterator[An
         .select_from(source)
         .where(*where, Detection.id.is_not(None))
         .order_by(
-            Image.deployment_id, Detection.category, columns[-1].nulls_first(), Image.captured_at, Image.id,
+            Image.deployment_id,
+            Detection.category,
+            columns[-1].nulls_first(),
+            Image.captured_at,
+            Image.id,
             Detection.index,
         )
     )
@@ -153,7 +158,9 @@ def detection_rows(db: Session, where: list[Any], threshold: float) -> Iterator[
         select(*columns)
         .select_from(source)
         .where(*where, Detection.id.is_not(None))
-        .order_by(Image.captured_at.is_(None), func.coalesce(Image.captured_at, Image.received_at), Image.id, Detection.index)
+        .order_by(
+            Image.captured_at.is_(None), func.coalesce(Image.captured_at, Image.received_at), Image.id, Detection.index
+        )
     )
     return _stream(db, stmt)
 

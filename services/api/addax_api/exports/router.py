@@ -25,7 +25,6 @@ from addax_api.uow import UoW
 router = APIRouter(prefix="/api/projects/{slug}", tags=["exports"], responses=error_responses(401, 403, 404))
 
 
-
 class PayloadTooLarge(ApiError):
     status_code = 413
     default_detail = "payload too large"
@@ -50,7 +49,9 @@ def _binary(*media_types: str) -> dict[int | str, dict[str, Any]]:
 def _job(request: Request, filters: ImageQuery, scope: Any) -> Export:
     state = request.app.state
     user = scope.user
-    return Export(state.ctx, state.media, filters, state.settings.detection_classify_threshold, user.full_name or user.email)
+    return Export(
+        state.ctx, state.media, filters, state.settings.detection_classify_threshold, user.full_name or user.email
+    )
 
 
 def _response(prepared: Prepared) -> StreamingResponse:

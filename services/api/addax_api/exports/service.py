@@ -36,13 +36,16 @@ log = get_logger(__name__)
 
 EXPORTED_ROWS = Counter("addax_api_export_rows_total", "Rows written by exports, by file", ["file"])
 EXPORT_SECONDS = Histogram(
-    "addax_api_export_duration_seconds", "Time to stream one export, by kind", ["kind"],
+    "addax_api_export_duration_seconds",
+    "Time to stream one export, by kind",
+    ["kind"],
     buckets=(0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600),
 )
 
 MediaMode = Literal["include", "urls"]
 Table = Literal["images", "observations"]
 FLUSH_ROWS = 500
+
 
 @dataclass(frozen=True)
 class Export:
@@ -57,6 +60,7 @@ class Export:
     def session(self) -> Session:
         return self.ctx.sessions()
 
+
 @dataclass(frozen=True)
 class Prepared:
     """A stream and what is known before it starts."""
@@ -67,17 +71,21 @@ class Prepared:
     images: int
     media_bytes: int | None = None
 
+
 def safe_part(text: str | None, fallback: str) -> str:
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", text or "").strip("._-")
     return cleaned[:80] or fallback
+
 
 def relative_path(image_id: Any, camera_name: str | None, filename: str | None) -> str:
     """Where an image lies in an export zip: <camera>/<12 hex of its id>-<file name> (unique, readable)."""
     name = safe_part(filename, "image.jpg")
     return f"{safe_part(camera_name, 'unassigned')}/{image_id.hex[:12]}-{name}"
 
+
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
 
 def _timed(kind: str, body: Iterator[bytes]) -> Iterator[bytes]:
     started = time.perf_counter()
@@ -91,6 +99,7 @@ def _timed(kind: str, body: Iterator[bytes]) -> Iterator[bytes]:
         EXPORT_SECONDS.labels(kind).observe(seconds)
         log.info("export_streamed", kind=kind, bytes=sent, seconds=round(seconds, 3))
 
+
 # --- Camtrap DP -----------------------------------------------------------------------------------
 def camtrap_dp(job: Export, slug: str, media: MediaMode) -> Prepared:
     where = repository.camtrap_images(job.query)
@@ -99,9 +108,13 @@ def camtrap_dp(job: Export, slug: str, media: MediaMode) -> Prepared:
     body = _timed("camtrap-dp", _camtrap_body(job, where, media))
     suffix = "-with-media" if media == "include" else ""
     return Prepared(
-        body, f"{slug}-camtrap-dp{suffix}-{_stamp()}.zip", "application/zip", images,
+        body,
+        f"{slug}-camtrap-dp{suffix}-{_stamp()}.zip",
+        "application/zip",
+        images,
         size if media == "include" else None,
     )
+
 
 def _csv_member(z: ZipStream, name: str, header: list[str], rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
     """Write one CSV member, yielding what the zip has ready every FLUSH_ROWS rows."""
@@ -118,6 +131,7 @@ def _csv_member(z: ZipStream, name: str, header: list[str], rows: Iterator[dict[
         text.flush()
         text.detach()
     yield z.take()
+
 
 def _camtrap_body(job: Export, where: list[Any], media: MediaMode) -> Iterator[bytes]:
     created = datetime.now(UTC)
@@ -155,6 +169,7 @@ def _camtrap_body(job: Export, where: list[Any], media: MediaMode) -> Iterator[b
     z.add("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False).encode(), compress=True)
     yield z.finish()
 
+
 def _media_files(job: Export, z: ZipStream, rows: Iterator[Any], prefix: str) -> Iterator[bytes]:
     for row in rows:
         if not row.storage_key:
@@ -169,6 +184,7 @@ def _media_files(job: Export, z: ZipStream, rows: Iterator[Any], prefix: str) ->
         if z.ready():
             yield z.take()
 
+
 # --- MegaDetector ---------------------------------------------------------------------------------
 def megadetector_json(job: Export, slug: str, media: MediaMode) -> Prepared:
     where = repository.conditions_not_rejected(conditions(job.query))
@@ -176,18 +192,25 @@ def megadetector_json(job: Export, slug: str, media: MediaMode) -> Prepared:
         images, size = repository.count(db, where)
     if media == "include":
         return Prepared(
-            _timed("megadetector", _md_zip(job, where)), f"{slug}-megadetector-{_stamp()}.zip", "application/zip",
-            images, size,
+            _timed("megadetector", _md_zip(job, where)),
+            f"{slug}-megadetector-{_stamp()}.zip",
+            "application/zip",
+            images,
+            size,
         )
     return Prepared(
-        _timed("megadetector", _md_json(job, where)), f"{slug}-megadetector-{_stamp()}.json", "application/json",
+        _timed("megadetector", _md_json(job, where)),
+        f"{slug}-megadetector-{_stamp()}.json",
+        "application/json",
         images,
     )
+
 
 def _md_json(job: Export, where: list[Any]) -> Iterator[bytes]:
     with job.session() as db:
         repository.begin_snapshot(db)
         yield from megadetector.stream(db, where, relative_path)
+
 
 def _md_zip(job: Export, where: list[Any]) -> Iterator[bytes]:
     z = ZipStream(datetime.now(UTC))
@@ -202,6 +225,7 @@ def _md_zip(job: Export, where: list[Any]) -> Iterator[bytes]:
         yield from _media_files(job, z, repository.media(db, where), "")
     yield z.finish()
 
+
 # --- CSV and XLSX ---------------------------------------------------------------------------------
 IMAGE_COLUMNS = [
     "image_id", "file_name", "camera", "deployment_id", "captured_at", "capture_time_known", "received_at",
@@ -214,11 +238,14 @@ OBSERVATION_COLUMNS = [
     "detector", "machine_label", "machine_score", "reviewer",
 ]  # fmt: skip
 
+
 def _iso(value: datetime | None) -> str:
     return value.astimezone(UTC).isoformat() if value else ""
 
+
 def _value(value: Any) -> Any:
     return getattr(value, "value", value)
+
 
 def _image_values(row: Any) -> list[Any]:
     return [
@@ -227,6 +254,7 @@ def _image_values(row: Any) -> list[Any]:
         row.reviewed_by or "", _iso(row.reviewed_at), row.width, row.height, row.file_size, row.detections,
         row.top_confidence,
     ]  # fmt: skip
+
 
 def _observation_values(row: Any) -> list[Any]:
     human = row.human_label is not None
@@ -238,16 +266,21 @@ def _observation_values(row: Any) -> list[Any]:
         row.detector, row.machine_label or "", row.machine_score, row.reviewer or "",
     ]  # fmt: skip
 
+
 def _table_rows(job: Export, db: Session, table: Table, where: list[Any]) -> Iterator[list[Any]]:
     if table == "images":
         return (_image_values(r) for r in repository.image_rows(db, where, job.threshold))
     return (_observation_values(r) for r in repository.detection_rows(db, where, job.threshold))
 
+
 def table_csv(job: Export, slug: str, table: Table) -> Prepared:
     where = conditions(job.query)
     with job.session() as db:
         images, _ = repository.count(db, where)
-    return Prepared(_timed(f"csv-{table}", _csv_body(job, table, where)), f"{slug}-{table}-{_stamp()}.csv", "text/csv", images)
+    return Prepared(
+        _timed(f"csv-{table}", _csv_body(job, table, where)), f"{slug}-{table}-{_stamp()}.csv", "text/csv", images
+    )
+
 
 def _csv_body(job: Export, table: Table, where: list[Any]) -> Iterator[bytes]:
     buffer = io.StringIO()
@@ -263,12 +296,16 @@ def _csv_body(job: Export, table: Table, where: list[Any]) -> Iterator[bytes]:
                 buffer.truncate()
     yield buffer.getvalue().encode()
 
+
 def table_xlsx(job: Export, slug: str) -> Prepared:
     where = conditions(job.query)
     with job.session() as db:
         images, _ = repository.count(db, where)
     media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Prepared(_timed("xlsx", _xlsx_body(job, where)), f"{slug}-images-observations-{_stamp()}.xlsx", media_type, images)
+    return Prepared(
+        _timed("xlsx", _xlsx_body(job, where)), f"{slug}-images-observations-{_stamp()}.xlsx", media_type, images
+    )
+
 
 def _xlsx_body(job: Export, where: list[Any]) -> Iterator[bytes]:
     """openpyxl's write-only mode keeps each sheet in a temporary file, never the rows in memory; the
@@ -286,4 +323,3 @@ def _xlsx_body(job: Export, where: list[Any]) -> Iterator[bytes]:
         out.seek(0)
         while chunk := out.read(256 * 1024):
             yield chunk
-
