@@ -30,7 +30,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -117,7 +117,7 @@ class _Upload:
     sha256: str
     uploaded_at: datetime
     identity: tuple[int, int, int, int]  # (device, inode, size, mtime_ns) when read
-    origin: UploadOrigin
+    origin: UploadOrigin = UploadOrigin()
 
 
 class FileChanged(RetryLater):
@@ -146,7 +146,7 @@ class Ingestor:
         started = time.perf_counter()
         account = account or (self.account_for(path) if origin is None else None)
         try:
-            upload = self._read(path, account, origin or UploadOrigin())
+            upload = self._read(path, account)
         except FileNotFoundError:
             return IngestResult(Outcome.GONE, path)
         except FileChanged as exc:
@@ -158,6 +158,8 @@ class Ingestor:
             log.error("upload_unreadable", path=str(path), error=str(exc))
             INGESTED.labels(outcome=Outcome.RETRY.value).inc()
             return IngestResult(Outcome.RETRY, path, reason=f"unreadable: {exc}")
+        if origin is not None:  # the API's doors: the client's file name (the staged file's own name is ours)
+            upload = replace(upload, origin=origin, filename=sanitize_filename(origin.filename or path.name))
         try:
             result = self._ingest_report(upload) if is_report_name(upload.filename) else self._ingest_image(upload)
         except RetryLater as exc:
@@ -177,7 +179,7 @@ class Ingestor:
         """Quarantine a file with a reason of our own (the pipeline's last resort after repeated crashes)."""
         path = Path(path)
         try:
-            upload = self._read(path, account or self.account_for(path), UploadOrigin())
+            upload = self._read(path, account or self.account_for(path))
         except FileNotFoundError:
             return IngestResult(Outcome.GONE, path)
         except RetryLater as exc:
@@ -190,7 +192,7 @@ class Ingestor:
         return result
 
     # --- reading ---------------------------------------------------------------------------------
-    def _read(self, path: Path, account: str | None, origin: UploadOrigin) -> _Upload:
+    def _read(self, path: Path, account: str | None) -> _Upload:
         limit = self.settings.ingest_max_bytes
         digest = hashlib.sha256()
         head = bytearray()
@@ -208,13 +210,12 @@ class Ingestor:
         return _Upload(
             path=path,
             account=account,
-            filename=sanitize_filename(origin.filename or path.name),
+            filename=sanitize_filename(path.name),
             data=bytes(head),
             size=size,
             sha256=digest.hexdigest(),
             uploaded_at=datetime.fromtimestamp(stat.st_mtime, UTC),
             identity=(stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns),
-            origin=origin,
         )
 
     # --- images ----------------------------------------------------------------------------------
