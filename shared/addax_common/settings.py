@@ -133,9 +133,15 @@ class Settings(BaseSettings):
     # --- Models and inference ------------------------------------------------------------------
     detector_model_path: Path = Path("models/weights/demo-detector.onnx")
     classifier_model_path: Path = Path("models/weights/demo-classifier.onnx")
-    onnx_providers: CsvList = ["CPUExecutionProvider"]
-    # Threads one ONNX Runtime session uses for one inference call; 0 = one per core (the runtime's default).
+    # "auto": CUDA, then OpenVINO, when the installed onnxruntime has them, else the CPU; an explicit
+    # list is tried in order, the CPU last, with one warning naming what this build lacks.
+    onnx_providers: CsvList = ["auto"]
+    # Threads one ONNX Runtime session uses for one inference call; 0 = sized to the machine: the cores
+    # divided among this stage's worker processes (intra_op_threads()).
     onnx_intra_op_threads: int = 0
+    # The catalog a worker checks its model's sha256 against at start (a mismatch stops it); a missing
+    # file skips the check.
+    models_catalog_path: Path | None = Path("models/catalog.yaml")
     # Worker processes per stage that scripts/start.sh runs on this host; 0 = sized to the cores
     # (cores / ONNX_INTRA_OP_THREADS, at least 1). Compose and Kubernetes scale by replicas instead.
     detection_workers: int = 0
@@ -291,6 +297,13 @@ class Settings(BaseSettings):
             return configured
         cores = cores or os.cpu_count() or 1
         return max(1, cores // (self.onnx_intra_op_threads or cores))
+
+    def intra_op_threads(self, stage: Literal["detection", "classification"], cores: int | None = None) -> int:
+        """Threads per ONNX Runtime session: the configured number, else this stage's share of the cores."""
+        if self.onnx_intra_op_threads > 0:
+            return self.onnx_intra_op_threads
+        cores = cores or os.cpu_count() or 1
+        return max(1, cores // self.worker_processes(stage, cores))
 
     def key(self, name: str) -> str:
         """A Redis key, queue or channel name under this deployment's prefix."""

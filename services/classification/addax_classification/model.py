@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 import numpy as np
 from PIL import Image
 
+from addax_common.model_check import ModelError
 from addax_common.onnx_session import OnnxSession
 
 
@@ -35,16 +36,28 @@ class Classifier:
         self.input_size = input_size or self.onnx.input_size()
         if labels is None:
             if "labels" not in meta:
-                raise ValueError(f"{path}: no 'labels' metadata; pass labels=")
+                raise ModelError(f"{path}: no 'labels' metadata; pass labels=")
             labels = json.loads(meta["labels"])
         self.labels: tuple[str, ...] = tuple(labels)
-        self.probabilities_out = meta.get("output_format") == "probabilities"
+        self.output_format = "probabilities" if meta.get("output_format") == "probabilities" else "logits"
+        self.probabilities_out = self.output_format == "probabilities"
         self.mean = np.asarray(json.loads(meta.get("mean", "[0, 0, 0]")), np.float32).reshape(3, 1, 1)
         self.std = np.asarray(json.loads(meta.get("std", "[1, 1, 1]")), np.float32).reshape(3, 1, 1)
         self.batch_size = self.onnx.batch_size
 
     def warmup(self) -> None:
-        self.classify([Image.new("RGB", (self.input_size, self.input_size), (128, 128, 128))])
+        """One blank crop through the model; checks that it outputs one score per label (``ModelError``)."""
+        blank = Image.new("RGB", (self.input_size, self.input_size), (128, 128, 128))
+        try:
+            shape = self.onnx.run(self._preprocess(blank)[None]).shape
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises bare RuntimeError subclasses
+            raise ModelError(f"{self.onnx.path}: inference on a blank crop fails: {str(exc).splitlines()[0][:300]}") from None
+        if len(shape) != 2:
+            raise ModelError(f"{self.onnx.path}: output shape {list(shape)} is not [N, classes]")
+        if shape[1] != len(self.labels):
+            raise ModelError(f"labels do not match the class count: the model outputs {shape[1]} classes, "
+                             f"the labels list {len(self.labels)}")
+        self.classify([blank])
 
     def classify(
         self,
