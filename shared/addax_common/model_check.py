@@ -13,6 +13,7 @@ status 3. No onnxruntime import here: the API may read the status too."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -124,10 +125,8 @@ def refuse_model(ctx: ServiceContext, service: str, problem: ModelError) -> None
     settings = ctx.settings
     task: Task = "classification" if service == "classification" else "detection"
     path = settings.classifier_model_path if task == "classification" else settings.detector_model_path
-    try:
+    with contextlib.suppress(redis.RedisError):
         publish_status(ctx.redis, settings.redis_prefix, ModelStatus(task, "error", str(path), problem=str(problem)))
-    except redis.RedisError:
-        pass
     log.error("model_refused", task=task, path=str(path), problem=str(problem))
     print(f"{service}: refusing to start: {problem}", file=sys.stderr, flush=True)
 

@@ -151,6 +151,10 @@ class Settings(BaseSettings):
     detection_batch_size: int = 4
     classification_batch_size: int = 4
     classification_top_k: int = 5
+    # Roll-up (classifiers whose labels carry a taxonomy, e.g. SpeciesNet): a best species below this
+    # probability is replaced by the first genus / family / order / class whose summed probability
+    # reaches it; the stored row says the rank. 0 = never roll up.
+    classification_rollup_threshold: float = 0.65
     # Optional comma-separated list of species the classifier may answer (a deployment's species).
     allowed_species: CsvList = []
     thumbnail_size: int = 400

@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 import numpy as np
 from PIL import Image
 
+from addax_classification.taxonomy import Geofence, Prediction, Taxon, parse_labels, parse_ranges, rollup
 from addax_common.model_check import ModelError
 from addax_common.onnx_session import OnnxSession
 
@@ -39,6 +40,12 @@ class Classifier:
                 raise ModelError(f"{path}: no 'labels' metadata; pass labels=")
             labels = json.loads(meta["labels"])
         self.labels: tuple[str, ...] = tuple(labels)
+        # SpeciesNet-style "uuid;class;order;family;genus;species;common name" or plain names (taxonomy.py).
+        self.taxa: tuple[Taxon, ...] = parse_labels(self.labels)
+        try:
+            self.ranges = parse_ranges(meta.get("geofence"))
+        except (ValueError, AttributeError, TypeError) as exc:
+            raise ModelError(f"{path}: 'geofence' metadata is not a JSON map of taxon -> countries ({exc})") from None
         self.output_format = "probabilities" if meta.get("output_format") == "probabilities" else "logits"
         self.probabilities_out = self.output_format == "probabilities"
         self.mean = np.asarray(json.loads(meta.get("mean", "[0, 0, 0]")), np.float32).reshape(3, 1, 1)
@@ -82,6 +89,34 @@ class Classifier:
         for row in probs:
             best = np.argsort(-row, kind="stable")[:k]
             result.append([(self.labels[i], float(row[i])) for i in best])
+        return result
+
+    def predict(
+        self,
+        crops: Sequence[Image.Image],
+        top_k: int = 5,
+        geofence: Geofence | None = None,
+        rollup_threshold: float | None = None,
+    ) -> list[list[Prediction]]:
+        """Top-k predictions per crop, best first, with the rank each was made at and its taxonomy.
+
+        The geofence removes impossible labels before anything is ranked (the rest renormalised);
+        with ``rollup_threshold``, a best label below it is replaced by the first genus / family /
+        order / class whose summed probability reaches it (then the other k - 1 labels follow)."""
+        if not crops:
+            return []
+        keep = geofence.mask(self.taxa, self.ranges) if geofence else np.ones(len(self.taxa), bool)
+        if not keep.any():
+            return [[] for _ in crops]
+        probs = self._probabilities(self.onnx.run(np.stack([self._preprocess(c) for c in crops]), np.float64), keep)
+        k = max(0, min(top_k, int(keep.sum())))
+        result = []
+        for row in probs:
+            best = np.argsort(-row, kind="stable")[:k]
+            ranked = [Prediction(self.taxa[i].name, float(row[i]), self.taxa[i].rank, self.taxa[i].taxonomy())
+                      for i in best]
+            rolled = rollup(np.where(keep, row, 0.0), self.taxa, rollup_threshold) if rollup_threshold else None
+            result.append([rolled, *ranked[: k - 1]] if rolled else ranked)
         return result
 
     def _allowed_mask(self, allowed: Collection[str] | None) -> np.ndarray:
