@@ -71,10 +71,12 @@ def measure(arch: str, size: int, n_images: int, batch: int, workdir: Path, thre
             detector.detect(images[start : start + batch], 0.1)
 
     torch_eager_batch1() if size <= 640 else None  # warm-up (the big model: its one round is enough)
+    load = os.getloadavg()[0]
     eager = timed(torch_eager_batch1, rounds)
     one = timed(onnx_batch1, rounds)
     batched = timed(onnx_batched, rounds)
     return {
+        "load": (load + os.getloadavg()[0]) / 2,
         "torch_b1": n_images / eager,
         "onnx_b1": n_images / one,
         "onnx_batched": n_images / batched,
@@ -110,17 +112,19 @@ def main() -> None:
                 f"| {arch} {size} | {layout} | {r['params_m']:.1f} M / {r['mb']:.0f} MB | "
                 f"{r['ms_torch']:.0f} ms ({r['torch_b1']:.2f}/s) | {r['ms_b1']:.0f} ms ({r['onnx_b1']:.2f}/s) | "
                 f"{r['ms_batched']:.0f} ms ({r['onnx_batched']:.2f}/s, batch {batch}) | "
-                f"{r['onnx_b1'] / r['torch_b1']:.2f}x | {r['onnx_batched'] / r['torch_b1']:.2f}x |"
+                f"{r['onnx_b1'] / r['torch_b1']:.2f}x | {r['onnx_batched'] / r['torch_b1']:.2f}x | {r['load']:.1f} |"
             )
     body = f"""`bench/bench_model_layouts.py`: detectors with the real architectures and seeded random weights
 (`addax_models.architectures`), PyTorch {torch.__version__} eager (`eval()`, `inference_mode`) against the
 detection service's ONNX Runtime path (FP32 export, `Detector.detect`: letterbox, one `session.run`, decode,
 NMS), same weights, same run, {threads} threads each. Time per image including letterbox and decode;
 1920x1080 synthetic scenes; best of 2 rounds (1 round, {args.mdv5_images} images, for the 1280 model).
-Goal: the batched ONNX path at least 2x torch eager batch 1.
+Goal: the batched ONNX path at least 2x torch eager batch 1. "load" is the machine's 1-minute load
+average during the measurement (other jobs share these {threads} cores; both runtimes suffer, PyTorch's
+OpenMP threads more).
 
-| model | layout | params / ONNX | torch eager, batch 1 | ONNX, batch 1 | ONNX, batched | ONNX b1 vs torch | batched vs torch |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| model | layout | params / ONNX | torch eager, batch 1 | ONNX, batch 1 | ONNX, batched | ONNX b1 vs torch | batched vs torch | load |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 {chr(10).join(rows)}
 """
     print(body)

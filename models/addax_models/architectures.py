@@ -71,13 +71,22 @@ SPECS: dict[str, Spec] = {
 }
 
 
+class DetectorNet(nn.Module):
+    """What ``build`` returns: the network plus what it is (layout, input size, labels, name)."""
+
+    layout: str
+    imgsz: int
+    labels: tuple[str, ...]
+    arch: str
+
+
 def build(
     name: str,
     imgsz: int | None = None,
     classes: Sequence[str] = DEFAULT_CLASSES,
     seed: int = 0,
     calibrate: bool = True,
-) -> nn.Module:
+) -> DetectorNet:
     """The named network with seeded random weights, in eval mode (``net.layout``, ``net.imgsz``,
     ``net.labels`` say what it is). ``imgsz`` defaults to the size the real model runs at."""
     if name not in SPECS:
@@ -85,11 +94,8 @@ def build(
     spec = SPECS[name]
     size = imgsz or spec.imgsz
     torch.manual_seed(seed)
-    net: nn.Module = YoloV5P6(spec, len(classes)) if spec.family == "yolov5p6" else YoloV8(spec, len(classes))
-    net.layout = spec.layout  # type: ignore[assignment]
-    net.imgsz = size  # type: ignore[assignment]
-    net.labels = tuple(classes)  # type: ignore[assignment]
-    net.arch = name  # type: ignore[assignment]
+    net: DetectorNet = YoloV5P6(spec, len(classes)) if spec.family == "yolov5p6" else YoloV8(spec, len(classes))
+    net.layout, net.imgsz, net.labels, net.arch = spec.layout, size, tuple(classes), name
     if calibrate:
         _calibrate(net, size, seed)
     return net.eval()
@@ -132,7 +138,7 @@ def _head_outputs(net: nn.Module) -> list[nn.Conv2d]:
         if isinstance(m, DetectV5):
             return list(m.m)  # type: ignore[arg-type]
         if isinstance(m, DetectV8):
-            return [branch[-1] for branch in (*m.cv2, *m.cv3)]  # type: ignore[index]
+            return [branch[-1] for branch in (*m.cv2, *m.cv3)]
     return []
 
 
@@ -219,7 +225,7 @@ class DetectV5(nn.Module):
         self.m = nn.ModuleList(nn.Conv2d(c, self.na * self.no, 1) for c in channels)
         self.register_buffer("anchors", torch.tensor(P6_ANCHORS, dtype=torch.float32).view(4, 3, 2))
         for conv, stride in zip(self.m, P6_STRIDES, strict=True):  # YOLOv5's _initialize_biases
-            bias = conv.bias.view(self.na, -1)  # type: ignore[union-attr]
+            bias = conv.bias.view(self.na, -1)
             with torch.no_grad():
                 bias[:, 4] += math.log(8 / (640 / stride) ** 2)
                 bias[:, 5:] += math.log(0.6 / (n_classes - 0.99)) if n_classes > 1 else 0.0
@@ -243,7 +249,7 @@ class DetectV5(nn.Module):
         return torch.cat(out, 1)
 
 
-class YoloV5P6(nn.Module):
+class YoloV5P6(DetectorNet):
     def __init__(self, spec: Spec, n_classes: int) -> None:
         super().__init__()
 
@@ -371,7 +377,7 @@ class DetectV8(nn.Module):
         return torch.cat((xywh, cls.sigmoid()), 1)
 
 
-class YoloV8(nn.Module):
+class YoloV8(DetectorNet):
     def __init__(self, spec: Spec, n_classes: int) -> None:
         super().__init__()
 

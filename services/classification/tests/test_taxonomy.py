@@ -17,7 +17,8 @@ from sqlalchemy import select, update
 from addax_classification.handler import ClassificationHandler
 from addax_classification.model import Classifier
 from addax_classification.taxonomy import Geofence, parse_label
-from addax_common.db import Classification, Detection, DetectionCategory, Image as ImageRow, ImageStatus, Project
+from addax_common.db import Classification, Detection, DetectionCategory, ImageStatus, Project
+from addax_common.db import Image as ImageRow
 from addax_common.reliable_queue import Message
 from addax_common.storage import BUCKET_CROPS
 from addax_models import taxon_classifier
