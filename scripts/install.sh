@@ -54,6 +54,19 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ]; then
   echo "$inputs" > "$stamp"
 fi
 
+# --- Model tooling for the tests ------------------------------------------------------------------
+# The layout, parity and benchmark tests of models/ build detectors in PyTorch (CPU build, the optional
+# `convert` extra of addax-models). Only the test venv gets it: no service depends on torch.
+if [ "$FOR_TESTS" = 1 ]; then
+  tstamp=.venv/.addax-convert-installed
+  tin=$(sed -n '/optional-dependencies/,/^test/p' models/pyproject.toml | sha256sum | cut -c1-16)
+  if [ ! -f "$tstamp" ] || [ "$(cat "$tstamp")" != "$tin" ]; then
+    log "installing the model conversion extra (torch, CPU build) for the tests"
+    .venv/bin/pip install -q -c constraints.txt -e 'models[convert]'
+    echo "$tin" > "$tstamp"
+  fi
+fi
+
 # --- Frontend --------------------------------------------------------------------------------------
 if [ -f services/frontend/package.json ]; then
   if ! command -v npm >/dev/null 2>&1; then

@@ -80,10 +80,12 @@ def active(client: redis.Redis, prefix: str) -> list[ModelProvenance]:
 
 
 def announce(
-    client: redis.Redis, prefix: str, path: str | os.PathLike[str], metadata: dict[str, str], task: Task
+    client: redis.Redis, prefix: str, path: str | os.PathLike[str], metadata: dict[str, str], task: Task,
+    model: ModelProvenance | None = None,
 ) -> ModelProvenance:
-    """A worker's start: publish the model it loaded and warn, loudly, when it is a demo stand-in."""
-    model = provenance(path, metadata, task)
+    """A worker's start: publish the model it loaded and warn, loudly, when it is a demo stand-in
+    (``model``: its provenance when the caller computed it already)."""
+    model = model or provenance(path, metadata, task)
     publish(client, prefix, model)
     if model.demo:
         log.warning(

@@ -143,9 +143,15 @@ class Settings(BaseSettings):
     # --- Models and inference ------------------------------------------------------------------
     detector_model_path: Path = Path("models/weights/demo-detector.onnx")
     classifier_model_path: Path = Path("models/weights/demo-classifier.onnx")
-    onnx_providers: CsvList = ["CPUExecutionProvider"]
-    # Threads one ONNX Runtime session uses for one inference call; 0 = one per core (the runtime's default).
+    # "auto": CUDA, then OpenVINO, when the installed onnxruntime has them, else the CPU; an explicit
+    # list is tried in order, the CPU last, with one warning naming what this build lacks.
+    onnx_providers: CsvList = ["auto"]
+    # Threads one ONNX Runtime session uses for one inference call; 0 = sized to the machine: the cores
+    # divided among this stage's worker processes (intra_op_threads()).
     onnx_intra_op_threads: int = 0
+    # The model catalog: a worker checks its model's sha256 against it at start (a mismatch stops it;
+    # a missing file skips the check) and the Models page lists its entries.
+    models_catalog_path: Path | None = Path("models/catalog.yaml")
     # Worker processes per stage that scripts/start.sh runs on this host; 0 = sized to the cores
     # (cores / ONNX_INTRA_OP_THREADS, at least 1). Compose and Kubernetes scale by replicas instead.
     detection_workers: int = 0
@@ -154,7 +160,9 @@ class Settings(BaseSettings):
     detection_classify_threshold: float = 0.2
     # Machine labels scoring below this are not stored (0 = keep the whole top-k).
     classification_min_score: float = Field(0.0, ge=0, le=1)
-    # A species below this may be rolled up to genus/family/order whose summed probability passes it.
+    # Roll-up (classifiers whose labels carry a taxonomy, e.g. SpeciesNet): a best species below this
+    # probability is replaced by the first genus / family / order / class whose summed probability
+    # reaches it; the stored row says the rank. 0 = never roll up.
     classification_rollup_threshold: float = Field(0.65, ge=0, le=1)
     # Blur people (person detections) in thumbnails, crops and the images viewers and analysts get;
     # admins can still open the original (audited).
@@ -162,9 +170,8 @@ class Settings(BaseSettings):
     # The four thresholds above and blur_people are defaults: the Models page overrides them at run
     # time (table runtime_settings); workers and the API re-read them at most this often.
     runtime_settings_ttl_seconds: float = Field(30.0, gt=0)
-    # The model catalog the Models page lists, and the directory holding model files (besides the
-    # `models` bucket); the API only hashes files, it never runs a model.
-    models_catalog_file: Path = Path("models/catalog.yaml")
+    # The directory holding model files the Models page lists (besides the `models` bucket); the API
+    # only hashes files, it never runs a model.
     models_dir: Path = Path("models/weights")
     detection_batch_size: int = 4
     classification_batch_size: int = 4
@@ -315,6 +322,13 @@ class Settings(BaseSettings):
             return configured
         cores = cores or os.cpu_count() or 1
         return max(1, cores // (self.onnx_intra_op_threads or cores))
+
+    def intra_op_threads(self, stage: Literal["detection", "classification"], cores: int | None = None) -> int:
+        """Threads per ONNX Runtime session: the configured number, else this stage's share of the cores."""
+        if self.onnx_intra_op_threads > 0:
+            return self.onnx_intra_op_threads
+        cores = cores or os.cpu_count() or 1
+        return max(1, cores // self.worker_processes(stage, cores))
 
     def key(self, name: str) -> str:
         """A Redis key, queue or channel name under this deployment's prefix."""

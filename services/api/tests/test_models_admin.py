@@ -71,7 +71,7 @@ def models_client(api_settings, api_ctx, tmp_path):
     catalog = tmp_path / "catalog.yaml"
     catalog.write_text(CATALOG.format(good=hashlib.sha256(good).hexdigest()))
     settings = Settings.model_validate(
-        {**api_settings.model_dump(), "models_catalog_file": catalog, "models_dir": folder}
+        {**api_settings.model_dump(), "models_catalog_path": catalog, "models_dir": folder}
     )
     with TestClient(create_app(settings, ctx=api_ctx)) as client:
         yield client, hashlib.sha256(good).hexdigest()
@@ -104,7 +104,7 @@ def test_overview_lists_installed_models_with_hash_check_active_models_and_provi
 
 
 def test_a_missing_catalog_is_reported_not_a_500(api_settings, api_ctx, users, tmp_path):
-    settings = Settings.model_validate({**api_settings.model_dump(), "models_catalog_file": tmp_path / "none.yaml"})
+    settings = Settings.model_validate({**api_settings.model_dump(), "models_catalog_path": tmp_path / "none.yaml"})
     with TestClient(create_app(settings, ctx=api_ctx)) as client:
         body = client.get("/api/models", headers=users.admin.headers).json()
     assert body["installed"] == [] and "none.yaml" in body["catalog_error"]

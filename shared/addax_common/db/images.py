@@ -240,6 +240,11 @@ class Classification(Base):
     rank: Mapped[int] = mapped_column(Integer)
     model_name: Mapped[str] = mapped_column(String(120))
     source: Mapped[str] = mapped_column(String(16), default="machine", server_default="machine")
+    # The taxonomic rank the label is at (species, genus, family, order, class) when the classifier's
+    # labels carry a taxonomy (SpeciesNet style); a rank above species on rank 1 = a rolled-up answer.
+    taxon_rank: Mapped[str | None] = mapped_column(String(16))
+    # The label's taxonomy, {"class": ..., "order": ..., "family": ..., "genus": ..., "species": ...}.
+    taxonomy: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = utc_timestamp(nullable=False, default_now=True)
 

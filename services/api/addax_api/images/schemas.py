@@ -111,6 +111,12 @@ class ClassificationOut(BaseModel):
     rank: int
     model_name: str = Field(description="The classifier as name@version, or 'human' for a person's label")
     source: Literal["machine", "human"]
+    taxon_rank: str | None = Field(
+        default=None,
+        description="Rank of the label (species, genus, family, order, class) for classifiers with taxonomic "
+        "labels; on rank 1 a rank above species means the species was uncertain and was rolled up",
+    )
+    taxonomy: dict[str, str] | None = Field(default=None, description="The label's class, order, family, genus, species")
 
 
 class DetectionOut(BaseModel):

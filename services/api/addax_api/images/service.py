@@ -226,7 +226,8 @@ def detections(db: Session, view: Presentation, image_id: uuid.UUID) -> list[Det
                 crop_url=view.media.url(BUCKET_CROPS, detection.crop_key),
                 classifications=[
                     ClassificationOut(
-                        label=c.label, score=c.score, rank=c.rank, model_name=c.model_name, source=c.source
+                        label=c.label, score=c.score, rank=c.rank, model_name=c.model_name, source=c.source,
+                        taxon_rank=c.taxon_rank, taxonomy=c.taxonomy,
                     )
                     for c in classifications
                 ],

@@ -44,7 +44,9 @@ class Found:
     sha256: str | None
 
 
-def read_catalog(path: Path) -> list[Entry]:
+def read_catalog(path: Path | None) -> list[Entry]:
+    if path is None:
+        raise CatalogUnreadable("no catalog: MODELS_CATALOG_PATH is not set")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

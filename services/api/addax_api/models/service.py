@@ -55,7 +55,7 @@ def overview(db: Session, settings: Settings, storage: Storage, client: redis.Re
     running, reports = _active(client, settings)
     catalog_error = None
     try:
-        entries = catalog.read_catalog(settings.models_catalog_file)
+        entries = catalog.read_catalog(settings.models_catalog_path)
     except catalog.CatalogUnreadable as exc:
         entries, catalog_error = [], str(exc)
     active_keys = {(m.name, m.sha256) for m in running}

@@ -2244,6 +2244,18 @@ export interface components {
              * @enum {string}
              */
             source: "machine" | "human";
+            /**
+             * Taxon Rank
+             * @description Rank of the label (species, genus, family, order, class) for classifiers with taxonomic labels; on rank 1 a rank above species means the species was uncertain and was rolled up
+             */
+            taxon_rank?: string | null;
+            /**
+             * Taxonomy
+             * @description The label's class, order, family, genus, species
+             */
+            taxonomy?: {
+                [key: string]: string;
+            } | null;
         };
         /** ClientConfig */
         ClientConfig: {
@@ -3217,6 +3229,11 @@ export interface components {
             sequence_gap_seconds?: number | null;
             /** Allowed Species */
             allowed_species?: string[] | null;
+            /**
+             * Geofence Countries
+             * @description Geofence: ISO 3166-1 alpha-3 countries of the project's cameras; species the classifier's range map places elsewhere are removed before the top-5 is stored (empty = no country geofence)
+             */
+            geofence_countries?: string[] | null;
             thresholds?: components["schemas"]["Thresholds"] | null;
             /** Slug */
             slug: string;
@@ -3239,6 +3256,8 @@ export interface components {
             sequence_gap_seconds: number;
             /** Allowed Species */
             allowed_species: string[];
+            /** Geofence Countries */
+            geofence_countries: string[];
             thresholds: components["schemas"]["Thresholds"];
             /**
              * Created At
@@ -3267,6 +3286,11 @@ export interface components {
             sequence_gap_seconds?: number | null;
             /** Allowed Species */
             allowed_species?: string[] | null;
+            /**
+             * Geofence Countries
+             * @description Geofence: ISO 3166-1 alpha-3 countries of the project's cameras; species the classifier's range map places elsewhere are removed before the top-5 is stored (empty = no country geofence)
+             */
+            geofence_countries?: string[] | null;
             thresholds?: components["schemas"]["Thresholds"] | null;
         };
         /** QueueHealth */

@@ -85,6 +85,11 @@ export function DetectionList({
                 <span className="mt-0.5 block text-xs text-stone-500">
                   {CATEGORY_LABEL[d.category] ?? d.category} · detector {formatPercent(d.confidence)}
                   {score != null && machine.length > 0 && <> · species {formatPercent(score)}</>}
+                  {!d.human_label && machine[0]?.taxon_rank && machine[0].taxon_rank !== 'species' && (
+                    <span data-testid="taxon-rank" title="The species was uncertain: the classifier's answer is rolled up to this rank">
+                      {' '}· {machine[0].taxon_rank} level
+                    </span>
+                  )}
                 </span>
                 <ModelLine detector={d.model_name} classifier={machine[0]?.model_name} demoModels={models?.demo_models ?? []} />
               </span>
