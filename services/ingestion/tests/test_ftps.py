@@ -124,16 +124,22 @@ def test_incomplete_upload_is_deleted_not_ingested(how, ftps, settings, jpeg, db
     conn = client.transfercmd("STOR partial.jpg")
     conn.sendall(data[: len(data) // 2])
     target = settings.upload_dir / "cam1" / "partial.jpg"
-    wait_for(lambda: target.exists() and target.stat().st_size > 0, what="partial file on disk")
-    assert pipeline.is_busy(target)  # the watcher must not pick up a file that is still arriving
+
+    def partials() -> list:
+        return [p for p in target.parent.glob(".addax-upload-*.part") if p.exists() and p.stat().st_size > 0]
+
+    wait_for(partials, what="partial file on disk")
+    # It arrives under a hidden name (the watcher ignores it), and its real name is marked busy too.
+    assert not target.exists()
+    assert pipeline.is_busy(target)
     if how == "abort":
         client.sock.sendall(b"ABOR\r\n")
-        wait_for(lambda: not target.exists(), what="aborted upload deleted")
+        wait_for(lambda: not partials(), what="aborted upload deleted")
         conn.close()
         client.close()
     else:
         # The camera's link drops: nothing more arrives and the data channel times out.
-        wait_for(lambda: not target.exists(), what="timed-out upload deleted")
+        wait_for(lambda: not partials(), what="timed-out upload deleted")
         for sock in (conn, client.sock):
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             sock.close()
