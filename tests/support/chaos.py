@@ -23,6 +23,7 @@ import shutil
 import signal
 import socket
 import ssl
+import struct
 import subprocess
 import tempfile
 import threading
@@ -55,14 +56,15 @@ TERMINAL = {ImageStatus.COMPLETED, ImageStatus.FAILED, ImageStatus.REJECTED}
 
 # --- a TCP gate in front of the S3 server ---------------------------------------------------------------
 class TcpGate:
-    """A loopback TCP relay: `close()` refuses new connections and cuts the open ones (the server
-    behind is unreachable, as when the storage host or network is down), `open()` lets them through
-    again. The server behind keeps running, so no stored object is lost."""
+    """A loopback TCP relay: `close()` resets the open connections and every new one (the server behind
+    is unreachable, as when the storage host or network is down), `open()` lets them through again.
+    The server behind keeps running, so no stored object is lost."""
 
     def __init__(self, target_port: int) -> None:
         self.target_port = target_port
         self.port = free_port()
         self._listener: socket.socket | None = None
+        self._open = False
         self._conns: set[socket.socket] = set()
         self._lock = threading.Lock()
 
@@ -71,23 +73,30 @@ class TcpGate:
         return f"http://127.0.0.1:{self.port}"
 
     def open(self) -> None:
-        listener = socket.socket()
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(("127.0.0.1", self.port))
-        listener.listen(128)
-        self._listener = listener
-        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+        """Let connections through (the first call also starts listening)."""
+        self._open = True
+        if self._listener is None:
+            listener = socket.socket()
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind(("127.0.0.1", self.port))
+            listener.listen(128)
+            self._listener = listener
+            threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
 
     def close(self) -> None:
-        listener, self._listener = self._listener, None
-        if listener is not None:
-            listener.close()
+        """Refuse: every connection, open or new, is reset. The port stays bound to the gate, so no other
+        socket can take it while storage is 'down'."""
+        self._open = False
         with self._lock:
             conns, self._conns = self._conns, set()
         for conn in conns:
-            with contextlib.suppress(OSError):
-                conn.shutdown(socket.SHUT_RDWR)
-            conn.close()
+            _reset(conn)
+
+    def shutdown(self) -> None:
+        self.close()
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
 
     def _accept(self, listener: socket.socket) -> None:
         while True:
@@ -95,6 +104,9 @@ class TcpGate:
                 client, _ = listener.accept()
             except OSError:
                 return
+            if not self._open:
+                _reset(client)
+                continue
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
             except OSError:
@@ -118,6 +130,12 @@ class TcpGate:
             with self._lock:
                 self._conns.discard(source)
             source.close()
+
+
+def _reset(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    sock.close()
 
 
 # --- simulated cameras ------------------------------------------------------------------------------------
@@ -221,6 +239,7 @@ class ChaosPlan:
     redis_freeze_seconds: float = 10.0
     settle_timeout: float = 240.0
     tmpfs_mb: int = 48
+    faults: bool = True  # False: the same burst without faults (the baseline)
 
 
 @dataclass
@@ -369,10 +388,14 @@ def run_chaos(base: Settings, plan: ChaosPlan, say: Callable[[str], None] = prin
 
             def kill_worker(name: str, queue: str) -> Callable[[], str]:
                 def act() -> str:
-                    held = wait_until(lambda: in_flight(queue), 30, interval=0.002, what=f"{name} holding a batch")
+                    try:
+                        wait_until(lambda: in_flight(queue), 30, interval=0.002, what=f"{name} holding a batch")
+                        held = "a batch in flight"
+                    except TimeoutError:
+                        held = "nothing in flight: the queue was idle"
                     stack.kill(name)
                     stack.start(name)
-                    return f"(a batch in flight: {held})"
+                    return f"({held})"
                 return act
 
             def kill_redis() -> str:
@@ -410,14 +433,15 @@ def run_chaos(base: Settings, plan: ChaosPlan, say: Callable[[str], None] = prin
                 return f"({plan.redis_freeze_seconds:.0f} s)"
 
             time.sleep(2)
-            fault("SIGKILL ingestion mid-upload", kill_ingestion)
-            fault("SIGKILL detection", kill_worker("detection", QUEUE_IMAGE_INGESTED))
-            fault("SIGKILL classification", kill_worker("classification", QUEUE_DETECTION_COMPLETE))
-            fault("Redis killed, restarted empty", kill_redis)
-            fault("PostgreSQL restarted", restart_postgres)
-            fault("storage unavailable", storage_outage)
-            fault("storage volume full (ENOSPC)", disk_full)
-            fault("Redis frozen (SIGSTOP)", freeze_redis)
+            if plan.faults:
+                fault("SIGKILL ingestion mid-upload", kill_ingestion)
+                fault("SIGKILL detection", kill_worker("detection", QUEUE_IMAGE_INGESTED))
+                fault("SIGKILL classification", kill_worker("classification", QUEUE_DETECTION_COMPLETE))
+                fault("Redis killed, restarted empty", kill_redis)
+                fault("PostgreSQL restarted", restart_postgres)
+                fault("storage unavailable", storage_outage)
+                fault("storage volume full (ENOSPC)", disk_full)
+                fault("Redis frozen (SIGSTOP)", freeze_redis)
 
             cameras.join(plan.upload_seconds + plan.settle_timeout)
             names = [name for name, _ in files]
@@ -454,7 +478,7 @@ def run_chaos(base: Settings, plan: ChaosPlan, say: Callable[[str], None] = prin
         finally:
             if stack is not None:
                 stack.stop()
-            gate.close()
+            gate.shutdown()
             s3.stop()
             rds.stop()
             with contextlib.suppress(Exception):
