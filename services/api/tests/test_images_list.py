@@ -196,3 +196,23 @@ def test_status_counts_follow_the_other_filters_and_ignore_the_status_filter(cli
     assert names(listed, img) == [n for n in DEFAULT_ORDER if n != "i7"]
     assert client.get(url, params={"status": "bogus"}, headers=users.viewer.headers).status_code == 422
     assert client.get(url).status_code == 401
+
+
+def test_total_stops_counting_past_the_limit_and_says_so(client, users, gallery, monkeypatch):
+    # Counting stops EXACT_TOTAL_UP_TO images past the requested page (a million images would be read
+    # by every page view otherwise); the answer then says the total is a lower bound.
+    from addax_api.images import service
+
+    monkeypatch.setattr(service, "EXACT_TOTAL_UP_TO", 4)
+    cam, img = gallery
+    h = users.viewer.headers
+    first = client.get("/api/projects/default/images", params={"limit": 2}, headers=h)
+    assert names(first, img) == DEFAULT_ORDER[0:2]
+    assert (first.json()["total"], first.json()["total_exact"], first.json()["pages"]) == (4, False, 2)
+    # Further on, the limit moves with the page: page 4 of 2 counts up to 6 + 4 = 10, which is all of them.
+    later = client.get("/api/projects/default/images", params={"limit": 2, "page": 4}, headers=h)
+    assert names(later, img) == DEFAULT_ORDER[6:8]
+    assert (later.json()["total"], later.json()["total_exact"], later.json()["pages"]) == (10, True, 5)
+    # A filter that matches no more than the limit (camera A: 4 images) is exact, as before.
+    few = client.get("/api/projects/default/images", params={"limit": 2, "camera_id": cam[A]}, headers=h).json()
+    assert (few["total"], few["total_exact"]) == (4, True)

@@ -83,8 +83,13 @@ SUMMARY_COLUMNS = (
 )
 
 
-def count(db: Session, q: ImageQuery) -> int:
-    return db.scalar(select(func.count()).select_from(Image).where(*conditions(q))) or 0
+def count(db: Session, q: ImageQuery, up_to: int | None = None) -> int:
+    """Images matching `q`; with `up_to`, counting stops after up_to + 1 of them (a result above
+    `up_to` means "more than that"), so a broad filter over a million images does not read them all."""
+    if up_to is None:
+        return db.scalar(select(func.count()).select_from(Image).where(*conditions(q))) or 0
+    matching = select(Image.id).where(*conditions(q)).limit(up_to + 1).subquery()
+    return db.scalar(select(func.count()).select_from(matching)) or 0
 
 
 def status_counts(db: Session, q: ImageQuery) -> dict[ImageStatus, int]:

@@ -1239,6 +1239,12 @@ export interface components {
             limit: number;
             /** Pages */
             pages: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more (lists that stop counting early)
+             * @default true
+             */
+            total_exact: boolean;
         };
         /** BulkReviewRequest */
         BulkReviewRequest: {
@@ -2065,6 +2071,12 @@ export interface components {
             limit: number;
             /** Pages */
             pages: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more (lists that stop counting early)
+             * @default true
+             */
+            total_exact: boolean;
         };
         /**
          * ImageStatus
@@ -2247,6 +2259,12 @@ export interface components {
             limit: number;
             /** Pages */
             pages: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more (lists that stop counting early)
+             * @default true
+             */
+            total_exact: boolean;
         };
         /** PointGeometry */
         PointGeometry: {
