@@ -13,6 +13,7 @@ from tests.support.chaos import ChaosPlan, run_chaos
 pytestmark = pytest.mark.slow
 
 
+@pytest.mark.timeout(600)  # about 3 minutes alone; more beside the rest of the suite on a small machine
 def test_chaos_burst_loses_nothing_and_duplicates_nothing(model_settings):
     result = run_chaos(model_settings, ChaosPlan(images=200, upload_seconds=50, storage_outage_seconds=6,
                                                 disk_full_seconds=4, redis_freeze_seconds=10))

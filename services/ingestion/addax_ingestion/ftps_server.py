@@ -113,7 +113,8 @@ class _UploadDataHandler(TLS_DTPHandler):
     @override
     def close(self) -> None:
         file_obj = self.file_obj
-        if not self._closed and self.receive and self.transfer_finished and file_obj is not None:
+        finished = bool(getattr(self, "transfer_finished", False))
+        if not self._closed and self.receive and finished and file_obj is not None:
             try:
                 if not file_obj.closed:
                     file_obj.close()
@@ -201,7 +202,7 @@ class _UploadHandler(TLS_FTPHandler):
         super().process_command(cmd, *args, **kwargs)
 
     def ftp_STOR(self, file: str, mode: str = "w") -> Any:
-        if self._restart_position:
+        if getattr(self, "_restart_position", 0):
             # An interrupted transfer was removed (see the module doc), so there is nothing to resume.
             self._restart_position = 0
             self.respond("554 Resuming an upload (REST) is not supported; send the whole file again.")
