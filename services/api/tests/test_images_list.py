@@ -216,3 +216,29 @@ def test_total_stops_counting_past_the_limit_and_says_so(client, users, gallery,
     # A filter that matches no more than the limit (camera A: 4 images) is exact, as before.
     few = client.get("/api/projects/default/images", params={"limit": 2, "camera_id": cam[A]}, headers=h).json()
     assert (few["total"], few["total_exact"]) == (4, True)
+
+
+def test_max_confidence_follows_every_change_of_an_images_detections(gallery, seed, api_ctx):
+    # images.max_confidence (the confidence sort's key) is kept by triggers on detections: inserting,
+    # changing and deleting detections by any writer keeps it equal to max(detections.confidence).
+    from sqlalchemy import delete, func, select, update
+
+    from addax_common.db import Detection, Image
+
+    _cam, img = gallery
+
+    def stored_and_actual() -> list[tuple[float | None, float | None]]:
+        with api_ctx.sessions() as db:
+            actual = (select(func.max(Detection.confidence)).where(Detection.image_id == Image.id).scalar_subquery())
+            return [tuple(row) for row in db.execute(select(Image.max_confidence, actual).order_by(Image.id))]
+
+    pairs = stored_and_actual()
+    assert len(pairs) == len(img) and all(stored == actual for stored, actual in pairs), pairs
+    assert any(stored is None for stored, _ in pairs) and any(stored is not None for stored, _ in pairs)
+    with api_ctx.sessions() as db:
+        db.execute(update(Detection).where(Detection.image_id == img["i4"]).values(confidence=0.33))
+        db.execute(delete(Detection).where(Detection.image_id == img["i1"]))
+        db.commit()
+        assert db.scalar(select(Image.max_confidence).where(Image.id == img["i4"])) == 0.33
+        assert db.scalar(select(Image.max_confidence).where(Image.id == img["i1"])) is None
+    assert all(stored == actual for stored, actual in stored_and_actual())
