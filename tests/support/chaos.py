@@ -484,6 +484,10 @@ def run_chaos(base: Settings, plan: ChaosPlan, say: Callable[[str], None] = prin
             with contextlib.suppress(Exception):
                 pg.stop()
     if finished:
-        shutil.rmtree(work, ignore_errors=True)
+        for _ in range(3):  # the postmaster may still be removing its files after pg_ctl returned
+            shutil.rmtree(work, ignore_errors=True)
+            if not work.exists():
+                break
+            time.sleep(1)
     else:
         say(f"chaos: logs and data kept in {work}")
