@@ -38,8 +38,10 @@ The server runs its own IOLoop in a thread: `start()` / `stop()` are safe to cal
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
+import sys
 import threading
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -114,15 +116,33 @@ class _UploadDataHandler(TLS_DTPHandler):
     def close(self) -> None:
         file_obj = self.file_obj
         finished = bool(getattr(self, "transfer_finished", False))
-        if not self._closed and self.receive and finished and file_obj is not None:
+        if not self._closed and self.receive and file_obj is not None:
             try:
                 if not file_obj.closed:
-                    file_obj.close()
-                self.cmd_channel.publish_upload(file_obj.name)
+                    file_obj.close()  # flushes the last buffered bytes: a full disk fails here
+                if finished:
+                    self.cmd_channel.publish_upload(file_obj.name)
             except OSError as exc:
+                # The descriptor is closed all the same; the transfer is incomplete, so the partial
+                # file is removed (on_incomplete_file_received) and the camera hears why.
                 self.transfer_finished = False
                 self._resp = (f"426 {exc.strerror or exc}; transfer aborted.", ftp_logger.warning)
         super().close()
+
+
+    @override
+    def handle_error(self) -> None:
+        # pyftpdlib's TLS error path closes through DTPHandler.close() directly (not self.close()), and a
+        # full disk fails that close again flushing the file's buffer, so the partial file would never be
+        # removed. Close the file first (the descriptor is freed even when the flush fails) and say why.
+        error = sys.exc_info()[1]
+        file_obj = self.file_obj
+        if file_obj is not None and not file_obj.closed:
+            with contextlib.suppress(OSError):
+                file_obj.close()
+        if self.receive and isinstance(error, OSError):
+            self._resp = (f"426 {error.strerror or error}; transfer aborted.", ftp_logger.warning)
+        super().handle_error()
 
 
 class _Authorizer(DummyAuthorizer):
