@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from addax_api.uploads.service import hash_key
 from addax_common.db import Image, UploadKey
 from addax_common.db.projects import DEFAULT_PROJECT_SLUG, Project
-from tests.support.corpus import make_jpeg
+from tests.support.jpegs import make_jpeg
 from tests.support.proxy import CuttingProxy
 from tests.support.servers import REPO
 from tests.support.stack import Stack, wait_until

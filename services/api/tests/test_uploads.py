@@ -1,6 +1,6 @@
 """The upload doors of the API (docs/upload.md): upload keys, the HTTP upload API, the resumable
 protocol (tus) of the web upload and addax-upload, and the bad-input corpus through each door with
-the same statuses and reasons as through FTPS (tests/support/corpus.py, the ingestion tests' corpus)."""
+the same statuses and reasons as through FTPS (tests/support/bad_inputs.py, the ingestion tests' corpus)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from sqlalchemy import select
 from addax_api.uploads.service import hash_key
 from addax_common.db import AuditLog, Image, ImageStatus, Project, UploadKey, UploadSession
 from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW
-from tests.support.corpus import bad_input_corpus, make_jpeg
+from tests.support.bad_inputs import basic_corpus as bad_input_corpus
+from tests.support.jpegs import make_jpeg
 
 TUS = {"Tus-Resumable": "1.0.0"}
 
@@ -317,7 +318,7 @@ def test_tus_refuses_wrong_offsets_changed_bytes_and_bad_chunks_and_ingests_noth
 
 
 def test_tus_camera_chosen_in_the_browser_files_the_images_under_it(client, users, api_ctx):
-    from tests.support.corpus import make_jpeg as jpeg
+    from tests.support.jpegs import make_jpeg as jpeg
 
     with api_ctx.sessions() as db:
         from addax_common.db import Camera

@@ -16,7 +16,7 @@ from addax_common.db import Camera, CameraStatus, Image
 from addax_common.events import EVENTS_CHANNEL
 from addax_common.ingest.ingest import Ingestor
 from addax_ingestion.pipeline import IngestPipeline
-from tests.support.corpus import make_jpeg
+from tests.support.jpegs import make_jpeg
 from tests.support.servers import free_port
 from tests.support.stack import wait_until
 
@@ -106,7 +106,7 @@ def events(ctx) -> Iterator[Callable[..., list[dict]]]:
     pubsub.close()
 
 
-# --- JPEG makers (tests/support/corpus.py, shared with the upload doors' tests) ---------------------
+# --- JPEG makers (tests/support/jpegs.py, shared with the upload doors' tests) -------------------------------------------------------------------------------
 @pytest.fixture
 def jpeg() -> Callable[..., bytes]:
     return make_jpeg

@@ -10,12 +10,12 @@ import pytest
 from addax_common.db import ImageStatus
 from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW
 from addax_ingestion.watcher import UploadWatcher
-from tests.support.corpus import bad_input_corpus
+from tests.support.bad_inputs import basic_corpus
 
 
 @pytest.fixture
-def bad_files():
-    return bad_input_corpus()
+def bad_files(jpeg):
+    return basic_corpus(jpeg)
 
 
 def test_bad_inputs_end_rejected_or_received(settings, ctx, pipeline, results, put_upload, db, bad_files,

@@ -100,6 +100,9 @@ class Image(Base):
     # offset of the image's deployment (addax_common/deployments.py), so an offset change is undone exactly.
     # Both are null when the photo carries no capture time: nothing stands in for it.
     captured_at: Mapped[datetime | None] = utc_timestamp()
+    # max(detections.confidence) of the image, null without detections: kept by triggers on detections
+    # (migration 0015), read by the confidence sort. Never written by application code.
+    max_confidence: Mapped[float | None] = mapped_column(Float)
     exif_captured_at: Mapped[datetime | None] = utc_timestamp()
     # The EXIF wall-clock time when the photo carried no UTC offset (nearly every camera trap): it is
     # read in the time zone of the image's deployment (addax_common/deployments.py), so changing that
@@ -161,6 +164,15 @@ Index(
     "ix_images_project_undated_taken_at",
     Image.project_id,
     Image.captured_at.is_(None),
+    func.coalesce(Image.captured_at, Image.received_at),
+    Image.id,
+)
+# The confidence sort within a project (migration 0015), newest-first as the tie-breaker: an index walk.
+Index(
+    "ix_images_project_confidence",
+    Image.project_id,
+    func.coalesce(Image.max_confidence, -1.0),
+    Image.captured_at.is_not(None),
     func.coalesce(Image.captured_at, Image.received_at),
     Image.id,
 )

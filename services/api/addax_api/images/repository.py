@@ -32,15 +32,6 @@ from addax_api.queries.images import conditions, effective_labels, time_keys
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus, User
 
 
-def _max_confidence() -> Any:
-    """Per-image highest detection confidence, as a subquery to join (one hash aggregate)."""
-    return (
-        select(Detection.image_id.label("image_id"), func.max(Detection.confidence).label("top"))
-        .group_by(Detection.image_id)
-        .subquery("max_confidence")
-    )
-
-
 @dataclass(frozen=True)
 class Ordering:
     source: Any  # images joined with what the sort keys need
@@ -53,10 +44,8 @@ def ordering(sort: str, descending: bool) -> Ordering:
     if sort == "received_at":
         return Ordering(source, [Image.received_at, Image.id])
     if sort == "confidence":
-        top = _max_confidence()
-        return Ordering(
-            source.outerjoin(top, top.c.image_id == Image.id), [func.coalesce(top.c.top, -1.0), *taken, Image.id]
-        )
+        # images.max_confidence is kept by triggers on detections (migration 0015); index ix_images_project_confidence.
+        return Ordering(source, [func.coalesce(Image.max_confidence, -1.0), *taken, Image.id])
     if sort == "camera":
         return Ordering(source, [func.coalesce(Camera.name, ""), *taken, Image.id])
     return Ordering(source, [*taken, Image.id])
@@ -85,8 +74,13 @@ SUMMARY_COLUMNS = (
 )
 
 
-def count(db: Session, q: ImageQuery) -> int:
-    return db.scalar(select(func.count()).select_from(Image).where(*conditions(q))) or 0
+def count(db: Session, q: ImageQuery, up_to: int | None = None) -> int:
+    """Images matching `q`; with `up_to`, counting stops after up_to + 1 of them (a result above
+    `up_to` means "more than that"), so a broad filter over a million images does not read them all."""
+    if up_to is None:
+        return db.scalar(select(func.count()).select_from(Image).where(*conditions(q))) or 0
+    matching = select(Image.id).where(*conditions(q)).limit(up_to + 1).subquery()
+    return db.scalar(select(func.count()).select_from(matching)) or 0
 
 
 def status_counts(db: Session, q: ImageQuery) -> dict[ImageStatus, int]:

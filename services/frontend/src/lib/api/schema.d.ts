@@ -1860,6 +1860,12 @@ export interface components {
             limit: number;
             /** Pages */
             pages: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more (lists that stop counting early)
+             * @default true
+             */
+            total_exact: boolean;
         };
         /** BulkReviewRequest */
         BulkReviewRequest: {
@@ -2834,6 +2840,12 @@ export interface components {
             limit: number;
             /** Pages */
             pages: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more (lists that stop counting early)
+             * @default true
+             */
+            total_exact: boolean;
         };
         /**
          * ImageStatus
@@ -3181,6 +3193,12 @@ export interface components {
             limit: number;
             /** Pages */
             pages: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more (lists that stop counting early)
+             * @default true
+             */
+            total_exact: boolean;
         };
         /** PointGeometry */
         PointGeometry: {

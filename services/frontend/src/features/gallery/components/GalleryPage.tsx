@@ -11,6 +11,7 @@ import { IMAGE_STATUS_META, REVIEW_STATUS_META } from '@/components/StatusBadges
 import { useProjectContext, useProjectPath } from '@/lib/project'
 import { useResetOnChange } from '@/lib/useResetOnChange'
 import { formatDate, formatNumber, speciesName } from '@/lib/format'
+import { formatTotal } from '../total'
 import { activeFilterCount, PAGE_SIZES, serializeFilters, viewQuery, type ImageFilters, type SortField } from '@/lib/filters'
 import { useCameras } from '@/lib/api/catalog'
 import { ExportButton } from '@/features/exports'
@@ -82,8 +83,10 @@ export function GalleryPage() {
   const query = viewQuery(filters)
   const to = useProjectPath()
   const unit = filters.group === 'sequence' ? 'sequence' : 'image'
+  // Past 10,000 images (beyond the page asked for) the API stops counting: total_exact is false.
+  const total = data ? formatTotal(data) : ''
   const description = data
-    ? `${formatNumber(data.total)} ${unit}${data.total === 1 ? '' : 's'}${count ? ' match your filters' : ' from all cameras'}`
+    ? `${total} ${unit}${data.total === 1 ? '' : 's'}${count ? ' match your filters' : ' from all cameras'}`
     : 'Camera-trap images as they arrive from the field'
 
   return (
@@ -235,7 +238,7 @@ export function GalleryPage() {
               <div className="mt-8 flex flex-col items-center justify-between gap-4 sm:flex-row">
                 <p className="text-sm text-stone-500">
                   Showing {formatNumber((data.page - 1) * data.limit + 1)}–
-                  {formatNumber(Math.min(data.page * data.limit, data.total))} of {formatNumber(data.total)}
+                  {formatNumber(Math.min(data.page * data.limit, data.total))} of {total}
                 </p>
                 <Pagination page={data.page} pages={data.pages} onPage={(page) => setFilters({ page })} />
                 <SelectField
@@ -263,7 +266,7 @@ export function GalleryPage() {
         title="Filter images"
         footer={
           <Button variant="primary" onClick={() => setDrawer(false)}>
-            Show {data ? formatNumber(data.total) : ''} images
+            Show {total} images
           </Button>
         }
       >
