@@ -23,8 +23,8 @@ function detection(rank: string | null, label: string): Detection {
 function show(d: Detection) {
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <DetectionList detections={[d]} highlighted={null} onHighlight={() => {}} canCorrect={false} knownSpecies={[]}
-        onCorrect={async () => {}} correcting={false} />
+      <DetectionList detections={[d]} highlighted={null} onHighlight={() => {}} canCorrect={false} labels={[]} hotkeys={[]}
+        canAddLabels={false} onAddLabel={async () => {}} onCorrect={async () => {}} onUndo={() => {}} correcting={false} />
     </QueryClientProvider>,
   )
 }
