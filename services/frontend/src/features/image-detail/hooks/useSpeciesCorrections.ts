@@ -37,7 +37,7 @@ export function useSpeciesCorrections(imageId: string) {
     const before = detections.map((d) => ({ id: d.id, previous: d.human_label ?? null }))
     for (const d of detections) await correct.mutateAsync({ detectionId: d.id, label })
     push({
-      title: detections.length > 1 ? `${detections.length} detections set to ${display(label)}` : `Species set to ${display(label)}`,
+      title: `${detections.length > 1 ? `${detections.length} detections corrected` : 'Species corrected'}: ${display(label)}`,
       tone: 'success',
       duration: 8000,
       action: {

@@ -131,7 +131,7 @@ export function SpeciesPicker({
       <ul
         id={`${id}-list`}
         role="listbox"
-        aria-label={`${label}: matching labels`}
+        aria-label="Matching labels"
         className={cn('overflow-y-auto rounded-md border border-stone-200 bg-white text-xs shadow-sm', compact ? 'max-h-40' : 'max-h-56')}
       >
         {matches.map((item, i) => {
