@@ -11,6 +11,7 @@ from PIL import Image as PILImage
 from sqlalchemy import select
 
 from addax_classification.handler import ClassificationHandler
+from addax_classification.taxonomy import Prediction
 from addax_common.db import Classification, Detection, DetectionCategory, Image, ImageStatus, RuntimeSetting
 from addax_common.reliable_queue import Message
 from addax_common.storage import BUCKET_CROPS
@@ -20,9 +21,10 @@ class SpyClassifier:
     def __init__(self) -> None:
         self.calls: list[list[tuple[int, int, int]]] = []
 
-    def classify(self, crops, top_k=5, allowed=None):  # noqa: ARG002 - the Classifier signature
+    def predict(self, crops, top_k=5, geofence=None, rollup_threshold=0.0):  # noqa: ARG002 - the Classifier signature
         self.calls.append([c.getpixel((0, 0)) for c in crops])
-        return [[("red fox", 0.9), ("badger", 0.06), ("wolf", 0.04)] for _ in crops]
+        top = [("red fox", 0.9), ("badger", 0.06), ("wolf", 0.04)]
+        return [[Prediction(label, score, "label", {}) for label, score in top] for _ in crops]
 
 
 def solid_jpeg(colour: tuple[int, int, int]) -> bytes:
