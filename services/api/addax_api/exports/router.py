@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
@@ -19,10 +19,10 @@ from addax_api.exports import importing, service
 from addax_api.exports.schemas import ImportResult
 from addax_api.exports.service import Export, MediaMode, Prepared, Table
 from addax_api.queries.filters import ImageQuery, image_query
-from addax_api.scope import ProjectAdmin, ProjectViewer
+from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.uow import UoW
 
-router = APIRouter(prefix="/api/projects/{slug}", tags=["exports"], responses=error_responses(401, 403, 404))
+router = project_scoped_router("", "exports")
 
 
 class PayloadTooLarge(ApiError):
