@@ -17,13 +17,12 @@ from addax_api.deps import get_db
 from addax_api.errors import created, error_responses
 from addax_api.images.service import Presentation, presentation
 from addax_api.queries.filters import ImageQuery, image_filters
-from addax_api.scope import ProjectAdmin, ProjectViewer
+from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
-# Every route here sits under a project slug, so 401/403/404 are declared once on the router, not per route.
-router = APIRouter(prefix="/api/projects/{slug}/cameras", tags=["cameras"], responses=error_responses(401, 403, 404))
+router = project_scoped_router("/cameras", "cameras")
 # Server-wide: cameras that registered themselves and no admin has adopted yet, in every project.
 admin_router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=error_responses(401, 403))
 

@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import Depends, Path, Query
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db, get_settings
@@ -27,18 +27,15 @@ from addax_api.images.schemas import (
 from addax_api.images.service import Presentation, presentation
 from addax_api.pagination import Limit200, PageParam
 from addax_api.queries.filters import ImageQuery, image_query
-from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer
+from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer, project_scoped_router
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT64
 from addax_common.db import ReviewStatus, UserRole
 from addax_common.settings import Settings
 
-# Every route here sits under a project slug, so 401/403/404 are declared once on the router, not per route.
-router = APIRouter(prefix="/api/projects/{slug}/images", tags=["images"], responses=error_responses(401, 403, 404))
+router = project_scoped_router("/images", "images")
 
-sequences_router = APIRouter(
-    prefix="/api/projects/{slug}/sequences", tags=["sequences"], responses=error_responses(401, 403, 404)
-)
+sequences_router = project_scoped_router("/sequences", "sequences")
 
 ImageId = Annotated[uuid.UUID, Path(description="Image id")]
 SequenceId = Annotated[uuid.UUID, Path(description="Sequence id: the image id of its first frame")]

@@ -14,15 +14,13 @@ from addax_api.models.schemas import (
     RuntimeSettingsUpdate,
 )
 from addax_api.queries.filters import ImageQuery, image_query
-from addax_api.scope import ProjectAdmin
+from addax_api.scope import ProjectAdmin, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
 router = APIRouter(prefix="/api/models", tags=["models"], responses=error_responses(401, 403))
-project_router = APIRouter(
-    prefix="/api/projects/{slug}/reprocess", tags=["models"], responses=error_responses(401, 403, 404)
-)
+project_router = project_scoped_router("/reprocess", "models")
 
 DB = Annotated[Session, Depends(get_db)]
 JobLimit = Annotated[int, Query(ge=1, le=100, description="Newest jobs first, at most this many")]

@@ -1,19 +1,17 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db, get_settings
-from addax_api.errors import created, error_responses
-from addax_api.scope import ProjectAdmin, ProjectViewer
+from addax_api.errors import created
+from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.species_labels import service
 from addax_api.species_labels.schemas import SpeciesLabelCreate, SpeciesLabelCreated, SpeciesLabelList
 from addax_api.uow import UoW
 from addax_common.settings import Settings
 
-router = APIRouter(
-    prefix="/api/projects/{slug}/species-labels", tags=["species"], responses=error_responses(401, 403, 404)
-)
+router = project_scoped_router("/species-labels", "species")
 
 DB = Annotated[Session, Depends(get_db)]
 AppSettings = Annotated[Settings, Depends(get_settings)]

@@ -23,7 +23,7 @@ from starlette.types import Message
 
 from addax_api.deps import client_ip, get_db, user_agent
 from addax_api.errors import BadRequest, Forbidden, NotFound, error_responses
-from addax_api.scope import ProjectAdmin, ProjectAnalyst
+from addax_api.scope import ProjectAdmin, ProjectAnalyst, project_scoped_router
 from addax_api.uow import UoW
 from addax_api.uploads import repository, service
 from addax_api.uploads.schemas import (
@@ -42,7 +42,7 @@ from addax_api.validation import MAX_INT32
 from addax_common.db import UploadSession
 from addax_common.ingest.ingest import IngestResult, Outcome
 
-project_router = APIRouter(prefix="/api/projects/{slug}", tags=["uploads"], responses=error_responses(401, 403, 404))
+project_router = project_scoped_router("", "uploads")
 device_router = APIRouter(prefix="/api/upload", tags=["uploads"], responses=error_responses(401, 429))
 
 KeyId = Annotated[int, Path(ge=1, le=MAX_INT32)]

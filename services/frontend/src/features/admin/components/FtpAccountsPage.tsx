@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { AlertTriangle, Pencil, Plus, Upload } from 'lucide-react'
+import { AlertTriangle, Pencil, Upload } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button, DeleteIconButton } from '@/components/Button'
+import { AddButton, Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
@@ -36,11 +36,7 @@ export default function FtpAccountsPage() {
       <PageHeader
         title="Administration"
         description="Upload accounts your cameras log in with (FTPS; plain FTP only where you allow it)."
-        actions={
-          <Button variant="primary" onClick={() => setEditing('new')} icon={<Plus className="h-4 w-4" aria-hidden />}>
-            Add FTP account
-          </Button>
-        }
+        actions={<AddButton onClick={() => setEditing('new')}>Add FTP account</AddButton>}
       />
       <AdminTabs />
 

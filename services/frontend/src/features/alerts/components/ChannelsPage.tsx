@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import { CheckCircle2, KeyRound, Pencil, Plus, Send, XCircle } from 'lucide-react'
+import { CheckCircle2, KeyRound, Pencil, Send, XCircle } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button, DeleteIconButton } from '@/components/Button'
+import { AddButton, Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
@@ -48,11 +48,7 @@ export default function ChannelsPage() {
   return (
     <AlertsFrame
       description="Where alerts go. Passwords and tokens are stored encrypted and never shown again."
-      actions={
-        <Button variant="primary" onClick={() => setEditing('new')} icon={<Plus className="h-4 w-4" aria-hidden />}>
-          New channel
-        </Button>
-      }
+      actions={<AddButton onClick={() => setEditing('new')}>New channel</AddButton>}
     >
       <DataTable
         label="Alert channels"

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { Camera, MapPinOff, Pencil, Plus, Radar } from 'lucide-react'
+import { Camera, MapPinOff, Pencil, Radar } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button } from '@/components/Button'
+import { AddButton, Button } from '@/components/Button'
 import { Card } from '@/components/Card'
 import { DataTable } from '@/components/DataTable'
 import { PageHeader } from '@/components/PageHeader'
@@ -43,13 +43,7 @@ export default function CamerasPage() {
       <PageHeader
         title={project.name}
         description="The project's cameras and where they stand. Cameras that register themselves with their first upload wait here to be adopted."
-        actions={
-          isAdmin ? (
-            <Button variant="primary" onClick={() => setEditing('new')} icon={<Plus className="h-4 w-4" aria-hidden />}>
-              Add camera
-            </Button>
-          ) : undefined
-        }
+        actions={isAdmin ? <AddButton onClick={() => setEditing('new')}>Add camera</AddButton> : undefined}
       />
       <ProjectTabs />
 

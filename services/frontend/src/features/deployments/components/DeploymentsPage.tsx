@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { MapPinned, Pencil, Plus, Trash2 } from 'lucide-react'
+import { MapPinned, Pencil, Trash2 } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button } from '@/components/Button'
+import { AddButton, Button } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextAreaField, TextField } from '@/components/Field'
 import { ConfirmDialog, Modal } from '@/components/Modal'
@@ -62,13 +62,7 @@ export default function DeploymentsPage() {
       <PageHeader
         title={project.name}
         description="Each camera's placements: where it stood, from when to when, and its clock correction."
-        actions={
-          isAdmin ? (
-            <Button variant="primary" onClick={() => setEditing('new')} icon={<Plus className="h-4 w-4" aria-hidden />}>
-              Add deployment
-            </Button>
-          ) : undefined
-        }
+        actions={isAdmin ? <AddButton onClick={() => setEditing('new')}>Add deployment</AddButton> : undefined}
       />
       <ProjectTabs />
       <DataTable

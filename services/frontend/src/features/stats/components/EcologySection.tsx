@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { Bar, Line, Radar } from 'react-chartjs-2'
 import { Leaf } from 'lucide-react'
 import { Card, CardHeader } from '@/components/Card'
+import { cn } from '@/components/cn'
 import { Skeleton } from '@/components/Skeleton'
 import { ErrorState } from '@/components/States'
 import { formatNumber, formatPercent, speciesName } from '@/lib/format'
@@ -48,40 +49,53 @@ export function EcologySection({ filters }: { filters: StatsFilters }) {
         </Card>
       ) : (
         <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-          <Card className="min-w-0" data-testid="trap-days-chart">
-            <CardHeader
-              title="Trap-days per deployment"
-              description="Days each camera was out, within the selected period"
-              actions={trapDays.data && <Total label="total" value={formatTrapDays(trapDays.data.total)} />}
-            />
-            <Body query={trapDays} skeleton="h-40">
-              {(data) => <TrapDaysList data={data} />}
-            </Body>
-          </Card>
-          <Card className="min-w-0" data-testid="rai-chart">
-            <CardHeader title="Relative abundance (RAI)" description="Independent events per 100 trap-days, per species" />
-            <Body query={rai} skeleton="h-64">
-              {(data) => <RaiChart data={data} />}
-            </Body>
-          </Card>
-          <Card className="min-w-0" data-testid="activity-chart">
-            <CardHeader title="Activity pattern" description="By local hour of each deployment's time zone" />
-            <Body query={activity} skeleton="h-72">
-              {(data) => <ActivityChart data={data} />}
-            </Body>
-          </Card>
-          <Card className="min-w-0" data-testid="accumulation-chart">
-            <CardHeader title="Species accumulation" description="Distinct species against cumulative trap-days" />
-            <Body query={accumulation} skeleton="h-64">
-              {(data) => <AccumulationChart data={data} />}
-            </Body>
-          </Card>
-          <Card className="min-w-0 xl:col-span-2" data-testid="occupancy-chart">
-            <CardHeader title="Naive occupancy" description="Share of surveyed sites where each species was seen" />
-            <Body query={occupancy} skeleton="h-40">
-              {(data) => <OccupancyList data={data} />}
-            </Body>
-          </Card>
+          <ChartCard
+            testId="trap-days-chart"
+            title="Trap-days per deployment"
+            description="Days each camera was out, within the selected period"
+            actions={trapDays.data && <Total label="total" value={formatTrapDays(trapDays.data.total)} />}
+            query={trapDays}
+            skeleton="h-40"
+          >
+            {(data) => <TrapDaysList data={data} />}
+          </ChartCard>
+          <ChartCard
+            testId="rai-chart"
+            title="Relative abundance (RAI)"
+            description="Independent events per 100 trap-days, per species"
+            query={rai}
+            skeleton="h-64"
+          >
+            {(data) => <RaiChart data={data} />}
+          </ChartCard>
+          <ChartCard
+            testId="activity-chart"
+            title="Activity pattern"
+            description="By local hour of each deployment's time zone"
+            query={activity}
+            skeleton="h-72"
+          >
+            {(data) => <ActivityChart data={data} />}
+          </ChartCard>
+          <ChartCard
+            testId="accumulation-chart"
+            title="Species accumulation"
+            description="Distinct species against cumulative trap-days"
+            query={accumulation}
+            skeleton="h-64"
+          >
+            {(data) => <AccumulationChart data={data} />}
+          </ChartCard>
+          <ChartCard
+            testId="occupancy-chart"
+            className="xl:col-span-2"
+            title="Naive occupancy"
+            description="Share of surveyed sites where each species was seen"
+            query={occupancy}
+            skeleton="h-40"
+          >
+            {(data) => <OccupancyList data={data} />}
+          </ChartCard>
         </div>
       )}
     </section>
@@ -99,11 +113,22 @@ function Total({ label, value }: { label: string; value: string }) {
   )
 }
 
-function Body<T>({
+/** A chart card: its header, then a skeleton while the query loads, an error with a retry, or the chart. */
+function ChartCard<T>({
+  testId,
+  className,
+  title,
+  description,
+  actions,
   query,
   skeleton,
   children,
 }: {
+  testId: string
+  className?: string
+  title: string
+  description: string
+  actions?: ReactNode
   query: { isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown; data?: T }
   skeleton: string
   children: (data: T) => ReactNode
@@ -113,7 +138,12 @@ function Body<T>({
   else if (query.isError || query.data === undefined)
     content = <ErrorState error={query.error} onRetry={() => void query.refetch()} className="py-6" />
   else content = children(query.data)
-  return <div className="p-4">{content}</div>
+  return (
+    <Card className={cn('min-w-0', className)} data-testid={testId}>
+      <CardHeader title={title} description={description} actions={actions} />
+      <div className="p-4">{content}</div>
+    </Card>
+  )
 }
 
 function Empty({ text }: { text: string }) {
