@@ -123,6 +123,8 @@ class Settings(BaseSettings):
     ingest_min_bytes: int = 1024
     ingest_max_bytes: int = 50 * 1024 * 1024
     ingest_max_pixels: int = 60_000_000
+    # Largest Camtrap DP / MegaDetector zip the API accepts for an import (it is spooled to a temporary file).
+    import_max_bytes: int = 2 * 1024 * 1024 * 1024
     # Web upload, HTTP upload API and addax-upload (API domain `uploads`): resumable uploads are kept
     # here until complete (several API processes must share it); largest body one request may send;
     # requests a minute per upload key or per signed-in user on the upload routes (instead of the
@@ -150,6 +152,20 @@ class Settings(BaseSettings):
     classification_workers: int = 0
     detection_store_threshold: float = 0.1
     detection_classify_threshold: float = 0.2
+    # Machine labels scoring below this are not stored (0 = keep the whole top-k).
+    classification_min_score: float = Field(0.0, ge=0, le=1)
+    # A species below this may be rolled up to genus/family/order whose summed probability passes it.
+    classification_rollup_threshold: float = Field(0.65, ge=0, le=1)
+    # Blur people (person detections) in thumbnails, crops and the images viewers and analysts get;
+    # admins can still open the original (audited).
+    blur_people: bool = True
+    # The four thresholds above and blur_people are defaults: the Models page overrides them at run
+    # time (table runtime_settings); workers and the API re-read them at most this often.
+    runtime_settings_ttl_seconds: float = Field(30.0, gt=0)
+    # The model catalog the Models page lists, and the directory holding model files (besides the
+    # `models` bucket); the API only hashes files, it never runs a model.
+    models_catalog_file: Path = Path("models/catalog.yaml")
+    models_dir: Path = Path("models/weights")
     detection_batch_size: int = 4
     classification_batch_size: int = 4
     classification_top_k: int = 5

@@ -127,8 +127,10 @@ def test_summary_fields(client, users, gallery):
         "id", "camera_id", "camera_name", "original_filename", "status", "review_status", "captured_at", "received_at",
         "capture_time_known", "uploaded_at",
         "completed_at", "width", "height", "thumbnail_url", "detection_count", "animal_count", "top_species",
-        "top_species_score", "top_confidence", "species",
+        "top_species_score", "top_confidence", "species", "sequence_id", "frame_count",
     }
+    # Seeded rows are not chained (the seeder skips addax_common/sequences.py): each is its own sequence.
+    assert (i4["sequence_id"], i4["frame_count"]) == (str(img["i4"]), 1)
 
 
 def test_thumbnail_url_is_signed_and_served(client, users, gallery):

@@ -15,7 +15,11 @@ from addax_api.main import create_app
 from addax_common.settings import Settings
 
 PUBLIC = {"auth-login", "auth-refresh", "auth-logout", "media-get", "health-check", "health-metrics", "config-get"}
-NOT_JSON = {"media-get", "health-metrics"}
+# Files: media, metrics and the exports (zip, JSON file, CSV, XLSX attachments, typed as binary).
+NOT_JSON = {
+    "media-get", "health-metrics", "exports-export_camtrap_dp", "exports-export_megadetector", "exports-export_csv",
+    "exports-export_xlsx",
+}
 
 
 def test_operations_are_named_typed_and_secured(app):

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from addax_api.security import create_access_token
-from addax_common.db import AuditLog, Image, ProjectMember, UserRole
+from addax_common.db import AuditLog, Image, ProjectMember, ReprocessItem, UserRole
 from addax_common.db.alerts import AlertLog, LogKind
 from addax_common.events import CLASSIFICATION_COMPLETE, IMAGE_INGESTED, EventPublisher
 from tests.support.stack import wait_until as stack_wait_until
@@ -64,6 +64,9 @@ def test_lists_details_media_and_stats_show_only_b(client, two_projects):
     world, h = two_projects, two_projects["headers"]
     listing = client.get(f"/api/projects/{B}/images", headers=h).json()
     assert {i["id"] for i in listing["items"]} == world["b_images"] and listing["total"] == 2
+    grouped = client.get(f"/api/projects/{B}/images", params={"group": "sequence"}, headers=h).json()
+    assert {i["id"] for i in grouped["items"]} == world["b_images"] and grouped["total"] == 2
+    assert_nothing_of_a(grouped, world)
     assert all(i["thumbnail_url"] for i in listing["items"])
     assert_nothing_of_a(listing, world)
     counts = client.get(f"/api/projects/{B}/images/status-counts", headers=h).json()
@@ -109,6 +112,10 @@ def test_b_cannot_change_a(client, users, two_projects, api_ctx):
         f"/api/projects/{B}/images/review", json={"image_ids": [a_image], "status": "approved"}, headers=h
     ).json()
     assert bulk == {"updated": [], "not_found": [a_image]}
+    # An A image's sequence (every image heads at least its own) is not B's to read or review.
+    assert client.get(f"/api/projects/{B}/sequences/{a_image}", headers=h).status_code == 404
+    seq_review = client.post(f"/api/projects/{B}/sequences/{a_image}/review", json={"status": "approved"}, headers=h)
+    assert seq_review.status_code == 404
     a_camera = sorted(world["a_cameras"])[0]
     assert client.put(f"/api/projects/{B}/cameras/{a_camera}", json={"name": "mine"}, headers=h).status_code == 404
     with api_ctx.sessions() as db:
@@ -227,6 +234,58 @@ def test_b_cannot_see_or_change_a_deployments(client, users, two_projects):
     assert client.get(f"/api/projects/{A}/deployments", headers=h).json() == {"detail": "project not found"}
     a_list = client.get(f"/api/projects/{A}/deployments", headers=ah).json()
     assert [(d["id"], d["notes"]) for d in a_list] == [(a_id, None)]
+    # Ecology statistics of B cover B's deployment and species only; A's camera in the filter finds nothing.
+    trap = client.get(f"/api/projects/{B}/stats/trap-days", headers=h).json()
+    assert [d["deployment_id"] for d in trap["deployments"]] == [b_id]
+    assert client.get(f"/api/projects/{B}/stats/trap-days", params={"camera_id": a_camera}, headers=h).json() == {
+        "total": 0.0, "deployments": []
+    }
+    for path in ("rai", "activity", "accumulation", "occupancy"):
+        body = client.get(f"/api/projects/{B}/stats/{path}", headers=h)
+        assert body.status_code == 200, body.text
+        assert_nothing_of_a(body.json(), world)
+        assert client.get(f"/api/projects/{A}/stats/{path}", headers=h).status_code == 404
+    rai = client.get(f"/api/projects/{B}/stats/rai", headers=h).json()
+    assert [d["deployment_id"] for d in rai["deployments"]] == [b_id]
+
+
+def test_b_exports_hold_nothing_of_a(client, two_projects):
+    """Every export of B (CSV, XLSX, MegaDetector JSON) names B's images only; A's exports answer 404 to B."""
+    import io
+    import zipfile
+
+    world, h = two_projects, two_projects["headers"]
+    images_csv = client.get(f"/api/projects/{B}/exports/csv", params={"table": "images"}, headers=h)
+    assert images_csv.status_code == 200 and images_csv.headers["x-export-images"] == "2"
+    assert {line.split(",")[0] for line in images_csv.text.splitlines()[1:]} == world["b_images"]
+    observations = client.get(f"/api/projects/{B}/exports/csv", params={"table": "observations"}, headers=h).text
+    md = client.get(f"/api/projects/{B}/exports/megadetector", headers=h).json()
+    xlsx = client.get(f"/api/projects/{B}/exports/xlsx", headers=h).content
+    sheets = zipfile.ZipFile(io.BytesIO(xlsx))
+    xml = "".join(sheets.read(n).decode() for n in sheets.namelist() if n.endswith(".xml"))
+    for text in (images_csv.text, observations, json.dumps(md), xml):
+        assert_nothing_of_a(text, world)
+    assert len(md["images"]) == 2
+    assert client.get(f"/api/projects/{A}/exports/csv", headers=h).status_code == 404
+    assert client.post(f"/api/projects/{A}/imports", content=b"PK", headers=h).status_code == 404
+
+
+def test_species_lists_are_per_project(client, users, two_projects):
+    """A label B's admin adds, and B's classifier labels, are B's: A's list and A's corrections do not
+    see them; B's list holds none of A's machine labels."""
+    h, ah = two_projects["headers"], users.admin.headers
+    assert client.post(f"/api/projects/{B}/species-labels", json={"label": "b-only morph"}, headers=h).status_code == 201
+    assert client.post(f"/api/projects/{A}/species-labels", json={"label": "a-only morph"}, headers=h).status_code == 404
+    b_list = {item["label"] for item in client.get(f"/api/projects/{B}/species-labels", headers=h).json()["labels"]}
+    a_list = {item["label"] for item in client.get(f"/api/projects/{A}/species-labels", headers=ah).json()["labels"]}
+    assert {"b-only morph", "aardvark", "pangolin"} <= b_list and "zebra" not in b_list
+    assert "zebra" in a_list and not {"b-only morph", "aardvark", "pangolin"} & a_list
+    a_image = client.get(f"/api/projects/{A}/images", params={"species": "zebra"}, headers=ah).json()["items"][0]["id"]
+    detection = client.get(f"/api/projects/{A}/images/{a_image}", headers=ah).json()["detections"][0]["id"]
+    put = client.put(f"/api/projects/{A}/images/{a_image}/detections/{detection}/species", json={"label": "aardvark"}, headers=ah)
+    assert put.status_code == 422 and "aardvark" in put.json()["detail"][0]["msg"]
+    bulk = client.post(f"/api/projects/{B}/images/species", json={"image_ids": [a_image], "label": "aardvark"}, headers=h)
+    assert bulk.status_code == 200 and bulk.json()["not_found"] == [a_image] and bulk.json()["detections"] == 0
 
 
 def test_b_cannot_see_or_use_a_uploads_and_upload_keys(client, users, two_projects, api_ctx):
@@ -251,3 +310,18 @@ def test_b_cannot_see_or_use_a_uploads_and_upload_keys(client, users, two_projec
     known = client.post(f"/api/projects/{B}/uploads/check", json={"sha256": [a_sha]}, headers=h).json()["known"]
     assert known == [{"sha256": a_sha, "image_id": None, "status": None}]
     assert_nothing_of_a(known, world)
+
+
+def test_b_reprocess_touches_only_b_and_never_sees_a_jobs(client, users, two_projects, api_ctx):
+    world, h, ah = two_projects, two_projects["headers"], users.admin.headers
+    a_job = client.post(f"/api/projects/{A}/reprocess", json={"stages": "classification"}, headers=ah)
+    assert a_job.status_code == 202, a_job.text
+    assert client.post(f"/api/projects/{A}/reprocess", json={}, headers=h).status_code == 404
+    b_job = client.post(f"/api/projects/{B}/reprocess", json={"stages": "detection"}, headers=h).json()
+    assert (b_job["total"], b_job["project_slug"]) == (2, B)
+    with api_ctx.sessions() as db:
+        sent = {str(i) for i in db.scalars(select(ReprocessItem.image_id).where(ReprocessItem.job_id == b_job["id"]))}
+    assert sent == world["b_images"]
+    assert [j["id"] for j in client.get(f"/api/projects/{B}/reprocess", headers=h).json()] == [b_job["id"]]
+    assert client.get(f"/api/projects/{B}/reprocess/{a_job.json()['id']}", headers=h).status_code == 404
+    assert client.get(f"/api/projects/{A}/reprocess", headers=h).status_code == 404

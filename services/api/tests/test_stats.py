@@ -47,9 +47,21 @@ def test_timeline(client, users, gallery):
     assert [(p["timestamp"][:10], p["count"]) for p in only_unknown] == [("2024-05-02", 1)]
     assert day[0]["timestamp"].startswith("2024-04-30T00:00:00")
     hour = get(client, users, "/api/projects/default/stats/timeline", interval="hour", camera_id=cam["Alpha"])
-    assert [(p["timestamp"][:16], p["count"]) for p in hour] == [
+    assert [(p["timestamp"][:16], p["count"]) for p in hour if p["count"]] == [
         ("2024-05-01T06:00", 1), ("2024-05-01T18:00", 1), ("2024-05-02T12:00", 1), ("2024-05-05T00:00", 1),
     ]
+    # A real time axis: every hour from the first image to the last (05-01 06:00 .. 05-05 00:00 is 90 hours
+    # later: 91 periods), the empty ones with 0.
+    assert len(hour) == 91 and sum(p["count"] for p in hour) == 4
+    starts = [datetime.fromisoformat(p["timestamp"]) for p in hour]
+    assert all(b - a == timedelta(hours=1) for a, b in zip(starts, starts[1:], strict=False))
+    # A date range lists every period in it, also before the first and after the last image.
+    ranged = get(client, users, "/api/projects/default/stats/timeline", date_from="2024-04-28", date_to="2024-05-07")
+    assert [p["count"] for p in ranged] == [0, 0, 1, 2, 2, 1, 2, 1, 0, 0]
+    assert ranged[0]["timestamp"].startswith("2024-04-28") and ranged[-1]["timestamp"].startswith("2024-05-07")
+    too_long = {"interval": "hour", "date_from": "1990-01-01", "date_to": "2024-01-01"}
+    refused = client.get("/api/projects/default/stats/timeline", params=too_long, headers=users.viewer.headers)
+    assert refused.status_code == 422 and "interval" in refused.json()["detail"]
     week = get(client, users, "/api/projects/default/stats/timeline", interval="week")
     assert [(p["timestamp"][:10], p["count"]) for p in week] == [("2024-04-29", 9)]  # ISO weeks start on Monday
     month = get(client, users, "/api/projects/default/stats/timeline", interval="month")
@@ -105,6 +117,8 @@ def test_camera_stats_by_species_follow_a_new_correction(client, users, gallery)
     cam, img = gallery
     assert [r["image_count"] for r in get(client, users, "/api/projects/default/stats/cameras", species="okapi")] == [0, 0, 0]
     detection = client.get(f"/api/projects/default/images/{img['i4']}", headers=users.viewer.headers).json()["detections"][2]
+    # "okapi" is not in the species list until a project admin adds it.
+    assert client.post("/api/projects/default/species-labels", json={"label": "okapi"}, headers=users.admin.headers).status_code == 201
     put = client.put(
         f"/api/projects/default/images/{img['i4']}/detections/{detection['id']}/species", json={"label": "okapi"}, headers=users.analyst.headers
     )

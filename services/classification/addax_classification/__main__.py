@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from addax_classification.handler import ClassificationHandler
 from addax_classification.model import Classifier
-from addax_common.active_models import announce
+from addax_common.active_models import announce, report_providers
 from addax_common.context import ServiceContext
 from addax_common.db import ImageStatus
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE
@@ -21,6 +21,7 @@ def build_stage(ctx: ServiceContext) -> Stage:
     model = announce(
         ctx.redis, settings.redis_prefix, settings.classifier_model_path, classifier.onnx.metadata, "classification"
     )
+    report_providers(ctx.redis, settings.redis_prefix, "classification", classifier.onnx.session.get_providers())
     return Stage(
         name="classification",
         queue=QUEUE_DETECTION_COMPLETE,

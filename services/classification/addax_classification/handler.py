@@ -20,6 +20,7 @@ from addax_common.events import CLASSIFICATION_COMPLETE
 from addax_common.logging import get_logger
 from addax_common.metrics import CLASSIFICATION_CONFIDENCE, END_TO_END
 from addax_common.reliable_queue import QUEUE_CLASSIFICATION_COMPLETE, Message
+from addax_common.runtime_settings import RuntimeSettings
 from addax_common.storage import BUCKET_CROPS
 from addax_common.worker import BatchResult, claim_image, for_each_image
 
@@ -43,6 +44,8 @@ class ClassificationHandler:
         self.model_name = model_name
         self.settings = ctx.settings
         self.allowed = set(ctx.settings.allowed_species) or None
+        # The minimum score (and rollup threshold) as set on the Models page, re-read every TTL seconds.
+        self.runtime = RuntimeSettings(ctx.sessions, ctx.settings)
 
     def __call__(self, messages: list[Message]) -> BatchResult:
         results: BatchResult = {}
@@ -50,6 +53,8 @@ class ClassificationHandler:
         # One session.run for every crop of every image in the batch.
         crops = [crop for item in claimed for crop in item.crops]
         labels = self.classifier.classify(crops, self.settings.classification_top_k, self.allowed) if crops else []
+        min_score = self.runtime.current().classification_min_score
+        labels = [[(label, score) for label, score in top if score >= min_score] for top in labels]
         per_image, offset = [], 0
         for item in claimed:
             per_image.append((item, labels[offset: offset + len(item.crops)]))
@@ -103,6 +108,7 @@ class ClassificationHandler:
                     )
                     for rank, (label, score) in enumerate(top, start=1)
                 )
+            rerun = image.completed_at is not None  # completed before: a reprocess, not news
             image.status = ImageStatus.COMPLETED
             image.completed_at = now
             image.error = None
@@ -123,6 +129,6 @@ class ClassificationHandler:
         species = [{"label": label, "count": count} for label, count in best.most_common()]
         self.ctx.events.publish(
             CLASSIFICATION_COMPLETE, project_id=item.project_id, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
-            species=species,
+            species=species, rerun=rerun,
         )
         log.info("classification_complete", species=species)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from addax_common.active_models import announce
+from addax_common.active_models import announce, report_providers
 from addax_common.context import ServiceContext
 from addax_common.db import ImageStatus
 from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
@@ -21,6 +21,7 @@ def build_stage(ctx: ServiceContext) -> Stage:
     model = announce(
         ctx.redis, settings.redis_prefix, settings.detector_model_path, detector.onnx.metadata, "detection"
     )
+    report_providers(ctx.redis, settings.redis_prefix, "detection", detector.onnx.session.get_providers())
     return Stage(
         name="detection",
         queue=QUEUE_IMAGE_INGESTED,

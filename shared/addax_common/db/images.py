@@ -8,8 +8,10 @@ from typing import Any
 from geoalchemy2 import Geography
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
+    FetchedValue,
     Float,
     ForeignKey,
     Index,
@@ -78,6 +80,9 @@ class Image(Base):
     height: Mapped[int | None] = mapped_column(Integer)
     storage_key: Mapped[str | None] = mapped_column(String(512))  # in raw-images, or quarantine when rejected
     thumbnail_key: Mapped[str | None] = mapped_column(String(512))
+    # True when the detection stage stored people-blurred copies of the image and its thumbnail
+    # (addax_common.privacy: keys derive from the id); viewers get those while blurring is on.
+    people_blurred: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     ftps_account: Mapped[str | None] = mapped_column(String(120))
     # The door the file came through (ftps, web, http-api, cli) and who sent it: the signed-in user of
     # the web upload, or the upload key of the HTTP API and the command-line uploader (migration 0012).
@@ -96,7 +101,16 @@ class Image(Base):
     # Both are null when the photo carries no capture time: nothing stands in for it.
     captured_at: Mapped[datetime | None] = utc_timestamp()
     exif_captured_at: Mapped[datetime | None] = utc_timestamp()
+    # The EXIF wall-clock time when the photo carried no UTC offset (nearly every camera trap): it is
+    # read in the time zone of the image's deployment (addax_common/deployments.py), so changing that
+    # zone re-computes captured_at. Null when EXIF had an offset (exif_captured_at is then exact).
+    exif_local_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=False))
     deployment_id: Mapped[int | None] = mapped_column(ForeignKey("deployments.id", ondelete="SET NULL"))
+    # The id of the first frame of the image's sequence (addax_common/sequences.py): frames of one camera
+    # whose capture times lie within the project's sequence_gap_seconds of the previous frame. An image
+    # without a capture time or a camera is its own sequence. A BEFORE INSERT trigger (migration 0009)
+    # sets it to the image's own id when an insert leaves it out.
+    sequence_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), server_default=FetchedValue())
     camera_make: Mapped[str | None] = mapped_column(String(120))
     camera_model: Mapped[str | None] = mapped_column(String(120))
     camera_serial: Mapped[str | None] = mapped_column(String(120))
@@ -151,6 +165,8 @@ Index(
     Image.id,
 )
 Index("ix_images_deployment", Image.deployment_id)
+# Frames of a sequence (frame counts of a gallery page, the detail's frame strip; migration 0009).
+Index("ix_images_sequence", Image.sequence_id, Image.captured_at)
 Index("ix_images_project_received", Image.project_id, Image.received_at.desc(), Image.id.desc())
 # Camera-filtered counts within a project, from the index alone (migration 0007).
 Index("ix_images_project_camera", Image.project_id, Image.camera_id)

@@ -247,7 +247,8 @@ class Ingestor:
                 sha256=up.sha256, file_size=up.size, mime_type="image/jpeg", width=check.width,
                 height=check.height, storage_key=key, ftps_account=up.account, status=ImageStatus.RECEIVED,
                 **_origin_columns(up.origin),
-                captured_at=captured_at, exif_captured_at=captured_at, camera_make=info.make, camera_model=info.model, camera_serial=info.serial,
+                captured_at=captured_at, exif_captured_at=captured_at, exif_local_time=info.wall_clock,
+                camera_make=info.make, camera_model=info.model, camera_serial=info.serial,
                 gps=f"SRID=4326;POINT({info.longitude} {info.latitude})" if info.has_gps else None,
                 exif=info.to_json(tz), uploaded_at=up.uploaded_at, received_at=now,
             )
@@ -257,7 +258,8 @@ class Ingestor:
                 session.flush()
                 _audit(session, up, row)
                 if camera and captured_at is not None:
-                    # The deployment's clock offset may move captured_at; the raw-image key keeps the EXIF date.
+                    # The deployment's time zone and clock offset may move captured_at; the raw-image
+                    # key keeps the EXIF date as read here.
                     assign_image(session, image_id)
                 if camera and info.has_status:
                     record_status(

@@ -1,4 +1,4 @@
-"""Is an upload a camera image we can process? JPEG only, within size and pixel limits, fully decodable.
+"""Is an upload (ingestion) or an imported photo (API exports domain) a camera image we can process? JPEG only, within size and pixel limits, fully decodable.
 
 Checks, in order (the first failure is the reason stored on the `rejected` row):
 1. content sniffing by magic bytes: only JPEG (FF D8 FF) is a camera image; for anything else the

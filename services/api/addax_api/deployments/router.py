@@ -19,7 +19,9 @@ DeploymentId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 WRITE_DESCRIPTION = (
     "Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). "
     "Images of the camera are re-assigned to the deployment active at their capture time, and a changed "
-    "`clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo)."
+    "`clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo). "
+    "EXIF times carry no zone: they are read in the deployment's `timezone`, so changing it re-computes the "
+    "capture times too (audited as `deployment.timezone`; set the old zone back to undo)."
 )
 
 

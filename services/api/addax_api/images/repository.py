@@ -80,6 +80,8 @@ SUMMARY_COLUMNS = (
     Image.width,
     Image.height,
     Image.thumbnail_key,
+    Image.sequence_id,
+    Image.people_blurred,
 )
 
 
@@ -93,6 +95,99 @@ def status_counts(db: Session, q: ImageQuery) -> dict[ImageStatus, int]:
         select(Image.status, func.count()).where(*conditions(replace(q, statuses=()))).group_by(Image.status)
     ).all()
     return {ImageStatus(status): n for status, n in rows}
+
+
+def count_sequences(db: Session, q: ImageQuery) -> int:
+    """Sequences with at least one image matching the filters."""
+    stmt = select(func.count(func.distinct(Image.sequence_id))).select_from(Image).where(*conditions(q))
+    return db.scalar(stmt) or 0
+
+
+def sequence_page(db: Session, q: ImageQuery, offset: int, limit: int) -> list[Any]:
+    """One row per sequence with a matching image: its representative is the matching frame that comes
+    first in the list order, and the sequences are ordered (and paged) by their representatives."""
+    descending = q.order == "desc"
+    order = ordering(q.sort, descending)
+    ranked = (
+        select(
+            Image.id.label("id"),
+            *[key.label(f"k{n}") for n, key in enumerate(order.keys)],
+            func.row_number()
+            .over(partition_by=Image.sequence_id, order_by=_ordered(order.keys, descending))
+            .label("rn"),
+        )
+        .select_from(order.source)
+        .where(*conditions(q))
+        .subquery("ranked")
+    )
+    keys = [ranked.c[f"k{n}"] for n in range(len(order.keys))]
+    ids = list(
+        db.scalars(
+            select(ranked.c.id)
+            .where(ranked.c.rn == 1)
+            .order_by(*_ordered(keys, descending))
+            .offset(offset)
+            .limit(limit)
+        ).all()
+    )
+    if not ids:
+        return []
+    rows = {r.id: r for r in db.execute(select(*SUMMARY_COLUMNS).select_from(order.source).where(Image.id.in_(ids)))}
+    return [rows[i] for i in ids if i in rows]
+
+
+def frame_counts(db: Session, project_id: int, sequence_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Frames per sequence (every frame, whatever the filters)."""
+    if not sequence_ids:
+        return {}
+    stmt = (
+        select(Image.sequence_id, func.count())
+        .where(Image.project_id == project_id, Image.sequence_id.in_(set(sequence_ids)))
+        .group_by(Image.sequence_id)
+    )
+    return {sequence_id: n for sequence_id, n in db.execute(stmt).all()}
+
+
+FRAME_ORDER = (Image.captured_at.asc().nulls_last(), Image.id.asc())
+
+
+def sequence_frames(
+    db: Session, project_id: int, sequence_id: uuid.UUID, offset: int = 0, limit: int = 1000
+) -> list[Any]:
+    """Summary rows of a sequence's frames in capture order."""
+    stmt = (
+        select(*SUMMARY_COLUMNS)
+        .select_from(Image.__table__.outerjoin(Camera.__table__, Camera.id == Image.camera_id))
+        .where(Image.project_id == project_id, Image.sequence_id == sequence_id)
+        .order_by(*FRAME_ORDER)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(db.execute(stmt).all())
+
+
+def frame_ids(
+    db: Session, project_id: int, sequence_id: uuid.UUID, offset: int = 0, limit: int | None = None
+) -> list[uuid.UUID]:
+    stmt = (
+        select(Image.id)
+        .where(Image.project_id == project_id, Image.sequence_id == sequence_id)
+        .order_by(*FRAME_ORDER)
+        .offset(offset)
+        .limit(limit)
+    )
+    return list(db.scalars(stmt).all())
+
+
+def frame_position(db: Session, image: Image) -> int:
+    """0-based index of the image among its sequence's frames (frames of a multi-frame sequence are dated)."""
+    if image.captured_at is None:
+        return 0
+    stmt = select(func.count()).where(
+        Image.sequence_id == image.sequence_id,
+        tuple_(Image.captured_at, Image.id) < tuple_(literal(image.captured_at), literal(image.id)),
+    )
+    return db.scalar(stmt) or 0
 
 
 def page(db: Session, q: ImageQuery, offset: int, limit: int) -> list[Any]:
@@ -238,6 +333,27 @@ def detection_for_update(db: Session, project_id: int, image_id: uuid.UUID, dete
         .with_for_update(of=Detection)
     )
     return db.scalars(stmt).first()
+
+
+def animal_detections_for_update(db: Session, image_ids: Sequence[uuid.UUID], threshold: float) -> list[Detection]:
+    """The animal detections at or above the display threshold of these images (locked), in image order."""
+    stmt = (
+        select(Detection)
+        .where(
+            Detection.image_id.in_(image_ids),
+            Detection.category == DetectionCategory.ANIMAL,
+            Detection.confidence >= threshold,
+        )
+        .order_by(Detection.image_id, Detection.index)
+        .with_for_update()
+    )
+    return list(db.scalars(stmt))
+
+
+def effective_labels_of(db: Session, detection_ids: Sequence[int]) -> dict[int, str | None]:
+    eff = effective_labels()
+    rows = db.execute(select(eff.c.detection_id, eff.c.label).where(eff.c.detection_id.in_(detection_ids)))
+    return {detection_id: label for detection_id, label in rows}
 
 
 def effective_label_of(db: Session, detection_id: int) -> str | None:

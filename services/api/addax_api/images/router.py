@@ -1,21 +1,26 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Query
 from sqlalchemy.orm import Session
 
-from addax_api.deps import get_db
-from addax_api.errors import error_responses
+from addax_api.deps import get_db, get_settings
+from addax_api.errors import Forbidden, error_responses
 from addax_api.images import service
 from addax_api.images.schemas import (
     BulkReviewRequest,
     BulkReviewResult,
+    BulkSpeciesRequest,
+    BulkSpeciesResult,
     DetectionOut,
     ImageDetail,
     ImagePage,
+    ListGrouping,
     RetryResult,
     ReviewRequest,
     ReviewResult,
+    SequenceDetail,
+    SequenceReviewResult,
     SpeciesCorrection,
     StatusCounts,
 )
@@ -25,25 +30,49 @@ from addax_api.queries.filters import ImageQuery, image_query
 from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT64
-from addax_common.db import ReviewStatus
+from addax_common.db import ReviewStatus, UserRole
+from addax_common.settings import Settings
 
 # Every route here sits under a project slug, so 401/403/404 are declared once on the router, not per route.
 router = APIRouter(prefix="/api/projects/{slug}/images", tags=["images"], responses=error_responses(401, 403, 404))
 
+sequences_router = APIRouter(
+    prefix="/api/projects/{slug}/sequences", tags=["sequences"], responses=error_responses(401, 403, 404)
+)
+
 ImageId = Annotated[uuid.UUID, Path(description="Image id")]
+SequenceId = Annotated[uuid.UUID, Path(description="Sequence id: the image id of its first frame")]
 DetectionId = Annotated[int, Path(ge=1, le=MAX_INT64)]
 
 
 DB = Annotated[Session, Depends(get_db)]
 View = Annotated[Presentation, Depends(presentation)]
 Filters = Annotated[ImageQuery, Depends(image_query)]
+AppSettings = Annotated[Settings, Depends(get_settings)]
 
 
-@router.get("", response_model=ImagePage, name="list", summary="Images, filtered, sorted and paginated")
+@router.get(
+    "",
+    response_model=ImagePage,
+    name="list",
+    summary="Images, filtered, sorted and paginated; or one item per sequence",
+    description="With `group=sequence` each item is one sequence with at least one image matching the filters: "
+    "the item is the sequence's matching frame that comes first in the requested order (its `sequence_id` and "
+    "`frame_count` name the whole sequence), sequences are ordered and paged by that frame, and `total` counts "
+    "sequences.",
+)
 def list_images(
-    scope: ProjectViewer, db: DB, view: View, filters: Filters, page: PageParam = 1, limit: Limit200 = 50
+    scope: ProjectViewer,
+    db: DB,
+    view: View,
+    filters: Filters,
+    page: PageParam = 1,
+    limit: Limit200 = 50,
+    group: Annotated[
+        ListGrouping, Query(description="`image` (default) or `sequence`: one item per sequence")
+    ] = "image",
 ) -> ImagePage:
-    return service.list_page(db, view, filters, page, limit)
+    return service.list_page(db, view, filters, page, limit, group)
 
 
 @router.get(
@@ -66,14 +95,60 @@ def review_bulk(body: BulkReviewRequest, scope: ProjectAnalyst, uow: UoW) -> Bul
     return service.review_many(uow, scope, body.image_ids, body.status, body.note)
 
 
+@router.post(
+    "/species",
+    response_model=BulkSpeciesResult,
+    name="species_bulk",
+    summary="Give every animal detection of many images one species label from the list (analyst)",
+)
+def species_bulk(
+    body: BulkSpeciesRequest, scope: ProjectAnalyst, uow: UoW, view: View, settings: AppSettings
+) -> BulkSpeciesResult:
+    return service.correct_species_many(uow, scope, view, body.image_ids, body.label, settings)
+
+
+@sequences_router.get(
+    "/{sequence_id}",
+    response_model=SequenceDetail,
+    name="get",
+    summary="The frames of a sequence, in capture order",
+)
+def get_sequence(sequence_id: SequenceId, scope: ProjectViewer, db: DB, view: View) -> SequenceDetail:
+    return service.sequence(db, view, scope.project_id, sequence_id)
+
+
+@sequences_router.post(
+    "/{sequence_id}/review",
+    response_model=SequenceReviewResult,
+    name="review",
+    summary="Set the review status of every frame of a sequence (analyst)",
+)
+def review_sequence(
+    sequence_id: SequenceId, body: ReviewRequest, scope: ProjectAnalyst, uow: UoW
+) -> SequenceReviewResult:
+    return service.review_sequence(uow, scope, sequence_id, body.status, body.note)
+
+
 @router.get(
     "/{image_id}",
     response_model=ImageDetail,
     name="get",
     summary="One image with detections, classifications and prev/next under the same filters",
 )
-def get_image(image_id: ImageId, scope: ProjectViewer, db: DB, view: View, filters: Filters) -> ImageDetail:
-    return service.detail(db, view, image_id, filters)
+def get_image(
+    image_id: ImageId,
+    scope: ProjectViewer,
+    uow: UoW,
+    view: View,
+    filters: Filters,
+    original: Annotated[
+        bool,
+        Query(description="Project admins: the original with people unblurred (audited); others get 403"),
+    ] = False,
+) -> ImageDetail:
+    if original and not scope.allows(UserRole.ADMIN):
+        raise Forbidden("only project admins may see the original of an image")
+    return service.detail(uow.db, view, image_id, filters, original_for=uow.actor if original else None)
 
 
 @router.post(
@@ -101,11 +176,18 @@ def approve_image(image_id: ImageId, scope: ProjectAnalyst, uow: UoW) -> ReviewR
     response_model=DetectionOut,
     name="set_species",
     summary="Correct the species of a detection (analyst); stored as a human label beside the machine's",
+    description="The label must be in the project's species list (GET .../species-labels); any other is a 422 naming it.",
 )
 def set_species(
-    image_id: ImageId, detection_id: DetectionId, body: SpeciesCorrection, scope: ProjectAnalyst, uow: UoW, view: View
+    image_id: ImageId,
+    detection_id: DetectionId,
+    body: SpeciesCorrection,
+    scope: ProjectAnalyst,
+    uow: UoW,
+    view: View,
+    settings: AppSettings,
 ) -> DetectionOut:
-    return service.correct_species(uow, scope, view, image_id, detection_id, body.label)
+    return service.correct_species(uow, scope, view, image_id, detection_id, body.label, settings)
 
 
 @router.delete(
@@ -115,9 +197,9 @@ def set_species(
     summary="Remove the human species label of a detection (analyst); the machine label counts again",
 )
 def reset_species(
-    image_id: ImageId, detection_id: DetectionId, scope: ProjectAnalyst, uow: UoW, view: View
+    image_id: ImageId, detection_id: DetectionId, scope: ProjectAnalyst, uow: UoW, view: View, settings: AppSettings
 ) -> DetectionOut:
-    return service.correct_species(uow, scope, view, image_id, detection_id, None)
+    return service.correct_species(uow, scope, view, image_id, detection_id, None, settings)
 
 
 @router.post(

@@ -40,10 +40,45 @@ class ImageSummary(BaseModel):
         description="Highest detection confidence in the image; what min_confidence filters and sort=confidence orders by"
     )
     species: list[str] = Field(description="Distinct species labels in the image (human corrections win)")
+    sequence_id: uuid.UUID = Field(
+        description="The image's sequence: the id of its first frame. Frames of one camera at most the project's "
+        "sequence_gap_seconds after the previous frame form one sequence; an image without a capture time is its own"
+    )
+    frame_count: int = Field(description="Frames in the image's sequence (all of them, whatever the filters)")
 
 
 class ImagePage(Page[ImageSummary]):
     pass
+
+
+ListGrouping = Literal["image", "sequence"]
+
+
+class SequenceFrames(BaseModel):
+    """The frames of an image's sequence, for stepping through them in the detail view."""
+
+    id: uuid.UUID = Field(description="The sequence id (its first frame's image id)")
+    frame_count: int
+    position: int = Field(description="0-based index of this image among the sequence's frames, in capture order")
+    offset: int = Field(
+        description="Index of frame_ids[0] in the whole sequence: 0 unless the sequence has more than 1000 frames, "
+        "when frame_ids is the 1000 frames around this one"
+    )
+    frame_ids: list[uuid.UUID] = Field(description="Frame image ids in capture order (ties by id)")
+
+
+class SequenceDetail(BaseModel):
+    id: uuid.UUID = Field(description="The sequence id (its first frame's image id)")
+    camera_id: int | None
+    frame_count: int
+    start: datetime | None = Field(description="Capture time of the first frame")
+    end: datetime | None = Field(description="Capture time of the last frame")
+    frames: list[ImageSummary] = Field(description="The frames in capture order (at most 500)")
+
+
+class SequenceReviewResult(BaseModel):
+    sequence_id: uuid.UUID
+    updated: list[uuid.UUID] = Field(description="Every frame of the sequence, now with the new review status")
 
 
 class StatusCounts(BaseModel):
@@ -124,7 +159,11 @@ class ImageDetail(ImageSummary):
     error: str | None
     attempts: int
     duplicate_uploads: int
-    url: str | None = Field(description="Signed, time-limited URL of the original")
+    url: str | None = Field(
+        description="Signed, time-limited URL of the image: with people blurred while blurring is on, "
+        "unless a project admin asked for the original (?original=true)"
+    )
+    people_blurred: bool = Field(False, description="True when `url` (and the thumbnail) show people blurred")
     display_threshold: float = Field(description="Detections below this confidence are stored but not counted")
     detections: list[DetectionOut]
     reviewed_by: int | None
@@ -132,6 +171,7 @@ class ImageDetail(ImageSummary):
     reviewed_at: datetime | None
     prev_id: uuid.UUID | None = Field(description="The image before this one in the list under the same filters")
     next_id: uuid.UUID | None = Field(description="The image after this one in the list under the same filters")
+    sequence: SequenceFrames = Field(description="The frames of this image's sequence (one frame: the image alone)")
 
 
 class ReviewRequest(BaseModel):
@@ -165,6 +205,21 @@ class SpeciesCorrection(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     label: NonEmptyText200
+
+
+class BulkSpeciesRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    image_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+    label: NonEmptyText200 = Field(description="A label of the project's species list (GET .../species-labels)")
+
+
+class BulkSpeciesResult(BaseModel):
+    updated: list[uuid.UUID] = Field(description="Images whose animal detections now carry the label")
+    skipped: list[uuid.UUID] = Field(description="Images with no animal detection above the display threshold")
+    not_found: list[uuid.UUID]
+    detections: int = Field(description="How many detections were corrected")
+    label: str = Field(description="The label as stored (the list's form)")
 
 
 class RetryResult(BaseModel):

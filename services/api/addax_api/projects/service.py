@@ -23,6 +23,7 @@ from addax_api.projects.schemas import (
 from addax_api.scope import ProjectScope, is_server_admin
 from addax_api.uow import UnitOfWork
 from addax_api.users import repository as users_repository
+from addax_common import sequences
 from addax_common.db import Project, ProjectMember, User, UserRole
 
 
@@ -89,6 +90,10 @@ def update(uow: UnitOfWork, scope: ProjectScope, data: ProjectUpdate) -> Project
     if changes:
         record(uow.db, uow.actor, "project.update", "project", project.id, {"changes": changes}, project_id=project.id)
     uow.db.flush()
+    if "sequence_gap_seconds" in changes:
+        sequences.recompute_project(uow.db, project.id)
+    if changes.keys() & {"sequence_gap_seconds", "independence_interval_minutes"}:
+        uow.invalidate_stats(project.id)
     return out(project, scope.role)
 
 
@@ -121,7 +126,9 @@ def members_of(db: Session, project_id: int) -> list[MemberOut]:
 def add_member(uow: UnitOfWork, scope: ProjectScope, data: MemberAdd) -> MemberOut:
     db = uow.db
     repository.lock(db, scope.project_id)
-    user = db.get(User, data.user_id) if data.user_id is not None else users_repository.get_by_email(db, data.email or "")
+    user = (
+        db.get(User, data.user_id) if data.user_id is not None else users_repository.get_by_email(db, data.email or "")
+    )
     if user is None:
         raise NotFound("no user with that e-mail" if data.user_id is None else "user not found")
     if repository.member(db, scope.project_id, user.id) is not None:

@@ -8,12 +8,13 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from geoalchemy2 import Geometry
+from sqlalchemy import Integer, Interval, case, cast, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from addax_api.queries.filters import ImageQuery
 from addax_api.queries.images import TAKEN_AT, conditions, effective_labels
-from addax_common.db import Camera, Image, ImageStatus
+from addax_common.db import Camera, Deployment, Image, ImageStatus
 from addax_common.db.images import PENDING_STATES
 
 NOT_REJECTED = Image.status != ImageStatus.REJECTED
@@ -114,3 +115,79 @@ def summary(db: Session, q: ImageQuery, now: datetime) -> dict[str, int]:
         failed=failed,
         rejected=rejected,
     )
+
+
+# --- ecology (stats/ecology.py) ------------------------------------------------------------------
+
+
+def deployments(db: Session, q: ImageQuery) -> list[Any]:
+    """The deployments of the project's cameras (those of the camera filter), with their coordinates."""
+    geometry = cast(Deployment.location, Geometry)
+    where = [Camera.project_id == q.project_id]
+    if q.camera_ids:
+        where.append(Camera.id.in_(q.camera_ids))
+    stmt = (
+        select(
+            Deployment.id,
+            Deployment.camera_id,
+            Camera.name.label("camera_name"),
+            Deployment.location_name,
+            Deployment.start_at,
+            Deployment.end_at,
+            Deployment.timezone,
+            func.ST_Y(geometry).label("lat"),
+            func.ST_X(geometry).label("lon"),
+        )
+        .join(Camera, Camera.id == Deployment.camera_id)
+        .where(*where)
+        .order_by(Camera.name, Deployment.start_at, Deployment.id)
+    )
+    return list(db.execute(stmt).all())
+
+
+def event_tally(db: Session, q: ImageQuery, interval_minutes: int) -> list[Any]:
+    """Observations and independent events, counted in SQL: one row per (deployment_id, species, local
+    hour) with `detections` (observations: images showing the species), `events` (independent events
+    starting in that hour) and `first_at` (the earliest observation).
+
+    The SQL counterpart of addax_common/ecology/events.py with measure_from="previous": observations of
+    one deployment and species in time order, an event starting at the first one and at each one more
+    than the interval after the previous (tests/test_stats_ecology.py checks both agree). Observations are
+    images of a deployment, not rejected, under the filters; the species is the label that counts (a
+    human correction wins); the hour is local to the deployment's time zone."""
+    eff = effective_labels()
+    dated = replace(q, capture_time="known")
+    label_filter = [eff.c.label.in_(q.species)] if q.species else []
+    obs = (
+        select(
+            Image.deployment_id,
+            eff.c.label.label("species"),
+            Image.captured_at,
+            Image.id.label("image_id"),
+            Deployment.timezone,
+        )  # fmt: skip
+        .select_from(eff)
+        .join(Image, Image.id == eff.c.image_id)
+        .join(Deployment, Deployment.id == Image.deployment_id)
+        .where(NOT_REJECTED, *conditions(dated), *label_filter)
+        .group_by(Image.deployment_id, eff.c.label, Image.captured_at, Image.id, Deployment.timezone)
+        .subquery("obs")
+    )
+    previous = func.lag(obs.c.captured_at).over(
+        partition_by=(obs.c.deployment_id, obs.c.species), order_by=(obs.c.captured_at, obs.c.image_id)
+    )
+    gap = literal(timedelta(minutes=interval_minutes), type_=Interval())
+    starts = case((or_(previous.is_(None), obs.c.captured_at - previous > gap), 1), else_=0)
+    marked = select(
+        obs.c.deployment_id, obs.c.species, obs.c.captured_at, obs.c.timezone, starts.label("starts")
+    ).subquery("marked")
+    hour = cast(func.extract("hour", func.timezone(marked.c.timezone, marked.c.captured_at)), Integer)
+    stmt = select(
+        marked.c.deployment_id,
+        marked.c.species,
+        hour.label("hour"),
+        func.count().label("detections"),
+        func.sum(marked.c.starts).label("events"),
+        func.min(marked.c.captured_at).label("first_at"),
+    ).group_by(marked.c.deployment_id, marked.c.species, hour)
+    return list(db.execute(stmt).all())

@@ -10,7 +10,18 @@ from addax_api.queries.filters import CameraIds, CaptureTimeParam, DateFrom, Dat
 from addax_api.scope import ProjectViewer
 from addax_api.stats import service
 from addax_api.stats.cache import StatsCache
-from addax_api.stats.schemas import CameraStats, Interval, SpeciesCount, Summary, TimelinePoint
+from addax_api.stats.schemas import (
+    Accumulation,
+    Activity,
+    CameraStats,
+    Interval,
+    Occupancy,
+    Rai,
+    SpeciesCount,
+    Summary,
+    TimelinePoint,
+    TrapDays,
+)
 from addax_api.validation import parse_date_bound
 
 router = APIRouter(prefix="/api/projects/{slug}/stats", tags=["stats"], responses=error_responses(401, 403, 404))
@@ -68,9 +79,10 @@ def species_stats(db: DB, cache: Cache, filters: Filters) -> list[SpeciesCount]:
     "/timeline",
     response_model=list[TimelinePoint],
     name="timeline",
-    summary="Images per hour, day, week or month of capture time",
-    description="Images without a capture time are left out unless `capture_time=unknown` or `any` asks for "
-    "them; they are then counted at their arrival time.",
+    summary="Images per hour, day, week or month of capture time, every period of the range listed",
+    description="A real time axis: every period from date_from (else the first image) to date_to (else the last "
+    "image) is listed, empty ones with count 0 (at most 10,000 periods, else 422). Images without a capture time "
+    "are left out unless `capture_time=unknown` or `any` asks for them; they are then counted at their arrival time.",
 )
 def timeline(
     db: DB,
@@ -91,9 +103,7 @@ def timeline(
     "cover only images with one of these species (a human correction wins over the machine label, as in the image list), "
     "and `species_count` is how many of the requested species the camera saw.",
 )
-def camera_stats(
-    db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None
-) -> list[CameraStats]:
+def camera_stats(db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> list[CameraStats]:
     return service.cameras(db, cache, with_species(filters, species))
 
 
@@ -110,3 +120,79 @@ def summary(db: DB, cache: Cache, filters: Filters) -> Summary:
 )
 def list_species(scope: ProjectViewer, db: DB, cache: Cache) -> list[SpeciesCount]:
     return service.species(db, cache, ImageQuery(project_id=scope.project_id), order="label")
+
+
+# --- ecology: definitions in stats/ecology.py (module docstring) and docs/statistics.md -------------
+
+ECOLOGY_FILTERS = (
+    " Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images "
+    "that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis."
+)
+
+
+@router.get(
+    "/trap-days",
+    response_model=TrapDays,
+    name="trap_days",
+    summary="Trap-days (survey effort) per deployment",
+    description="Each deployment's period [start, end) (a running one until now) clipped to [date_from, date_to), in "
+    "days of 24 h. Honours camera_id and the date range.",
+)
+def trap_days(db: DB, cache: Cache, filters: Filters) -> TrapDays:
+    return service.trap_days(db, cache, filters)
+
+
+@router.get(
+    "/rai",
+    response_model=Rai,
+    name="rai",
+    summary="Relative abundance index: independent events per 100 trap-days, per species and per deployment",
+    description="Independent events group the images of one species at one deployment less than the project's "
+    "independence_interval_minutes after the previous one." + ECOLOGY_FILTERS,
+)
+def rai(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Rai:
+    interval = scope.project.independence_interval_minutes
+    return service.rai(db, cache, with_species(filters, species), interval)
+
+
+@router.get(
+    "/activity",
+    response_model=Activity,
+    name="activity",
+    summary="Activity pattern: detections and independent events by local hour of day",
+    description="Hours are local to each deployment's time zone; an event counts at the hour of its first image."
+    + ECOLOGY_FILTERS,
+)
+def activity(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Activity:
+    interval = scope.project.independence_interval_minutes
+    return service.activity(db, cache, with_species(filters, species), interval)
+
+
+@router.get(
+    "/accumulation",
+    response_model=Accumulation,
+    name="accumulation",
+    summary="Species accumulation: cumulative distinct species and trap-days for every day of the survey",
+    description="Days are calendar days in the project's time zone, from the first surveyed day to the last; "
+    "empty days are listed." + ECOLOGY_FILTERS,
+)
+def accumulation(
+    scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None
+) -> Accumulation:
+    project = scope.project
+    return service.accumulation(
+        db, cache, with_species(filters, species), project.timezone, project.independence_interval_minutes
+    )
+
+
+@router.get(
+    "/occupancy",
+    response_model=Occupancy,
+    name="occupancy",
+    summary="Naive occupancy per species: sites with a detection / sites surveyed",
+    description="A site is a deployment location (coordinates to 5 decimals); surveyed when it has trap-days in the "
+    "range." + ECOLOGY_FILTERS,
+)
+def occupancy(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Occupancy:
+    interval = scope.project.independence_interval_minutes
+    return service.occupancy(db, cache, with_species(filters, species), interval)

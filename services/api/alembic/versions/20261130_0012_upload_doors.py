@@ -1,7 +1,7 @@
 """upload doors: upload keys, resumable upload sessions, and which door and sender each image came by
 
 Revision ID: 0012
-Revises: 0008
+Revises: 0011
 Create Date: 2026-11-30 03:10:00
 
 `images.upload_door` is ftps for every image so far (FTPS was the only door); `uploaded_by` is the
@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0012"
-down_revision = "0008"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

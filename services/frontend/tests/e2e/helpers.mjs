@@ -1,12 +1,14 @@
 // Shared helpers of the end-to-end suite: environment, API calls from Node, login, screenshots,
 // canvas pixels and FTPS uploads.
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { Client } from 'basic-ftp'
 
 const here = dirname(fileURLToPath(import.meta.url))
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 export function env(name, fallback) {
   const value = process.env[name] ?? fallback
@@ -156,4 +158,21 @@ export async function dismissToasts(page) {
     await button.click().catch(() => {})
   }
   await page.locator('[data-testid=toast]').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {})
+}
+
+/** Serious and critical axe violations on the current page, one line per failing element. */
+export async function axeProblems(page) {
+  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly blocks an inline <script>.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
+  const result = await page.evaluate(async () => {
+    // label-content-name-mismatch (WCAG 2.5.3, "label in name") is experimental in axe, so it is switched on.
+    const r = await window.axe.run(document, {
+      resultTypes: ['violations'],
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    })
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+  })
+  return result
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n}`))
 }

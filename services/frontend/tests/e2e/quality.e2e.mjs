@@ -2,36 +2,16 @@
 // axe-core accessibility checks of every page at desktop and phone size, the map popup lifecycle,
 // the statistics page on a phone, and screenshots of the main pages at both sizes.
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { after, before, describe, test } from 'node:test'
 import { launch } from './browser.mjs'
-import { api, apiLogin, BASE_URL, login, screenshot, settle, VIEWPORTS } from './helpers.mjs'
+import { api, apiLogin, axeProblems, BASE_URL, login, screenshot, settle, VIEWPORTS } from './helpers.mjs'
 
 const T = { timeout: 300_000 }
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 let browser
 let page
 let pageErrors = []
 let token
-
-/** Serious and critical axe violations on the current page, one line per failing element. */
-async function axeProblems(page) {
-  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly blocks an inline <script>.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
-  const result = await page.evaluate(async () => {
-    // label-content-name-mismatch (WCAG 2.5.3, "label in name") is experimental in axe, so it is switched on.
-    const r = await window.axe.run(document, {
-      resultTypes: ['violations'],
-      rules: { 'label-content-name-mismatch': { enabled: true } },
-    })
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))
-  })
-  return result
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n}`))
-}
 
 async function pages() {
   const image = (await api('/api/projects/default/images?limit=1&status=completed', token)).body.items[0]
@@ -39,11 +19,15 @@ async function pages() {
   return [
     // Every page has the header with the project switcher (the admin is in two projects).
     { name: 'gallery', path: '/p/default/gallery', ready: '[data-testid=image-card]' },
+    { name: 'gallery-sequences', path: '/p/default/gallery?group=sequence', ready: '[data-testid=image-card]' },
     { name: 'image-detail', path: `/p/default/images/${image.id}`, ready: 'h1' },
     { name: 'map', path: '/p/default/map', ready: '[data-testid=camera-marker]' },
     { name: 'stats', path: '/p/default/stats', ready: '[data-testid=summary-card]' },
+    // The second project has a deployment (tests/support/e2e.py): the ecology charts are drawn.
+    { name: 'stats-ecology', path: '/p/wetland/stats', ready: '[data-testid=rai-row]' },
     { name: 'project-settings', path: '/p/default/settings', ready: '[data-testid=member-row]' },
     { name: 'project-deployments', path: '/p/default/deployments', ready: 'table' },
+    { name: 'project-cameras', path: '/p/default/cameras', ready: 'table' },
     { name: 'upload', path: '/p/default/upload', ready: '[data-testid=drop-zone]' },
     { name: 'project-audit', path: '/p/default/audit', ready: 'table' },
     { name: 'alerts-rules', path: '/p/default/alerts/rules', ready: 'table' },
@@ -55,6 +39,8 @@ async function pages() {
     { name: 'admin-projects', path: '/admin/projects', ready: '[data-testid=project-row]' },
     { name: 'admin-audit', path: '/admin/audit', ready: 'table' },
     { name: 'admin-ftp-accounts', path: '/admin/ftp-accounts', ready: 'table' },
+    { name: 'admin-cameras', path: '/admin/cameras', ready: 'table' },
+    { name: 'admin-models', path: '/admin/models', ready: '[data-testid=installed-model-row]' },
     { name: 'not-found', path: '/no/such/page', ready: 'h1' },
   ]
 }

@@ -297,7 +297,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Images, filtered, sorted and paginated */
+        /**
+         * Images, filtered, sorted and paginated; or one item per sequence
+         * @description With `group=sequence` each item is one sequence with at least one image matching the filters: the item is the sequence's matching frame that comes first in the requested order (its `sequence_id` and `frame_count` name the whole sequence), sequences are ordered and paged by that frame, and `total` counts sequences.
+         */
         get: operations["images-list"];
         put?: never;
         post?: never;
@@ -335,6 +338,23 @@ export interface paths {
         put?: never;
         /** Set the review status of many images (analyst) */
         post: operations["images-review_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/images/species": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give every animal detection of many images one species label from the list (analyst) */
+        post: operations["images-species_bulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -400,7 +420,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Correct the species of a detection (analyst); stored as a human label beside the machine's */
+        /**
+         * Correct the species of a detection (analyst); stored as a human label beside the machine's
+         * @description The label must be in the project's species list (GET .../species-labels); any other is a 422 naming it.
+         */
         put: operations["images-set_species"];
         post?: never;
         /** Remove the human species label of a detection (analyst); the machine label counts again */
@@ -427,6 +450,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/sequences/{sequence_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The frames of a sequence, in capture order */
+        get: operations["sequences-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/sequences/{sequence_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the review status of every frame of a sequence (analyst) */
+        post: operations["sequences-review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/species": {
         parameters: {
             query?: never;
@@ -444,6 +501,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/species-labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The labels a species correction may name: specials, the classifier's and taxonomy's labels, groups, admin additions */
+        get: operations["species-labels"];
+        put?: never;
+        /** Add a label to the project's species list (project admin) */
+        post: operations["species-add_label"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/cameras": {
         parameters: {
             query?: never;
@@ -453,7 +528,7 @@ export interface paths {
         };
         /**
          * The project's cameras as a GeoJSON FeatureCollection
-         * @description With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these species (a human correction wins over the machine label, as in the image list); every camera is still listed.
+         * @description Takes the image list's filters (species, dates, capture time, review status, status, minimum confidence, camera): each camera's `image_count` and `last_image_at` cover only the images they match (a human correction wins over the machine label, as in the image list). Every camera is still listed. Rejected uploads are never counted.
          */
         get: operations["cameras-list"];
         put?: never;
@@ -492,8 +567,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign an unassigned camera (project admin) */
+        /** Adopt an unassigned camera (project admin): name and place it, and with `project` move it there */
         post: operations["cameras-assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/unassigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cameras no admin has adopted yet, in every project (server admin)
+         * @description Cameras register themselves with their first upload, unassigned and usually without a location. Adopt one with `POST /api/projects/{slug}/cameras/{camera_id}/assign` (its `project` moves it).
+         */
+        get: operations["cameras-unassigned"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -512,7 +607,7 @@ export interface paths {
         put?: never;
         /**
          * Create a deployment (project admin)
-         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo).
+         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo). EXIF times carry no zone: they are read in the deployment's `timezone`, so changing it re-computes the capture times too (audited as `deployment.timezone`; set the old zone back to undo).
          */
         post: operations["deployments-create"];
         delete?: never;
@@ -532,12 +627,112 @@ export interface paths {
         get: operations["deployments-get"];
         /**
          * Update a deployment (project admin); only the fields sent change
-         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo).
+         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo). EXIF times carry no zone: they are read in the deployment's `timezone`, so changing it re-computes the capture times too (audited as `deployment.timezone`; set the old zone back to undo).
          */
         put: operations["deployments-update"];
         post?: never;
         /** Delete a deployment (project admin); its images return to their EXIF times */
         delete: operations["deployments-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/exports/camtrap-dp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Camtrap DP 1.0.2 package (zip): deployments, media, observations
+         * @description Images in a deployment and with a capture time (Camtrap DP requires both). `media=include` puts the photos in the zip (`media/...`, relative filePath) and sends `X-Export-Media-Bytes`; `media=urls` links them by signed URLs valid for the media URL lifetime. Filtered exactly like the gallery (same query parameters). Streamed: `X-Export-Images` gives the number of images up front.
+         */
+        get: operations["exports-export_camtrap_dp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/exports/megadetector": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MegaDetector batch-output JSON 1.4 (Timelapse), optionally zipped with the photos
+         * @description Every detection with its machine classifications; `file` is `<camera>/<id prefix>-<file name>`, the photo's path in the zip with `media=include`. Filtered exactly like the gallery (same query parameters). Streamed: `X-Export-Images` gives the number of images up front.
+         */
+        get: operations["exports-export_megadetector"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/exports/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CSV of the images or of the observations (one row per detection)
+         * @description Detections below the display threshold are left out, as in the gallery. Filtered exactly like the gallery (same query parameters). Streamed: `X-Export-Images` gives the number of images up front.
+         */
+        get: operations["exports-export_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/exports/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * XLSX workbook with an images sheet and an observations sheet
+         * @description Written with openpyxl's write-only mode to a temporary file, then streamed. Filtered exactly like the gallery (same query parameters). Streamed: `X-Export-Images` gives the number of images up front.
+         */
+        get: operations["exports-export_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a Camtrap DP package or a MegaDetector JSON, zipped with its photos (project admin)
+         * @description The request body is the zip itself (`Content-Type: application/zip` or `application/octet-stream`). One transaction: any invalid file, row or field is a 422 whose `loc` names the file, the line and the field, and nothing is stored (photos written to storage before the failure are removed).
+         */
+        post: operations["exports-import"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -748,8 +943,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Images per hour, day, week or month of capture time
-         * @description Images without a capture time are left out unless `capture_time=unknown` or `any` asks for them; they are then counted at their arrival time.
+         * Images per hour, day, week or month of capture time, every period of the range listed
+         * @description A real time axis: every period from date_from (else the first image) to date_to (else the last image) is listed, empty ones with count 0 (at most 10,000 periods, else 422). Images without a capture time are left out unless `capture_time=unknown` or `any` asks for them; they are then counted at their arrival time.
          */
         get: operations["stats-timeline"];
         put?: never;
@@ -789,6 +984,106 @@ export interface paths {
         };
         /** Totals for the dashboard */
         get: operations["stats-summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/trap-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trap-days (survey effort) per deployment
+         * @description Each deployment's period [start, end) (a running one until now) clipped to [date_from, date_to), in days of 24 h. Honours camera_id and the date range.
+         */
+        get: operations["stats-trap_days"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/rai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Relative abundance index: independent events per 100 trap-days, per species and per deployment
+         * @description Independent events group the images of one species at one deployment less than the project's independence_interval_minutes after the previous one. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-rai"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity pattern: detections and independent events by local hour of day
+         * @description Hours are local to each deployment's time zone; an event counts at the hour of its first image. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/accumulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Species accumulation: cumulative distinct species and trap-days for every day of the survey
+         * @description Days are calendar days in the project's time zone, from the first surveyed day to the last; empty days are listed. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-accumulation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/stats/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Naive occupancy per species: sites with a detection / sites surveyed
+         * @description A site is a deployment location (coordinates to 5 decimals); surveyed when it has trap-days in the range. Honours camera_id, date_from/date_to (the survey period is clipped to them) and species; only images that belong to a deployment count, labels as everywhere in the API (a human correction wins). Cached in Redis.
+         */
+        get: operations["stats-occupancy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1073,6 +1368,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Installed models with provenance and hash check, the active models, execution providers and the run-time thresholds (admin) */
+        get: operations["models-overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change thresholds or people blurring at run time (admin); workers pick it up within the TTL */
+        put: operations["models-update_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/reprocess-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reprocess jobs of every project with their progress (admin) */
+        get: operations["models-reprocess_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's reprocess jobs (project admin) */
+        get: operations["models-list"];
+        put?: never;
+        /** Send the images under the gallery filters (all when none) through detection and/or classification again with the active models (project admin); human labels and reviews are kept */
+        post: operations["models-start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reprocess/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reprocess job and its progress (project admin) */
+        get: operations["models-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1111,6 +1492,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Accumulation */
+        Accumulation: {
+            /**
+             * Timezone
+             * @description The project time zone the days are counted in
+             */
+            timezone: string;
+            /** Points */
+            points: components["schemas"]["AccumulationPoint"][];
+        };
+        /** AccumulationPoint */
+        AccumulationPoint: {
+            /**
+             * Date
+             * Format: date
+             * @description A calendar day in the project's time zone; every day of the survey is listed
+             */
+            date: string;
+            /**
+             * Trap Days
+             * @description Cumulative trap-days at the end of the day
+             */
+            trap_days: number;
+            /**
+             * Species Count
+             * @description Cumulative distinct species detected up to and including the day
+             */
+            species_count: number;
+            /**
+             * New Species
+             * @description Species first detected on the day
+             */
+            new_species: string[];
+        };
         /**
          * ActiveModel
          * @description A model an inference worker loaded, with its provenance (models/catalog.yaml, ONNX metadata).
@@ -1142,6 +1557,35 @@ export interface components {
              * @description A stand-in that finds the coloured shapes of the demo photos, not animals
              */
             demo: boolean;
+        };
+        /** Activity */
+        Activity: {
+            /** Independence Interval Minutes */
+            independence_interval_minutes: number;
+            total: components["schemas"]["ActivitySeries"];
+            /**
+             * Species
+             * @description One series per species, most events first
+             */
+            species: components["schemas"]["ActivitySeries"][];
+        };
+        /** ActivitySeries */
+        ActivitySeries: {
+            /**
+             * Species
+             * @description null: all species together
+             */
+            species: string | null;
+            /**
+             * Detections
+             * @description 24 numbers: images showing the species by local hour 0..23
+             */
+            detections: number[];
+            /**
+             * Events
+             * @description 24 numbers: independent events by the local hour of their first image
+             */
+            events: number[];
         };
         /** AlertChannelCreate */
         AlertChannelCreate: {
@@ -1432,9 +1876,44 @@ export interface components {
             /** Not Found */
             not_found: string[];
         };
+        /** BulkSpeciesRequest */
+        BulkSpeciesRequest: {
+            /** Image Ids */
+            image_ids: string[];
+            /**
+             * Label
+             * @description A label of the project's species list (GET .../species-labels)
+             */
+            label: string;
+        };
+        /** BulkSpeciesResult */
+        BulkSpeciesResult: {
+            /**
+             * Updated
+             * @description Images whose animal detections now carry the label
+             */
+            updated: string[];
+            /**
+             * Skipped
+             * @description Images with no animal detection above the display threshold
+             */
+            skipped: string[];
+            /** Not Found */
+            not_found: string[];
+            /**
+             * Detections
+             * @description How many detections were corrected
+             */
+            detections: number;
+            /**
+             * Label
+             * @description The label as stored (the list's form)
+             */
+            label: string;
+        };
         /**
          * CameraAssign
-         * @description Assign an unassigned (auto-registered) camera, optionally naming and placing it at the same time.
+         * @description Adopt an unassigned (auto-registered) camera, optionally naming and placing it at the same time.
          */
         CameraAssign: {
             /** Name */
@@ -1444,6 +1923,11 @@ export interface components {
             location?: components["schemas"]["CameraLocation"] | null;
             /** Notes */
             notes?: string | null;
+            /**
+             * Project
+             * @description Adopt it into this project (slug), with its images; you must administer both
+             */
+            project?: string | null;
         };
         /** CameraCollection */
         CameraCollection: {
@@ -1911,6 +2395,47 @@ export interface components {
              */
             updated_at: string;
         };
+        /** DeploymentRai */
+        DeploymentRai: {
+            /** Deployment Id */
+            deployment_id: number;
+            /** Camera Name */
+            camera_name: string;
+            /** Location Name */
+            location_name: string | null;
+            /** Trap Days */
+            trap_days: number;
+            /** Species */
+            species: components["schemas"]["SpeciesRai"][];
+        };
+        /** DeploymentTrapDays */
+        DeploymentTrapDays: {
+            /** Deployment Id */
+            deployment_id: number;
+            /** Camera Id */
+            camera_id: number;
+            /** Camera Name */
+            camera_name: string;
+            /** Location Name */
+            location_name: string | null;
+            /**
+             * Start
+             * Format: date-time
+             * @description The deployment's start, or date_from when that is later
+             */
+            start: string;
+            /**
+             * End
+             * Format: date-time
+             * @description The deployment's end (now for a running one), or date_to when that is earlier
+             */
+            end: string;
+            /**
+             * Trap Days
+             * @description (end - start) in days of 24 h, 0 when the deployment lies outside the range
+             */
+            trap_days: number;
+        };
         /**
          * DeploymentUpdate
          * @description Only the fields sent change; `end_at: null` reopens the deployment. The camera cannot change.
@@ -1980,6 +2505,26 @@ export interface components {
         ErrorResponse: {
             /** Detail */
             detail: string;
+        };
+        /** ExecutionProvider */
+        ExecutionProvider: {
+            /**
+             * Task
+             * @enum {string}
+             */
+            task: "detection" | "classification";
+            /**
+             * Providers
+             * @description ONNX Runtime execution providers of the session, preferred first
+             */
+            providers: string[];
+            /** Host */
+            host: string;
+            /**
+             * Reported At
+             * Format: date-time
+             */
+            reported_at: string;
         };
         /** FtpAccountCreate */
         FtpAccountCreate: {
@@ -2174,6 +2719,17 @@ export interface components {
              * @description Distinct species labels in the image (human corrections win)
              */
             species: string[];
+            /**
+             * Sequence Id
+             * Format: uuid
+             * @description The image's sequence: the id of its first frame. Frames of one camera at most the project's sequence_gap_seconds after the previous frame form one sequence; an image without a capture time is its own
+             */
+            sequence_id: string;
+            /**
+             * Frame Count
+             * @description Frames in the image's sequence (all of them, whatever the filters)
+             */
+            frame_count: number;
             camera: components["schemas"]["CameraRef"] | null;
             /** File Size */
             file_size: number;
@@ -2219,9 +2775,15 @@ export interface components {
             duplicate_uploads: number;
             /**
              * Url
-             * @description Signed, time-limited URL of the original
+             * @description Signed, time-limited URL of the image: with people blurred while blurring is on, unless a project admin asked for the original (?original=true)
              */
             url: string | null;
+            /**
+             * People Blurred
+             * @description True when `url` (and the thumbnail) show people blurred
+             * @default false
+             */
+            people_blurred: boolean;
             /**
              * Display Threshold
              * @description Detections below this confidence are stored but not counted
@@ -2245,6 +2807,8 @@ export interface components {
              * @description The image after this one in the list under the same filters
              */
             next_id: string | null;
+            /** @description The frames of this image's sequence (one frame: the image alone) */
+            sequence: components["schemas"]["SequenceFrames"];
         };
         /** ImagePage */
         ImagePage: {
@@ -2342,6 +2906,17 @@ export interface components {
              * @description Distinct species labels in the image (human corrections win)
              */
             species: string[];
+            /**
+             * Sequence Id
+             * Format: uuid
+             * @description The image's sequence: the id of its first frame. Frames of one camera at most the project's sequence_gap_seconds after the previous frame form one sequence; an image without a capture time is its own
+             */
+            sequence_id: string;
+            /**
+             * Frame Count
+             * @description Frames in the image's sequence (all of them, whatever the filters)
+             */
+            frame_count: number;
         };
         /** ImageUploadStatus */
         ImageUploadStatus: {
@@ -2365,6 +2940,91 @@ export interface components {
             received_at: string;
             /** Completed At */
             completed_at: string | null;
+        };
+        /**
+         * ImportResult
+         * @description What an import added to the project.
+         */
+        ImportResult: {
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "camtrap-dp" | "megadetector";
+            /**
+             * Cameras
+             * @description Cameras created (existing cameras of the same name are reused)
+             */
+            cameras: number;
+            /** Deployments */
+            deployments: number;
+            /** Images */
+            images: number;
+            /** Detections */
+            detections: number;
+            /** Machine Labels */
+            machine_labels: number;
+            /**
+             * Human Labels
+             * @description Human species corrections (Camtrap DP classificationMethod=human)
+             */
+            human_labels: number;
+        };
+        /**
+         * InstalledModel
+         * @description A catalog entry (models/catalog.yaml) whose file is in the models directory or the `models` bucket.
+         */
+        InstalledModel: {
+            /** Name */
+            name: string;
+            /** Version */
+            version: string;
+            /**
+             * Task
+             * @enum {string}
+             */
+            task: "detection" | "classification";
+            /** Demo */
+            demo: boolean;
+            /** License */
+            license: string;
+            /**
+             * Source
+             * @description Where the catalog says it comes from, e.g. 'url: https://...'
+             */
+            source: string;
+            /** Homepage */
+            homepage: string | null;
+            /** File */
+            file: string;
+            /**
+             * Location
+             * @enum {string}
+             */
+            location: "directory" | "bucket";
+            /** Size Bytes */
+            size_bytes: number | null;
+            /**
+             * Catalog Sha256
+             * @description null: nobody has recorded the upstream file's hash yet
+             */
+            catalog_sha256: string | null;
+            /**
+             * File Sha256
+             * @description Of the installed file; null when it could not be read
+             */
+            file_sha256: string | null;
+            /**
+             * Sha256 Status
+             * @description match/mismatch against the catalog; unknown when the catalog has no hash
+             * @enum {string}
+             */
+            sha256_status: "match" | "mismatch" | "unknown";
+            /**
+             * Active
+             * @description A worker has loaded this file (same name and hash)
+             */
+            active: boolean;
         };
         /** KnownFile */
         KnownFile: {
@@ -2462,6 +3122,40 @@ export interface components {
              * @description What the detection and classification workers loaded at their last start; empty until one has started
              */
             active: components["schemas"]["ActiveModel"][];
+        };
+        /** ModelsOverview */
+        ModelsOverview: {
+            /** Installed */
+            installed: components["schemas"]["InstalledModel"][];
+            /**
+             * Active
+             * @description What the detection and classification workers loaded
+             */
+            active: components["schemas"]["ActiveModel"][];
+            /**
+             * Providers
+             * @description Reported by each stage's last started worker
+             */
+            providers: components["schemas"]["ExecutionProvider"][];
+            settings: components["schemas"]["RuntimeSettingsOut"];
+            /**
+             * Catalog Error
+             * @description Why the catalog could not be read; null when it was
+             */
+            catalog_error: string | null;
+        };
+        /** Occupancy */
+        Occupancy: {
+            /**
+             * Sites Surveyed
+             * @description Distinct deployment locations (coordinates to 5 decimals, about 1 m) with trap-days > 0
+             */
+            sites_surveyed: number;
+            /**
+             * Species
+             * @description Highest occupancy first
+             */
+            species: components["schemas"]["SpeciesOccupancy"][];
         };
         /** Page[AlertHistoryItem] */
         Page_AlertHistoryItem_: {
@@ -2593,6 +3287,26 @@ export interface components {
             /** Dead Letters */
             dead_letters?: number | null;
         };
+        /** Rai */
+        Rai: {
+            /**
+             * Independence Interval Minutes
+             * @description The project setting the events were grouped with
+             */
+            independence_interval_minutes: number;
+            /**
+             * Trap Days
+             * @description Total trap-days of the deployments in the filters
+             */
+            trap_days: number;
+            /**
+             * Species
+             * @description Over all deployments, most events first
+             */
+            species: components["schemas"]["SpeciesRai"][];
+            /** Deployments */
+            deployments: components["schemas"]["DeploymentRai"][];
+        };
         /** RecipientTestResult */
         RecipientTestResult: {
             /**
@@ -2616,6 +3330,68 @@ export interface components {
             } | null;
             /** Error */
             error: string | null;
+        };
+        /** ReprocessJobOut */
+        ReprocessJobOut: {
+            /** Id */
+            id: number;
+            /** Project Slug */
+            project_slug: string;
+            /**
+             * Stages
+             * @enum {string}
+             */
+            stages: "detection" | "classification";
+            /**
+             * Total
+             * @description Images sent back through the pipeline
+             */
+            total: number;
+            /**
+             * Done
+             * @description Of those, completed since the job started
+             */
+            done: number;
+            /** Failed */
+            failed: number;
+            /**
+             * Skipped
+             * @description Matched the filter but were still in the pipeline, failed or rejected
+             */
+            skipped: number;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "running" | "finished";
+            /**
+             * Detector
+             * @description name@version active when the job started
+             */
+            detector: string | null;
+            /** Classifier */
+            classifier: string | null;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Email */
+            created_by_email: string | null;
+        };
+        /** ReprocessRequest */
+        ReprocessRequest: {
+            /**
+             * Stages
+             * @description detection: detect and classify again; classification: classify the existing crops again
+             * @default detection
+             * @enum {string}
+             */
+            stages: "detection" | "classification";
         };
         /** RetryResult */
         RetryResult: {
@@ -2655,6 +3431,129 @@ export interface components {
          * @enum {string}
          */
         RuleKind: "species" | "camera_health" | "camera_silent" | "system";
+        /** RuntimeSettingsOut */
+        RuntimeSettingsOut: {
+            /**
+             * Detection Store Threshold
+             * @description Detections at or above this are stored
+             */
+            detection_store_threshold: number;
+            /**
+             * Detection Classify Threshold
+             * @description Animals at or above this are cropped and classified
+             */
+            detection_classify_threshold: number;
+            /**
+             * Classification Min Score
+             * @description Machine species labels below this are not stored
+             */
+            classification_min_score: number;
+            /**
+             * Classification Rollup Threshold
+             * @description Summed probability a genus/family/order needs for a low-confidence species to roll up to it
+             */
+            classification_rollup_threshold: number;
+            /**
+             * Blur People
+             * @description People blurred in thumbnails, crops and images for non-admins
+             */
+            blur_people: boolean;
+            /**
+             * Ttl Seconds
+             * @description Workers and the API pick a change up within this many seconds
+             */
+            ttl_seconds: number;
+            /** Updated At */
+            updated_at: string | null;
+            /** Updated By Email */
+            updated_by_email: string | null;
+        };
+        /**
+         * RuntimeSettingsUpdate
+         * @description Only the fields given change; the result must keep crop/classify >= store.
+         */
+        RuntimeSettingsUpdate: {
+            /** Detection Store Threshold */
+            detection_store_threshold?: number | null;
+            /** Detection Classify Threshold */
+            detection_classify_threshold?: number | null;
+            /** Classification Min Score */
+            classification_min_score?: number | null;
+            /** Classification Rollup Threshold */
+            classification_rollup_threshold?: number | null;
+            /** Blur People */
+            blur_people?: boolean | null;
+        };
+        /** SequenceDetail */
+        SequenceDetail: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The sequence id (its first frame's image id)
+             */
+            id: string;
+            /** Camera Id */
+            camera_id: number | null;
+            /** Frame Count */
+            frame_count: number;
+            /**
+             * Start
+             * @description Capture time of the first frame
+             */
+            start: string | null;
+            /**
+             * End
+             * @description Capture time of the last frame
+             */
+            end: string | null;
+            /**
+             * Frames
+             * @description The frames in capture order (at most 500)
+             */
+            frames: components["schemas"]["ImageSummary"][];
+        };
+        /**
+         * SequenceFrames
+         * @description The frames of an image's sequence, for stepping through them in the detail view.
+         */
+        SequenceFrames: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The sequence id (its first frame's image id)
+             */
+            id: string;
+            /** Frame Count */
+            frame_count: number;
+            /**
+             * Position
+             * @description 0-based index of this image among the sequence's frames, in capture order
+             */
+            position: number;
+            /**
+             * Offset
+             * @description Index of frame_ids[0] in the whole sequence: 0 unless the sequence has more than 1000 frames, when frame_ids is the 1000 frames around this one
+             */
+            offset: number;
+            /**
+             * Frame Ids
+             * @description Frame image ids in capture order (ties by id)
+             */
+            frame_ids: string[];
+        };
+        /** SequenceReviewResult */
+        SequenceReviewResult: {
+            /**
+             * Sequence Id
+             * Format: uuid
+             */
+            sequence_id: string;
+            /**
+             * Updated
+             * @description Every frame of the sequence, now with the new review status
+             */
+            updated: string[];
+        };
         /** SpeciesCorrection */
         SpeciesCorrection: {
             /** Label */
@@ -2702,6 +3601,104 @@ export interface components {
              * @description Every species label a rule may name in `conditions.species`
              */
             labels: string[];
+        };
+        /** SpeciesLabelCreate */
+        SpeciesLabelCreate: {
+            /** Label */
+            label: string;
+        };
+        /** SpeciesLabelCreated */
+        SpeciesLabelCreated: {
+            /**
+             * Label
+             * @description The value a correction stores (lower case)
+             */
+            label: string;
+            /**
+             * Display
+             * @description How the dashboard names it ('Blank / false trigger' for blank)
+             */
+            display: string;
+            /**
+             * Kind
+             * @description special: blank, person, vehicle; species: the classifier's and the taxonomy's labels; group: a taxonomy group (e.g. 'carnivores') for an animal seen too badly to name; custom: added by an admin
+             * @enum {string}
+             */
+            kind: "special" | "species" | "group" | "custom";
+            /**
+             * Aliases
+             * @description Other words a search finds it by ('human')
+             */
+            aliases?: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** SpeciesLabelList */
+        SpeciesLabelList: {
+            /** Labels */
+            labels: components["schemas"]["SpeciesLabelOut"][];
+        };
+        /** SpeciesLabelOut */
+        SpeciesLabelOut: {
+            /**
+             * Label
+             * @description The value a correction stores (lower case)
+             */
+            label: string;
+            /**
+             * Display
+             * @description How the dashboard names it ('Blank / false trigger' for blank)
+             */
+            display: string;
+            /**
+             * Kind
+             * @description special: blank, person, vehicle; species: the classifier's and the taxonomy's labels; group: a taxonomy group (e.g. 'carnivores') for an animal seen too badly to name; custom: added by an admin
+             * @enum {string}
+             */
+            kind: "special" | "species" | "group" | "custom";
+            /**
+             * Aliases
+             * @description Other words a search finds it by ('human')
+             */
+            aliases?: string[];
+        };
+        /** SpeciesOccupancy */
+        SpeciesOccupancy: {
+            /** Species */
+            species: string;
+            /**
+             * Sites Detected
+             * @description Sites with at least one image of the species
+             */
+            sites_detected: number;
+            /**
+             * Naive Occupancy
+             * @description sites_detected / sites_surveyed (0..1)
+             */
+            naive_occupancy: number;
+        };
+        /** SpeciesRai */
+        SpeciesRai: {
+            /** Species */
+            species: string;
+            /**
+             * Events
+             * @description Independent events of the species
+             */
+            events: number;
+            /**
+             * Detections
+             * @description Images showing the species (one per image, however many individuals)
+             */
+            detections: number;
+            /**
+             * Rai
+             * @description events per 100 trap-days; null when there are no trap-days
+             */
+            rai: number | null;
         };
         /**
          * StageDurations
@@ -2820,7 +3817,7 @@ export interface components {
             timestamp: string;
             /**
              * Count
-             * @description Images captured in the interval; intervals without images are left out
+             * @description Images captured in the interval; every interval of the range is listed, empty ones with 0
              */
             count: number;
         };
@@ -2841,11 +3838,54 @@ export interface components {
             expires_in: number;
             user: components["schemas"]["UserOut"];
         };
+        /** TrapDays */
+        TrapDays: {
+            /**
+             * Total
+             * @description Sum of trap_days over the deployments
+             */
+            total: number;
+            /** Deployments */
+            deployments: components["schemas"]["DeploymentTrapDays"][];
+        };
         /**
          * TriggerMode
          * @enum {string}
          */
         TriggerMode: "immediate" | "digest_hourly" | "digest_daily";
+        /** UnassignedCamera */
+        UnassignedCamera: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Serial Number */
+            serial_number: string | null;
+            /** Make */
+            make: string | null;
+            /** Model */
+            model: string | null;
+            /** Ftps Account */
+            ftps_account: string | null;
+            /**
+             * Project
+             * @description Slug of the project it registered in (its upload account's)
+             */
+            project: string;
+            /** Project Name */
+            project_name: string;
+            /** @description From its photos' GPS, when they carry it */
+            location: components["schemas"]["LatLon"] | null;
+            /** Image Count */
+            image_count: number;
+            /** Last Image At */
+            last_image_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** UploadKeyCreate */
         UploadKeyCreate: {
             /**
@@ -4539,6 +5579,11 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (1..200) */
                 limit?: number;
+                /** @description `image` (default) or `sequence`: one item per sequence */
+                group?: "image" | "sequence";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4555,9 +5600,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -4618,6 +5660,9 @@ export interface operations {
     "images-status_counts": {
         parameters: {
             query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4634,9 +5679,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -4757,9 +5799,77 @@ export interface operations {
             };
         };
     };
+    "images-species_bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkSpeciesRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkSpeciesResult"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "images-get": {
         parameters: {
             query?: {
+                /** @description Project admins: the original with people unblurred (audited); others get 403 */
+                original?: boolean;
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4776,9 +5886,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -5162,6 +6269,132 @@ export interface operations {
             };
         };
     };
+    "sequences-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sequence id: the image id of its first frame */
+                sequence_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SequenceDetail"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "sequences-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sequence id: the image id of its first frame */
+                sequence_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SequenceReviewResult"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "species-list": {
         parameters: {
             query?: never;
@@ -5221,11 +6454,156 @@ export interface operations {
             };
         };
     };
+    "species-labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeciesLabelList"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "species-add_label": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeciesLabelCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeciesLabelCreated"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "cameras-list": {
         parameters: {
             query?: {
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
                 species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
             };
             header?: never;
             path: {
@@ -5561,6 +6939,44 @@ export interface operations {
             };
         };
     };
+    "cameras-unassigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnassignedCamera"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "deployments-list": {
         parameters: {
             query?: {
@@ -5859,6 +7275,402 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "exports-export_camtrap_dp": {
+        parameters: {
+            query?: {
+                /** @description `include`: photos in the zip; `urls`: signed URLs */
+                media?: "include" | "urls";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "exports-export_megadetector": {
+        parameters: {
+            query?: {
+                /** @description `include`: a zip of the JSON and the photos */
+                media?: "none" | "include";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                    "application/zip": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "exports-export_csv": {
+        parameters: {
+            query?: {
+                /** @description Which table */
+                table?: "images" | "observations";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "exports-export_xlsx": {
+        parameters: {
+            query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "exports-import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/zip": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7875,6 +9687,354 @@ export interface operations {
             };
         };
     };
+    "stats-trap_days": {
+        parameters: {
+            query?: {
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrapDays"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-rai": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rai"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-activity": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-accumulation": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accumulation"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "stats-occupancy": {
+        parameters: {
+            query?: {
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Occupancy"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "alerts-rules_list": {
         parameters: {
             query?: never;
@@ -9402,6 +11562,350 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientConfig"];
+                };
+            };
+        };
+    };
+    "models-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelsOverview"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "models-update_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuntimeSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeSettingsOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-reprocess_jobs": {
+        parameters: {
+            query?: {
+                /** @description Newest jobs first, at most this many */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-list": {
+        parameters: {
+            query?: {
+                /** @description Newest jobs first, at most this many */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-start": {
+        parameters: {
+            query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReprocessRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -7,7 +7,6 @@ import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
 import { Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
-import { EmptyState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { formatDate } from '@/lib/format'
 import { useProjectContext, useProjects } from '@/lib/project'
@@ -50,17 +49,11 @@ export default function FtpAccountsPage() {
         headings={['Account', 'Project', 'Transport', 'Allowed from', 'Status', 'Created']}
         query={accounts}
         errorTitle="Could not load FTP accounts"
-        tableClassName="min-w-[760px]"
-        footer={
-          accounts.data?.length === 0 && (
-            <EmptyState
-              className="m-4"
-              icon={<Upload className="h-6 w-6" aria-hidden />}
-              title="No FTP accounts created here"
-              description="Accounts from the server's FTPS_ACCOUNTS setting work as well; add one here per camera or site."
-            />
-          )
-        }
+        empty={{
+          icon: <Upload className="h-6 w-6" aria-hidden />,
+          title: 'No FTP accounts created here',
+          description: "Accounts from the server's FTPS_ACCOUNTS setting work as well; add one here per camera or site.",
+        }}
       >
         {accounts.data?.map((a) => (
           <tr key={a.id} data-testid="ftp-account-row" data-username={a.username}>

@@ -6,7 +6,6 @@ import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
 import { Modal } from '@/components/Modal'
-import { EmptyState } from '@/components/States'
 import { Switch } from '@/components/Switch'
 import { useToast } from '@/components/Toasts'
 import type { AlertChannel, ChannelTestResult } from '@/lib/api/types'
@@ -60,18 +59,12 @@ export default function ChannelsPage() {
         headings={['Channel', 'Kind', 'Destination', 'Secrets', { label: 'On', className: 'w-16' }]}
         query={channels}
         errorTitle="Could not load the alert channels"
-        tableClassName="min-w-[760px]"
         loadingRows={2}
-        footer={
-          channels.data?.length === 0 && (
-            <EmptyState
-              className="m-4"
-              icon={<Send className="h-6 w-6" aria-hidden />}
-              title="No channels yet"
-              description="Add an e-mail list, a Signal or WhatsApp number, a Telegram chat, EarthRanger or a webhook, then send a test."
-            />
-          )
-        }
+        empty={{
+          icon: <Send className="h-6 w-6" aria-hidden />,
+          title: 'No channels yet',
+          description: 'Add an e-mail list, a Signal or WhatsApp number, a Telegram chat, EarthRanger or a webhook, then send a test.',
+        }}
       >
         {channels.data?.map((c) => (
           <tr key={c.id} data-testid="channel-row" data-channel-name={c.name}>

@@ -116,7 +116,7 @@ function SettingsCard({ project, readOnly }: { project: Project; readOnly: boole
             type="number"
             inputMode="numeric"
             min={0}
-            hint="Sightings of a species at one camera closer than this count once."
+            hint="Photos of one species at one deployment at most this long after the previous one are one independent event (relative abundance, activity)."
             {...field('independence_interval_minutes')}
           />
           <TextField
@@ -124,7 +124,7 @@ function SettingsCard({ project, readOnly }: { project: Project; readOnly: boole
             type="number"
             inputMode="numeric"
             min={0}
-            hint="Images closer than this form one sequence."
+            hint="Photos of one camera at most this long after the previous one form one sequence (one card in the gallery)."
             {...field('sequence_gap_seconds')}
           />
           {(['detection', 'classification'] as const).map((kind) => (
