@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from addax_api.uploads.service import hash_key
 from addax_common.db import AuditLog, Image, ImageStatus, Project, UploadKey, UploadSession
-from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW
+from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
+from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW, BUCKET_THUMBNAILS
 from tests.support.corpus import bad_input_corpus, make_jpeg
 
 TUS = {"Tus-Resumable": "1.0.0"}
@@ -156,6 +157,12 @@ def test_bad_input_corpus_gets_the_same_statuses_and_reasons_through_every_door(
         elif expected == "received":
             assert (code, result["outcome"], result["status"]) == (201, "received", "received"), (name, result)
             assert row.status == ImageStatus.RECEIVED and api_ctx.storage.get(BUCKET_RAW, row.storage_key) == data
+        elif expected == "video":  # stored and listed with a poster, not analysed: completed, never queued
+            assert (code, result["outcome"], result["status"]) == (201, "received", "completed"), (name, result)
+            assert (row.status, row.media_kind) == (ImageStatus.COMPLETED, "video")
+            assert api_ctx.storage.get(BUCKET_RAW, row.storage_key) == data
+            assert api_ctx.storage.get(BUCKET_THUMBNAILS, row.thumbnail_key).startswith(b"\xff\xd8")
+            assert result["image_id"] not in api_ctx.queue(QUEUE_IMAGE_INGESTED).queued_ids()
         else:  # the duplicate: the first result again, counted once
             first = answers["first.jpg"][1]
             assert (code, result["outcome"], result["duplicate"]) == (200, "duplicate", True)
