@@ -473,12 +473,19 @@ class Ingestor:
         report = parse_report(up.data[:MAX_REPORT_BYTES])
         camera = None
         if report.is_report:
+            origin = up.origin
             try:
-                camera = self.cameras.identify(
-                    account=up.account, serial=report.serial, filename=up.filename, camera_name=report.camera_name
-                )
+                if origin.camera_id is not None:  # a per-camera key, or the camera chosen in the browser
+                    camera = self.cameras.by_id(origin.camera_id)
+                else:
+                    camera = self.cameras.identify(
+                        account=up.account, serial=report.serial, filename=up.filename,
+                        camera_name=report.camera_name, project_id=origin.project_id,
+                    )
             except SQLAlchemyError as exc:
                 raise RetryLater(f"database unavailable: {_brief(exc)}") from exc
+            if camera and origin.project_id is not None and camera.project_id != origin.project_id:
+                camera = None  # another project's camera: the report is not this sender's to file
         if camera is None:
             why = "no camera status fields" if not report.is_report else "no camera can be identified"
             key = quarantine_key(uuid.uuid4(), datetime.now(UTC))
