@@ -418,7 +418,7 @@ def test_daily_report_through_the_http_api_is_parsed_as_over_ftps(client, users,
     from addax_common.db import CameraStatus
 
     key = make_key()["key"]
-    report = ("Camera Name: REPORTCAM\nBattery: 76%\nTemperature: 21C\nSD: 40%\n").encode()
+    report = b"Camera Name: REPORTCAM\nBattery: 76%\nTemperature: 21C\nSD: 40%\n"
     r = post_raw(client, key, "DAILY_REPORT.TXT", report)
     assert r.status_code in (200, 201), r.text
     assert r.json()["outcome"] == "report" and r.json()["status"] == "report"

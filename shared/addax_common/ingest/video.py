@@ -36,7 +36,7 @@ def container_problem(data: bytes, kind: str) -> str | None:
         if len(data) < 24 or data[12:16] != b"LIST" or data[20:24] != b"hdrl":
             return "no AVI header list (hdrl)"
         return None
-    offset, boxes = 0, []
+    offset, boxes = 0, list[bytes]()
     while offset + 8 <= len(data) and len(boxes) < 64:
         size, box = struct.unpack(">I4s", data[offset:offset + 8])
         if size == 1 and offset + 16 <= len(data):
@@ -59,7 +59,7 @@ def poster_frame(path: Path) -> tuple[bytes, bool]:
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg:
         try:
-            done = subprocess.run(
+            done = subprocess.run(  # noqa: S603 (no shell; ffmpeg from PATH, the path is our upload file)
                 [ffmpeg, "-nostdin", "-v", "error", "-i", str(path), "-frames:v", "1",
                  "-vf", f"scale={POSTER_SIZE[0]}:-2", "-f", "image2", "-c:v", "mjpeg", "pipe:1"],
                 capture_output=True, timeout=FFMPEG_TIMEOUT_S, check=False,
