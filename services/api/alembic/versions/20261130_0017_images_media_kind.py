@@ -25,5 +25,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_constraint("ck_images_media_kind", "images", type_="check")
+    op.drop_constraint("media_kind", "images", type_="check")
     op.drop_column("images", "media_kind")
