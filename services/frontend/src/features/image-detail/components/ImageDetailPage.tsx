@@ -283,7 +283,7 @@ export default function ImageDetailPage() {
                 alt={`Camera-trap photo from ${current.camera_name ?? 'an unassigned camera'}`}
               />
               )}
-              <p className="hidden text-xs text-stone-500 sm:block">
+              <p className={current.media_kind === 'video' ? 'hidden' : 'hidden text-xs text-stone-500 sm:block'}>
                 Hover a box for its label · click a detection to highlight it · press <kbd className="font-mono">?</kbd> for shortcuts
               </p>
             </>
