@@ -156,6 +156,8 @@ describe('upload', () => {
     const card = page.locator(`[data-testid=image-card][data-image-id="${sent.image_id}"]`)
     await card.waitFor({ timeout: 30000 })
     assert.match(await card.locator('[data-testid=video-badge]').innerText(), /Video — not analysed yet/)
+    await settle(page, 300)
+    await screenshot(page, 'upload-video-gallery')
     await card.click()
     const player = page.locator('[data-testid=video-player]')
     await player.waitFor({ timeout: 15000 })
