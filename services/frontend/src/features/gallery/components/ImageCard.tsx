@@ -109,14 +109,6 @@ export function ImageCard({
         {image.status === 'failed' && (
           <span className="absolute bottom-2 left-2 rounded-md bg-red-600/90 px-1.5 py-0.5 text-[11px] font-medium text-white">failed</span>
         )}
-        {video && (
-          <span
-            data-testid="video-badge"
-            className="absolute bottom-2 left-2 inline-flex items-center gap-1 rounded-md bg-black/70 px-1.5 py-0.5 text-[11px] font-medium text-white backdrop-blur-sm"
-          >
-            <Film className="h-3 w-3" aria-hidden /> Video — not analysed yet
-          </span>
-        )}
         {badge && !video && !processing && image.status !== 'failed' && (
           <span data-testid="card-badge" className="absolute bottom-2 left-2 rounded-md bg-black/65 px-1.5 py-0.5 text-[11px] font-medium text-white backdrop-blur-sm">
             {badge}
@@ -151,6 +143,14 @@ export function ImageCard({
             </span>
           )}
         </div>
+        {video && (
+          <span
+            data-testid="video-badge"
+            className="inline-flex w-fit items-center gap-1 rounded-md bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-900 ring-1 ring-amber-200"
+          >
+            <Film className="h-3 w-3 shrink-0" aria-hidden /> Video — not analysed yet
+          </span>
+        )}
         <div className="flex min-w-0 items-center gap-1 text-xs text-stone-500">
           <Camera className="h-3 w-3 shrink-0" aria-hidden />
           <span className="truncate">{image.camera_name ?? 'Unassigned camera'}</span>
