@@ -65,6 +65,9 @@ def basic_corpus(jpeg: Callable[..., bytes] = make_jpeg) -> dict[str, tuple[byte
         "clip.jpg": (padded(b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41"), "rejected",
                      "found MP4 video (ftyp brand 'isom')"),
         "clip.avi": (padded(b"RIFF\x00\x10\x00\x00AVI LIST"), "rejected", "found AVI video"),
+        # A real container is stored and listed as a video (not analysed); a text file named .mp4 is not.
+        "DCIM_0001.MP4": (make_mp4(seed=1), "video", None),
+        "fake-clip.mp4": (b"not a video, just text\n" * 60, "rejected", "found text file"),
         "bomb-30000.jpg": (with_dimensions(small, 30000, 30000), "rejected", "decompression bomb"),
         "bomb-9000.jpg": (with_dimensions(small, 9000, 9000), "rejected",
                           "decompression bomb: 9000x9000 = 81000000 pixels > limit 60000000"),
@@ -79,6 +82,21 @@ def basic_corpus(jpeg: Callable[..., bytes] = make_jpeg) -> dict[str, tuple[byte
         "first.jpg": (duplicate, "received", None),
         "again.jpg": (duplicate, "duplicate", None),
     }
+
+
+def make_mp4(seed: int = 0, payload: int = 4096) -> bytes:
+    """A minimal valid MP4 container, built by hand: ftyp, moov (with its mvhd movie header) and an
+    mdat of `payload` bytes from `seed` (unique content per seed)."""
+    def box(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", 8 + len(body)) + kind + body
+
+    ftyp = box(b"ftyp", b"isom" + struct.pack(">I", 0x200) + b"isomiso2avc1mp41")
+    # mvhd version 0: times, timescale 1000, duration 1000 (1 s), rate 1.0, volume 1.0, unity matrix, next track 2.
+    matrix = struct.pack(">9I", 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000)
+    mvhd = box(b"mvhd", struct.pack(">I4I", 0, 0, 0, 1000, 1000) + struct.pack(">IH10x", 0x10000, 0x100)
+               + matrix + bytes(24) + struct.pack(">I", 2))
+    rng = random.Random(seed)
+    return ftyp + box(b"moov", mvhd) + box(b"mdat", rng.randbytes(payload))
 
 
 def _tiny_jpeg() -> bytes:

@@ -127,8 +127,9 @@ def test_summary_fields(client, users, gallery):
         "id", "camera_id", "camera_name", "original_filename", "status", "review_status", "captured_at", "received_at",
         "capture_time_known", "uploaded_at",
         "completed_at", "width", "height", "thumbnail_url", "detection_count", "animal_count", "top_species",
-        "top_species_score", "top_confidence", "species", "sequence_id", "frame_count",
+        "top_species_score", "top_confidence", "species", "sequence_id", "frame_count", "media_kind",
     }
+    assert i4["media_kind"] == "image"  # every photo; videos from SD cards say "video"
     # Seeded rows are not chained (the seeder skips addax_common/sequences.py): each is its own sequence.
     assert (i4["sequence_id"], i4["frame_count"]) == (str(img["i4"]), 1)
 

@@ -14,8 +14,10 @@ from sqlalchemy import select
 
 from addax_api.uploads.service import hash_key
 from addax_common.db import AuditLog, Image, ImageStatus, Project, UploadKey, UploadSession
-from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW
+from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
+from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW, BUCKET_THUMBNAILS
 from tests.support.bad_inputs import basic_corpus as bad_input_corpus
+from tests.support.bad_inputs import make_mp4
 from tests.support.jpegs import make_jpeg
 
 TUS = {"Tus-Resumable": "1.0.0"}
@@ -157,6 +159,12 @@ def test_bad_input_corpus_gets_the_same_statuses_and_reasons_through_every_door(
         elif expected == "received":
             assert (code, result["outcome"], result["status"]) == (201, "received", "received"), (name, result)
             assert row.status == ImageStatus.RECEIVED and api_ctx.storage.get(BUCKET_RAW, row.storage_key) == data
+        elif expected == "video":  # stored and listed with a poster, not analysed: completed, never queued
+            assert (code, result["outcome"], result["status"]) == (201, "received", "completed"), (name, result)
+            assert (row.status, row.media_kind) == (ImageStatus.COMPLETED, "video")
+            assert api_ctx.storage.get(BUCKET_RAW, row.storage_key) == data
+            assert api_ctx.storage.get(BUCKET_THUMBNAILS, row.thumbnail_key).startswith(b"\xff\xd8")
+            assert result["image_id"] not in api_ctx.queue(QUEUE_IMAGE_INGESTED).queued_ids()
         else:  # the duplicate: the first result again, counted once
             first = answers["first.jpg"][1]
             assert (code, result["outcome"], result["duplicate"]) == (200, "duplicate", True)
@@ -367,3 +375,55 @@ def test_storage_down_at_the_last_byte_keeps_the_upload_and_a_later_empty_patch_
     assert again.status_code == 204 and again.headers["Upload-Image-Id"] == r.headers["Upload-Image-Id"]
     [row] = rows(api_ctx)
     assert str(row.id) == r.headers["Upload-Image-Id"] and row.duplicate_uploads == 0
+
+
+# --- videos from an SD card ---------------------------------------------------------------------------
+def test_http_api_video_is_stored_listed_as_video_with_a_poster_and_never_queued(client, users, api_ctx, make_key):
+
+    key = make_key()["key"]
+    data = make_mp4(seed=21)
+    r = post_raw(client, key, "DCIM/100MEDIA/SUNP0001.MP4", data)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert (body["outcome"], body["status"]) == ("received", "completed")
+    # Stable: the status URL says completed (not pending), nothing waits in the detection queue.
+    status = client.get(body["status_url"], headers={"X-Api-Key": key}).json()
+    assert status["status"] == "completed"
+    assert body["image_id"] not in api_ctx.queue(QUEUE_IMAGE_INGESTED).queued_ids()
+    again = post_raw(client, key, "copy.MP4", data)  # the same de-duplication by sha256
+    assert again.status_code == 200 and again.json()["duplicate"] and again.json()["image_id"] == body["image_id"]
+
+    listed = client.get("/api/projects/default/images", headers=users.analyst.headers).json()["items"]
+    (item,) = [i for i in listed if i["id"] == body["image_id"]]
+    assert item["media_kind"] == "video" and item["status"] == "completed" and item["detection_count"] == 0
+    assert item["thumbnail_url"]
+    detail = client.get(f"/api/projects/default/images/{body['image_id']}", headers=users.analyst.headers).json()
+    assert detail["media_kind"] == "video" and detail["mime_type"] == "video/mp4" and detail["detections"] == []
+    assert ".mp4" in detail["url"]
+    if detail["url"].startswith("/api/media/"):  # the directory backend: the media route serves it as a video
+        media = client.get(detail["url"])
+        assert media.status_code == 200 and media.headers["content-type"] == "video/mp4" and media.content == data
+        poster = client.get(item["thumbnail_url"])
+        assert poster.status_code == 200 and poster.content.startswith(b"\xff\xd8")
+    (row,) = [r for r in rows(api_ctx) if str(r.id) == body["image_id"]]
+    assert api_ctx.storage.get(BUCKET_RAW, row.storage_key) == data
+
+    # An image next to it keeps kind image and is queued for detection as before.
+    img = post_raw(client, key, "SUNP0002.JPG", make_jpeg(seed=22)).json()
+    assert img["status"] == "received" and img["image_id"] in api_ctx.queue(QUEUE_IMAGE_INGESTED).queued_ids()
+    listed = client.get("/api/projects/default/images", headers=users.analyst.headers).json()["items"]
+    assert {i["id"]: i["media_kind"] for i in listed}[img["image_id"]] == "image"
+
+
+def test_daily_report_through_the_http_api_is_parsed_as_over_ftps(client, users, api_ctx, make_key):
+    from addax_common.db import CameraStatus
+
+    key = make_key()["key"]
+    report = b"Camera Name: REPORTCAM\nBattery: 76%\nTemperature: 21C\nSD: 40%\n"
+    r = post_raw(client, key, "DAILY_REPORT.TXT", report)
+    assert r.status_code in (200, 201), r.text
+    assert r.json()["outcome"] == "report" and r.json()["status"] == "report"
+    with api_ctx.sessions() as db:
+        statuses = list(db.scalars(select(CameraStatus).where(CameraStatus.source == "report")))
+    assert len(statuses) == 1 and statuses[0].battery_percent == 76
+    assert rows(api_ctx) == []  # a report is not an image

@@ -8,7 +8,8 @@ import hashlib
 import pytest
 
 from addax_common.db import ImageStatus
-from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW
+from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
+from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW, BUCKET_THUMBNAILS
 from addax_ingestion.watcher import UploadWatcher
 from tests.support.bad_inputs import basic_corpus
 
@@ -31,10 +32,12 @@ def test_bad_inputs_end_rejected_or_received(settings, ctx, pipeline, results, p
     by_sha = {r.sha256: r for r in rows}
     expected_rejected = [n for n, (_d, s, _r) in bad_files.items() if s == "rejected"]
     expected_received = [n for n, (_d, s, _r) in bad_files.items() if s == "received"]
+    expected_videos = [n for n, (_d, s, _r) in bad_files.items() if s == "video"]
     # Exact counts: one row per distinct content, nothing lost, no duplicate rows.
-    assert len(rows) == len(expected_rejected) + len(expected_received) == len(bad_files) - 1
-    assert sum(r.status == ImageStatus.REJECTED for r in rows) == len(expected_rejected) == 11
+    assert len(rows) == len(expected_rejected) + len(expected_received) + len(expected_videos) == len(bad_files) - 1
+    assert sum(r.status == ImageStatus.REJECTED for r in rows) == len(expected_rejected) == 12
     assert sum(r.status == ImageStatus.RECEIVED for r in rows) == len(expected_received) == 7
+    assert sum(r.media_kind == "video" for r in rows) == len(expected_videos) == 1
 
     for name, (data, status, reason) in bad_files.items():
         row = by_sha[hashlib.sha256(data).hexdigest()]
@@ -44,8 +47,15 @@ def test_bad_inputs_end_rejected_or_received(settings, ctx, pipeline, results, p
             assert row.rejected_at is not None and row.file_size == len(data)
             assert ctx.storage.get(BUCKET_QUARANTINE, row.storage_key) == data  # kept, byte for byte
         elif status == "received":
-            assert row.status == ImageStatus.RECEIVED, name
+            assert row.status == ImageStatus.RECEIVED and row.media_kind == "image", name
             assert ctx.storage.get(BUCKET_RAW, row.storage_key) == data
+        elif status == "video":  # stored and listed, with a poster, not analysed: completed, never queued
+            assert (row.status, row.media_kind, row.mime_type) == (ImageStatus.COMPLETED, "video", "video/mp4"), name
+            assert ctx.storage.get(BUCKET_RAW, row.storage_key) == data and row.storage_key.endswith(f"{row.id}.mp4")
+            assert ctx.storage.get(BUCKET_THUMBNAILS, row.thumbnail_key).startswith(b"\xff\xd8")
+            assert str(row.id) not in ctx.queue(QUEUE_IMAGE_INGESTED).queued_ids()
+    queued = ctx.queue(QUEUE_IMAGE_INGESTED).queued_ids()
+    assert queued and {str(r.id) for r in rows if r.status == ImageStatus.RECEIVED} <= queued
 
     # Garbage GPS: processed, no position, the reason noted in the stored EXIF.
     for name in ("gps-zero-denominator.jpg", "gps-out-of-range.jpg"):
@@ -60,7 +70,7 @@ def test_bad_inputs_end_rejected_or_received(settings, ctx, pipeline, results, p
     assert {"evil.jpg", "Kamera_ß_ñ_日本_🦌.jpg", "bell[31mred.jpg"} <= names
     assert all("/" not in r.original_filename and "\\" not in r.original_filename for r in rows)
     assert all(len(r.original_filename) <= 255 for r in rows)
-    assert all(r.storage_key.endswith((f"{r.id}.jpg", f"{r.id}.bin")) for r in rows)
+    assert all(r.storage_key.endswith((f"{r.id}.jpg", f"{r.id}.bin", f"{r.id}.mp4")) for r in rows)
 
     # The duplicate: one image, counted once.
     dup = by_sha[hashlib.sha256(bad_files["first.jpg"][0]).hexdigest()]

@@ -89,6 +89,9 @@ class Image(Base):
     upload_door: Mapped[str] = mapped_column(String(16), default="ftps", server_default="ftps")
     uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     upload_key_id: Mapped[int | None] = mapped_column(ForeignKey("upload_keys.id", ondelete="SET NULL"))
+    # "image", or "video" (an SD card's clips, migration 0017): a video is stored and listed with a poster
+    # frame as its thumbnail, but not run through the image models (written completed, no detections).
+    media_kind: Mapped[str] = mapped_column(String(16), default="image", server_default="image")
     # Uploads of identical content after the first: kept as a count, not as new images.
     duplicate_uploads: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
@@ -138,6 +141,8 @@ class Image(Base):
     )
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     reviewed_at: Mapped[datetime | None] = utc_timestamp()
+
+    __table_args__ = (CheckConstraint("media_kind IN ('image', 'video')", name="media_kind"),)
 
     detections: Mapped[list[Detection]] = relationship(
         back_populates="image", cascade="all, delete-orphan", order_by="Detection.index", passive_deletes=True

@@ -51,10 +51,19 @@ from addax_common.ingest.exif import ExifInfo, read_exif
 from addax_common.ingest.filenames import sanitize_filename
 from addax_common.ingest.reports import MAX_REPORT_BYTES, is_report_name, parse_report
 from addax_common.ingest.validate import ContentKind, sniff, validate_image
+from addax_common.ingest.video import VIDEO_KINDS, container_problem, poster_frame
 from addax_common.logging import bind_image, get_logger
 from addax_common.metrics import INGESTED, PROCESSED, STAGE_DURATION
 from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
-from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW, StorageError, quarantine_key, raw_image_key
+from addax_common.storage import (
+    BUCKET_QUARANTINE,
+    BUCKET_RAW,
+    BUCKET_THUMBNAILS,
+    StorageError,
+    quarantine_key,
+    raw_image_key,
+    thumbnail_key,
+)
 
 log = get_logger(__name__)
 
@@ -223,12 +232,22 @@ class Ingestor:
         if existing := self._count_duplicate(up):
             return existing
 
+        video_problem = None
+        kind = sniff(up.data[:64])
+        if kind.kind in VIDEO_KINDS and up.size == len(up.data) and up.size >= self.settings.ingest_min_bytes:
+            video_problem = container_problem(up.data, kind.kind)
+            if video_problem is None:
+                return self._ingest_video(up, kind)
+
         check = validate_image(
             up.data, size=up.size, min_bytes=self.settings.ingest_min_bytes,
             max_bytes=self.settings.ingest_max_bytes, max_pixels=self.settings.ingest_max_pixels,
         )
         if not check.ok:
-            return self._reject(up, check.reason or "invalid", check.kind)
+            reason = check.reason or "invalid"
+            if video_problem:
+                reason += f"; not a playable video either: {video_problem}"
+            return self._reject(up, reason, check.kind)
 
         image_id = uuid.uuid4()
         with bind_image(image_id):
@@ -284,6 +303,58 @@ class Ingestor:
                 width=check.width, height=check.height, gps=info.has_gps,
             )
             return IngestResult(Outcome.RECEIVED, up.path, image_id, camera.id if camera else None)
+
+    # --- videos --------------------------------------------------------------------------------
+    def _ingest_video(self, up: _Upload, kind: ContentKind) -> IngestResult:
+        """Store a video with its poster as the thumbnail and list it, `completed` with no detections:
+        the image models do not run on videos, so it is never queued (and the reconciler, which only
+        watches pending states, leaves it alone)."""
+        image_id = uuid.uuid4()
+        with bind_image(image_id):
+            camera = self._identify(up, ExifInfo())
+            now = datetime.now(UTC)
+            key = raw_image_key(camera.id if camera else None, image_id, now).removesuffix(".jpg") + VIDEO_KINDS[kind.kind]
+            poster, extracted = poster_frame(up.path)
+            self._put(BUCKET_RAW, key, up.data, kind.mime_type)
+            thumb = thumbnail_key(image_id)
+            try:
+                self._put(BUCKET_THUMBNAILS, thumb, poster, "image/jpeg")
+            except RetryLater:
+                self._delete_quietly(BUCKET_RAW, key)
+                raise
+            row = Image(
+                id=image_id, camera_id=camera.id if camera else None, original_filename=up.filename,
+                sha256=up.sha256, file_size=up.size, mime_type=kind.mime_type, storage_key=key, thumbnail_key=thumb,
+                media_kind="video", ftps_account=up.account, status=ImageStatus.COMPLETED,
+                **_origin_columns(up.origin),
+                exif={"_detected_content": kind.description, "_poster": "frame" if extracted else "placeholder"},
+                uploaded_at=up.uploaded_at, received_at=now, completed_at=now,
+            )
+
+            def write(session: Session) -> None:
+                row.project_id = camera.project_id if camera else self._project(session, up)
+                session.add(row)
+                session.flush()
+                _audit(session, up, row)
+
+            committed = False
+            try:
+                committed = self._commit_row(BUCKET_RAW, key, "video", write)
+            finally:
+                if not committed:  # the duplicate's or a failed commit's poster goes with its video
+                    self._delete_quietly(BUCKET_THUMBNAILS, thumb)
+            if not committed:
+                return self._count_duplicate(up) or IngestResult(Outcome.DUPLICATE, up.path)
+            # Listed live in the gallery; no detection queue.
+            self.ctx.events.publish(
+                IMAGE_INGESTED, project_id=row.project_id, image_id=image_id, camera_id=camera.id if camera else None,
+                camera_name=camera.name if camera else None, filename=up.filename, media_kind="video",
+            )
+            self._remove_upload(up)
+            log.info("video_received", filename=up.filename, camera_id=camera.id if camera else None,
+                     size=up.size, container=kind.kind, poster="frame" if extracted else "placeholder")
+            return IngestResult(Outcome.RECEIVED, up.path, image_id, camera.id if camera else None,
+                                status=ImageStatus.COMPLETED.value, project_id=row.project_id)
 
     def _identify(self, up: _Upload, info: ExifInfo) -> CameraRef | None:
         origin = up.origin
@@ -402,12 +473,19 @@ class Ingestor:
         report = parse_report(up.data[:MAX_REPORT_BYTES])
         camera = None
         if report.is_report:
+            origin = up.origin
             try:
-                camera = self.cameras.identify(
-                    account=up.account, serial=report.serial, filename=up.filename, camera_name=report.camera_name
-                )
+                if origin.camera_id is not None:  # a per-camera key, or the camera chosen in the browser
+                    camera = self.cameras.by_id(origin.camera_id)
+                else:
+                    camera = self.cameras.identify(
+                        account=up.account, serial=report.serial, filename=up.filename,
+                        camera_name=report.camera_name, project_id=origin.project_id,
+                    )
             except SQLAlchemyError as exc:
                 raise RetryLater(f"database unavailable: {_brief(exc)}") from exc
+            if camera and origin.project_id is not None and camera.project_id != origin.project_id:
+                camera = None  # another project's camera: the report is not this sender's to file
         if camera is None:
             why = "no camera status fields" if not report.is_report else "no camera can be identified"
             key = quarantine_key(uuid.uuid4(), datetime.now(UTC))

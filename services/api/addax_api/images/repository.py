@@ -69,6 +69,7 @@ SUMMARY_COLUMNS = (
     Image.width,
     Image.height,
     Image.thumbnail_key,
+    Image.media_kind,
     Image.sequence_id,
     Image.people_blurred,
 )

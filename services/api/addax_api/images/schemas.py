@@ -32,6 +32,10 @@ class ImageSummary(BaseModel):
     width: int | None
     height: int | None
     thumbnail_url: str | None = Field(description="Signed, time-limited URL; null when no thumbnail exists yet")
+    media_kind: Literal["image", "video"] = Field(
+        "image", description="video: a clip from an SD card, stored and listed (thumbnail = its poster frame) "
+        "but not analysed by the image models yet: it is completed with no detections"
+    )
     detection_count: int = Field(description="Detections at or above the display threshold (any category)")
     animal_count: int = Field(description="Animal detections at or above the display threshold")
     top_species: str | None = Field(description="The best species label (a human correction wins), or null")

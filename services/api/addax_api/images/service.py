@@ -120,6 +120,7 @@ def _summary_fields(view: Presentation, row: Any, agg: repository.PageAggregates
         **attributes(row, "captured_at", "uploaded_at", "received_at", "completed_at", "width", "height"),
         capture_time_known=row.captured_at is not None,
         thumbnail_url=view.thumbnail_url(row),
+        media_kind=row.media_kind,
         detection_count=agg.detection_count,
         animal_count=agg.animal_count,
         top_species=labels[0][0] if labels else None,

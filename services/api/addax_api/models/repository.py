@@ -28,8 +28,10 @@ def count_matching(db: Session, q: ImageQuery) -> int:
 
 
 def send_back(db: Session, q: ImageQuery, to: ImageStatus) -> list[uuid.UUID]:
-    """Completed images under the filters go back to `to` (locked, in this transaction); their ids."""
-    matching = select(Image.id).where(*conditions(q), Image.status == ImageStatus.COMPLETED)
+    """Completed images under the filters go back to `to` (locked, in this transaction); their ids.
+    Videos are never sent: the image models do not run on them (they count as skipped)."""
+    matching = select(Image.id).where(*conditions(q), Image.status == ImageStatus.COMPLETED,
+                                      Image.media_kind == "image")
     return list(
         db.scalars(
             update(Image)

@@ -205,7 +205,8 @@ def result_of(sender: Sender, result: IngestResult) -> tuple[int, UploadResult]:
     duplicate = outcome is Outcome.DUPLICATE
     own = not duplicate or result.project_id == sender.project_id
     image_id = result.image_id if own else None
-    status = {Outcome.RECEIVED: "received", Outcome.REJECTED: "rejected", Outcome.REPORT: "report",
+    # A video is received `completed` (stored and listed, not analysed): the ingest result says so.
+    status = {Outcome.RECEIVED: result.status or "received", Outcome.REJECTED: "rejected", Outcome.REPORT: "report",
               Outcome.REPORT_REJECTED: "rejected"}.get(outcome, result.status if own else None)
     reason = result.reason if (outcome is not Outcome.DUPLICATE or status == "rejected") else None
     body = UploadResult(outcome=outcome.value, status=status, image_id=image_id,

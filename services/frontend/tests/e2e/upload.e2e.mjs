@@ -33,6 +33,26 @@ function folder() {
   )
 }
 
+/** A minimal valid MP4 (ftyp, moov with its mvhd, mdat), unique by `tag`: what a camera's clip looks like to ingestion. */
+function tinyMp4(tag) {
+  const box = (type, body) => {
+    const head = Buffer.alloc(8)
+    head.writeUInt32BE(8 + body.length, 0)
+    head.write(type, 4, 'latin1')
+    return Buffer.concat([head, body])
+  }
+  const ftyp = box('ftyp', Buffer.concat([Buffer.from('isom'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2avc1mp41')]))
+  const mvhd = Buffer.alloc(100)
+  mvhd.writeUInt32BE(1000, 12) // timescale
+  mvhd.writeUInt32BE(1000, 16) // duration: 1 s
+  mvhd.writeUInt32BE(0x10000, 20) // rate 1.0
+  mvhd.writeUInt16BE(0x100, 24) // volume 1.0
+  ;[0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000].forEach((v, i) => mvhd.writeUInt32BE(v, 36 + 4 * i))
+  mvhd.writeUInt32BE(2, 96) // next track id
+  const payload = Buffer.alloc(4096, `${tag} `)
+  return Buffer.concat([ftyp, box('moov', box('mvhd', mvhd)), box('mdat', payload)])
+}
+
 before(async () => {
   token = await apiLogin('admin')
   browser = await launch({ viewport: VIEWPORTS.desktop })
@@ -113,6 +133,41 @@ describe('upload', () => {
     await dismissToasts(page)
     await settle(page, 300)
     await screenshot(page, 'upload-phone', { fullPage: true })
+    await page.setViewportSize(VIEWPORTS.desktop)
+  })
+
+  test('a video from an SD card is listed with a "not analysed yet" badge and plays on its detail page', T, async () => {
+    const key = await api('/api/projects/default/upload-keys', token, { method: 'POST', body: JSON.stringify({ name: 'e2e sd card' }) })
+    assert.equal(key.status, 201)
+    const res = await fetch(`${BASE_URL()}/api/upload/images`, {
+      method: 'POST',
+      headers: { 'X-Api-Key': key.body.key, 'X-Filename': 'SUNP0001.MP4', 'Content-Type': 'video/mp4' },
+      body: tinyMp4(`video e2e ${Date.now()}`),
+    })
+    const sent = await res.json()
+    assert.equal(res.status, 201, JSON.stringify(sent))
+    assert.equal(sent.status, 'completed') // stored and listed, never queued for the image models
+
+    await page.goto(`${BASE_URL()}/p/default/gallery?sort=received_at`)
+    if (new URL(page.url()).pathname === '/login') {
+      await login(page, 'admin') // signed in already when the test above ran
+      await page.goto(`${BASE_URL()}/p/default/gallery?sort=received_at`)
+    }
+    const card = page.locator(`[data-testid=image-card][data-image-id="${sent.image_id}"]`)
+    await card.waitFor({ timeout: 30000 })
+    assert.match(await card.locator('[data-testid=video-badge]').innerText(), /Video — not analysed yet/)
+    await settle(page, 300)
+    await screenshot(page, 'upload-video-gallery')
+    await card.click()
+    const player = page.locator('[data-testid=video-player]')
+    await player.waitFor({ timeout: 15000 })
+    assert.match(await player.getAttribute('src'), /\.mp4/)
+    assert.match(await page.locator('[data-testid=video-note]').innerText(), /not analysed yet/)
+    await settle(page, 300)
+    await screenshot(page, 'upload-video-detail')
+    await page.setViewportSize(VIEWPORTS.phone)
+    await settle(page, 300)
+    await screenshot(page, 'upload-video-detail-phone')
     await page.setViewportSize(VIEWPORTS.desktop)
   })
 })

@@ -1,7 +1,7 @@
 /** What a selection of files becomes before anything is sent: hashed, split into new, duplicate and unsupported. */
 
-/** File kinds ingestion takes: JPEG photos and the camera's daily report files (*.txt). */
-const SUPPORTED = /\.(jpe?g|txt)$/i
+/** File kinds ingestion takes: JPEG photos, videos (stored and listed, not analysed yet) and the camera's daily report files (*.txt). */
+const SUPPORTED = /\.(jpe?g|txt|mp4|mov|avi|3gp)$/i
 
 export interface Picked {
   file: File
@@ -39,7 +39,7 @@ export function plan(files: Picked[], hashes: Map<Picked, string>, known: Set<st
   const seen = new Map<string, string>()
   return files.map((picked) => {
     if (!isSupported(picked.path)) {
-      return { ...picked, kind: 'unsupported', sha256: null, note: 'not a JPEG photo or a report file' }
+      return { ...picked, kind: 'unsupported', sha256: null, note: 'not a JPEG photo, a video or a report file' }
     }
     const sha256 = hashes.get(picked) ?? null
     if (sha256 && known.has(sha256)) return { ...picked, kind: 'duplicate', sha256, note: 'already on the server' }

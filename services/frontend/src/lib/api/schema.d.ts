@@ -2708,6 +2708,13 @@ export interface components {
              */
             thumbnail_url: string | null;
             /**
+             * Media Kind
+             * @description video: a clip from an SD card, stored and listed (thumbnail = its poster frame) but not analysed by the image models yet: it is completed with no detections
+             * @default image
+             * @enum {string}
+             */
+            media_kind: "image" | "video";
+            /**
              * Detection Count
              * @description Detections at or above the display threshold (any category)
              */
@@ -2900,6 +2907,13 @@ export interface components {
              * @description Signed, time-limited URL; null when no thumbnail exists yet
              */
             thumbnail_url: string | null;
+            /**
+             * Media Kind
+             * @description video: a clip from an SD card, stored and listed (thumbnail = its poster frame) but not analysed by the image models yet: it is completed with no detections
+             * @default image
+             * @enum {string}
+             */
+            media_kind: "image" | "video";
             /**
              * Detection Count
              * @description Detections at or above the display threshold (any category)

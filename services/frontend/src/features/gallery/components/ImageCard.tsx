@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { Camera, ImageOff, Loader2, ScanSearch } from 'lucide-react'
+import { Camera, Film, ImageOff, Loader2, ScanSearch } from 'lucide-react'
 import { cn } from '@/components/cn'
 import { isProcessing, ReviewIcon } from '@/components/StatusBadges'
 import { CaptureTimeUnknownBadge } from '@/components/CaptureTimeUnknownBadge'
@@ -29,9 +29,13 @@ export function ImageCard({
   const models = useActiveModels()
   const processing = isProcessing(image.status)
   const species = image.top_species
+  // A video from an SD card: stored and listed, not run through the image models yet.
+  const video = image.media_kind === 'video'
   // Several species in one photo: name the best one and say how many more there are.
   const others = (image.species ?? []).filter((label) => label !== species)
-  const title = species
+  const title = video
+    ? 'Video'
+    : species
     ? speciesName(species)
     : image.status === 'failed'
       ? 'Processing failed'
@@ -105,7 +109,7 @@ export function ImageCard({
         {image.status === 'failed' && (
           <span className="absolute bottom-2 left-2 rounded-md bg-red-600/90 px-1.5 py-0.5 text-[11px] font-medium text-white">failed</span>
         )}
-        {badge && !processing && image.status !== 'failed' && (
+        {badge && !video && !processing && image.status !== 'failed' && (
           <span data-testid="card-badge" className="absolute bottom-2 left-2 rounded-md bg-black/65 px-1.5 py-0.5 text-[11px] font-medium text-white backdrop-blur-sm">
             {badge}
           </span>
@@ -139,6 +143,14 @@ export function ImageCard({
             </span>
           )}
         </div>
+        {video && (
+          <span
+            data-testid="video-badge"
+            className="inline-flex w-fit items-center gap-1 rounded-md bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-900 ring-1 ring-amber-200"
+          >
+            <Film className="h-3 w-3 shrink-0" aria-hidden /> Video — not analysed yet
+          </span>
+        )}
         <div className="flex min-w-0 items-center gap-1 text-xs text-stone-500">
           <Camera className="h-3 w-3 shrink-0" aria-hidden />
           <span className="truncate">{image.camera_name ?? 'Unassigned camera'}</span>

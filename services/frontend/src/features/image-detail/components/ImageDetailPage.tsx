@@ -234,7 +234,9 @@ export default function ImageDetailPage() {
             <>
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <h1 className="text-xl font-semibold tracking-tight text-stone-900">
-                  {current.detections.length > 0
+                  {current.media_kind === 'video'
+                    ? 'Video'
+                    : current.detections.length > 0
                     ? summarize(current.detections.map(detectionDisplayName))
                     : current.status === 'completed'
                       ? 'No animals detected'
@@ -250,6 +252,26 @@ export default function ImageDetailPage() {
               {inSequence && (
                 <SequencePanel image={current} frames={frames} hrefOf={(id) => to(`/images/${id}${query}`)} onStep={go} />
               )}
+              {current.media_kind === 'video' ? (
+                <div className="space-y-2">
+                  {current.url ? (
+                    <video
+                      data-testid="video-player"
+                      controls
+                      preload="metadata"
+                      src={current.url}
+                      poster={current.thumbnail_url ?? undefined}
+                      className="max-h-[64vh] w-full rounded-xl bg-stone-900"
+                    >
+                      <track kind="captions" />
+                    </video>
+                  ) : null}
+                  <p data-testid="video-note" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                    Video — not analysed yet: videos are stored and listed, but the image models do not run on them.
+                    Its status is completed with no detections.
+                  </p>
+                </div>
+              ) : (
               <DetectionCanvas
                 imageId={current.id}
                 src={current.url}
@@ -260,7 +282,8 @@ export default function ImageDetailPage() {
                 onHighlight={setHighlighted}
                 alt={`Camera-trap photo from ${current.camera_name ?? 'an unassigned camera'}`}
               />
-              <p className="hidden text-xs text-stone-500 sm:block">
+              )}
+              <p className={current.media_kind === 'video' ? 'hidden' : 'hidden text-xs text-stone-500 sm:block'}>
                 Hover a box for its label · click a detection to highlight it · press <kbd className="font-mono">?</kbd> for shortcuts
               </p>
             </>

@@ -208,7 +208,7 @@ export default function UploadPage() {
                 onChange={(e) => e.target.files && void prepare(filesOfInput(e.target.files))}
               />
               <p className="max-w-md text-xs text-stone-600">
-                Videos are not taken yet: the image models do not analyse them. Uploads resume where they stopped after a closed tab or a dropped connection.
+                Videos are stored and listed, but not analysed yet: the image models run on photos only. Uploads resume where they stopped after a closed tab or a dropped connection.
               </p>
             </div>
             {preparing && (
