@@ -178,6 +178,9 @@ def test_protocol_misuse_over_ftps_is_refused_or_handled(model_settings, tmp_pat
         whole = make_jpeg(seed=72, size=(640, 480))
         conn = ftp.transfercmd("STOR resumed.jpg")
         conn.sendall(whole[: len(whole) // 2])
+        # ABOR only once the server is writing the bytes (on a busy machine the data channel may not be
+        # transferring yet, and an ABOR then is answered 225 with no transfer to abort).
+        wait_until(lambda: any(p.stat().st_size > 0 for p in home.glob(".addax-upload-*.part")), 30, what="transfer in progress")
         ftp.sock.sendall(b"ABOR\r\n")  # the server closes the data connection: the transfer is incomplete
         with pytest.raises(ftplib.error_temp, match="426"):
             ftp.getresp()

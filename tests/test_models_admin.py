@@ -81,6 +81,8 @@ def test_reprocess_twenty_images_with_new_thresholds_keeps_human_labels_and_revi
         for image in images[:8]:
             detection = next(d for d in image.detections if d.category.value == "animal" and d.crop_key)
             labelled[detection.id] = "wolverine"
+    # Corrections pick from the project's species list: the admin adds the label first.
+    api(base, "POST", "/api/projects/default/species-labels", {"label": "wolverine"}, token)
     for detection_id, label in labelled.items():
         image_id = next(i.id for i in images if any(d.id == detection_id for d in i.detections))
         api(base, "PUT", f"/api/projects/default/images/{image_id}/detections/{detection_id}/species",
