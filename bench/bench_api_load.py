@@ -107,8 +107,8 @@ def main() -> int:
         f"{args.images:,} images ({seeded['detections']:,} detections, {seeded['classifications']:,} classifications, "
         "seeded by COPY), the API as one process (`python -m addax_api`) with Locust on the same machine over "
         f"loopback for {args.seconds} s. Load: {', '.join(f'{n} {k.lower()}' for k, n in USERS.items())} users, each "
-        "waiting 0.5-2 s between requests (the exporting ones pull the four statistics; this branch has no export "
-        "endpoint). Baseline: one user of each kind, same run.",
+        "waiting 0.5-2 s between requests (the exporting ones pull the four statistics; they do not download an "
+        "export). Baseline: one user of each kind, same run.",
         "",
         "| request | baseline p50 / p95 (ms) | load p50 / p95 / p99 (ms) | load requests/s | errors |",
         "|---|---|---|---|---|",
