@@ -28,10 +28,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import redis  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
-from tests.support.database import create_test_database, drop_database  # noqa: E402
+from bench.report import bench_arguments  # noqa: E402
+from bench.seed import copy_rows, project_viewer_token  # noqa: E402
+from tests.support.database import create_test_database, delete_redis_keys, drop_database  # noqa: E402
 
 SECTION = "## API: GET /api/images on 100,000 images"
 SPECIES = [
@@ -132,10 +133,8 @@ def seed(url: str, images: int, rng: random.Random) -> dict:
                 class_id += 1
                 class_rows.write(f"{class_id}\t{detection_id}\t{image_id}\t{weighted_species(rng)}\t1.0\t1\thuman\thuman\n")
 
-    raw = engine.raw_connection()
     try:
-        cursor = raw.cursor()
-        for table, columns, data in (
+        copy_rows(engine, [
             ("cameras", "id, name, serial_number, location, is_assigned", camera_rows),
             (
                 "images",
@@ -149,16 +148,8 @@ def seed(url: str, images: int, rng: random.Random) -> dict:
                 detection_rows,
             ),
             ("classifications", "id, detection_id, image_id, label, score, rank, model_name, source", class_rows),
-        ):
-            data.seek(0)
-            cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", data)
-        for table in ("cameras", "detections", "classifications"):
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
-        raw.commit()
-        raw.set_isolation_level(0)
-        cursor.execute("VACUUM ANALYZE")
+        ], serial=("cameras", "detections", "classifications"), analyze=True)
     finally:
-        raw.close()
         engine.dispose()
     return {"ids": ids, "detections": detection_id, "classifications": class_id}
 
@@ -175,18 +166,15 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--images", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--keep-db", action="store_true", help="keep the seeded database (its URL is printed) for EXPLAIN")
     parser.add_argument("--db", help="reuse a database kept by --keep-db instead of seeding")
-    args = parser.parse_args()
+    args = bench_arguments(parser)
     rng = random.Random(4)
 
     from fastapi.testclient import TestClient
 
     from addax_api.main import create_app
-    from addax_api.security import create_access_token
     from addax_common.context import make_context
-    from addax_common.db import Project, ProjectMember, User, UserRole
     from addax_common.settings import Settings
 
     url = args.db or create_test_database()
@@ -215,16 +203,7 @@ def main() -> int:
             jwt_secret="bench-secret-0123456789abcdef0123456789abcdef", stats_cache_seconds=0,
         )
         ctx = make_context(settings)
-        with ctx.sessions() as db:
-            # A viewer who is a member of the project: every request pays the membership check, as a
-            # real user's does (a server admin's would skip it).
-            admin = User(email="bench@example.org", role=UserRole.VIEWER, password_hash="x")
-            db.add(admin)
-            db.flush()
-            project_id = db.scalar(sa.select(Project.id).where(Project.slug == PROJECT))
-            db.add(ProjectMember(project_id=project_id, user_id=admin.id, role=UserRole.VIEWER))
-            db.commit()
-        headers = {"Authorization": f"Bearer {create_access_token(settings, admin, ttl=7200)}"}
+        headers = {"Authorization": f"Bearer {project_viewer_token(ctx, settings, PROJECT)}"}
         sample = sorted(seeded["ids"], key=str)[len(seeded["ids"]) // 2]
         results = []
         with TestClient(create_app(settings, ctx=ctx)) as client:
@@ -265,10 +244,7 @@ def main() -> int:
             print(f"database kept: {url}")
         else:
             drop_database(url)
-        client = redis.Redis.from_url("redis://127.0.0.1:6379/0")
-        keys = list(client.scan_iter(match=f"{prefix}*"))
-        if keys:
-            client.delete(*keys)
+        delete_redis_keys(prefix)
     return 0
 
 

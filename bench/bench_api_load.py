@@ -27,11 +27,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import sqlalchemy as sa  # noqa: E402
 
 from bench.bench_api_images import seed  # noqa: E402
-from bench.report import write_section  # noqa: E402
-from tests.support.database import create_test_database, drop_database  # noqa: E402
+from bench.report import bench_arguments, publish  # noqa: E402
+from bench.seed import project_viewer_token  # noqa: E402
+from tests.support.database import create_test_database, delete_redis_keys, drop_database  # noqa: E402
 from tests.support.servers import venv_bin  # noqa: E402
 from tests.support.stack import Stack  # noqa: E402
 
@@ -64,18 +64,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=int, default=1_000_000)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--quick", action="store_true", help="50,000 images, 30 s of load")
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args()
-    if args.quick:
-        args.images, args.seconds = 50_000, 30
+    args = bench_arguments(parser, quick={"images": 50_000, "seconds": 30})
 
-    from addax_api.security import create_access_token
     from addax_common.context import make_context
-    from addax_common.db import Project, ProjectMember, User, UserRole
     from addax_common.settings import Settings
 
     url = create_test_database()
+    prefix = f"bench-{uuid.uuid4().hex[:8]}:"
     work = Path(tempfile.mkdtemp(prefix="bl", dir="/tmp"))
     stack = None
     try:
@@ -84,21 +79,14 @@ def main() -> int:
         print(f"seeded {args.images} images, {seeded['detections']} detections, {seeded['classifications']} "
               f"classifications in {time.perf_counter() - t0:.0f} s", flush=True)
         settings = Settings(
-            _env_file=None, environment="test", database_url=url, redis_prefix=f"bench-{uuid.uuid4().hex[:8]}:",
+            _env_file=None, environment="test", database_url=url, redis_prefix=prefix,
             storage_dir=work / "storage", frontend_dist_dir=Path("/nonexistent"),
             jwt_secret="bench-secret-0123456789abcdef0123456789abcdef",
             # Every simulated person signs in as the same member: the per-user limit would count 175 people as one.
             rate_limit_per_minute=0, rate_limit_per_user_per_minute=10_000_000,
         )
         ctx = make_context(settings)
-        with ctx.sessions() as db:
-            viewer = User(email="load@example.org", role=UserRole.VIEWER, password_hash="x")
-            db.add(viewer)
-            db.flush()
-            project_id = db.scalar(sa.select(Project.id).where(Project.slug == "default"))
-            db.add(ProjectMember(project_id=project_id, user_id=viewer.id, role=UserRole.VIEWER))
-            db.commit()
-            token = create_access_token(settings, viewer, ttl=7200)
+        token = project_viewer_token(ctx, settings, "default", email="load@example.org")
         ctx.close()
         ids_file = work / "ids.txt"
         ids_file.write_text("\n".join(str(i) for i in random.Random(5).sample(seeded["ids"], 2000)))
@@ -110,6 +98,7 @@ def main() -> int:
         if stack is not None:
             stack.stop()
         drop_database(url)
+        delete_redis_keys(prefix)
         shutil.rmtree(work, ignore_errors=True)
 
     names = [*LIST_NAMES, "GET /api/images/{id}", "GET /api/stats/summary", "GET /api/stats/species",
@@ -118,8 +107,8 @@ def main() -> int:
         f"{args.images:,} images ({seeded['detections']:,} detections, {seeded['classifications']:,} classifications, "
         "seeded by COPY), the API as one process (`python -m addax_api`) with Locust on the same machine over "
         f"loopback for {args.seconds} s. Load: {', '.join(f'{n} {k.lower()}' for k, n in USERS.items())} users, each "
-        "waiting 0.5-2 s between requests (the exporting ones pull the four statistics; this branch has no export "
-        "endpoint). Baseline: one user of each kind, same run.",
+        "waiting 0.5-2 s between requests (the exporting ones pull the four statistics; they do not download an "
+        "export). Baseline: one user of each kind, same run.",
         "",
         "| request | baseline p50 / p95 (ms) | load p50 / p95 / p99 (ms) | load requests/s | errors |",
         "|---|---|---|---|---|",
@@ -136,10 +125,7 @@ def main() -> int:
     lines += ["", f"Goal: p95 of GET /api/images < {GOAL_P95_MS:.0f} ms with 0 errors. Measured: worst list p95 "
               f"{worst:.0f} ms, {errors} errors, {figure(loaded, 'Aggregated', 'Requests/s'):.0f} requests/s in all: "
               f"**{'met' if met else 'MISSED'}**."]
-    body = "\n".join(lines)
-    print(body)
-    if not args.no_write and not args.quick:
-        write_section(f"API under load: Locust on {args.images:,} images", body)
+    publish(f"API under load: Locust on {args.images:,} images", "\n".join(lines), args.write)
     return 0 if met else 1
 
 

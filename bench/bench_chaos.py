@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.platform_env import bench_platform
-from bench.report import percentile, write_section
+from bench.report import bench_arguments, percentile, publish
 from tests.support.chaos import ChaosPlan, ChaosResult, run_chaos
 
 
@@ -48,8 +48,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=int, default=1000)
     parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args()
+    args = bench_arguments(parser)
     upload_seconds = args.images / 2.5  # near the demo pipeline's throughput on a small machine
     plan = ChaosPlan(images=args.images, upload_seconds=upload_seconds, gap_seconds=15, storage_outage_seconds=30,
                      disk_full_seconds=10, redis_freeze_seconds=10, settle_timeout=1800, tmpfs_mb=96)
@@ -79,10 +78,7 @@ def main() -> int:
     ]
     found = problems(chaos)
     lines.append(f"Result: **{'met' if not found else 'MISSED: ' + '; '.join(found)}**.")
-    body = "\n".join(lines)
-    print(body)
-    if not args.no_write:
-        write_section("Chaos: FTPS burst through faults", body)
+    publish("Chaos: FTPS burst through faults", "\n".join(lines), args.write)
     return 1 if found else 0
 
 

@@ -30,12 +30,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import redis  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 from bench.bench_api_images import CAMERAS, PROJECT, seed  # noqa: E402
-from bench.report import write_section  # noqa: E402
-from tests.support.database import create_test_database, drop_database  # noqa: E402
+from bench.report import bench_arguments, write_section  # noqa: E402
+from bench.seed import project_viewer_token  # noqa: E402
+from tests.support.database import create_test_database, delete_redis_keys, drop_database  # noqa: E402
 
 SCOPE = f"/api/projects/{PROJECT}"
 TITLE = "Sequences and ecology statistics on 100,000 images"
@@ -56,16 +56,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--images", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=10)
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args()
+    args = bench_arguments(parser)
 
     from fastapi.testclient import TestClient
 
     from addax_api.main import create_app
-    from addax_api.security import create_access_token
     from addax_common import sequences
     from addax_common.context import make_context
-    from addax_common.db import Image, Project, ProjectMember, User, UserRole
+    from addax_common.db import Image
     from addax_common.deployments import assign_camera_images
     from addax_common.settings import Settings
 
@@ -139,14 +137,7 @@ def main() -> int:
         took = (time.perf_counter() - start) * 1000
         rows.append((f"{CAMERAS} deployments created, images linked and re-chained", took, took, ""))
 
-        with ctx.sessions() as db:
-            viewer = User(email="bench@example.org", role=UserRole.VIEWER, password_hash="x")
-            db.add(viewer)
-            db.flush()
-            project_id = db.scalar(sa.select(Project.id).where(Project.slug == PROJECT))
-            db.add(ProjectMember(project_id=project_id, user_id=viewer.id, role=UserRole.VIEWER))
-            db.commit()
-        headers = {"Authorization": f"Bearer {create_access_token(settings, viewer, ttl=7200)}"}
+        headers = {"Authorization": f"Bearer {project_viewer_token(ctx, settings, PROJECT)}"}
         with TestClient(create_app(settings, ctx=ctx)) as client:
 
             def request(path: str, params: dict):
@@ -201,10 +192,7 @@ def main() -> int:
     finally:
         storage_dir.cleanup()
         drop_database(url)
-        client = redis.Redis.from_url("redis://127.0.0.1:6379/0")
-        keys = list(client.scan_iter(match=f"{prefix}*"))
-        if keys:
-            client.delete(*keys)
+        delete_redis_keys(prefix)
     return 0
 
 

@@ -32,11 +32,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import httpx  # noqa: E402
-import redis  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
-from bench.report import write_section  # noqa: E402
-from tests.support.database import create_test_database, drop_database  # noqa: E402
+from bench.report import bench_arguments, write_section  # noqa: E402
+from bench.seed import copy_rows  # noqa: E402
+from tests.support.database import create_test_database, delete_redis_keys, drop_database  # noqa: E402
 
 TITLE = "Exports: streaming 100,000 images"
 SPECIES = ["red deer", "roe deer", "wild boar", "red fox", "european badger", "european hare", "pine marten", "wolf"]
@@ -98,10 +98,8 @@ def seed(url: str, slug: str, images: int, camera_offset: int, rng: random.Rando
                 class_rows.write(
                     f"{class_id}\t{detection_id}\t{image_id}\t{rng.choice(SPECIES)}\t1.0\t1\thuman\thuman\n"
                 )
-    raw = engine.raw_connection()
     try:
-        cursor = raw.cursor()
-        for table, columns, data in (
+        copy_rows(engine, [
             ("cameras", "id, project_id, name, location, is_assigned", cameras),
             ("deployments", "id, camera_id, start_at, location, timezone", deployments),
             (
@@ -116,14 +114,8 @@ def seed(url: str, slug: str, images: int, camera_offset: int, rng: random.Rando
                 detection_rows,
             ),
             ("classifications", "id, detection_id, image_id, label, score, rank, model_name, source", class_rows),
-        ):
-            data.seek(0)
-            cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", data)
-        for table in ("cameras", "deployments", "detections", "classifications"):
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
-        raw.commit()
+        ], serial=("cameras", "deployments", "detections", "classifications"))
     finally:
-        raw.close()
         engine.dispose()
     return detection_id - camera_offset * 1_000_000
 
@@ -162,8 +154,7 @@ uvicorn.run(create_app(settings), host="127.0.0.1", port=int(sys.argv[4]), log_l
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--images", type=int, default=100_000)
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args()
+    args = bench_arguments(parser)
     rng = random.Random(10)
     small = max(1, args.images // 10)
     url = create_test_database()
@@ -227,10 +218,7 @@ def main() -> int:
             server.wait(timeout=30)
         storage.cleanup()
         drop_database(url)
-        client_redis = redis.Redis.from_url("redis://127.0.0.1:6379/0")
-        keys = list(client_redis.scan_iter(match=f"{prefix}*"))
-        if keys:
-            client_redis.delete(*keys)
+        delete_redis_keys(prefix)
     return 0
 
 

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from addax_common.db import Image, ImageStatus
 from addax_common.imaging import crop_box, decode_image
 from bench.platform_env import bench_platform
-from bench.report import percentile, write_section
+from bench.report import bench_arguments, percentile, publish
 from tests.support.chaos import chaos_images
 from tests.support.pipeline import Db, ftps_upload
 from tests.support.stack import Stack, wait_until
@@ -59,11 +59,7 @@ def model_times(settings, files: list[tuple[str, bytes]]) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10)
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args()
-    if args.quick:
-        args.minutes = 2
+    args = bench_arguments(parser, quick={"minutes": 2})
     count = int(args.minutes * 60 / INTERVAL_SECONDS)
     files = chaos_images(count, 1920, 1080, seed=29)
     with bench_platform(ftps_accounts="cam:cam-password-1234") as settings:
@@ -102,10 +98,7 @@ def main() -> int:
         f"Goal: p95 latency <= p95 model time + {SLACK_SECONDS:.0f} s = {model_p95 + SLACK_SECONDS:.2f} s: "
         f"**{'met' if met else 'MISSED'}** ({p95:.2f} s; the pipeline adds {p95 - model_p95:.2f} s at p95).",
     ]
-    body = "\n".join(lines)
-    print(body)
-    if not args.no_write and not args.quick:
-        write_section("Pipeline: latency at 10 images a minute", body)
+    publish("Pipeline: latency at 10 images a minute", "\n".join(lines), args.write)
     return 0 if met else 1
 
 

@@ -27,7 +27,7 @@ import psutil
 
 from addax_common.db import ImageStatus
 from bench.platform_env import bench_platform
-from bench.report import write_section
+from bench.report import bench_arguments, publish
 from tests.support.chaos import ADMIN, CAMERA, Cameras, chaos_images
 from tests.support.pipeline import Db
 from tests.support.private_servers import PrivatePostgres, PrivateRedis
@@ -66,11 +66,7 @@ def sample(stack: Stack, pg: PrivatePostgres, rds: PrivateRedis) -> dict[str, in
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=int, default=200)
-    parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args()
-    if args.quick:
-        args.images = 60
+    args = bench_arguments(parser, quick={"images": 60})
     work = Path(tempfile.mkdtemp(prefix="bm", dir="/tmp"))
     with bench_platform() as base:
         pg = PrivatePostgres(work / "pg", base.database_url).start()
@@ -136,12 +132,9 @@ def main() -> int:
     ]
     met = sum(idle.values()) < GOAL_BYTES
     lines += ["", f"Goal: the whole stack idle < 2048 MiB: **{'met' if met else 'MISSED'}** "
-              f"({sum(idle.values()) / mib:.0f} MiB). With a MegaDetector-size model: not measured on this branch "
-              "(the model builders are another branch's work)."]
-    text = "\n".join(lines)
-    print(text)
-    if not args.no_write and not args.quick:
-        write_section("Memory: the local stack idle and under load", text)
+              f"({sum(idle.values()) / mib:.0f} MiB). With a MegaDetector-size model: not measured (this benchmark "
+              "runs the demo models; addax_models.architectures builds an MDv5-size detector)."]
+    publish("Memory: the local stack idle and under load", "\n".join(lines), args.write)
     return 0 if met else 1
 
 

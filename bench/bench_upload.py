@@ -15,11 +15,9 @@ by door" of docs/performance.md.
 from __future__ import annotations
 
 import argparse
-import ftplib
 import hashlib
 import io
 import random
-import ssl
 import sys
 import tempfile
 import time
@@ -39,8 +37,9 @@ from sqlalchemy import create_engine, func, select  # noqa: E402
 from addax_api.uploads.service import hash_key  # noqa: E402
 from addax_common.db import Image, Project, UploadKey  # noqa: E402
 from addax_common.settings import Settings  # noqa: E402
-from bench.report import write_section  # noqa: E402
-from tests.support.database import create_test_database, drop_database  # noqa: E402
+from bench.report import bench_arguments, publish  # noqa: E402
+from tests.support.database import create_test_database, delete_redis_keys, drop_database  # noqa: E402
+from tests.support.pipeline import ftps_upload  # noqa: E402
 from tests.support.stack import Stack, wait_until  # noqa: E402
 
 TITLE = "Upload throughput by door"
@@ -80,19 +79,10 @@ def parallel(items: Iterator[tuple[str, bytes]], send: Callable[[str, bytes], No
 
 
 def ftps_door(stack: Stack, base: bytes, count: int) -> None:
-    user, password = stack.settings.ftps_account_list()[0][:2]
-    context = ssl.create_default_context()
-    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
     items = list(photos(base, "ftps", count))
 
     def connection(chunk: list[tuple[str, bytes]]) -> None:
-        ftp = ftplib.FTP_TLS(context=context, timeout=60)
-        ftp.connect("127.0.0.1", stack.settings.ftps_port)
-        ftp.login(user, password)
-        ftp.prot_p()
-        for name, data in chunk:
-            ftp.storbinary(f"STOR {name}", io.BytesIO(data))
-        ftp.quit()
+        ftps_upload(stack.settings, chunk, timeout=60)
 
     with ThreadPoolExecutor(CONNECTIONS) as pool:
         list(pool.map(connection, [items[i::CONNECTIONS] for i in range(CONNECTIONS)]))
@@ -141,19 +131,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=500)
     parser.add_argument("--megabytes", type=float, default=3.0)
-    parser.add_argument("--quick", action="store_true", help="40 photos of about 1 MB: a smoke run")
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args()
-    count, megabytes = (40, 1.0) if args.quick else (args.photos, args.megabytes)
+    args = bench_arguments(parser, quick={"photos": 40, "megabytes": 1.0})
+    count, megabytes = args.photos, args.megabytes
     base = base_photo(megabytes)
     size = len(base)
     url = create_test_database()
+    prefix = f"bench-upload-{time.time_ns()}:"
     results: dict[str, dict[str, float]] = {}
     try:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             settings = Settings(
-                _env_file=None, environment="test", database_url=url, redis_prefix=f"bench-upload-{time.time_ns()}:",
+                _env_file=None, environment="test", database_url=url, redis_prefix=prefix,
                 storage_backend="directory", storage_dir=work / "storage", upload_dir=work / "uploads",
                 upload_staging_dir=work / "staging", ftps_accounts="bench:bench-password-123",
                 rate_limit_per_minute=0, upload_rate_limit_per_minute=1_000_000, admin_email=ADMIN[0],
@@ -189,6 +178,7 @@ def main() -> int:
                 stack.stop()
     finally:
         drop_database(url)
+        delete_redis_keys(prefix)
 
     baseline = results["FTPS (baseline)"]
     rows = [
@@ -209,9 +199,7 @@ def main() -> int:
         "|---|---:|---:|---:|---:|",
         *rows,
     ])
-    print(body)
-    if not args.no_write:
-        write_section(TITLE, body)
+    publish(TITLE, body, not args.no_write)  # a --quick run is written too, marked as one
     return 0
 
 

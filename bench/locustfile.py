@@ -1,7 +1,7 @@
 """Locust scenarios of the plan (issue 13, item 11), run headless by bench/bench_api_load.py:
-100 users browsing the gallery, 50 viewing image details, 20 filtering, 5 "exporting". There is no
-export endpoint on this branch, so the exporting users pull what an export summarises: the statistics
-(summary, species, timeline, cameras).
+100 users browsing the gallery, 50 viewing image details, 20 filtering, 5 "exporting". The scenarios
+were written before the export endpoints were merged: the exporting users pull what an export
+summarises, the statistics (summary, species, timeline, cameras), and download no export.
 
 Environment: LOCUST_TOKEN (a bearer token of a project member), LOCUST_IDS_FILE (image ids, one a line),
 LOCUST_PROJECT (slug, default `default`).

@@ -12,12 +12,8 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import redis
-
 from addax_common.settings import Settings
-from tests.support.database import create_test_database, drop_database
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
+from tests.support.database import REDIS_URL, create_test_database, delete_redis_keys, drop_database
 
 
 @contextlib.contextmanager
@@ -39,8 +35,4 @@ def bench_platform(**overrides) -> Iterator[Settings]:
             yield settings
         finally:
             drop_database(url)
-            client = redis.Redis.from_url(REDIS_URL)
-            keys = list(client.scan_iter(match=f"{prefix}*", count=500))
-            if keys:
-                client.delete(*keys)
-            client.close()
+            delete_redis_keys(prefix)

@@ -8,12 +8,13 @@ The 10,000-files-in-one-session kind runs with ADDAX_CORPUS_SESSION_FILES=10000 
 
 from __future__ import annotations
 
+import contextlib
 import ftplib
 import hashlib
 import io
 import os
-import ssl
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from addax_common.db import Detection, Image, ImageStatus
 from tests.support.bad_inputs import basic_corpus, image_corpus, rotated_scene
 from tests.support.chaos import duplicate_rows
 from tests.support.jpegs import make_jpeg
-from tests.support.pipeline import Db, iou
+from tests.support.pipeline import Db, ftps_connect, iou
 from tests.support.stack import Stack, wait_until
 
 pytestmark = pytest.mark.slow
@@ -33,14 +34,7 @@ SESSION_FILES = int(os.environ.get("ADDAX_CORPUS_SESSION_FILES", "1000"))
 
 
 def connect(settings) -> ftplib.FTP_TLS:
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    ftp = ftplib.FTP_TLS(context=context, timeout=30)
-    ftp.connect("127.0.0.1", settings.ftps_port)
-    ftp.login(*ACCOUNT)
-    ftp.prot_p()
-    return ftp
+    return ftps_connect(settings.ftps_port, ACCOUNT)
 
 
 def store(ftp: ftplib.FTP_TLS, name: str, data: bytes) -> str:
@@ -64,11 +58,19 @@ def settle(db: Db, settings, rows: int, timeout: float = 180) -> None:
     wait_until(done, timeout, interval=0.5, what=f"{rows} rows settled and the upload directory empty")
 
 
-def start_stack(model_settings, tmp_path, *services: str) -> Stack:
+@contextlib.contextmanager
+def running(model_settings, tmp_path, *services: str) -> Iterator[tuple[Stack, Db]]:
+    """The services as processes with the test's FTPS account, and a database handle; both closed after."""
     settings = model_settings.model_copy(
         update={"ftps_accounts": ":".join(ACCOUNT), "ingest_scan_interval_seconds": 1.0, "detection_batch_size": 4}
     )
-    return Stack(settings, tmp_path / "logs").start(*services)
+    stack = Stack(settings, tmp_path / "logs").start(*services)
+    db = Db(settings.database_url)
+    try:
+        yield stack, db
+    finally:
+        stack.stop()
+        db.close()
 
 
 def assert_alive(stack: Stack) -> None:
@@ -77,9 +79,6 @@ def assert_alive(stack: Stack) -> None:
 
 
 def test_image_kinds_over_ftps_are_rejected_with_a_reason_or_processed(model_settings, tmp_path):
-    stack = start_stack(model_settings, tmp_path, "ingestion", "detection", "classification")
-    settings = stack.settings
-    db = Db(settings.database_url)
     files = basic_corpus() | image_corpus()
     # Names the FTP protocol carries but a file system or the dashboard must not take as they are.
     jpeg = make_jpeg(seed=60)
@@ -89,7 +88,8 @@ def test_image_kinds_over_ftps_are_rejected_with_a_reason_or_processed(model_set
         "zero-width\u200b\u202eevil.jpg": (make_jpeg(seed=63), "received", "zero-widthevil.jpg"),
     }
     too_long = ("N" * 300 + ".jpg", "日" * 100 + ".jpg")  # 304 and 304 bytes: over the 255-byte NAME_MAX
-    try:
+    with running(model_settings, tmp_path, "ingestion", "detection", "classification") as (stack, db):
+        settings = stack.settings
         ftp = connect(settings)
         replies = {name: store(ftp, name, data) for name, (data, _s, _r) in files.items()}
         replies |= {name: store(ftp, name, data) for name, (data, _s, _r) in named.items()}
@@ -143,17 +143,12 @@ def test_image_kinds_over_ftps_are_rejected_with_a_reason_or_processed(model_set
         assert duplicate_rows(db) == []
         assert upload_files(settings) == []
         assert_alive(stack)
-    finally:
-        stack.stop()
-        db.close()
 
 
 def test_protocol_misuse_over_ftps_is_refused_or_handled(model_settings, tmp_path):
-    stack = start_stack(model_settings, tmp_path, "ingestion")
-    settings = stack.settings
-    db = Db(settings.database_url)
-    home = Path(settings.upload_dir) / ACCOUNT[0]
-    try:
+    with running(model_settings, tmp_path, "ingestion") as (stack, db):
+        settings = stack.settings
+        home = Path(settings.upload_dir) / ACCOUNT[0]
         ftp = connect(settings)
         first = make_jpeg(seed=70, size=(320, 240))
         assert store(ftp, "appe-target.jpg", first).startswith("226")
@@ -234,17 +229,12 @@ def test_protocol_misuse_over_ftps_is_refused_or_handled(model_settings, tmp_pat
         }
         assert all(r.ftps_account == ACCOUNT[0] for r in rows)
         assert_alive(stack)
-    finally:
-        stack.stop()
-        db.close()
 
 
 def test_many_files_in_one_session(model_settings, tmp_path):
-    stack = start_stack(model_settings, tmp_path, "ingestion")
-    settings = stack.settings
-    db = Db(settings.database_url)
     count = SESSION_FILES
-    try:
+    with running(model_settings, tmp_path, "ingestion") as (stack, db):
+        settings = stack.settings
         ftp = connect(settings)
         failures = []
         started = time.monotonic()
@@ -260,7 +250,4 @@ def test_many_files_in_one_session(model_settings, tmp_path):
         assert failures == []
         assert db.status_counts() == {"received": count}
         assert_alive(stack)
-    finally:
-        stack.stop()
-        db.close()
 

@@ -2,7 +2,8 @@
 
 Starts every service as a process on this run's database, seeds users and processed demo photos
 (tests/support/e2e.py), then runs the Playwright suite (services/frontend/tests/e2e, playwright-core
-driving /usr/bin/chromium). The suite saves a screenshot of every page under docs/screenshots/.
+driving /usr/bin/chromium). The suite saves a screenshot of every page under $TMPDIR/addax-e2e-screenshots/,
+or, with SCREENSHOT_DIR=docs/screenshots, over the pictures the docs show (tracked: commit them on purpose).
 
 E2E_FILES=alerts (names of files in services/frontend/tests/e2e, without `.e2e.mjs`, space-separated)
 runs only those files against the same seeded stack: quicker while working on one page.

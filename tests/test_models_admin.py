@@ -123,6 +123,8 @@ def test_reprocess_twenty_images_with_new_thresholds_keeps_human_labels_and_revi
     assert reviews_after == reviews_before  # every review decision kept, who and when included
     assert humans == labelled  # every human label kept, on the same detection
     old_ids = {d[0] for rows in before.values() for d in rows}
+    # The checks below hold for every machine row: there must be some, or they would prove nothing.
+    assert any(r[0] not in labelled for rows in after.values() for r in rows), "no machine detection after the reprocess"
     for image_id, rows in after.items():
         machine = [r for r in rows if r[0] not in labelled]
         # Machine results replaced: new rows, at the new thresholds, labelled after the reprocess began.

@@ -22,7 +22,6 @@ import random
 import shutil
 import signal
 import socket
-import ssl
 import struct
 import subprocess
 import tempfile
@@ -44,7 +43,7 @@ from addax_common.settings import Settings
 from addax_models.camera_exif import CameraExif
 from addax_models.palette import SPECIES
 from addax_models.synthetic import make_scene, random_animals
-from tests.support.pipeline import Db
+from tests.support.pipeline import Db, ftps_connect
 from tests.support.private_servers import PrivatePostgres, PrivateRedis
 from tests.support.servers import S3Server, free_port
 from tests.support.stack import Stack, wait_until
@@ -183,14 +182,7 @@ class Cameras:
             raise TimeoutError(f"uploads not finished after {timeout}s: {len(self.done)}/{len(self.files)} sent")
 
     def _connect(self) -> ftplib.FTP_TLS:
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-        ftp = ftplib.FTP_TLS(context=context, timeout=15)
-        ftp.connect("127.0.0.1", self.port)
-        ftp.login(*CAMERA)
-        ftp.prot_p()
-        return ftp
+        return ftps_connect(self.port, CAMERA, timeout=15)
 
     def _run(self, files: list[tuple[str, bytes]]) -> None:
         ftp: ftplib.FTP_TLS | None = None

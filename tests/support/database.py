@@ -1,16 +1,19 @@
-"""A throw-away PostgreSQL database per test run, migrated with the real Alembic migrations."""
+"""A throw-away PostgreSQL database per test run, migrated with the real Alembic migrations, and the
+clean-up of a run's Redis keys."""
 
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
 
+import redis
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
 REPO = Path(__file__).resolve().parents[2]
 ADMIN_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 def create_test_database(admin_url: str = ADMIN_URL, *, migrated: bool = True, revision: str = "head") -> str:
@@ -55,3 +58,14 @@ def truncate_all(url: str) -> None:
             # Rows the migrations create belong to the empty database: the default project (id 1).
             conn.execute(sa.text("INSERT INTO projects (slug, name) VALUES ('default', 'Default project')"))
     engine.dispose()
+
+
+def delete_redis_keys(prefix: str, url: str = REDIS_URL) -> None:
+    """Deletes every key under a run's `prefix` (its queues, heartbeats, caches)."""
+    client = redis.Redis.from_url(url)
+    try:
+        keys = list(client.scan_iter(match=f"{prefix}*", count=500))
+        if keys:
+            client.delete(*keys)
+    finally:
+        client.close()

@@ -13,17 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import redis
 
 from addax_common.context import ServiceContext, make_context
 from addax_common.settings import Settings
 from addax_common.storage import DirectoryStorage, S3Storage
-from tests.support.database import create_test_database, drop_database, truncate_all
+from tests.support.database import REDIS_URL, create_test_database, delete_redis_keys, drop_database, truncate_all
 from tests.support.private_servers import PrivatePostgres, PrivateRedis
 from tests.support.receivers import HttpReceiver, SmtpReceiver
 from tests.support.servers import REPO, S3Server
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture(scope="session")
@@ -37,10 +34,7 @@ def database_url() -> Iterator[str]:
 def redis_prefix() -> Iterator[str]:
     prefix = f"test-{uuid.uuid4().hex[:8]}:"
     yield prefix
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(match=f"{prefix}*", count=500))
-    if keys:
-        client.delete(*keys)
+    delete_redis_keys(prefix)
 
 
 @pytest.fixture(scope="session")
@@ -55,11 +49,7 @@ def demo_models(tmp_path_factory) -> dict[str, Path]:
 def settings(database_url, redis_prefix, tmp_path) -> Iterator[Settings]:
     """Fresh settings per test: empty tables, empty Redis keys under the run's prefix, fresh directories."""
     truncate_all(database_url)
-    client = redis.Redis.from_url(REDIS_URL)
-    keys = list(client.scan_iter(match=f"{redis_prefix}*", count=500))
-    if keys:
-        client.delete(*keys)
-    client.close()
+    delete_redis_keys(redis_prefix)
     yield Settings(
         _env_file=None,
         environment="test",

@@ -21,17 +21,24 @@ from addax_models.palette import SPECIES
 from addax_models.synthetic import make_scenes
 
 
-def ftps_upload(settings, files: list[tuple[str, bytes]], account: int = 0, login: tuple[str, str] | None = None) -> None:
-    """Uploads through the configured account number `account`, or through `login` (user, password),
-    e.g. an account created in the dashboard."""
-    user, password = login or settings.ftps_account_list()[account][:2]
+def ftps_connect(port: int, login: tuple[str, str], timeout: float = 30) -> ftplib.FTP_TLS:
+    """A logged-in explicit-TLS session with a protected data channel (the test certificate is self-signed)."""
     context = ssl.create_default_context()
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
-    ftp = ftplib.FTP_TLS(context=context, timeout=30)
-    ftp.connect("127.0.0.1", settings.ftps_port)
-    ftp.login(user, password)
+    ftp = ftplib.FTP_TLS(context=context, timeout=timeout)
+    ftp.connect("127.0.0.1", port)
+    ftp.login(*login)
     ftp.prot_p()
+    return ftp
+
+
+def ftps_upload(settings, files: list[tuple[str, bytes]], account: int = 0, login: tuple[str, str] | None = None,
+                timeout: float = 30) -> None:
+    """Uploads through the configured account number `account`, or through `login` (user, password),
+    e.g. an account created in the dashboard."""
+    user, password = login or settings.ftps_account_list()[account][:2]
+    ftp = ftps_connect(settings.ftps_port, (user, password), timeout)
     for name, data in files:
         ftp.storbinary(f"STOR {name}", io.BytesIO(data))
     ftp.quit()

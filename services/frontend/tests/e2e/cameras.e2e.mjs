@@ -3,7 +3,7 @@
 // another project and places it, and the map's clustered pins show counts that follow the gallery's
 // filters. The cameras written here live in two projects of this file's own, so the default
 // project's map (which other files count markers on) is left as it is. Screenshots of the cameras
-// page, the camera form and the unassigned list at desktop and phone size go to docs/screenshots/.
+// page, the camera form and the unassigned list at desktop and phone size go to SCREENSHOT_DIR (helpers.mjs).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { launch } from './browser.mjs'

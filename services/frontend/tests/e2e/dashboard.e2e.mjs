@@ -4,7 +4,7 @@
 //   BASE_URL, ADMIN_/ANALYST_/VIEWER_EMAIL and _PASSWORD, FTPS_HOST/PORT/USER/PASSWORD and
 //   E2E_UPLOAD_IMAGE come from the environment (tests/test_e2e_browser.py sets them; for a
 //   manual run see scripts/dev_stack.py). Screenshots of every page go to
-//   docs/screenshots/ (SCREENSHOT_DIR overrides).
+//   SCREENSHOT_DIR (helpers.mjs: a temporary folder unless set, e.g. to docs/screenshots).
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'

@@ -3,7 +3,7 @@
 // "Export", picks "Camtrap DP, with photos" and downloads it; the zip holds datapackage.json, the
 // three tables and every photo media.csv names, as many as the API counts for the same filters.
 // The export and import dialogs pass axe at desktop and phone size; screenshots of both go to
-// docs/screenshots/.
+// SCREENSHOT_DIR (helpers.mjs).
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'

@@ -2,6 +2,7 @@
 // canvas pixels and FTPS uploads.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
@@ -21,7 +22,12 @@ export function env(name, fallback) {
 export const VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } }
 
 export const BASE_URL = () => env('BASE_URL').replace(/\/$/, '')
-export const SCREENSHOT_DIR = resolve(process.env.SCREENSHOT_DIR ?? resolve(here, '../../../../docs/screenshots'))
+// Screenshots go to a temporary folder unless asked for: SCREENSHOT_DIR=docs/screenshots (relative to the
+// repository root) refreshes the pictures the docs show, tracked files, so an ordinary test run leaves the
+// working tree clean.
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? resolve(here, '../../../..', process.env.SCREENSHOT_DIR)
+  : resolve(tmpdir(), 'addax-e2e-screenshots')
 
 export function credentials(role) {
   const key = role.toUpperCase()

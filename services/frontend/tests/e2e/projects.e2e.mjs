@@ -3,7 +3,7 @@
 // makes the viewer a member of both). The viewer switches project and sees only that project's
 // gallery, map and statistics, checked by image and camera ids; the URL carries the project. The
 // admin edits a project's settings and members. Screenshots of the header with the switcher, the
-// settings page and the gallery at desktop and phone size go to docs/screenshots/.
+// settings page and the gallery at desktop and phone size go to SCREENSHOT_DIR (helpers.mjs).
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { launch } from './browser.mjs'

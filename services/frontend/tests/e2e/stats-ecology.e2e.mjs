@@ -2,7 +2,7 @@
 // dashboard.e2e.mjs). tests/support/e2e.py gives the second project's camera a deployment from 2026-04-30
 // to 2026-05-06 (6 trap-days, Europe/Amsterdam) holding its photos of 05-01..04 at 06:30 UTC. The viewer
 // sees trap-days, RAI, activity, accumulation and occupancy with the API's numbers, at desktop and phone
-// size without sideways scrolling. Screenshots of the section go to docs/screenshots/stats-ecology-{desktop,phone}.png.
+// size without sideways scrolling. Screenshots of the section go to SCREENSHOT_DIR (stats-ecology-{desktop,phone}.png).
 import assert from 'node:assert/strict'
 import { resolve } from 'node:path'
 import { after, before, describe, test } from 'node:test'

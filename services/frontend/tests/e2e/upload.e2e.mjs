@@ -4,7 +4,7 @@
 // the HTTP upload API with an upload key. The page previews 17 new and 3 duplicates (hashes computed
 // in the browser, checked against the server), shows per-file and overall progress, and the 17
 // images arrive in a gallery open in a second tab without reloading it. Screenshots of the page at
-// desktop and phone size go to docs/screenshots/.
+// desktop and phone size go to SCREENSHOT_DIR (helpers.mjs).
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
