@@ -43,14 +43,28 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 stamp=.venv/.addax-installed
-inputs=$(cat constraints.txt requirements-dev.txt shared/pyproject.toml services/*/pyproject.toml models/pyproject.toml 2>/dev/null | sha256sum | cut -c1-16)
+inputs=$(cat constraints.txt requirements-dev.txt shared/pyproject.toml services/*/pyproject.toml models/pyproject.toml tools/*/pyproject.toml 2>/dev/null | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ]; then
   log "installing Python packages into .venv"
   .venv/bin/pip install -q --upgrade pip >/dev/null
   packages=(-e shared -e models)
   for svc in services/*/; do [ -f "$svc/pyproject.toml" ] && packages+=(-e "$svc"); done
+  for tool in tools/*/; do [ -f "$tool/pyproject.toml" ] && packages+=(-e "$tool"); done  # addax-upload
   .venv/bin/pip install -q -c constraints.txt "${packages[@]}" -r requirements-dev.txt
   echo "$inputs" > "$stamp"
+fi
+
+# --- Model tooling for the tests ------------------------------------------------------------------
+# The layout, parity and benchmark tests of models/ build detectors in PyTorch (CPU build, the optional
+# `convert` extra of addax-models). Only the test venv gets it: no service depends on torch.
+if [ "$FOR_TESTS" = 1 ]; then
+  tstamp=.venv/.addax-convert-installed
+  tin=$(sed -n '/optional-dependencies/,/^test/p' models/pyproject.toml | sha256sum | cut -c1-16)
+  if [ ! -f "$tstamp" ] || [ "$(cat "$tstamp")" != "$tin" ]; then
+    log "installing the model conversion extra (torch, CPU build) for the tests"
+    .venv/bin/pip install -q -c constraints.txt -e 'models[convert]'
+    echo "$tin" > "$tstamp"
+  fi
 fi
 
 # --- Frontend --------------------------------------------------------------------------------------

@@ -17,4 +17,5 @@ $PY -m ruff check --quiet .
 log "mypy --strict: shared, ingestion, detection, classification, alerts, api, models"
 $PY -m mypy --cache-dir .venv/.mypy_cache -p addax_common -p addax_ingestion -p addax_detection \
   -p addax_classification -p addax_alerts -p addax_api -p addax_models
+$PY -m mypy --cache-dir .venv/.mypy_cache --strict tools/addax-upload/addax_upload
 log "lint clean"

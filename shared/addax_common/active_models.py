@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -78,10 +80,12 @@ def active(client: redis.Redis, prefix: str) -> list[ModelProvenance]:
 
 
 def announce(
-    client: redis.Redis, prefix: str, path: str | os.PathLike[str], metadata: dict[str, str], task: Task
+    client: redis.Redis, prefix: str, path: str | os.PathLike[str], metadata: dict[str, str], task: Task,
+    model: ModelProvenance | None = None,
 ) -> ModelProvenance:
-    """A worker's start: publish the model it loaded and warn, loudly, when it is a demo stand-in."""
-    model = provenance(path, metadata, task)
+    """A worker's start: publish the model it loaded and warn, loudly, when it is a demo stand-in
+    (``model``: its provenance when the caller computed it already)."""
+    model = model or provenance(path, metadata, task)
     publish(client, prefix, model)
     if model.demo:
         log.warning(
@@ -92,3 +96,27 @@ def announce(
             "the demo photos, not animals; install a real model: docs/models.md",
         )
     return model
+
+
+PROVIDERS_KEY = "models:providers"
+
+
+def report_providers(client: redis.Redis, prefix: str, task: Task, providers: list[str]) -> None:
+    """A worker's start: the ONNX Runtime execution providers its session really uses (first = preferred),
+    which may be fewer than ONNX_PROVIDERS asked for when one is not available on the machine."""
+    report = {"providers": providers, "host": socket.gethostname(), "pid": os.getpid(), "reported_at": time.time()}
+    client.hset(f"{prefix}{PROVIDERS_KEY}", task, json.dumps(report))
+
+
+def providers_in_use(client: redis.Redis, prefix: str) -> dict[str, dict[str, Any]]:
+    """What each stage's last started worker reported, by task; unreadable entries left out."""
+    raw: dict[Any, Any] = client.hgetall(f"{prefix}{PROVIDERS_KEY}")
+    result: dict[str, dict[str, Any]] = {}
+    for task, value in raw.items():
+        try:
+            report = json.loads(value)
+        except ValueError:
+            continue
+        if isinstance(report, dict):
+            result[task.decode() if isinstance(task, bytes) else task] = report
+    return result

@@ -2,9 +2,12 @@
 
 One SQL statement, used by ingestion (one new image) and by the API (every image of a camera whose
 deployments changed). An image belongs to the deployment of its camera whose period holds the image's
-EXIF time corrected by that deployment's clock offset; its `captured_at` is then `exif_captured_at +
-clock_offset_seconds` (or the EXIF time itself outside any deployment). Recomputing from the stored
-EXIF time, never from the previous `captured_at`, is what makes an offset change undo exactly.
+time in that deployment: its EXIF wall-clock time (`exif_local_time`, EXIF carries no zone) read in the
+deployment's `timezone`, plus the deployment's clock offset. Its `captured_at` is that time; outside any
+deployment it is the EXIF time as ingestion read it (`exif_captured_at`: the camera's configured zone,
+else UTC). An EXIF time that carried its own UTC offset (`exif_local_time` null) is taken as it is and
+only the clock offset applies. Recomputing from the stored EXIF time, never from the previous
+`captured_at`, is what makes an offset or time-zone change undo exactly.
 Images without an EXIF time belong to no deployment: there is no honest time to place them by.
 Both functions then recompute the sequences the moved capture times form (addax_common/sequences.py).
 """
@@ -20,24 +23,29 @@ from sqlalchemy.orm import Session
 
 from addax_common import sequences
 
+# t.at: the image's time in deployment d, its wall clock read in d's zone (or its exact EXIF time), plus
+# d's clock offset.
 _ASSIGN = """
 UPDATE images AS i
 SET deployment_id = m.deployment_id,
-    captured_at = i.exif_captured_at + make_interval(secs => coalesce(m.clock_offset_seconds, 0))
+    captured_at = coalesce(m.captured_at, i.exif_captured_at)
 FROM images AS src
 LEFT JOIN LATERAL (
-    SELECT d.id AS deployment_id, d.clock_offset_seconds
+    SELECT d.id AS deployment_id, t.at AS captured_at
     FROM deployments AS d
+    CROSS JOIN LATERAL (
+        SELECT coalesce(src.exif_local_time AT TIME ZONE d.timezone, src.exif_captured_at)
+               + make_interval(secs => d.clock_offset_seconds) AS at
+    ) AS t
     WHERE d.camera_id = src.camera_id
-      AND src.exif_captured_at + make_interval(secs => d.clock_offset_seconds) >= d.start_at
-      AND (d.end_at IS NULL OR src.exif_captured_at + make_interval(secs => d.clock_offset_seconds) < d.end_at)
+      AND t.at >= d.start_at
+      AND (d.end_at IS NULL OR t.at < d.end_at)
     ORDER BY d.start_at DESC
     LIMIT 1
 ) AS m ON true
 WHERE i.id = src.id AND {scope}
   AND (i.deployment_id IS DISTINCT FROM m.deployment_id
-       OR i.captured_at IS DISTINCT FROM
-          i.exif_captured_at + make_interval(secs => coalesce(m.clock_offset_seconds, 0)))
+       OR i.captured_at IS DISTINCT FROM coalesce(m.captured_at, i.exif_captured_at))
 """
 
 

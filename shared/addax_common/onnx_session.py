@@ -1,6 +1,12 @@
 """An ONNX Runtime session with what every model class needs: its metadata, its input layout and a
 batched run that also works for exports with a fixed batch dimension (often 1).
 
+Execution providers (ONNX_PROVIDERS): ``auto`` takes CUDA, then OpenVINO, when this ONNX Runtime build
+has them, else the CPU, silently. An explicit list is kept in its order minus the providers this build
+lacks, which one warning names; the CPU provider always comes last as the fallback.
+
+A file that is not ONNX or whose input is not [N, 3, H, W] raises ``ModelError`` with one line.
+
 Only the inference workers import this module (it needs onnxruntime and numpy)."""
 
 from __future__ import annotations
@@ -12,22 +18,63 @@ from collections.abc import Sequence
 import numpy as np
 import onnxruntime as ort
 
+from addax_common.logging import get_logger
+from addax_common.model_check import ModelError
+
+log = get_logger(__name__)
+CPU = "CPUExecutionProvider"
+AUTO = "auto"
+# What ``auto`` prefers, best first, when the installed onnxruntime build has it.
+ACCELERATED = ("CUDAExecutionProvider", "OpenVINOExecutionProvider")
+
+
+def resolve_providers(requested: Sequence[str], available: Sequence[str] | None = None) -> list[str]:
+    """The providers to ask ONNX Runtime for: see the module docstring. Warns once when a requested
+    provider is missing from this build."""
+    have = list(ort.get_available_providers() if available is None else available)
+    wanted = [p.strip() for p in requested if p.strip()] or [AUTO]
+    if [p.lower() for p in wanted] == [AUTO]:
+        chosen = [p for p in ACCELERATED if p in have]
+    else:
+        chosen = [p for p in wanted if p in have and p != CPU]
+        missing = [p for p in wanted if p not in have]
+        if missing:
+            log.warning("onnx_provider_unavailable", requested=wanted, missing=missing, available=have,
+                        using=[*chosen, CPU])
+    return [*chosen, CPU]
+
 
 class OnnxSession:
     def __init__(
-        self, path: str | os.PathLike[str], providers: Sequence[str] = ("CPUExecutionProvider",), threads: int = 0
+        self, path: str | os.PathLike[str], providers: Sequence[str] = (CPU,), threads: int = 0
     ) -> None:
         self.path = os.fspath(path)
+        if not os.path.isfile(self.path):
+            raise ModelError(f"model file not found: {self.path}")
         options = ort.SessionOptions()
         # 0 leaves ONNX Runtime's default (one thread per core): right for one worker per machine, but
         # N workers on one host should share the cores instead of each spinning on all of them.
         options.intra_op_num_threads = max(0, threads)
-        self.session = ort.InferenceSession(self.path, sess_options=options, providers=list(providers))
+        options.log_severity_level = 4  # fatal only: a refused model is reported by us, in one line
+        self.threads = threads if threads > 0 else (os.cpu_count() or 1)
+        try:
+            self.session = ort.InferenceSession(
+                self.path, sess_options=options, providers=resolve_providers(providers)
+            )
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises bare RuntimeError subclasses
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ModelError(f"{self.path} is not a loadable ONNX model: {first[:300]}") from None
+        self.providers: list[str] = list(self.session.get_providers())
         # Labels, input size and output layout travel in the model file (see models/README.md).
         self.metadata: dict[str, str] = dict(self.session.get_modelmeta().custom_metadata_map)
         model_input = self.session.get_inputs()[0]
         self.input_name: str = model_input.name
         self.input_shape: Sequence[object] = model_input.shape
+        if len(self.input_shape) != 4 or self.input_shape[1] not in (3, "3"):
+            raise ModelError(
+                f"{self.path}: input {self.input_name!r} has shape {list(self.input_shape)} (rank "
+                f"{len(self.input_shape)}); expected an image batch [N, 3, H, W]"
+            )
         self.input_dtype = np.float16 if model_input.type == "tensor(float16)" else np.float32
         batch = model_input.shape[0]
         # A fixed batch dimension means we run in chunks of it.
@@ -41,7 +88,7 @@ class OnnxSession:
         side = self.input_shape[-1]
         if isinstance(side, int) and side > 0:
             return side
-        raise ValueError(f"{self.path}: input size unknown (dynamic H/W and no input_size metadata)")
+        raise ModelError(f"{self.path}: input size unknown (dynamic H/W and no input_size metadata)")
 
     def run(self, batch: np.ndarray, dtype: type = np.float32) -> np.ndarray:
         """The first output for the whole batch, in one session.run unless the model's batch is fixed."""

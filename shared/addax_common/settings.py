@@ -125,25 +125,54 @@ class Settings(BaseSettings):
     ingest_max_pixels: int = 60_000_000
     # Largest Camtrap DP / MegaDetector zip the API accepts for an import (it is spooled to a temporary file).
     import_max_bytes: int = 2 * 1024 * 1024 * 1024
+    # Web upload, HTTP upload API and addax-upload (API domain `uploads`): resumable uploads are kept
+    # here until complete (several API processes must share it); largest body one request may send;
+    # requests a minute per upload key or per signed-in user on the upload routes (instead of the
+    # general limit); hours an unfinished resumable upload is kept.
+    upload_staging_dir: Path = Path("data/upload-staging")
+    upload_max_body_bytes: int = Field(64 * 1024 * 1024, ge=1024)
+    upload_rate_limit_per_minute: int = Field(3000, ge=1)
+    upload_session_ttl_hours: float = Field(48.0, gt=0)
     # Seconds a file from an external FTPS server must keep the same size before it is picked up.
     ingest_stable_seconds: float = 2.0
     ingest_scan_interval_seconds: float = 30.0
     # Regex with a named group "camera" that identifies the camera from a file name (CAM07_0001.JPG ->
-    # CAM07); makers' default prefixes (IMG_0001.JPG) never name a camera (addax_ingestion.filenames).
+    # CAM07); makers' default prefixes (IMG_0001.JPG) never name a camera (addax_common.ingest.filenames).
     camera_filename_pattern: str = r"^(?P<camera>[A-Za-z0-9-]+)[_-]\d"
 
     # --- Models and inference ------------------------------------------------------------------
     detector_model_path: Path = Path("models/weights/demo-detector.onnx")
     classifier_model_path: Path = Path("models/weights/demo-classifier.onnx")
-    onnx_providers: CsvList = ["CPUExecutionProvider"]
-    # Threads one ONNX Runtime session uses for one inference call; 0 = one per core (the runtime's default).
+    # "auto": CUDA, then OpenVINO, when the installed onnxruntime has them, else the CPU; an explicit
+    # list is tried in order, the CPU last, with one warning naming what this build lacks.
+    onnx_providers: CsvList = ["auto"]
+    # Threads one ONNX Runtime session uses for one inference call; 0 = sized to the machine: the cores
+    # divided among this stage's worker processes (intra_op_threads()).
     onnx_intra_op_threads: int = 0
+    # The model catalog: a worker checks its model's sha256 against it at start (a mismatch stops it;
+    # a missing file skips the check) and the Models page lists its entries.
+    models_catalog_path: Path | None = Path("models/catalog.yaml")
     # Worker processes per stage that scripts/start.sh runs on this host; 0 = sized to the cores
     # (cores / ONNX_INTRA_OP_THREADS, at least 1). Compose and Kubernetes scale by replicas instead.
     detection_workers: int = 0
     classification_workers: int = 0
     detection_store_threshold: float = 0.1
     detection_classify_threshold: float = 0.2
+    # Machine labels scoring below this are not stored (0 = keep the whole top-k).
+    classification_min_score: float = Field(0.0, ge=0, le=1)
+    # Roll-up (classifiers whose labels carry a taxonomy, e.g. SpeciesNet): a best species below this
+    # probability is replaced by the first genus / family / order / class whose summed probability
+    # reaches it; the stored row says the rank. 0 = never roll up.
+    classification_rollup_threshold: float = Field(0.65, ge=0, le=1)
+    # Blur people (person detections) in thumbnails, crops and the images viewers and analysts get;
+    # admins can still open the original (audited).
+    blur_people: bool = True
+    # The four thresholds above and blur_people are defaults: the Models page overrides them at run
+    # time (table runtime_settings); workers and the API re-read them at most this often.
+    runtime_settings_ttl_seconds: float = Field(30.0, gt=0)
+    # The directory holding model files the Models page lists (besides the `models` bucket); the API
+    # only hashes files, it never runs a model.
+    models_dir: Path = Path("models/weights")
     detection_batch_size: int = 4
     classification_batch_size: int = 4
     classification_top_k: int = 5
@@ -293,6 +322,13 @@ class Settings(BaseSettings):
             return configured
         cores = cores or os.cpu_count() or 1
         return max(1, cores // (self.onnx_intra_op_threads or cores))
+
+    def intra_op_threads(self, stage: Literal["detection", "classification"], cores: int | None = None) -> int:
+        """Threads per ONNX Runtime session: the configured number, else this stage's share of the cores."""
+        if self.onnx_intra_op_threads > 0:
+            return self.onnx_intra_op_threads
+        cores = cores or os.cpu_count() or 1
+        return max(1, cores // self.worker_processes(stage, cores))
 
     def key(self, name: str) -> str:
         """A Redis key, queue or channel name under this deployment's prefix."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 import uuid
@@ -43,6 +44,7 @@ from addax_common.metrics import (
     register_queue_collector,
     start_metrics_server,
 )
+from addax_common.model_check import EXIT_MODEL_ERROR, ModelError, refuse_model
 from addax_common.reliable_queue import DeadLetters, Heartbeats, Message, RedisEpoch, ReliableQueue
 from addax_common.settings import get_settings
 
@@ -326,7 +328,12 @@ def serve(service: str, build_stage: Callable[[ServiceContext], Stage]) -> None:
     settings = get_settings()
     configure_logging(service, settings.log_level)
     ctx = make_context(settings)
-    stage = build_stage(ctx)
+    try:
+        stage = build_stage(ctx)
+    except ModelError as exc:
+        refuse_model(ctx, service, exc)
+        ctx.close()
+        sys.exit(EXIT_MODEL_ERROR)
     register_queue_collector(ctx.redis, settings.redis_prefix)
     port = start_metrics_server(service, settings.metrics_port)
     log.info("service_ready", service=service, metrics_port=port, queue=stage.queue, batch_size=stage.batch_size)

@@ -46,7 +46,11 @@ def _seed_second_project(stack: Stack, base: str, token: str, count: int = 4) ->
     api(base, "POST", "/api/projects", body, token)
     name, serial, lat, lon = WETLAND_CAMERA
     camera = {"name": name, "serial_number": serial, "location": {"lat": lat, "lon": lon}, "site": "Wetland"}
-    api(base, "POST", f"/api/projects/{SECOND_PROJECT}/cameras", camera, token)
+    created = api(base, "POST", f"/api/projects/{SECOND_PROJECT}/cameras", camera, token)
+    # A deployment covering the photos (2026-05-01..04): the ecology statistics have survey effort, 6 trap-days.
+    deployment = {"camera_id": created["id"], "start_at": "2026-04-30T00:00:00Z", "end_at": "2026-05-06T00:00:00Z",
+                  "location": {"lat": lat, "lon": lon}, "location_name": "Reed bed north", "timezone": "Europe/Amsterdam"}
+    api(base, "POST", f"/api/projects/{SECOND_PROJECT}/deployments", deployment, token)
     login = ("marsh", "marsh-pass-1234-abcd")
     account = {"username": login[0], "password": login[1], "project": SECOND_PROJECT}
     api(base, "POST", "/api/ftp-accounts", account, token)
@@ -96,6 +100,8 @@ def seeded_stack(settings: Settings, work: Path, count: int = 24, seed: int = 11
         # The browser suite makes ~180 API calls a minute from one address.
         "rate_limit_per_minute": 100000,
         "frontend_dist_dir": REPO / "services/frontend/dist",
+        # The Models page lists the catalog models found here: the demo models the workers run.
+        "models_dir": settings.detector_model_path.parent,
     })
     stack = Stack(settings, work / "logs")
     # Alert webhooks (the channel "send test" and fired alerts) land here; its answer is what the

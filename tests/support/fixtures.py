@@ -69,6 +69,7 @@ def settings(database_url, redis_prefix, tmp_path) -> Iterator[Settings]:
         storage_backend="directory",
         storage_dir=tmp_path / "storage",
         upload_dir=tmp_path / "uploads",
+        upload_staging_dir=tmp_path / "upload-staging",
         detector_model_path=tmp_path / "missing-detector.onnx",
         classifier_model_path=tmp_path / "missing-classifier.onnx",
         queue_backoff_seconds=0.2,

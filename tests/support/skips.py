@@ -12,11 +12,7 @@ from collections.abc import Generator
 import pytest
 
 # Node ids allowed to skip in CI, each with the reason it cannot run there. Keep this list short.
-ALLOWED_SKIPS: dict[str, str] = {
-    # CI installs models/ without its optional [convert] extra (PyTorch is ~2 GB), so the test of the
-    # missing-torch error runs; the skip only happens where torch is installed.
-    "models/tests/test_convert.py::test_missing_torch_is_a_clear_error": "skips only where torch is installed",
-}
+ALLOWED_SKIPS: dict[str, str] = {}
 
 
 def _in_ci() -> bool:

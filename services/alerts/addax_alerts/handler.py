@@ -41,6 +41,7 @@ from addax_common.db import (
 )
 from addax_common.errors import SkipMessage
 from addax_common.logging import get_logger
+from addax_common.privacy import blurred_thumbnail_key
 from addax_common.reliable_queue import Message
 from addax_common.species_groups import Taxonomy, default_taxonomy
 from addax_common.worker import BatchResult, for_each_image
@@ -321,5 +322,6 @@ class EvaluateHandler:
             "captured_at": (image.captured_at or image.received_at).isoformat(),
             "local_time": f"{local_time:%Y-%m-%d %H:%M} {zone}",
             "location": location,
-            "thumbnail_key": image.thumbnail_key,
+            # Messages leave the platform (chat, e-mail): people in the photo are always blurred there.
+            "thumbnail_key": blurred_thumbnail_key(image.id) if image.people_blurred else image.thumbnail_key,
         }

@@ -20,6 +20,7 @@ from addax_api.alerts.router import router as alerts_router
 from addax_api.audit.router import project_router as project_audit_router
 from addax_api.audit.router import router as audit_router
 from addax_api.auth.router import router as auth_router
+from addax_api.cameras.router import admin_router as cameras_admin_router
 from addax_api.cameras.router import router as cameras_router
 from addax_api.config.router import router as config_router
 from addax_api.deployments.router import router as deployments_router
@@ -35,15 +36,21 @@ from addax_api.live.router import router as live_router
 from addax_api.media.router import router as media_router
 from addax_api.media.service import MediaUrls
 from addax_api.middleware import RateLimitMiddleware, RequestMiddleware
+from addax_api.models.router import project_router as reprocess_router
+from addax_api.models.router import router as models_router
 from addax_api.projects.router import router as projects_router
+from addax_api.species_labels.router import router as species_labels_router
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.router import router as stats_router
 from addax_api.stats.router import species_router
+from addax_api.uploads.router import device_router as upload_device_router
+from addax_api.uploads.router import project_router as uploads_router
 from addax_api.users.router import router as users_router
 from addax_api.users.service import ensure_admin
 from addax_common.context import ServiceContext, make_context
 from addax_common.logging import get_logger
 from addax_common.metrics import register_queue_collector
+from addax_common.runtime_settings import RuntimeSettings
 from addax_common.settings import Settings, get_settings
 
 log = get_logger(__name__)
@@ -58,6 +65,7 @@ OPENAPI_TAGS = [
     {"name": "cameras", "description": "Cameras as GeoJSON, details and admin changes"},
     {"name": "stats", "description": "Dashboard statistics (cached in Redis)"},
     {"name": "alerts", "description": "Alert rules, channels (secrets write-only), send test and history"},
+    {"name": "uploads", "description": "Web upload and addax-upload (tus), the HTTP upload API, upload keys"},
     {"name": "media", "description": "Signed media URLs of the directory storage backend"},
     {"name": "config", "description": "Public deployment settings the dashboard reads at runtime (map tiles)"},
     {"name": "health", "description": "Health and Prometheus metrics"},
@@ -143,6 +151,7 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
     app.state.ctx = ctx
     app.state.owns_ctx = owns_ctx
     app.state.media = MediaUrls(ctx.storage, settings)
+    app.state.runtime_settings = RuntimeSettings(ctx.sessions, settings)
     app.state.stats_cache = StatsCache(ctx.redis, settings)
     redis_async = aioredis.Redis.from_url(settings.redis_url, decode_responses=True, health_check_interval=30)
     app.state.redis_async = redis_async
@@ -163,14 +172,20 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         images_router,
         sequences_router,
         species_router,
+        species_labels_router,
         cameras_router,
+        cameras_admin_router,
         deployments_router,
         exports_router,
+        uploads_router,
+        upload_device_router,
         stats_router,
         alerts_router,
         alerts_admin_router,
         media_router,
         config_router,
+        models_router,
+        reprocess_router,
         health_router,
         live_router,
     ):
@@ -184,7 +199,7 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_credentials=True,
-        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
         expose_headers=["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"],
         max_age=600,

@@ -57,6 +57,9 @@ def content_security_policy(settings: Settings) -> str:
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 QUIET_PATHS = ("/metrics", "/api/health")
+# The upload routes count per upload key or user against UPLOAD_RATE_LIMIT_PER_MINUTE instead (uploads/router.py):
+# an SD card is thousands of requests, and a device's key, not its address, is what is limited.
+_UPLOAD_PATH = re.compile(r"^/api/(upload/|projects/[^/]+/uploads(/|$))")
 
 
 def _client_ip(scope: Scope) -> str | None:
@@ -155,7 +158,7 @@ class RateLimitMiddleware:
     request whose bearer token verifies, per client IP for the rest. Per user, because a field station
     puts everyone behind one address and one fast reviewer must not use up a colleague's budget.
 
-    Counted: /api/* except /api/health and /api/media/* (thumbnails of one gallery page are 50
+    Counted: /api/* except /api/health, the upload routes and /api/media/* (thumbnails of one gallery page are 50
     requests; their signed URLs are the control there). Redis unavailable: requests pass (logged).
     RATE_LIMIT_PER_MINUTE=0 switches the limit off."""
 
@@ -187,6 +190,7 @@ class RateLimitMiddleware:
             and not path.startswith("/api/media/")
             and path != "/api/health"
             and scope.get("method") != "OPTIONS"
+            and not _UPLOAD_PATH.match(path)
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

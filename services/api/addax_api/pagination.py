@@ -6,7 +6,7 @@ import math
 from typing import Annotated, Generic, Self, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 T = TypeVar("T")
 
@@ -26,7 +26,11 @@ class Page(BaseModel, Generic[T]):
     page: int
     limit: int
     pages: int
+    total_exact: bool = Field(
+        True, description="False when `total` is a lower bound: there are more (lists that stop counting early)"
+    )
 
     @classmethod
-    def build(cls, items: list[T], total: int, page: int, limit: int) -> Self:
-        return cls(items=items, total=total, page=page, limit=limit, pages=math.ceil(total / limit) if total else 0)
+    def build(cls, items: list[T], total: int, page: int, limit: int, *, total_exact: bool = True) -> Self:
+        pages = math.ceil(total / limit) if total else 0
+        return cls(items=items, total=total, page=page, limit=limit, pages=pages, total_exact=total_exact)

@@ -12,12 +12,12 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
-from addax_api.errors import Forbidden, NotFound, Unauthorized
+from addax_api.errors import Forbidden, NotFound, Unauthorized, error_responses
 from addax_api.security import ROLE_RANK, Credentials, signed_in, token_claims
 from addax_common.db import Project, ProjectMember, User, UserRole
 from addax_common.ftp_accounts import PROJECT_SLUG_PATTERN
@@ -118,3 +118,10 @@ def require_project_role(minimum: UserRole) -> Callable[[ProjectScope], Awaitabl
 ProjectViewer = Annotated[ProjectScope, Depends(require_project_role(UserRole.VIEWER))]
 ProjectAnalyst = Annotated[ProjectScope, Depends(require_project_role(UserRole.ANALYST))]
 ProjectAdmin = Annotated[ProjectScope, Depends(require_project_role(UserRole.ADMIN))]
+
+
+def project_scoped_router(path: str, tag: str) -> APIRouter:
+    """A router for the routes under ``/api/projects/{slug}<path>``. Every one of them can answer 401 (not
+    signed in), 403 (no role in the project) and 404 (unknown project, or one you cannot see): declared once
+    here, not per route."""
+    return APIRouter(prefix=f"/api/projects/{{slug}}{path}", tags=[tag], responses=error_responses(401, 403, 404))

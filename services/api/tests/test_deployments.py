@@ -162,3 +162,52 @@ def test_offset_decides_the_deployment_at_the_boundary(client, users, seed, api_
     assert images_of(api_ctx, [image])[image][0] is None
     client.put(f"{URL}/{dep['id']}", json={"clock_offset_seconds": 900}, headers=h)
     assert images_of(api_ctx, [image])[image][:2] == (dep["id"], T + timedelta(minutes=5))
+
+
+def test_timezone_reads_exif_wall_clock_and_undoes_exactly(client, users, seed, api_ctx, camera):
+    """EXIF times carry no zone: the deployment's zone says what a wall-clock time means, and changing it
+    re-computes the capture times (audited, undone by setting the old zone back)."""
+    h = users.admin.headers
+    noon = datetime(2024, 6, 2, 12, 0, 0, 500_000)  # the camera's clock, no zone
+    # As ingestion stores it without a camera zone: the wall clock read as UTC, kept as it was shown.
+    local = seed.image(camera, noon.replace(tzinfo=UTC), exif_local_time=noon)
+    # A photo whose EXIF carried its own offset: the deployment's zone does not apply.
+    exact_at = datetime(2024, 6, 3, 8, tzinfo=UTC)
+    exact = seed.image(camera, exact_at)
+    dep = client.post(URL, json=body(camera, T, T + timedelta(days=30)), headers=h).json()
+    assert dep["timezone"] == "UTC" and dep["image_count"] == 2
+    original = images_of(api_ctx, [local, exact])
+    assert original[local][1] == noon.replace(tzinfo=UTC)
+
+    nairobi = client.put(f"{URL}/{dep['id']}", json={"timezone": "Africa/Nairobi"}, headers=h)  # UTC+3
+    assert nairobi.status_code == 200, nairobi.text
+    rows = images_of(api_ctx, [local, exact])
+    assert rows[local][:2] == (dep["id"], datetime(2024, 6, 2, 9, 0, 0, 500_000, tzinfo=UTC))
+    assert rows[exact][1] == exact_at
+    # Zone and clock offset together: New York in June is UTC-4, and the clock ran 60 s slow.
+    client.put(f"{URL}/{dep['id']}", json={"timezone": "America/New_York", "clock_offset_seconds": 60}, headers=h)
+    assert images_of(api_ctx, [local])[local][1] == datetime(2024, 6, 2, 16, 1, 0, 500_000, tzinfo=UTC)
+
+    client.put(f"{URL}/{dep['id']}", json={"timezone": "UTC", "clock_offset_seconds": 0}, headers=h)
+    assert images_of(api_ctx, [local, exact]) == original  # microseconds included
+    with api_ctx.sessions() as db:
+        rows = db.scalars(select(AuditLog).where(AuditLog.action == "deployment.timezone").order_by(AuditLog.id)).all()
+    assert [(r.details["from"], r.details["to"]) for r in rows] == [
+        ("UTC", "Africa/Nairobi"), ("Africa/Nairobi", "America/New_York"), ("America/New_York", "UTC")
+    ]
+    assert [r.details["images_reassigned"] for r in rows] == [1, 2, 2]
+
+
+def test_timezone_decides_the_deployment_at_the_boundary(client, users, seed, api_ctx, camera):
+    """01:00 on the camera's clock is inside a deployment starting at 00:00 UTC when read as UTC, and
+    before it when read in Tokyo (16:00 UTC the day before): then it belongs to no deployment and keeps
+    the time ingestion gave it."""
+    h = users.admin.headers
+    one_am = datetime(2024, 6, 1, 1, 0)
+    image = seed.image(camera, one_am.replace(tzinfo=UTC), exif_local_time=one_am)
+    dep = client.post(URL, json=body(camera, T), headers=h).json()
+    assert images_of(api_ctx, [image])[image][0] == dep["id"]
+    client.put(f"{URL}/{dep['id']}", json={"timezone": "Asia/Tokyo"}, headers=h)
+    assert images_of(api_ctx, [image])[image][:2] == (None, one_am.replace(tzinfo=UTC))
+    earlier = client.post(URL, json=body(camera, T - timedelta(days=1), T, timezone="Asia/Tokyo"), headers=h).json()
+    assert images_of(api_ctx, [image])[image][:2] == (earlier["id"], datetime(2024, 5, 31, 16, tzinfo=UTC))

@@ -26,7 +26,8 @@ def test_detail_of_an_image_with_detections(client, users, gallery):
     assert [c["label"] for c in first["classifications"]] == ["zebra", "wildebeest", "impala", "eland", "kudu"]
     assert [c["rank"] for c in first["classifications"]] == [1, 2, 3, 4, 5]
     assert {c["source"] for c in first["classifications"]} == {"machine"}
-    assert first["classifications"][0] == {"label": "zebra", "score": 0.97, "rank": 1, "model_name": "test-classifier", "source": "machine"}
+    assert first["classifications"][0] == {"label": "zebra", "score": 0.97, "rank": 1, "model_name": "test-classifier", "source": "machine",
+                                           "taxon_rank": None, "taxonomy": None}
     assert first["human_label"] is None and first["label"] == "zebra"
     assert [d["index"] for d in body["detections"]] == [0, 1, 2]
     # Signed URLs for the original and the crops, served without a token.

@@ -127,8 +127,9 @@ def test_summary_fields(client, users, gallery):
         "id", "camera_id", "camera_name", "original_filename", "status", "review_status", "captured_at", "received_at",
         "capture_time_known", "uploaded_at",
         "completed_at", "width", "height", "thumbnail_url", "detection_count", "animal_count", "top_species",
-        "top_species_score", "top_confidence", "species", "sequence_id", "frame_count",
+        "top_species_score", "top_confidence", "species", "sequence_id", "frame_count", "media_kind",
     }
+    assert i4["media_kind"] == "image"  # every photo; videos from SD cards say "video"
     # Seeded rows are not chained (the seeder skips addax_common/sequences.py): each is its own sequence.
     assert (i4["sequence_id"], i4["frame_count"]) == (str(img["i4"]), 1)
 
@@ -198,3 +199,49 @@ def test_status_counts_follow_the_other_filters_and_ignore_the_status_filter(cli
     assert names(listed, img) == [n for n in DEFAULT_ORDER if n != "i7"]
     assert client.get(url, params={"status": "bogus"}, headers=users.viewer.headers).status_code == 422
     assert client.get(url).status_code == 401
+
+
+def test_total_stops_counting_past_the_limit_and_says_so(client, users, gallery, monkeypatch):
+    # Counting stops EXACT_TOTAL_UP_TO images past the requested page (a million images would be read
+    # by every page view otherwise); the answer then says the total is a lower bound.
+    from addax_api.images import service
+
+    monkeypatch.setattr(service, "EXACT_TOTAL_UP_TO", 4)
+    cam, img = gallery
+    h = users.viewer.headers
+    first = client.get("/api/projects/default/images", params={"limit": 2}, headers=h)
+    assert names(first, img) == DEFAULT_ORDER[0:2]
+    assert (first.json()["total"], first.json()["total_exact"], first.json()["pages"]) == (4, False, 2)
+    # Further on, the limit moves with the page: page 4 of 2 counts up to 6 + 4 = 10, which is all of them.
+    later = client.get("/api/projects/default/images", params={"limit": 2, "page": 4}, headers=h)
+    assert names(later, img) == DEFAULT_ORDER[6:8]
+    assert (later.json()["total"], later.json()["total_exact"], later.json()["pages"]) == (10, True, 5)
+    # A filter that matches no more than the limit (camera A: 4 images) is exact, as before.
+    few = client.get("/api/projects/default/images", params={"limit": 2, "camera_id": cam[A]}, headers=h).json()
+    assert (few["total"], few["total_exact"]) == (4, True)
+
+
+def test_max_confidence_follows_every_change_of_an_images_detections(gallery, seed, api_ctx):
+    # images.max_confidence (the confidence sort's key) is kept by triggers on detections: inserting,
+    # changing and deleting detections by any writer keeps it equal to max(detections.confidence).
+    from sqlalchemy import delete, func, select, update
+
+    from addax_common.db import Detection, Image
+
+    _cam, img = gallery
+
+    def stored_and_actual() -> list[tuple[float | None, float | None]]:
+        with api_ctx.sessions() as db:
+            actual = (select(func.max(Detection.confidence)).where(Detection.image_id == Image.id).scalar_subquery())
+            return [tuple(row) for row in db.execute(select(Image.max_confidence, actual).order_by(Image.id))]
+
+    pairs = stored_and_actual()
+    assert len(pairs) == len(img) and all(stored == actual for stored, actual in pairs), pairs
+    assert any(stored is None for stored, _ in pairs) and any(stored is not None for stored, _ in pairs)
+    with api_ctx.sessions() as db:
+        db.execute(update(Detection).where(Detection.image_id == img["i4"]).values(confidence=0.33))
+        db.execute(delete(Detection).where(Detection.image_id == img["i1"]))
+        db.commit()
+        assert db.scalar(select(Image.max_confidence).where(Image.id == img["i4"])) == 0.33
+        assert db.scalar(select(Image.max_confidence).where(Image.id == img["i1"])) is None
+    assert all(stored == actual for stored, actual in stored_and_actual())

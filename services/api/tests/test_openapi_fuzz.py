@@ -15,10 +15,17 @@ from addax_api.main import create_app
 from addax_common.settings import Settings
 
 PUBLIC = {"auth-login", "auth-refresh", "auth-logout", "media-get", "health-check", "health-metrics", "config-get"}
+# Device uploads authenticate with an upload key (X-Api-Key), not a bearer token; they still answer 401.
+PUBLIC |= {
+    "uploads-device_check", "uploads-device_upload", "uploads-device_status", "uploads-device_tus_create",
+    "uploads-device_tus_head", "uploads-device_tus_patch", "uploads-device_tus_delete", "uploads-device_tus_get",
+}
 # Files: media, metrics and the exports (zip, JSON file, CSV, XLSX attachments, typed as binary).
 NOT_JSON = {
     "media-get", "health-metrics", "exports-export_camtrap_dp", "exports-export_megadetector", "exports-export_csv",
     "exports-export_xlsx",
+    # tus 1.0: creation answers 201 with a Location header and HEAD answers with Upload-Offset, no body.
+    "uploads-tus_create", "uploads-tus_head", "uploads-device_tus_create", "uploads-device_tus_head",
 }
 
 

@@ -162,3 +162,15 @@ def test_ftp_accounts_point_at_an_active_project(client, users, api_ctx):
     assert moved.status_code == 422
     names = {a["username"]: a["project"] for a in client.get("/api/ftp-accounts", headers=h).json()}
     assert names == {"marsh-cam": "marsh", "plain-cam": "default"}  # nothing half-changed
+
+
+def test_geofence_countries(client, users, api_ctx):
+    """A project's country geofence (issue 11, item 3): ISO alpha-3 codes, upper-cased, de-duplicated."""
+    create(client, users, "lynx", name="Lynx")
+    ok = client.patch("/api/projects/lynx", json={"geofence_countries": ["fra", "CHE", "FRA"]}, headers=users.admin.headers)
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["geofence_countries"] == ["FRA", "CHE"]
+    bad = client.patch("/api/projects/lynx", json={"geofence_countries": ["France"]}, headers=users.admin.headers)
+    assert bad.status_code == 422 and "geofence_countries" in bad.text
+    with api_ctx.sessions() as s:
+        assert s.scalar(select(Project.geofence_countries).where(Project.slug == "lynx")) == ["FRA", "CHE"]

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from addax_api.security import create_access_token
-from addax_common.db import AuditLog, Image, ProjectMember, UserRole
+from addax_common.db import AuditLog, Image, ProjectMember, ReprocessItem, UserRole
 from addax_common.db.alerts import AlertLog, LogKind
 from addax_common.events import CLASSIFICATION_COMPLETE, IMAGE_INGESTED, EventPublisher
 from tests.support.stack import wait_until as stack_wait_until
@@ -268,3 +268,60 @@ def test_b_exports_hold_nothing_of_a(client, two_projects):
     assert len(md["images"]) == 2
     assert client.get(f"/api/projects/{A}/exports/csv", headers=h).status_code == 404
     assert client.post(f"/api/projects/{A}/imports", content=b"PK", headers=h).status_code == 404
+
+
+def test_species_lists_are_per_project(client, users, two_projects):
+    """A label B's admin adds, and B's classifier labels, are B's: A's list and A's corrections do not
+    see them; B's list holds none of A's machine labels."""
+    h, ah = two_projects["headers"], users.admin.headers
+    assert client.post(f"/api/projects/{B}/species-labels", json={"label": "b-only morph"}, headers=h).status_code == 201
+    assert client.post(f"/api/projects/{A}/species-labels", json={"label": "a-only morph"}, headers=h).status_code == 404
+    b_list = {item["label"] for item in client.get(f"/api/projects/{B}/species-labels", headers=h).json()["labels"]}
+    a_list = {item["label"] for item in client.get(f"/api/projects/{A}/species-labels", headers=ah).json()["labels"]}
+    assert {"b-only morph", "aardvark", "pangolin"} <= b_list and "zebra" not in b_list
+    assert "zebra" in a_list and not {"b-only morph", "aardvark", "pangolin"} & a_list
+    a_image = client.get(f"/api/projects/{A}/images", params={"species": "zebra"}, headers=ah).json()["items"][0]["id"]
+    detection = client.get(f"/api/projects/{A}/images/{a_image}", headers=ah).json()["detections"][0]["id"]
+    put = client.put(f"/api/projects/{A}/images/{a_image}/detections/{detection}/species", json={"label": "aardvark"}, headers=ah)
+    assert put.status_code == 422 and "aardvark" in put.json()["detail"][0]["msg"]
+    bulk = client.post(f"/api/projects/{B}/images/species", json={"image_ids": [a_image], "label": "aardvark"}, headers=h)
+    assert bulk.status_code == 200 and bulk.json()["not_found"] == [a_image] and bulk.json()["detections"] == 0
+
+
+def test_b_cannot_see_or_use_a_uploads_and_upload_keys(client, users, two_projects, api_ctx):
+    import base64
+
+    world, h, ah = two_projects, two_projects["headers"], users.admin.headers
+    a_key = client.post(f"/api/projects/{A}/upload-keys", json={"name": "A modem"}, headers=ah).json()
+    assert [k["id"] for k in client.get(f"/api/projects/{B}/upload-keys", headers=h).json()] == []
+    assert client.delete(f"/api/projects/{B}/upload-keys/{a_key['id']}", headers=h).status_code == 404
+    a_camera = sorted(world["a_cameras"])[0]
+    sneaky = client.post(f"/api/projects/{B}/upload-keys", json={"name": "x", "camera_id": a_camera}, headers=h)
+    assert sneaky.status_code == 422
+    # A's resumable upload is not found through B's path, and A's hashes give B no image ids.
+    tus = {"Tus-Resumable": "1.0.0", "Upload-Length": "10",
+           "Upload-Metadata": "filename " + base64.b64encode(b"a.jpg").decode()}
+    url = client.post(f"/api/projects/{A}/uploads", headers=ah | tus).headers["Location"]
+    upload_id = url.rsplit("/", 1)[1]
+    assert client.get(f"/api/projects/{B}/uploads/{upload_id}", headers=h).status_code == 404
+    assert client.delete(f"/api/projects/{B}/uploads/{upload_id}", headers=h | tus).status_code == 404
+    with api_ctx.sessions() as db:
+        a_sha = db.scalars(select(Image.sha256).where(Image.project_id == 1)).first()
+    known = client.post(f"/api/projects/{B}/uploads/check", json={"sha256": [a_sha]}, headers=h).json()["known"]
+    assert known == [{"sha256": a_sha, "image_id": None, "status": None}]
+    assert_nothing_of_a(known, world)
+
+
+def test_b_reprocess_touches_only_b_and_never_sees_a_jobs(client, users, two_projects, api_ctx):
+    world, h, ah = two_projects, two_projects["headers"], users.admin.headers
+    a_job = client.post(f"/api/projects/{A}/reprocess", json={"stages": "classification"}, headers=ah)
+    assert a_job.status_code == 202, a_job.text
+    assert client.post(f"/api/projects/{A}/reprocess", json={}, headers=h).status_code == 404
+    b_job = client.post(f"/api/projects/{B}/reprocess", json={"stages": "detection"}, headers=h).json()
+    assert (b_job["total"], b_job["project_slug"]) == (2, B)
+    with api_ctx.sessions() as db:
+        sent = {str(i) for i in db.scalars(select(ReprocessItem.image_id).where(ReprocessItem.job_id == b_job["id"]))}
+    assert sent == world["b_images"]
+    assert [j["id"] for j in client.get(f"/api/projects/{B}/reprocess", headers=h).json()] == [b_job["id"]]
+    assert client.get(f"/api/projects/{B}/reprocess/{a_job.json()['id']}", headers=h).status_code == 404
+    assert client.get(f"/api/projects/{A}/reprocess", headers=h).status_code == 404

@@ -68,8 +68,14 @@ def test_species_correction_is_stored_beside_the_machine_label(client, users, ga
     body = response.json()
     assert body["id"] == detection_id and body["human_label"] == "fallow deer" and body["label"] == "fallow deer"
     assert ("machine", "red deer") in {(c["source"], c["label"]) for c in body["classifications"]}
+    # A label outside the project's species list is refused, naming it; a project admin adds it.
+    refused = client.put(url, json={"label": "sika deer"}, headers=users.analyst.headers)
+    assert refused.status_code == 422 and refused.json()["detail"][0]["loc"] == ["body", "label"]
+    assert "'sika deer' is not in this project's species list" in refused.json()["detail"][0]["msg"]
+    added = client.post("/api/projects/default/species-labels", json={"label": "sika deer"}, headers=users.admin.headers)
+    assert added.status_code == 201, added.text
     # A second correction replaces the first human label; the machine labels stay.
-    client.put(url, json={"label": "sika deer"}, headers=users.analyst.headers)
+    assert client.put(url, json={"label": "sika deer"}, headers=users.analyst.headers).status_code == 200
     with api_ctx.sessions() as db:
         rows = db.scalars(select(Classification).where(Classification.detection_id == detection_id)).all()
     human = [r for r in rows if r.source == "human"]

@@ -30,6 +30,7 @@ A, B = "alpha", "bravo"
 #   "signed-in"    any active user
 #   "server-admin" users with the server-wide admin role
 #   "project:ROLE" members of the path's project with ROLE or higher (server admins too)
+#   "upload-key"   an upload key of a project (X-Api-Key), no user token: every caller here gets 401
 MATRIX: dict[tuple[str, str], str] = {
     ("POST", "/api/auth/login"): "public",
     ("POST", "/api/auth/refresh"): "public",
@@ -63,17 +64,21 @@ MATRIX: dict[tuple[str, str], str] = {
     ("GET", "/api/projects/{slug}/images/{image_id}"): "project:viewer",
     ("POST", "/api/projects/{slug}/images/{image_id}/review"): "project:analyst",
     ("POST", "/api/projects/{slug}/images/{image_id}/approve"): "project:analyst",
+    ("POST", "/api/projects/{slug}/images/species"): "project:analyst",
     ("PUT", "/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species"): "project:analyst",
     ("DELETE", "/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species"): "project:analyst",
     ("POST", "/api/projects/{slug}/images/{image_id}/retry"): "project:admin",
     ("GET", "/api/projects/{slug}/sequences/{sequence_id}"): "project:viewer",
     ("POST", "/api/projects/{slug}/sequences/{sequence_id}/review"): "project:analyst",
     ("GET", "/api/projects/{slug}/species"): "project:viewer",
+    ("GET", "/api/projects/{slug}/species-labels"): "project:viewer",
+    ("POST", "/api/projects/{slug}/species-labels"): "project:admin",
     ("GET", "/api/projects/{slug}/cameras"): "project:viewer",
     ("POST", "/api/projects/{slug}/cameras"): "project:admin",
     ("GET", "/api/projects/{slug}/cameras/{camera_id}"): "project:viewer",
     ("PUT", "/api/projects/{slug}/cameras/{camera_id}"): "project:admin",
     ("POST", "/api/projects/{slug}/cameras/{camera_id}/assign"): "project:admin",
+    ("GET", "/api/cameras/unassigned"): "server-admin",
     ("GET", "/api/projects/{slug}/deployments"): "project:viewer",
     ("POST", "/api/projects/{slug}/deployments"): "project:admin",
     ("GET", "/api/projects/{slug}/deployments/{deployment_id}"): "project:viewer",
@@ -118,7 +123,29 @@ MATRIX: dict[tuple[str, str], str] = {
     ("PATCH", "/api/admin/alerts/channels/{channel_id}"): "server-admin",
     ("DELETE", "/api/admin/alerts/channels/{channel_id}"): "server-admin",
     ("POST", "/api/admin/alerts/channels/{channel_id}/test"): "server-admin",
+    ("GET", "/api/projects/{slug}/upload-keys"): "project:admin",
+    ("POST", "/api/projects/{slug}/upload-keys"): "project:admin",
+    ("DELETE", "/api/projects/{slug}/upload-keys/{key_id}"): "project:admin",
+    ("POST", "/api/projects/{slug}/uploads/check"): "project:analyst",
+    ("POST", "/api/projects/{slug}/uploads"): "project:analyst",
+    ("GET", "/api/projects/{slug}/uploads/{upload_id}"): "project:analyst",
+    ("PATCH", "/api/projects/{slug}/uploads/{upload_id}"): "project:analyst",
+    ("DELETE", "/api/projects/{slug}/uploads/{upload_id}"): "project:analyst",
+    # Devices and addax-upload: an upload key, never a user's token (so every caller here gets 401).
+    ("POST", "/api/upload/images"): "upload-key",
+    ("GET", "/api/upload/images/{image_id}"): "upload-key",
+    ("POST", "/api/upload/check"): "upload-key",
+    ("POST", "/api/upload/tus"): "upload-key",
+    ("GET", "/api/upload/tus/{upload_id}"): "upload-key",
+    ("PATCH", "/api/upload/tus/{upload_id}"): "upload-key",
+    ("DELETE", "/api/upload/tus/{upload_id}"): "upload-key",
     ("GET", "/api/media/{bucket}/{key:path}"): "public",  # authorised by its HMAC signature instead
+    ("GET", "/api/models"): "server-admin",
+    ("PUT", "/api/models/settings"): "server-admin",
+    ("GET", "/api/models/reprocess-jobs"): "server-admin",
+    ("POST", "/api/projects/{slug}/reprocess"): "project:admin",
+    ("GET", "/api/projects/{slug}/reprocess"): "project:admin",
+    ("GET", "/api/projects/{slug}/reprocess/{job_id}"): "project:admin",
     ("GET", "/api/config"): "public",  # the login page may need it; only what browsers see anyway
     ("GET", "/api/health"): "public",
     ("GET", "/metrics"): "public",
@@ -185,6 +212,9 @@ def concrete(path: str) -> str:
         .replace("{rule_id}", "999999")
         .replace("{channel_id}", "999999")
         .replace("{alert_id}", "999999")
+        .replace("{key_id}", "999999")
+        .replace("{upload_id}", IMAGE)
+        .replace("{job_id}", "999999")
         .replace("{bucket}", "thumbnails")
         .replace("{key:path}", f"{IMAGE}.jpg")
     )
@@ -236,7 +266,7 @@ def expected(required: str, caller: Caller) -> str:
     """"allowed", "public", or the status code a denied caller must get."""
     if required == "public":
         return "public"
-    if caller.name == "anonymous":
+    if caller.name == "anonymous" or required == "upload-key":
         return "401"
     if required == "signed-in" or caller.server_admin:
         return "allowed"

@@ -4,23 +4,16 @@ from __future__ import annotations
 
 from addax_classification.handler import ClassificationHandler
 from addax_classification.model import Classifier
-from addax_common.active_models import announce
 from addax_common.context import ServiceContext
 from addax_common.db import ImageStatus
+from addax_common.inference_worker import start_model
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE
 from addax_common.worker import Stage, serve
 
 
 def build_stage(ctx: ServiceContext) -> Stage:
     settings = ctx.settings
-    classifier = Classifier(
-        settings.classifier_model_path, providers=settings.onnx_providers, threads=settings.onnx_intra_op_threads
-    )
-    classifier.warmup()
-    # Rows store name@version; GET /api/config tells the dashboard (and the banner) what runs.
-    model = announce(
-        ctx.redis, settings.redis_prefix, settings.classifier_model_path, classifier.onnx.metadata, "classification"
-    )
+    classifier, model = start_model(ctx, "classification", settings.classifier_model_path, Classifier)
     return Stage(
         name="classification",
         queue=QUEUE_DETECTION_COMPLETE,

@@ -13,13 +13,15 @@ from PIL import Image as PILImage
 from sqlalchemy import delete, select
 
 from addax_classification.model import Classifier
+from addax_classification.taxonomy import Geofence, Prediction
 from addax_common.context import ServiceContext
-from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus
+from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus, Project
 from addax_common.errors import PermanentError, SkipMessage
 from addax_common.events import CLASSIFICATION_COMPLETE
 from addax_common.logging import get_logger
 from addax_common.metrics import CLASSIFICATION_CONFIDENCE, END_TO_END
 from addax_common.reliable_queue import QUEUE_CLASSIFICATION_COMPLETE, Message
+from addax_common.runtime_settings import RuntimeSettings
 from addax_common.storage import BUCKET_CROPS
 from addax_common.worker import BatchResult, claim_image, for_each_image
 
@@ -32,6 +34,7 @@ class Claimed:
     image_id: uuid.UUID
     camera_id: int | None
     project_id: int
+    geofence: Geofence = field(default_factory=Geofence)
     detection_ids: list[int] = field(default_factory=list)
     crops: list[PILImage.Image] = field(default_factory=list)
 
@@ -43,17 +46,28 @@ class ClassificationHandler:
         self.model_name = model_name
         self.settings = ctx.settings
         self.allowed = set(ctx.settings.allowed_species) or None
+        # The minimum score (and rollup threshold) as set on the Models page, re-read every TTL seconds.
+        self.runtime = RuntimeSettings(ctx.sessions, ctx.settings)
 
     def __call__(self, messages: list[Message]) -> BatchResult:
         results: BatchResult = {}
         claimed = for_each_image(results, messages, lambda m: m.image_id, lambda m: self._claim_and_load(m.image_id))
-        # One session.run for every crop of every image in the batch.
-        crops = [crop for item in claimed for crop in item.crops]
-        labels = self.classifier.classify(crops, self.settings.classification_top_k, self.allowed) if crops else []
-        per_image, offset = [], 0
-        for item in claimed:
-            per_image.append((item, labels[offset: offset + len(item.crops)]))
-            offset += len(item.crops)
+        # One session.run for every crop of the batch's images that share a geofence (usually all);
+        # the thresholds are the Models page's, re-read every TTL seconds.
+        runtime = self.runtime.current()
+        found: dict[uuid.UUID, list[list[Prediction]]] = {}
+        for geofence in dict.fromkeys(item.geofence for item in claimed):
+            group = [item for item in claimed if item.geofence == geofence]
+            crops = [crop for item in group for crop in item.crops]
+            labels = self.classifier.predict(
+                crops, self.settings.classification_top_k, geofence, runtime.classification_rollup_threshold
+            ) if crops else []
+            labels = [[p for p in top if p.score >= runtime.classification_min_score] for top in labels]
+            offset = 0
+            for item in group:
+                found[item.image_id] = labels[offset : offset + len(item.crops)]
+                offset += len(item.crops)
+        per_image = [(item, found[item.image_id]) for item in claimed]
         for_each_image(results, per_image, lambda pair: pair[0].image_id, lambda pair: self._store(*pair))
         return results
 
@@ -70,7 +84,12 @@ class ClassificationHandler:
                 )
                 .order_by(Detection.index)
             ).all()
-            item = Claimed(image_id, image.camera_id, image.project_id)
+            project = session.get(Project, image.project_id)
+            # Geofence: the project's species list (any rank or common name), else the server's
+            # ALLOWED_SPECIES, and the project's countries (against the model's range map).
+            allowed = (project.allowed_species if project else None) or self.allowed
+            countries = project.geofence_countries if project else None
+            item = Claimed(image_id, image.camera_id, image.project_id, Geofence.of(allowed, countries))
         for detection_id, key in crops:
             if key is None:  # excluded by the query; narrows the type
                 continue
@@ -83,7 +102,7 @@ class ClassificationHandler:
             item.crops.append(crop.convert("RGB"))
         return item
 
-    def _store(self, item: Claimed, labels: list[list[tuple[str, float]]]) -> None:
+    def _store(self, item: Claimed, labels: list[list[Prediction]]) -> None:
         now = datetime.now(UTC)
         with self.ctx.sessions.begin() as session:
             image = session.get(Image, item.image_id, with_for_update=True)
@@ -98,11 +117,13 @@ class ClassificationHandler:
             for detection_id, top in zip(item.detection_ids, labels, strict=True):
                 session.add_all(
                     Classification(
-                        detection_id=detection_id, image_id=item.image_id, label=label, score=float(score),
+                        detection_id=detection_id, image_id=item.image_id, label=p.label, score=float(p.score),
                         rank=rank, model_name=self.model_name, source="machine",
+                        taxon_rank=None if p.rank == "label" else p.rank, taxonomy=p.taxonomy or None,
                     )
-                    for rank, (label, score) in enumerate(top, start=1)
+                    for rank, p in enumerate(top, start=1)
                 )
+            rerun = image.completed_at is not None  # completed before: a reprocess, not news
             image.status = ImageStatus.COMPLETED
             image.completed_at = now
             image.error = None
@@ -112,17 +133,17 @@ class ClassificationHandler:
         END_TO_END.observe(max(0.0, (now - received_at).total_seconds()))
         for top in labels:
             if top:
-                CLASSIFICATION_CONFIDENCE.observe(top[0][1])
+                CLASSIFICATION_CONFIDENCE.observe(top[0].score)
         # The alerts service consumes this queue. The bound is a safety limit for a deployment that runs
         # no alerts service: a trimmed message loses nothing, since the alerts reconciler evaluates
         # completed images it never saw (up to ALERTS_MAX_AGE_SECONDS old).
         self.ctx.queue(QUEUE_CLASSIFICATION_COMPLETE).push(
             item.image_id, max_length=self.settings.classification_complete_max_length
         )
-        best = Counter(top[0][0] for top in labels if top)
+        best = Counter(top[0].label for top in labels if top)
         species = [{"label": label, "count": count} for label, count in best.most_common()]
         self.ctx.events.publish(
             CLASSIFICATION_COMPLETE, project_id=item.project_id, image_id=item.image_id, camera_id=item.camera_id, camera_name=camera_name,
-            species=species,
+            species=species, rerun=rerun,
         )
         log.info("classification_complete", species=species)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from addax_common.active_models import announce
 from addax_common.context import ServiceContext
 from addax_common.db import ImageStatus
+from addax_common.inference_worker import start_model
 from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
 from addax_common.worker import Stage, serve
 from addax_detection.handler import DetectionHandler
@@ -13,14 +13,7 @@ from addax_detection.model import Detector
 
 def build_stage(ctx: ServiceContext) -> Stage:
     settings = ctx.settings
-    detector = Detector(
-        settings.detector_model_path, providers=settings.onnx_providers, threads=settings.onnx_intra_op_threads
-    )
-    detector.warmup()  # the first real image should not pay for graph optimisation
-    # Rows store name@version; GET /api/config tells the dashboard (and the banner) what runs.
-    model = announce(
-        ctx.redis, settings.redis_prefix, settings.detector_model_path, detector.onnx.metadata, "detection"
-    )
+    detector, model = start_model(ctx, "detection", settings.detector_model_path, Detector)
     return Stage(
         name="detection",
         queue=QUEUE_IMAGE_INGESTED,

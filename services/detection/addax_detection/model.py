@@ -21,11 +21,13 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from addax_common.model_check import ModelError
 from addax_common.onnx_session import OnnxSession
 
 DEFAULT_LABELS: tuple[str, ...] = ("animal", "person", "vehicle")
 PAD_VALUE = 114  # YOLOv5/MegaDetector letterbox grey
 MAX_CANDIDATES = 30000  # before NMS, highest confidence first (YOLOv5's max_nms)
+LAYOUTS = ("yolov5", "yolov8")
 
 
 @dataclass(frozen=True)
@@ -61,13 +63,24 @@ class Detector:
         self.input_size = input_size or self.onnx.input_size()
         self.labels: tuple[str, ...] = tuple(labels) if labels else _labels(meta) or DEFAULT_LABELS
         self.output_format = meta.get("output_format", "")
+        if self.output_format and self.output_format not in LAYOUTS:
+            raise ModelError(
+                f"{path}: output_format {self.output_format!r} is not a layout the decoder knows ({', '.join(LAYOUTS)})"
+            )
         self.iou_threshold = iou_threshold
         self.max_detections = max_detections
         self.batch_size = self.onnx.batch_size
 
     def warmup(self) -> None:
-        """Run once on a blank image so the first real call is not slowed by lazy init."""
-        self.detect([Image.new("RGB", (self.input_size, self.input_size), (PAD_VALUE,) * 3)], 0.99)
+        """Run once on a blank image so the first real call is not slowed by lazy init, and check the
+        output: its layout fixes ``output_format`` (raises ``ModelError`` when it is unknown)."""
+        blank = Image.new("RGB", (self.input_size, self.input_size), (PAD_VALUE,) * 3)
+        try:
+            shape = self.onnx.run(self._letterbox(blank)[0][None]).shape
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises bare RuntimeError subclasses
+            raise ModelError(f"{self.onnx.path}: inference on a blank image fails: {str(exc).splitlines()[0][:300]}") from None
+        self.output_format = output_layout(shape, len(self.labels), self.output_format)
+        self.detect([blank], 0.99)
 
     def detect(self, images: Sequence[Image.Image], conf_threshold: float = 0.1) -> list[list[Detection]]:
         """Detections per image, best first; one batched inference for the whole list."""
@@ -110,6 +123,31 @@ class Detector:
             label = self.labels[cls[i]] if cls[i] < len(self.labels) else str(int(cls[i]))
             result.append(Detection(label, float(conf[i]), (x1, y1, x2 - x1, y2 - y1)))
         return result
+
+
+def output_layout(shape: Sequence[int], n_classes: int, declared: str = "") -> str:
+    """The layout of a raw detector output of ``shape`` for ``n_classes`` labels: ``yolov5``
+    [N, A, 5 + C] or ``yolov8`` [N, 4 + C, A]. ``declared`` (the model's output_format) decides when
+    the shape fits both; a shape that fits neither raises ``ModelError`` naming the mismatch."""
+    shape = tuple(int(d) for d in shape)
+    if len(shape) != 3:
+        raise ModelError(f"output shape {list(shape)} is not a layout the decoder knows: expected rank 3 "
+                         f"(yolov5 [N, anchors, 5 + classes] or yolov8 [N, 4 + classes, anchors])")
+    v5, v8 = shape[2] == 5 + n_classes, shape[1] == 4 + n_classes
+    if declared == "yolov5" and v5 or declared == "yolov8" and v8:
+        return declared
+    if declared in ("", "yolov5") and v5:
+        return "yolov5"
+    if declared in ("", "yolov8") and v8:
+        return "yolov8"
+    if declared == "yolov5" and shape[2] > 5:
+        raise ModelError(f"labels do not match the class count: the yolov5 output {list(shape)} has "
+                         f"{shape[2] - 5} classes, the labels list {n_classes}")
+    if declared == "yolov8" and 4 < shape[1] < shape[2]:
+        raise ModelError(f"labels do not match the class count: the yolov8 output {list(shape)} has "
+                         f"{shape[1] - 4} classes, the labels list {n_classes}")
+    raise ModelError(f"output shape {list(shape)} is not a layout the decoder knows for {n_classes} labels "
+                     f"(yolov5 [N, anchors, {5 + n_classes}] or yolov8 [N, {4 + n_classes}, anchors])")
 
 
 def candidates(pred: np.ndarray, n_classes: int, output_format: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray]:

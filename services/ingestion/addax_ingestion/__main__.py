@@ -13,12 +13,12 @@ import threading
 from types import FrameType
 
 from addax_common.context import make_context
+from addax_common.ingest.ingest import Ingestor
 from addax_common.logging import configure_logging, get_logger
 from addax_common.metrics import register_queue_collector, start_metrics_server
 from addax_common.settings import get_settings
 from addax_common.storage import StorageError
 from addax_ingestion.ftps_server import FtpsServer
-from addax_ingestion.ingest import Ingestor
 from addax_ingestion.pipeline import IngestPipeline
 from addax_ingestion.watcher import UploadWatcher
 

@@ -38,9 +38,12 @@ The server runs its own IOLoop in a thread: `start()` / `stop()` are safe to cal
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
+import sys
 import threading
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,18 +52,98 @@ from OpenSSL import SSL
 from pyftpdlib.authorizers import AuthenticationFailed, DummyAuthorizer
 from pyftpdlib.handlers import TLS_DTPHandler, TLS_FTPHandler
 from pyftpdlib.ioloop import IOLoop
+from pyftpdlib.log import logger as ftp_logger
 from pyftpdlib.servers import FTPServer
 from typing_extensions import override
 
 from addax_common.ftp_accounts import address_allowed
+from addax_common.ingest.filenames import is_ignored_name
 from addax_common.logging import get_logger
 from addax_common.metrics import FTP_SESSIONS
 from addax_common.settings import Settings
-from addax_ingestion.filenames import is_ignored_name
 from addax_ingestion.ftp_accounts import Account, AccountDirectory
 from addax_ingestion.pipeline import IngestPipeline
 
 log = get_logger(__name__)
+
+# A file being received is written under a hidden name of its own and given its real name only once it
+# is complete (before the 226 reply): a server killed mid-transfer leaves no truncated file under a real
+# name for the watcher to quarantine as a `rejected` image, and `FtpsServer.start()` removes what such
+# a crash left behind. Hidden names are ignored by the watcher (filenames.is_ignored_name).
+PARTIAL_PREFIX = ".addax-upload-"
+PARTIAL_SUFFIX = ".part"
+
+
+def publish(partial: str, final: str) -> str:
+    """Give a completed upload its real name without replacing a file of that name that is still
+    there (two sessions sending the same name at once): the later one becomes ``name.2.ext``, and so
+    on. Returns the name it got."""
+    stem, dot, suffix = final.rpartition(".")
+    if not dot or "/" in suffix:
+        stem, dot, suffix = final, "", ""
+    for n in range(1, 1000):
+        candidate = final if n == 1 else f"{stem}.{n}{dot}{suffix}"
+        try:
+            os.link(partial, candidate)  # atomic, and never replaces an existing file
+        except FileExistsError:
+            continue
+        os.remove(partial)
+        return candidate
+    raise FileExistsError(final)
+
+
+def remove_stale_partials(upload_dir: Path) -> int:
+    """Partial uploads left by a server that died mid-transfer (the camera got no 226 and sends
+    them again). One FTPS server serves an upload directory, so at its start every one is stale."""
+    removed = 0
+    for path in upload_dir.rglob(f"{PARTIAL_PREFIX}*{PARTIAL_SUFFIX}"):
+        try:
+            path.unlink()
+            removed += 1
+        except OSError as exc:
+            log.warning("ftps_stale_partial_remove_failed", filename=path.name, error=str(exc))
+    if removed:
+        log.warning("ftps_stale_partials_removed", count=removed)
+    return removed
+
+
+class _UploadDataHandler(TLS_DTPHandler):
+    """The data channel: a completed upload is flushed and given its real name before the 226 reply,
+    so a camera only hears "complete" for a file that is on disk under its name. A flush that fails
+    (disk full) turns the transfer into an incomplete one (426, the partial file removed)."""
+
+    @override
+    def close(self) -> None:
+        file_obj = self.file_obj
+        finished = bool(getattr(self, "transfer_finished", False))
+        if not self._closed and self.receive and file_obj is not None:
+            try:
+                if not file_obj.closed:
+                    file_obj.close()  # flushes the last buffered bytes: a full disk fails here
+                if finished:
+                    self.cmd_channel.publish_upload(file_obj.name)
+            except OSError as exc:
+                # The descriptor is closed all the same; the transfer is incomplete, so the partial
+                # file is removed (on_incomplete_file_received) and the camera hears why.
+                self.transfer_finished = False
+                self._resp = (f"426 {exc.strerror or exc}; transfer aborted.", ftp_logger.warning)
+        super().close()
+
+
+    @override
+    def handle_error(self) -> None:
+        # pyftpdlib's TLS error path closes through DTPHandler.close() directly (not self.close()), and a
+        # full disk fails that close again flushing the file's buffer, so the partial file would never be
+        # removed. Close the file first (the descriptor is freed even when the flush fails) and say why.
+        error = sys.exc_info()[1]
+        file_obj = self.file_obj
+        if file_obj is not None and not file_obj.closed:
+            with contextlib.suppress(OSError):
+                file_obj.close()
+        if self.receive and isinstance(error, OSError):
+            self._resp = (f"426 {error.strerror or error}; transfer aborted.", ftp_logger.warning)
+        super().handle_error()
+
 
 class _Authorizer(DummyAuthorizer):
     """Accounts from the AccountDirectory; a successful login (re)installs the account's home and
@@ -108,6 +191,8 @@ class _UploadHandler(TLS_FTPHandler):
     def __init__(self, conn: Any, server: Any, ioloop: Any = None) -> None:
         # Set before the base __init__, which may already close the connection (too many clients).
         self._receiving: set[str] = set()
+        self._partials: dict[str, str] = {}  # partial path -> the name the client asked for
+        self._published: dict[str, str] = {}  # partial path -> the name it got (see publish)
         self.refusal_reason: str | None = None
         self.account: Account | None = None
         super().__init__(conn, server, ioloop)
@@ -137,11 +222,24 @@ class _UploadHandler(TLS_FTPHandler):
         super().process_command(cmd, *args, **kwargs)
 
     def ftp_STOR(self, file: str, mode: str = "w") -> Any:
-        path = super().ftp_STOR(file, mode)
+        if getattr(self, "_restart_position", 0):
+            # An interrupted transfer was removed (see the module doc), so there is nothing to resume.
+            self._restart_position = 0
+            self.respond("554 Resuming an upload (REST) is not supported; send the whole file again.")
+            return None
+        partial = os.path.join(os.path.dirname(file), f"{PARTIAL_PREFIX}{uuid.uuid4().hex}{PARTIAL_SUFFIX}")
+        path = super().ftp_STOR(partial, mode)
         if path:
-            self._receiving.add(path)
-            self.pipeline.mark_receiving(path)
-        return path
+            self._partials[partial] = file
+            self._receiving.add(file)
+            self.pipeline.mark_receiving(file)
+        return file if path else None
+
+    def publish_upload(self, partial: str) -> None:
+        """Called by the data channel when a transfer completed: the partial file gets its real name."""
+        wanted = self._partials.get(partial)
+        if wanted is not None:
+            self._published[partial] = publish(partial, wanted)
 
     def ftp_STOU(self, line: str) -> Any:
         name = super().ftp_STOU(line)
@@ -157,7 +255,12 @@ class _UploadHandler(TLS_FTPHandler):
             self.pipeline.done_receiving(file)
 
     def on_file_received(self, file: str) -> None:
-        self._finished(file)
+        wanted = self._partials.pop(file, None)
+        if wanted is not None:  # a STOR: `file` is the partial, published under its real name by now
+            self._finished(wanted)
+            file = self._published.pop(file, wanted)
+        else:
+            self._finished(file)
         name = os.path.basename(file)
         if is_ignored_name(name):
             return  # a temporary name; the rename that follows is seen by the watcher
@@ -165,9 +268,11 @@ class _UploadHandler(TLS_FTPHandler):
         self.pipeline.submit(file, account=self.username)
 
     def on_incomplete_file_received(self, file: str) -> None:
-        self._finished(file)
+        wanted = self._partials.pop(file, None)
+        self._published.pop(file, None)
+        self._finished(wanted if wanted is not None else file)
         log.warning("ftps_upload_incomplete_deleted", account=self.username,
-                    filename=os.path.basename(file), remote_ip=self.remote_ip)
+                    filename=os.path.basename(wanted or file), remote_ip=self.remote_ip)
         try:
             os.remove(file)
         except OSError as exc:
@@ -269,12 +374,13 @@ class FtpsServer:
             "timeout": self.idle_timeout,
             # A camera whose link drops mid-transfer sends nothing more: the data channel times out,
             # and the transfer counts as incomplete (deleted, see the module doc).
-            "dtp_handler": type("AddaxDataHandler", (TLS_DTPHandler,), {"timeout": self.data_timeout}),
+            "dtp_handler": type("AddaxDataHandler", (_UploadDataHandler,), {"timeout": self.data_timeout}),
             "use_sendfile": False,
         }
         return type(f"Addax{base.__name__.strip('_')}", (base,), attributes)
 
     def start(self) -> FtpsServer:
+        remove_stale_partials(self.upload_dir)
         try:
             handler = self._handler_class()
         except SSL.Error as exc:

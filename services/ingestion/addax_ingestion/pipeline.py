@@ -23,8 +23,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from addax_common.ingest.ingest import Ingestor, IngestResult, Outcome
 from addax_common.logging import get_logger
-from addax_ingestion.ingest import Ingestor, IngestResult, Outcome
 
 log = get_logger(__name__)
 

@@ -25,9 +25,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
+from addax_common.ingest.filenames import is_ignored_path
 from addax_common.logging import get_logger
 from addax_common.settings import Settings
-from addax_ingestion.filenames import is_ignored_path
 from addax_ingestion.pipeline import IngestPipeline
 
 log = get_logger(__name__)

@@ -4,23 +4,19 @@ real PostgreSQL, Redis and storage; here the FTPS accounts, the ingest pipeline 
 from __future__ import annotations
 
 import functools
-import io
 import json
-import random
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 
-import piexif
 import pytest
-from PIL import Image as PILImage
 from sqlalchemy import func, select
 
 from addax_common.db import Camera, CameraStatus, Image
 from addax_common.events import EVENTS_CHANNEL
-from addax_ingestion.ingest import Ingestor
+from addax_common.ingest.ingest import Ingestor
 from addax_ingestion.pipeline import IngestPipeline
+from tests.support.jpegs import make_jpeg
 from tests.support.servers import free_port
 from tests.support.stack import wait_until
 
@@ -110,50 +106,7 @@ def events(ctx) -> Iterator[Callable[..., list[dict]]]:
     pubsub.close()
 
 
-# --- JPEG makers ------------------------------------------------------------------------------------
-def make_jpeg(
-    seed: int = 0,
-    size: tuple[int, int] = (160, 120),
-    *,
-    captured_at: datetime | None = None,
-    make: str | None = None,
-    model: str | None = None,
-    serial: str | None = None,
-    description: str | None = None,
-    user_comment: bytes | None = None,
-    gps: dict | None = None,
-    offset: str | None = None,
-    quality: int = 85,
-) -> bytes:
-    """A small unique JPEG (noise pixels from `seed`) with the EXIF asked for."""
-    rng = random.Random(seed)
-    img = PILImage.frombytes("RGB", size, rng.randbytes(size[0] * size[1] * 3))
-    zeroth: dict = {}
-    exif: dict = {}
-    if make:
-        zeroth[piexif.ImageIFD.Make] = make.encode()
-    if model:
-        zeroth[piexif.ImageIFD.Model] = model.encode()
-    if description:
-        zeroth[piexif.ImageIFD.ImageDescription] = description.encode()
-    if captured_at:
-        stamp = captured_at.strftime("%Y:%m:%d %H:%M:%S").encode()
-        zeroth[piexif.ImageIFD.DateTime] = stamp
-        exif[piexif.ExifIFD.DateTimeOriginal] = stamp
-    if offset:
-        exif[0x9011] = offset.encode()
-    if serial:
-        exif[piexif.ExifIFD.BodySerialNumber] = serial.encode()
-    if user_comment is not None:
-        exif[piexif.ExifIFD.UserComment] = user_comment
-    buf = io.BytesIO()
-    kwargs = {"quality": quality}
-    if zeroth or exif or gps:
-        kwargs["exif"] = piexif.dump({"0th": zeroth, "Exif": exif, "GPS": gps or {}, "1st": {}, "thumbnail": None})
-    img.save(buf, "JPEG", **kwargs)
-    return buf.getvalue()
-
-
+# --- JPEG makers (tests/support/jpegs.py, shared with the upload doors' tests) -------------------------------------------------------------------------------
 @pytest.fixture
 def jpeg() -> Callable[..., bytes]:
     return make_jpeg

@@ -10,8 +10,8 @@ from pathlib import Path
 from sqlalchemy.dialects.postgresql import insert
 
 from addax_common.db import Camera, Deployment, ImageStatus
+from addax_common.ingest.ingest import Outcome
 from addax_common.storage import BUCKET_RAW
-from addax_ingestion.ingest import Outcome
 
 DATA = Path(__file__).parent / "data"
 
@@ -172,6 +172,29 @@ def test_arriving_image_joins_the_active_deployment_with_its_clock_offset(ctx, i
     assert row.captured_at == datetime(2021, 4, 11, 20, 41, 9, tzinfo=UTC)
 
 
+def test_deployment_timezone_reads_the_exif_wall_clock(ctx, ingestor, put_upload, db):
+    """EXIF says 20:43:09 with no zone. The camera's own zone (config) sets exif_captured_at; the deployment
+    active at the photo's time, in Africa/Nairobi (UTC+3), decides captured_at, and the wall clock is kept
+    so a later change of that zone can re-compute it."""
+    with ctx.sessions.begin() as session:
+        camera_id = session.execute(
+            insert(Camera).values(name="Kenya", serial_number="H2RXEM06043616", config={"timezone": "Europe/Brussels"})
+            .returning(Camera.id)
+        ).scalar_one()
+        deployment = Deployment(camera_id=camera_id, start_at=datetime(2021, 4, 11, tzinfo=UTC),
+                                location="SRID=4326;POINT(36.8 -1.3)", timezone="Africa/Nairobi")
+        session.add(deployment)
+        session.flush()
+        deployment_id = deployment.id
+    photo = sorted(DATA.glob("*.JPG"))[0]
+    ingest(ingestor, put_upload, photo.name, photo.read_bytes(), None)
+    [row] = db.images()
+    assert row.exif_local_time == datetime(2021, 4, 11, 20, 43, 9)
+    assert row.exif_captured_at == datetime(2021, 4, 11, 18, 43, 9, tzinfo=UTC)  # Brussels, CEST
+    assert row.deployment_id == deployment_id
+    assert row.captured_at == datetime(2021, 4, 11, 17, 43, 9, tzinfo=UTC)  # Nairobi
+
+
 def test_camera_timezone_config_is_applied(ctx, ingestor, put_upload, db):
     with ctx.sessions.begin() as session:
         session.execute(insert(Camera).values(name="Zoned", serial_number="H2RXEM06043616",
@@ -210,3 +233,13 @@ def test_camera_names_in_file_names_still_identify_cameras(ingestor, put_upload,
     cams = {c.id: c.name for c in db.cameras()}
     assert (cams[first.camera_id], cams[second.camera_id], cams[third.camera_id]) == (
         "CAM07", "oostvaardersplassen-03", "PICTON-2")
+
+
+def test_a_burst_arriving_out_of_order_is_one_sequence(ingestor, put_upload, db):
+    """The three Reconyx photos are one trigger (08:25:38, :38, :39): ingested last-first they still chain
+    into one sequence named by the earliest frame (ties by id), as addax_common/sequences.py defines."""
+    photos = sorted(DATA.glob("*.JPG"), reverse=True)
+    ids = [ingest(ingestor, put_upload, photo.name, photo.read_bytes(), None).image_id for photo in photos]
+    rows = {r.id: r for r in db.images()}
+    first = min(ids, key=lambda i: (rows[i].captured_at, i))
+    assert {rows[i].sequence_id for i in ids} == {first}

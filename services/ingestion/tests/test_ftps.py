@@ -5,10 +5,13 @@ from __future__ import annotations
 import ftplib
 import hashlib
 import io
+import shutil
 import socket
 import ssl
 import struct
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +19,7 @@ from addax_common.db import ImageStatus
 from addax_common.reliable_queue import QUEUE_IMAGE_INGESTED
 from addax_common.storage import BUCKET_RAW
 from addax_ingestion.ftps_server import FtpsServer
+from tests.support.chaos import fill_disk, tmpfs
 
 
 @pytest.fixture
@@ -124,16 +128,22 @@ def test_incomplete_upload_is_deleted_not_ingested(how, ftps, settings, jpeg, db
     conn = client.transfercmd("STOR partial.jpg")
     conn.sendall(data[: len(data) // 2])
     target = settings.upload_dir / "cam1" / "partial.jpg"
-    wait_for(lambda: target.exists() and target.stat().st_size > 0, what="partial file on disk")
-    assert pipeline.is_busy(target)  # the watcher must not pick up a file that is still arriving
+
+    def partials() -> list:
+        return [p for p in target.parent.glob(".addax-upload-*.part") if p.exists() and p.stat().st_size > 0]
+
+    wait_for(partials, what="partial file on disk")
+    # It arrives under a hidden name (the watcher ignores it), and its real name is marked busy too.
+    assert not target.exists()
+    assert pipeline.is_busy(target)
     if how == "abort":
         client.sock.sendall(b"ABOR\r\n")
-        wait_for(lambda: not target.exists(), what="aborted upload deleted")
+        wait_for(lambda: not partials(), what="aborted upload deleted")
         conn.close()
         client.close()
     else:
         # The camera's link drops: nothing more arrives and the data channel times out.
-        wait_for(lambda: not target.exists(), what="timed-out upload deleted")
+        wait_for(lambda: not partials(), what="timed-out upload deleted")
         for sock in (conn, client.sock):
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             sock.close()
@@ -141,6 +151,37 @@ def test_incomplete_upload_is_deleted_not_ingested(how, ftps, settings, jpeg, db
     assert not pipeline.is_busy(target)
     time.sleep(0.3)
     assert db.images() == [] and results == []
+
+
+def test_disk_full_mid_upload_is_refused_and_leaves_no_partial_file(settings, pipeline, db, jpeg, tmp_path, wait_for):
+    # The camera sends small blocks (2 KB TLS records): the first ones sit in the file's write buffer,
+    # the write that fills it fails with ENOSPC, and closing the file fails again flushing them. The
+    # transfer must still end as incomplete (426, the partial file removed), not leave it behind.
+    volume = Path(tempfile.mkdtemp(prefix="fx", dir="/tmp"))
+    with tmpfs(volume, 2) as mounted:
+        if not mounted:
+            pytest.skip("mounting a tmpfs needs root")
+        small = settings.model_copy(update={"upload_dir": volume / "uploads"})
+        server = FtpsServer(small, pipeline, cert_dir=tmp_path / "ftps", auth_failed_delay=0.05, data_timeout=1.0).start()
+        try:
+            filler = fill_disk(volume)
+            data = jpeg(seed=31, size=(320, 240))
+            client = tls_client(server)
+            # The server stops reading: the camera sees its data connection cut (or the 426 reply).
+            with pytest.raises((ftplib.error_temp, OSError)):
+                client.storbinary("STOR full.jpg", io.BytesIO(data), blocksize=2048)
+            client.close()
+            left = lambda: [p.name for p in (volume / "uploads").rglob("*") if p.is_file()]  # noqa: E731
+            wait_for(lambda: not left(), what=f"nothing left behind: {left()}")
+            filler.unlink()
+            again = tls_client(server)
+            again.storbinary("STOR full.jpg", io.BytesIO(data), blocksize=2048)  # space again: it goes through
+            again.quit()
+            [row] = wait_for(lambda: db.images(), what="the upload ingested")
+            assert row.sha256 == hashlib.sha256(data).hexdigest()
+        finally:
+            server.stop()
+    shutil.rmtree(volume, ignore_errors=True)
 
 
 def test_certificate_is_generated_once_and_reused(settings, pipeline, tmp_path):

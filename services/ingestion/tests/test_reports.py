@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy.dialects.postgresql import insert
 
 from addax_common.db import Camera
+from addax_common.ingest.exif import parse_status_string, read_exif
+from addax_common.ingest.ingest import Outcome
+from addax_common.ingest.reports import parse_report
 from addax_common.storage import BUCKET_QUARANTINE
-from addax_ingestion.exif import parse_status_string, read_exif
-from addax_ingestion.ingest import Outcome
-from addax_ingestion.reports import parse_report
 
 REPORT = b"""\xef\xbb\xbfDAILY REPORT
 Camera Name: Trap North

@@ -10,9 +10,9 @@ from botocore.config import Config
 
 from addax_common.context import make_context
 from addax_common.db import ImageStatus
+from addax_common.ingest.ingest import Ingestor, Outcome
 from addax_common.metrics import INGESTED
 from addax_common.storage import BUCKET_RAW, DirectoryStorage, S3Storage
-from addax_ingestion.ingest import Ingestor, Outcome
 from addax_ingestion.pipeline import IngestPipeline
 from addax_ingestion.watcher import UploadWatcher
 from tests.support.servers import free_port

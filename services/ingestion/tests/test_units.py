@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from addax_common.camera_time import camera_timezone
-from addax_ingestion.exif import read_exif
-from addax_ingestion.filenames import is_ignored_name, sanitize_filename
-from addax_ingestion.validate import sniff, validate_image
+from addax_common.ingest.exif import read_exif
+from addax_common.ingest.filenames import is_ignored_name, sanitize_filename
+from addax_common.ingest.validate import sniff, validate_image
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,11 @@ from addax_common.db.images import (
     ImageStatus,
     ReviewStatus,
 )
+from addax_common.db.models_admin import ReprocessItem, ReprocessJob, RuntimeSetting
 from addax_common.db.projects import DEFAULT_PROJECT_SLUG, Project, ProjectMember
 from addax_common.db.session import make_engine, make_session_factory
+from addax_common.db.species_labels import SpeciesLabel
+from addax_common.db.uploads import UploadKey, UploadSession
 from addax_common.db.users import AuditLog, RefreshToken, User, UserRole
 
 __all__ = [
@@ -53,9 +56,15 @@ __all__ = [
     "Project",
     "ProjectMember",
     "RefreshToken",
+    "ReprocessItem",
+    "ReprocessJob",
     "ReviewStatus",
     "RuleKind",
+    "SpeciesLabel",
+    "RuntimeSetting",
     "TriggerMode",
+    "UploadKey",
+    "UploadSession",
     "User",
     "UserRole",
     "alert_rule_channels",

@@ -8,6 +8,7 @@ from typing import Any
 from geoalchemy2 import Geography
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     FetchedValue,
@@ -79,7 +80,18 @@ class Image(Base):
     height: Mapped[int | None] = mapped_column(Integer)
     storage_key: Mapped[str | None] = mapped_column(String(512))  # in raw-images, or quarantine when rejected
     thumbnail_key: Mapped[str | None] = mapped_column(String(512))
+    # True when the detection stage stored people-blurred copies of the image and its thumbnail
+    # (addax_common.privacy: keys derive from the id); viewers get those while blurring is on.
+    people_blurred: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
     ftps_account: Mapped[str | None] = mapped_column(String(120))
+    # The door the file came through (ftps, web, http-api, cli) and who sent it: the signed-in user of
+    # the web upload, or the upload key of the HTTP API and the command-line uploader (migration 0012).
+    upload_door: Mapped[str] = mapped_column(String(16), default="ftps", server_default="ftps")
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    upload_key_id: Mapped[int | None] = mapped_column(ForeignKey("upload_keys.id", ondelete="SET NULL"))
+    # "image", or "video" (an SD card's clips, migration 0017): a video is stored and listed with a poster
+    # frame as its thumbnail, but not run through the image models (written completed, no detections).
+    media_kind: Mapped[str] = mapped_column(String(16), default="image", server_default="image")
     # Uploads of identical content after the first: kept as a count, not as new images.
     duplicate_uploads: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
@@ -91,7 +103,14 @@ class Image(Base):
     # offset of the image's deployment (addax_common/deployments.py), so an offset change is undone exactly.
     # Both are null when the photo carries no capture time: nothing stands in for it.
     captured_at: Mapped[datetime | None] = utc_timestamp()
+    # max(detections.confidence) of the image, null without detections: kept by triggers on detections
+    # (migration 0015), read by the confidence sort. Never written by application code.
+    max_confidence: Mapped[float | None] = mapped_column(Float)
     exif_captured_at: Mapped[datetime | None] = utc_timestamp()
+    # The EXIF wall-clock time when the photo carried no UTC offset (nearly every camera trap): it is
+    # read in the time zone of the image's deployment (addax_common/deployments.py), so changing that
+    # zone re-computes captured_at. Null when EXIF had an offset (exif_captured_at is then exact).
+    exif_local_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=False))
     deployment_id: Mapped[int | None] = mapped_column(ForeignKey("deployments.id", ondelete="SET NULL"))
     # The id of the first frame of the image's sequence (addax_common/sequences.py): frames of one camera
     # whose capture times lie within the project's sequence_gap_seconds of the previous frame. An image
@@ -123,6 +142,8 @@ class Image(Base):
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     reviewed_at: Mapped[datetime | None] = utc_timestamp()
 
+    __table_args__ = (CheckConstraint("media_kind IN ('image', 'video')", name="media_kind"),)
+
     detections: Mapped[list[Detection]] = relationship(
         back_populates="image", cascade="all, delete-orphan", order_by="Detection.index", passive_deletes=True
     )
@@ -148,6 +169,15 @@ Index(
     "ix_images_project_undated_taken_at",
     Image.project_id,
     Image.captured_at.is_(None),
+    func.coalesce(Image.captured_at, Image.received_at),
+    Image.id,
+)
+# The confidence sort within a project (migration 0015), newest-first as the tie-breaker: an index walk.
+Index(
+    "ix_images_project_confidence",
+    Image.project_id,
+    func.coalesce(Image.max_confidence, -1.0),
+    Image.captured_at.is_not(None),
     func.coalesce(Image.captured_at, Image.received_at),
     Image.id,
 )
@@ -227,6 +257,11 @@ class Classification(Base):
     rank: Mapped[int] = mapped_column(Integer)
     model_name: Mapped[str] = mapped_column(String(120))
     source: Mapped[str] = mapped_column(String(16), default="machine", server_default="machine")
+    # The taxonomic rank the label is at (species, genus, family, order, class) when the classifier's
+    # labels carry a taxonomy (SpeciesNet style); a rank above species on rank 1 = a rolled-up answer.
+    taxon_rank: Mapped[str | None] = mapped_column(String(16))
+    # The label's taxonomy, {"class": ..., "order": ..., "family": ..., "genus": ..., "species": ...}.
+    taxonomy: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = utc_timestamp(nullable=False, default_now=True)
 

@@ -33,6 +33,9 @@ class Project(Base):
     sequence_gap_seconds: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
     # Species the project expects; empty = any label the model knows.
     allowed_species: Mapped[list[str]] = mapped_column(ARRAY(String(200)), default=list, server_default="{}")
+    # Geofence: ISO 3166-1 alpha-3 countries the project's cameras are in; species the classifier's
+    # range map places elsewhere are removed before the top-k is stored. Empty = no country geofence.
+    geofence_countries: Mapped[list[str]] = mapped_column(ARRAY(String(3)), default=list, server_default="{}")
     # Project defaults for thresholds, e.g. {"detection": 0.2, "classification": 0.5}; empty = server settings.
     thresholds: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     created_at: Mapped[datetime] = utc_timestamp(nullable=False, default_now=True)

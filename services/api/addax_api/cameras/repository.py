@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from addax_api.queries.filters import ImageQuery
 from addax_api.queries.images import TAKEN_AT, conditions
-from addax_common.db import Camera, CameraStatus, Image, ImageStatus
+from addax_common.db import Camera, CameraStatus, Image, ImageStatus, Project
 
 STATUS_HISTORY_LIMIT = 50
 
@@ -76,6 +76,33 @@ def _with_stats(images: ImageQuery, *where: Any) -> Any:
 def list_with_stats(db: Session, images: ImageQuery) -> list[Any]:
     """Every camera of the project; image_count and last_image_at over the images matching `images`."""
     return list(db.execute(_with_stats(images)).all())
+
+
+def unassigned(db: Session) -> list[Any]:
+    """Unassigned cameras of every project with their project and image statistics (all their images)."""
+    stats = (
+        select(Image.camera_id, func.count().label("image_count"), func.max(TAKEN_AT).label("last_image_at"))
+        .where(Image.camera_id.is_not(None), Image.status != ImageStatus.REJECTED)
+        .group_by(Image.camera_id)
+        .subquery("image_stats")
+    )
+    geometry = cast(Camera.location, Geometry)
+    stmt = (
+        select(
+            Camera,
+            Project.slug.label("project_slug"),
+            Project.name.label("project_name"),
+            func.ST_Y(geometry).label("lat"),
+            func.ST_X(geometry).label("lon"),
+            func.coalesce(stats.c.image_count, 0).label("image_count"),
+            stats.c.last_image_at,
+        )
+        .join(Project, Project.id == Camera.project_id)
+        .outerjoin(stats, stats.c.camera_id == Camera.id)
+        .where(Camera.is_assigned.is_(False))
+        .order_by(Camera.created_at.desc(), Camera.id.desc())
+    )
+    return list(db.execute(stmt).all())
 
 
 def get_with_stats(db: Session, project_id: int, camera_id: int) -> Any:

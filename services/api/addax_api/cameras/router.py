@@ -11,17 +11,20 @@ from addax_api.cameras.schemas import (
     CameraDetail,
     CameraOut,
     CameraUpdate,
+    UnassignedCamera,
 )
 from addax_api.deps import get_db
 from addax_api.errors import created, error_responses
 from addax_api.images.service import Presentation, presentation
-from addax_api.queries.filters import SpeciesLabels
-from addax_api.scope import ProjectAdmin, ProjectViewer
+from addax_api.queries.filters import ImageQuery, image_filters
+from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
+from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
-# Every route here sits under a project slug, so 401/403/404 are declared once on the router, not per route.
-router = APIRouter(prefix="/api/projects/{slug}/cameras", tags=["cameras"], responses=error_responses(401, 403, 404))
+router = project_scoped_router("/cameras", "cameras")
+# Server-wide: cameras that registered themselves and no admin has adopted yet, in every project.
+admin_router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=error_responses(401, 403))
 
 CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
@@ -31,13 +34,17 @@ CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
     response_model=CameraCollection,
     name="list",
     summary="The project's cameras as a GeoJSON FeatureCollection",
-    description="With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these "
-    "species (a human correction wins over the machine label, as in the image list); every camera is still listed.",
+    description="Takes the image list's filters (species, dates, capture time, review status, status, minimum "
+    "confidence, camera): each camera's `image_count` and `last_image_at` cover only the images they match (a human "
+    "correction wins over the machine label, as in the image list). Every camera is still listed. Rejected uploads "
+    "are never counted.",
 )
 def list_cameras(
-    scope: ProjectViewer, db: Annotated[Session, Depends(get_db)], species: SpeciesLabels = None
+    scope: ProjectViewer,
+    db: Annotated[Session, Depends(get_db)],
+    images: Annotated[ImageQuery, Depends(image_filters)],
 ) -> CameraCollection:
-    return service.collection(db, scope.project_id, tuple(dict.fromkeys(species or ())))
+    return service.collection(db, images)
 
 
 @router.post(
@@ -81,8 +88,20 @@ def update_camera(camera_id: CameraId, body: CameraUpdate, scope: ProjectAdmin, 
     "/{camera_id}/assign",
     response_model=CameraOut,
     name="assign",
-    summary="Assign an unassigned camera (project admin)",
+    summary="Adopt an unassigned camera (project admin): name and place it, and with `project` move it there",
     responses=error_responses(409),
 )
 def assign_camera(camera_id: CameraId, body: CameraAssign, scope: ProjectAdmin, uow: UoW) -> CameraOut:
     return service.assign(uow, scope, camera_id, body)
+
+
+@admin_router.get(
+    "/unassigned",
+    response_model=list[UnassignedCamera],
+    name="unassigned",
+    summary="Cameras no admin has adopted yet, in every project (server admin)",
+    description="Cameras register themselves with their first upload, unassigned and usually without a location. "
+    "Adopt one with `POST /api/projects/{slug}/cameras/{camera_id}/assign` (its `project` moves it).",
+)
+def unassigned_cameras(user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> list[UnassignedCamera]:
+    return service.unassigned(db)

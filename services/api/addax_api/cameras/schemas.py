@@ -17,6 +17,7 @@ class CameraLocation(BaseModel):
     lon: Annotated[float, Field(ge=-180, le=180, description="Longitude, WGS 84")]
 
 
+ProjectSlug = Annotated[str, Field(max_length=64, pattern=SLUG_PATTERN)]
 Altitude = Annotated[float, Field(ge=-500, le=9000, allow_inf_nan=False, description="Metres above sea level")]
 
 
@@ -54,16 +55,13 @@ class CameraUpdate(BaseModel):
     is_assigned: bool | None = None
     installed_at: datetime | None = None
     config: JsonObject | None = None
-    project: str | None = Field(
-        default=None,
-        max_length=64,
-        pattern=SLUG_PATTERN,
-        description="Move the camera, with its images, to this project (slug); you must administer both",
+    project: ProjectSlug | None = Field(
+        default=None, description="Move the camera, with its images, to this project (slug); you must administer both"
     )
 
 
 class CameraAssign(BaseModel):
-    """Assign an unassigned (auto-registered) camera, optionally naming and placing it at the same time."""
+    """Adopt an unassigned (auto-registered) camera, optionally naming and placing it at the same time."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -71,6 +69,9 @@ class CameraAssign(BaseModel):
     site: Text200 | None = None
     location: CameraLocation | None = None
     notes: Text5000 | None = None
+    project: ProjectSlug | None = Field(
+        default=None, description="Adopt it into this project (slug), with its images; you must administer both"
+    )
 
 
 class CameraStatusOut(BaseModel):
@@ -143,3 +144,18 @@ class CameraDetail(CameraOut):
     latest_status: CameraStatusOut | None
     recent_images: list[ImageSummary] = Field(description="The 10 newest images")
     status_history: list[CameraStatusOut] = Field(description="Up to 50 newest status readings")
+
+
+class UnassignedCamera(BaseModel):
+    id: int
+    name: str
+    serial_number: str | None
+    make: str | None
+    model: str | None
+    ftps_account: str | None
+    project: str = Field(description="Slug of the project it registered in (its upload account's)")
+    project_name: str
+    location: LatLon | None = Field(description="From its photos' GPS, when they carry it")
+    image_count: int
+    last_image_at: datetime | None
+    created_at: datetime

@@ -20,6 +20,7 @@ from addax_api.cameras.schemas import (
     CameraStatusOut,
     CameraUpdate,
     PointGeometry,
+    UnassignedCamera,
 )
 from addax_api.errors import Conflict, Forbidden, NotFound
 from addax_api.images import service as image_service
@@ -38,9 +39,10 @@ UNIQUE_MESSAGES = {
 }
 
 
-def collection(db: Session, project_id: int, species: tuple[str, ...] = ()) -> CameraCollection:
+def collection(db: Session, images: ImageQuery) -> CameraCollection:
+    """Every camera of the query's project; its counts over the images `images` matches."""
     features = []
-    for row in repository.list_with_stats(db, ImageQuery(project_id=project_id, species=species)):
+    for row in repository.list_with_stats(db, images):
         camera: Camera = row.Camera
         geometry = PointGeometry(coordinates=[row.lon, row.lat]) if row.lat is not None else None
         features.append(
@@ -172,10 +174,27 @@ def assign(uow: UnitOfWork, scope: ProjectScope, camera_id: int, data: CameraAss
     if camera.is_assigned:
         raise Conflict("the camera is already assigned")
     values = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
+    target_slug = values.pop("project", None)
     changes = _apply(camera, {**values, "is_assigned": True})
     _flush(db)
     record(db, actor, "camera.assign", "camera", camera.id, {"name": camera.name, **changes}, project_id=project_id)
+    if target_slug is not None and target_slug != scope.project.slug:
+        project_id = _move(uow, scope, camera, target_slug)
     db.flush()
     db.expire(camera)
+    uow.invalidate_stats(scope.project_id)
     uow.invalidate_stats(project_id)
     return get(db, project_id, camera.id)
+
+
+def unassigned(db: Session) -> list[UnassignedCamera]:
+    """Cameras waiting to be adopted, in every project, newest registration first."""
+    return [
+        UnassignedCamera(
+            **attributes(row.Camera, "id", "name", "serial_number", "make", "model", "ftps_account", "created_at"),
+            **attributes(row, "image_count", "last_image_at", "project_name"),
+            project=row.project_slug,
+            location=LatLon(lat=row.lat, lon=row.lon) if row.lat is not None else None,
+        )
+        for row in repository.unassigned(db)
+    ]

@@ -1,25 +1,25 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import Depends, Path, Query, status
 from sqlalchemy.orm import Session
 
 from addax_api.deployments import service
 from addax_api.deployments.schemas import DeploymentCreate, DeploymentOut, DeploymentUpdate
 from addax_api.deps import get_db
-from addax_api.errors import created, error_responses
-from addax_api.scope import ProjectAdmin, ProjectViewer
+from addax_api.errors import created
+from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
-router = APIRouter(
-    prefix="/api/projects/{slug}/deployments", tags=["deployments"], responses=error_responses(401, 403, 404)
-)
+router = project_scoped_router("/deployments", "deployments")
 
 DeploymentId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 WRITE_DESCRIPTION = (
     "Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). "
     "Images of the camera are re-assigned to the deployment active at their capture time, and a changed "
-    "`clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo)."
+    "`clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo). "
+    "EXIF times carry no zone: they are read in the deployment's `timezone`, so changing it re-computes the "
+    "capture times too (audited as `deployment.timezone`; set the old zone back to undo)."
 )
 
 

@@ -106,7 +106,7 @@ def update(uow: UnitOfWork, scope: ProjectScope, deployment_id: int, data: Deplo
     start_at = values.get("start_at", deployment.start_at)
     end_at = values.get("end_at", deployment.end_at)
     _check_period(db, deployment.camera_id, start_at, end_at, deployment.id)
-    old_offset = deployment.clock_offset_seconds
+    old_offset, old_zone = deployment.clock_offset_seconds, deployment.timezone
     changes = _set(deployment, values)
     if not changes:
         return get(db, project_id, deployment.id)
@@ -119,6 +119,11 @@ def update(uow: UnitOfWork, scope: ProjectScope, deployment_id: int, data: Deplo
         # `from` back, which this row names.
         correction = {"from": old_offset, "to": deployment.clock_offset_seconds, "images_reassigned": moved}
         record(db, uow.actor, "deployment.clock_offset", "deployment", deployment.id, correction, project_id=project_id)
+    if "timezone" in changes:
+        # The same for the zone the EXIF wall-clock times are read in: capture times move, and the row
+        # names the zone to set back to undo it.
+        zone_change: dict[str, Any] = {"from": old_zone, "to": deployment.timezone, "images_reassigned": moved}
+        record(db, uow.actor, "deployment.timezone", "deployment", deployment.id, zone_change, project_id=project_id)
     uow.invalidate_stats(project_id)
     return get(db, project_id, deployment.id)
 

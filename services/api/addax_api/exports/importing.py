@@ -46,8 +46,8 @@ from addax_api.scope import ProjectScope
 from addax_api.uow import UnitOfWork
 from addax_common.db import Camera, Classification, Deployment, Detection, DetectionCategory, Image, ImageStatus
 from addax_common.deployments import assign_image
-from addax_common.image_validation import validate_image
 from addax_common.imaging import decode_image, encode_jpeg, thumbnail
+from addax_common.ingest.validate import validate_image
 from addax_common.logging import get_logger
 from addax_common.storage import BUCKET_RAW, BUCKET_THUMBNAILS, StorageError, raw_image_key, thumbnail_key
 

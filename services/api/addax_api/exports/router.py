@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
@@ -19,10 +19,10 @@ from addax_api.exports import importing, service
 from addax_api.exports.schemas import ImportResult
 from addax_api.exports.service import Export, MediaMode, Prepared, Table
 from addax_api.queries.filters import ImageQuery, image_query
-from addax_api.scope import ProjectAdmin, ProjectViewer
+from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.uow import UoW
 
-router = APIRouter(prefix="/api/projects/{slug}", tags=["exports"], responses=error_responses(401, 403, 404))
+router = project_scoped_router("", "exports")
 
 
 class PayloadTooLarge(ApiError):
@@ -37,21 +37,25 @@ PROGRESS = (
 )
 
 
-def _binary(*media_types: str) -> dict[int | str, dict[str, Any]]:
+def _download(*media_types: str) -> dict[str, Any]:
+    """The decorator arguments of an export route: a streamed body, documented as a binary attachment."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
     return {
-        200: {
-            "content": {t: {"schema": {"type": "string", "format": "binary"}} for t in media_types},
-            "description": "The export, as an attachment",
-        }
+        "response_class": StreamingResponse,
+        "responses": {200: {"content": dict.fromkeys(media_types, binary), "description": "The export, as an attachment"}},
     }
 
 
-def _job(request: Request, filters: ImageQuery, scope: Any) -> Export:
+def export_job(request: Request, scope: ProjectViewer, filters: Filters) -> Export:
+    """The export of the gallery's selection, for the signed-in viewer (named as its author)."""
     state = request.app.state
     user = scope.user
     return Export(
         state.ctx, state.media, filters, state.settings.detection_classify_threshold, user.full_name or user.email
     )
+
+
+Job = Annotated[Export, Depends(export_job)]
 
 
 def _response(prepared: Prepared) -> StreamingResponse:
@@ -72,14 +76,14 @@ def _response(prepared: Prepared) -> StreamingResponse:
     description="Images in a deployment and with a capture time (Camtrap DP requires both). `media=include` puts "
     "the photos in the zip (`media/...`, relative filePath) and sends `X-Export-Media-Bytes`; `media=urls` links "
     "them by signed URLs valid for the media URL lifetime." + PROGRESS,
-    response_class=StreamingResponse,
-    responses=_binary("application/zip"),
+    **_download("application/zip"),
 )
 def export_camtrap_dp(
-    request: Request, slug: str, scope: ProjectViewer, filters: Filters,
+    slug: str,
+    job: Job,
     media: Annotated[MediaMode, Query(description="`include`: photos in the zip; `urls`: signed URLs")] = "urls",
-) -> StreamingResponse:  # fmt: skip
-    return _response(service.camtrap_dp(_job(request, filters, scope), slug, media))
+) -> StreamingResponse:
+    return _response(service.camtrap_dp(job, slug, media))
 
 
 @router.get(
@@ -88,15 +92,15 @@ def export_camtrap_dp(
     summary="MegaDetector batch-output JSON 1.4 (Timelapse), optionally zipped with the photos",
     description="Every detection with its machine classifications; `file` is `<camera>/<id prefix>-<file name>`, "
     "the photo's path in the zip with `media=include`." + PROGRESS,
-    response_class=StreamingResponse,
-    responses=_binary("application/json", "application/zip"),
+    **_download("application/json", "application/zip"),
 )
 def export_megadetector(
-    request: Request, slug: str, scope: ProjectViewer, filters: Filters,
+    slug: str,
+    job: Job,
     media: Annotated[Literal["none", "include"], Query(description="`include`: a zip of the JSON and the photos")] = "none",
-) -> StreamingResponse:  # fmt: skip
+) -> StreamingResponse:
     mode: MediaMode = "include" if media == "include" else "urls"
-    return _response(service.megadetector_json(_job(request, filters, scope), slug, mode))
+    return _response(service.megadetector_json(job, slug, mode))
 
 
 @router.get(
@@ -104,14 +108,10 @@ def export_megadetector(
     name="export_csv",
     summary="CSV of the images or of the observations (one row per detection)",
     description="Detections below the display threshold are left out, as in the gallery." + PROGRESS,
-    response_class=StreamingResponse,
-    responses=_binary("text/csv"),
+    **_download("text/csv"),
 )
-def export_csv(
-    request: Request, slug: str, scope: ProjectViewer, filters: Filters,
-    table: Annotated[Table, Query(description="Which table")] = "images",
-) -> StreamingResponse:  # fmt: skip
-    return _response(service.table_csv(_job(request, filters, scope), slug, table))
+def export_csv(slug: str, job: Job, table: Annotated[Table, Query(description="Which table")] = "images") -> StreamingResponse:
+    return _response(service.table_csv(job, slug, table))
 
 
 @router.get(
@@ -119,11 +119,10 @@ def export_csv(
     name="export_xlsx",
     summary="XLSX workbook with an images sheet and an observations sheet",
     description="Written with openpyxl's write-only mode to a temporary file, then streamed." + PROGRESS,
-    response_class=StreamingResponse,
-    responses=_binary("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    **_download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 )
-def export_xlsx(request: Request, slug: str, scope: ProjectViewer, filters: Filters) -> StreamingResponse:
-    return _response(service.table_xlsx(_job(request, filters, scope), slug))
+def export_xlsx(slug: str, job: Job) -> StreamingResponse:
+    return _response(service.table_xlsx(job, slug))
 
 
 @router.post(

@@ -32,15 +32,6 @@ from addax_api.queries.images import conditions, effective_labels, time_keys
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus, User
 
 
-def _max_confidence() -> Any:
-    """Per-image highest detection confidence, as a subquery to join (one hash aggregate)."""
-    return (
-        select(Detection.image_id.label("image_id"), func.max(Detection.confidence).label("top"))
-        .group_by(Detection.image_id)
-        .subquery("max_confidence")
-    )
-
-
 @dataclass(frozen=True)
 class Ordering:
     source: Any  # images joined with what the sort keys need
@@ -53,10 +44,8 @@ def ordering(sort: str, descending: bool) -> Ordering:
     if sort == "received_at":
         return Ordering(source, [Image.received_at, Image.id])
     if sort == "confidence":
-        top = _max_confidence()
-        return Ordering(
-            source.outerjoin(top, top.c.image_id == Image.id), [func.coalesce(top.c.top, -1.0), *taken, Image.id]
-        )
+        # images.max_confidence is kept by triggers on detections (migration 0015); index ix_images_project_confidence.
+        return Ordering(source, [func.coalesce(Image.max_confidence, -1.0), *taken, Image.id])
     if sort == "camera":
         return Ordering(source, [func.coalesce(Camera.name, ""), *taken, Image.id])
     return Ordering(source, [*taken, Image.id])
@@ -80,12 +69,19 @@ SUMMARY_COLUMNS = (
     Image.width,
     Image.height,
     Image.thumbnail_key,
+    Image.media_kind,
     Image.sequence_id,
+    Image.people_blurred,
 )
 
 
-def count(db: Session, q: ImageQuery) -> int:
-    return db.scalar(select(func.count()).select_from(Image).where(*conditions(q))) or 0
+def count(db: Session, q: ImageQuery, up_to: int | None = None) -> int:
+    """Images matching `q`; with `up_to`, counting stops after up_to + 1 of them (a result above
+    `up_to` means "more than that"), so a broad filter over a million images does not read them all."""
+    if up_to is None:
+        return db.scalar(select(func.count()).select_from(Image).where(*conditions(q))) or 0
+    matching = select(Image.id).where(*conditions(q)).limit(up_to + 1).subquery()
+    return db.scalar(select(func.count()).select_from(matching)) or 0
 
 
 def status_counts(db: Session, q: ImageQuery) -> dict[ImageStatus, int]:
@@ -332,6 +328,27 @@ def detection_for_update(db: Session, project_id: int, image_id: uuid.UUID, dete
         .with_for_update(of=Detection)
     )
     return db.scalars(stmt).first()
+
+
+def animal_detections_for_update(db: Session, image_ids: Sequence[uuid.UUID], threshold: float) -> list[Detection]:
+    """The animal detections at or above the display threshold of these images (locked), in image order."""
+    stmt = (
+        select(Detection)
+        .where(
+            Detection.image_id.in_(image_ids),
+            Detection.category == DetectionCategory.ANIMAL,
+            Detection.confidence >= threshold,
+        )
+        .order_by(Detection.image_id, Detection.index)
+        .with_for_update()
+    )
+    return list(db.scalars(stmt))
+
+
+def effective_labels_of(db: Session, detection_ids: Sequence[int]) -> dict[int, str | None]:
+    eff = effective_labels()
+    rows = db.execute(select(eff.c.detection_id, eff.c.label).where(eff.c.detection_id.in_(detection_ids)))
+    return {detection_id: label for detection_id, label in rows}
 
 
 def effective_label_of(db: Session, detection_id: int) -> str | None:

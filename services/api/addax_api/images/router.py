@@ -1,15 +1,17 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import Depends, Path, Query
 from sqlalchemy.orm import Session
 
-from addax_api.deps import get_db
-from addax_api.errors import error_responses
+from addax_api.deps import get_db, get_settings
+from addax_api.errors import Forbidden, error_responses
 from addax_api.images import service
 from addax_api.images.schemas import (
     BulkReviewRequest,
     BulkReviewResult,
+    BulkSpeciesRequest,
+    BulkSpeciesResult,
     DetectionOut,
     ImageDetail,
     ImagePage,
@@ -25,17 +27,15 @@ from addax_api.images.schemas import (
 from addax_api.images.service import Presentation, presentation
 from addax_api.pagination import Limit200, PageParam
 from addax_api.queries.filters import ImageQuery, image_query
-from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer
+from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer, project_scoped_router
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT64
-from addax_common.db import ReviewStatus
+from addax_common.db import ReviewStatus, UserRole
+from addax_common.settings import Settings
 
-# Every route here sits under a project slug, so 401/403/404 are declared once on the router, not per route.
-router = APIRouter(prefix="/api/projects/{slug}/images", tags=["images"], responses=error_responses(401, 403, 404))
+router = project_scoped_router("/images", "images")
 
-sequences_router = APIRouter(
-    prefix="/api/projects/{slug}/sequences", tags=["sequences"], responses=error_responses(401, 403, 404)
-)
+sequences_router = project_scoped_router("/sequences", "sequences")
 
 ImageId = Annotated[uuid.UUID, Path(description="Image id")]
 SequenceId = Annotated[uuid.UUID, Path(description="Sequence id: the image id of its first frame")]
@@ -45,6 +45,7 @@ DetectionId = Annotated[int, Path(ge=1, le=MAX_INT64)]
 DB = Annotated[Session, Depends(get_db)]
 View = Annotated[Presentation, Depends(presentation)]
 Filters = Annotated[ImageQuery, Depends(image_query)]
+AppSettings = Annotated[Settings, Depends(get_settings)]
 
 
 @router.get(
@@ -91,6 +92,18 @@ def review_bulk(body: BulkReviewRequest, scope: ProjectAnalyst, uow: UoW) -> Bul
     return service.review_many(uow, scope, body.image_ids, body.status, body.note)
 
 
+@router.post(
+    "/species",
+    response_model=BulkSpeciesResult,
+    name="species_bulk",
+    summary="Give every animal detection of many images one species label from the list (analyst)",
+)
+def species_bulk(
+    body: BulkSpeciesRequest, scope: ProjectAnalyst, uow: UoW, view: View, settings: AppSettings
+) -> BulkSpeciesResult:
+    return service.correct_species_many(uow, scope, view, body.image_ids, body.label, settings)
+
+
 @sequences_router.get(
     "/{sequence_id}",
     response_model=SequenceDetail,
@@ -119,8 +132,20 @@ def review_sequence(
     name="get",
     summary="One image with detections, classifications and prev/next under the same filters",
 )
-def get_image(image_id: ImageId, scope: ProjectViewer, db: DB, view: View, filters: Filters) -> ImageDetail:
-    return service.detail(db, view, image_id, filters)
+def get_image(
+    image_id: ImageId,
+    scope: ProjectViewer,
+    uow: UoW,
+    view: View,
+    filters: Filters,
+    original: Annotated[
+        bool,
+        Query(description="Project admins: the original with people unblurred (audited); others get 403"),
+    ] = False,
+) -> ImageDetail:
+    if original and not scope.allows(UserRole.ADMIN):
+        raise Forbidden("only project admins may see the original of an image")
+    return service.detail(uow.db, view, image_id, filters, original_for=uow.actor if original else None)
 
 
 @router.post(
@@ -148,11 +173,18 @@ def approve_image(image_id: ImageId, scope: ProjectAnalyst, uow: UoW) -> ReviewR
     response_model=DetectionOut,
     name="set_species",
     summary="Correct the species of a detection (analyst); stored as a human label beside the machine's",
+    description="The label must be in the project's species list (GET .../species-labels); any other is a 422 naming it.",
 )
 def set_species(
-    image_id: ImageId, detection_id: DetectionId, body: SpeciesCorrection, scope: ProjectAnalyst, uow: UoW, view: View
+    image_id: ImageId,
+    detection_id: DetectionId,
+    body: SpeciesCorrection,
+    scope: ProjectAnalyst,
+    uow: UoW,
+    view: View,
+    settings: AppSettings,
 ) -> DetectionOut:
-    return service.correct_species(uow, scope, view, image_id, detection_id, body.label)
+    return service.correct_species(uow, scope, view, image_id, detection_id, body.label, settings)
 
 
 @router.delete(
@@ -162,9 +194,9 @@ def set_species(
     summary="Remove the human species label of a detection (analyst); the machine label counts again",
 )
 def reset_species(
-    image_id: ImageId, detection_id: DetectionId, scope: ProjectAnalyst, uow: UoW, view: View
+    image_id: ImageId, detection_id: DetectionId, scope: ProjectAnalyst, uow: UoW, view: View, settings: AppSettings
 ) -> DetectionOut:
-    return service.correct_species(uow, scope, view, image_id, detection_id, None)
+    return service.correct_species(uow, scope, view, image_id, detection_id, None, settings)
 
 
 @router.post(

@@ -32,6 +32,10 @@ class ImageSummary(BaseModel):
     width: int | None
     height: int | None
     thumbnail_url: str | None = Field(description="Signed, time-limited URL; null when no thumbnail exists yet")
+    media_kind: Literal["image", "video"] = Field(
+        "image", description="video: a clip from an SD card, stored and listed (thumbnail = its poster frame) "
+        "but not analysed by the image models yet: it is completed with no detections"
+    )
     detection_count: int = Field(description="Detections at or above the display threshold (any category)")
     animal_count: int = Field(description="Animal detections at or above the display threshold")
     top_species: str | None = Field(description="The best species label (a human correction wins), or null")
@@ -111,6 +115,12 @@ class ClassificationOut(BaseModel):
     rank: int
     model_name: str = Field(description="The classifier as name@version, or 'human' for a person's label")
     source: Literal["machine", "human"]
+    taxon_rank: str | None = Field(
+        default=None,
+        description="Rank of the label (species, genus, family, order, class) for classifiers with taxonomic "
+        "labels; on rank 1 a rank above species means the species was uncertain and was rolled up",
+    )
+    taxonomy: dict[str, str] | None = Field(default=None, description="The label's class, order, family, genus, species")
 
 
 class DetectionOut(BaseModel):
@@ -159,7 +169,11 @@ class ImageDetail(ImageSummary):
     error: str | None
     attempts: int
     duplicate_uploads: int
-    url: str | None = Field(description="Signed, time-limited URL of the original")
+    url: str | None = Field(
+        description="Signed, time-limited URL of the image: with people blurred while blurring is on, "
+        "unless a project admin asked for the original (?original=true)"
+    )
+    people_blurred: bool = Field(False, description="True when `url` (and the thumbnail) show people blurred")
     display_threshold: float = Field(description="Detections below this confidence are stored but not counted")
     detections: list[DetectionOut]
     reviewed_by: int | None
@@ -201,6 +215,21 @@ class SpeciesCorrection(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     label: NonEmptyText200
+
+
+class BulkSpeciesRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    image_ids: list[uuid.UUID] = Field(min_length=1, max_length=500)
+    label: NonEmptyText200 = Field(description="A label of the project's species list (GET .../species-labels)")
+
+
+class BulkSpeciesResult(BaseModel):
+    updated: list[uuid.UUID] = Field(description="Images whose animal detections now carry the label")
+    skipped: list[uuid.UUID] = Field(description="Images with no animal detection above the display threshold")
+    not_found: list[uuid.UUID]
+    detections: int = Field(description="How many detections were corrected")
+    label: str = Field(description="The label as stored (the list's form)")
 
 
 class RetryResult(BaseModel):

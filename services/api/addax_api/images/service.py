@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from addax_api.audit.service import Actor, record
@@ -15,6 +16,7 @@ from addax_api.errors import Conflict, NotFound
 from addax_api.images import repository
 from addax_api.images.schemas import (
     BulkReviewResult,
+    BulkSpeciesResult,
     CameraRef,
     ClassificationOut,
     DetectionOut,
@@ -35,9 +37,12 @@ from addax_api.mapping import attributes
 from addax_api.media.service import MediaUrls
 from addax_api.queries.filters import ImageQuery
 from addax_api.scope import ProjectScope
+from addax_api.species_labels import service as species_labels
 from addax_api.uow import UnitOfWork
 from addax_common.db import Image, ImageStatus, ReviewStatus
+from addax_common.privacy import blurred_image_key, blurred_thumbnail_key
 from addax_common.reliable_queue import QUEUE_ALERT_REVIEWS, QUEUE_IMAGE_INGESTED
+from addax_common.settings import Settings
 from addax_common.storage import BUCKET_CROPS, BUCKET_RAW, BUCKET_THUMBNAILS
 
 
@@ -47,28 +52,54 @@ class Presentation:
 
     media: MediaUrls
     threshold: float
+    # People blurred in what is served (the run-time `blur_people` setting): thumbnails and the image
+    # come from the blurred copies the detection stage stored (addax_common.privacy).
+    blur_people: bool = False
+
+    def thumbnail_url(self, row: Any) -> str | None:
+        if self.blur_people and getattr(row, "people_blurred", False):
+            return self.media.url(BUCKET_THUMBNAILS, blurred_thumbnail_key(row.id))
+        return self.media.url(BUCKET_THUMBNAILS, row.thumbnail_key)
+
+    def image_url(self, image: Image, original: bool = False) -> str | None:
+        if image.status == ImageStatus.REJECTED:
+            return None
+        if self.blur_people and image.people_blurred and not original:
+            return self.media.url(BUCKET_THUMBNAILS, blurred_image_key(image.id))
+        return self.media.url(BUCKET_RAW, image.storage_key)
 
 
 async def presentation(request: Request) -> Presentation:
-    """The request's Presentation (a FastAPI dependency)."""
-    return Presentation(request.app.state.media, request.app.state.settings.detection_classify_threshold)
+    """The request's Presentation (a FastAPI dependency): the run-time display threshold and blurring."""
+    values = await run_in_threadpool(request.app.state.runtime_settings.current)
+    return Presentation(request.app.state.media, values.detection_classify_threshold, values.blur_people)
 
 
 # --- reading --------------------------------------------------------------------------------
 
 
+# The gallery's total is exact up to this many images past the requested page; beyond it the answer
+# says "at least" (total_exact false). An exact count(*) under a broad filter reads every matching row
+# (about 150 ms at a million images, paid by every page view); no one pages through 10,000 images
+# one page at a time, and the limit moves along with the page asked for.
+EXACT_TOTAL_UP_TO = 10_000
+
+
 def list_page(
     db: Session, view: Presentation, q: ImageQuery, page: int, limit: int, group: ListGrouping = "image"
 ) -> ImagePage:
-    """A page of images, or with group="sequence" of sequences (one representative image each)."""
+    """A page of images, or with group="sequence" of sequences (one representative image each; their
+    total is always exact)."""
     offset = (page - 1) * limit
     if group == "sequence":
         total = repository.count_sequences(db, q)
         rows = repository.sequence_page(db, q, offset, limit) if total else []
-    else:
-        total = repository.count(db, q)
-        rows = repository.page(db, q, offset, limit) if total else []
-    return ImagePage.build(summaries(db, view, rows, q.project_id), total, page, limit)
+        return ImagePage.build(summaries(db, view, rows, q.project_id), total, page, limit)
+    up_to = offset + max(EXACT_TOTAL_UP_TO, limit)
+    total = repository.count(db, q, up_to=up_to)
+    exact = total <= up_to
+    rows = repository.page(db, q, offset, limit) if total else []
+    return ImagePage.build(summaries(db, view, rows, q.project_id), min(total, up_to), page, limit, total_exact=exact)
 
 
 def status_counts(db: Session, q: ImageQuery) -> StatusCounts:
@@ -88,7 +119,8 @@ def _summary_fields(view: Presentation, row: Any, agg: repository.PageAggregates
         **attributes(row, "id", "camera_id", "camera_name", "original_filename", "status", "review_status"),
         **attributes(row, "captured_at", "uploaded_at", "received_at", "completed_at", "width", "height"),
         capture_time_known=row.captured_at is not None,
-        thumbnail_url=view.media.url(BUCKET_THUMBNAILS, row.thumbnail_key),
+        thumbnail_url=view.thumbnail_url(row),
+        media_kind=row.media_kind,
         detection_count=agg.detection_count,
         animal_count=agg.animal_count,
         top_species=labels[0][0] if labels else None,
@@ -147,11 +179,17 @@ def review_sequence(
     return SequenceReviewResult(sequence_id=sequence_id, updated=result.updated)
 
 
-def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) -> ImageDetail:
+def detail(
+    db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery, original_for: Actor | None = None
+) -> ImageDetail:
+    """`original_for`: an admin who asked for the unblurred original; the request is audited."""
     row = repository.detail(db, q.project_id, image_id)
     if row is None:
         raise NotFound("image not found")
     image: Image = row.Image
+    if original_for is not None:
+        record(db, original_for, "image.view_original", "image", image.id,
+               {"people_blurred": image.people_blurred}, project_id=q.project_id)
     agg = repository.aggregates(db, [image.id], view.threshold)[image.id]
     prev_id, next_id = repository.neighbours(db, image.id, q)
     shown = detections(db, view, image.id)
@@ -172,7 +210,8 @@ def detail(db: Session, view: Presentation, image_id: uuid.UUID, q: ImageQuery) 
         gps=LatLon(lat=row.gps_lat, lon=row.gps_lon) if row.gps_lat is not None else None,
         durations=_durations(image),
         error=image.error[:2000] if image.error else None,
-        url=view.media.url(BUCKET_RAW, image.storage_key) if image.status != ImageStatus.REJECTED else None,
+        url=view.image_url(image, original=original_for is not None),
+        people_blurred=view.blur_people and image.people_blurred and original_for is None,
         display_threshold=view.threshold,
         detections=shown,
         reviewed_by_email=row.reviewed_by_email,
@@ -198,7 +237,8 @@ def detections(db: Session, view: Presentation, image_id: uuid.UUID) -> list[Det
                 crop_url=view.media.url(BUCKET_CROPS, detection.crop_key),
                 classifications=[
                     ClassificationOut(
-                        label=c.label, score=c.score, rank=c.rank, model_name=c.model_name, source=c.source
+                        label=c.label, score=c.score, rank=c.rank, model_name=c.model_name, source=c.source,
+                        taxon_rank=c.taxon_rank, taxonomy=c.taxonomy,
                     )
                     for c in classifications
                 ],
@@ -265,14 +305,43 @@ def review_many(
 
 
 def correct_species(
-    uow: UnitOfWork, scope: ProjectScope, view: Presentation, image_id: uuid.UUID, detection_id: int, label: str | None
+    uow: UnitOfWork,
+    scope: ProjectScope,
+    view: Presentation,
+    image_id: uuid.UUID,
+    detection_id: int,
+    label: str | None,
+    settings: Settings,
 ) -> DetectionOut:
-    """Store (or, with label None, remove) the human label of a detection, beside the machine's."""
-    db, actor = uow.db, uow.actor
+    """Store (or, with label None, remove) the human label of a detection, beside the machine's.
+
+    A label must be in the project's species list (`species_labels.service`); `settings` names the
+    taxonomy file that list reads."""
+    db = uow.db
     detection = repository.detection_for_update(db, scope.project_id, image_id, detection_id)
     if detection is None:
         raise NotFound("detection not found")
+    if label is not None:
+        label = species_labels.known_label(db, settings, scope.project_id, label)
     previous = repository.effective_label_of(db, detection_id)
+    _store_human_label(uow, scope, image_id, detection_id, previous, label)
+    db.flush()
+    uow.invalidate_stats(scope.project_id)
+    if label is not None:  # a human label counts as verified (the alerts service skips unfinished images)
+        uow.enqueue(QUEUE_ALERT_REVIEWS, image_id)
+    return next(d for d in detections(db, view, image_id) if d.id == detection_id)
+
+
+def _store_human_label(
+    uow: UnitOfWork,
+    scope: ProjectScope,
+    image_id: uuid.UUID,
+    detection_id: int,
+    previous: str | None,
+    label: str | None,
+) -> None:
+    """Replace (label None: remove) a detection's human label, with its audit entry."""
+    db, actor = uow.db, uow.actor
     repository.delete_human_labels(db, detection_id)
     if label is not None:
         repository.add_classification(
@@ -296,11 +365,40 @@ def correct_species(
         {"detection_id": detection_id, "from": previous, "to": label},
         project_id=scope.project_id,
     )
+
+
+def correct_species_many(
+    uow: UnitOfWork,
+    scope: ProjectScope,
+    view: Presentation,
+    ids: list[uuid.UUID],
+    label: str,
+    settings: Settings,
+) -> BulkSpeciesResult:
+    """Give every animal detection (above the display threshold) of these images the same human label:
+    the gallery's "set species" for a selection, e.g. the frames of one sequence."""
+    db = uow.db
+    label = species_labels.known_label(db, settings, scope.project_id, label)
+    wanted = list(dict.fromkeys(ids))
+    images = repository.many_for_update(db, scope.project_id, wanted)
+    found = {image.id for image in images}
+    detections = repository.animal_detections_for_update(db, sorted(found), view.threshold)
+    previous = repository.effective_labels_of(db, [d.id for d in detections])
+    for detection in detections:
+        _store_human_label(uow, scope, detection.image_id, detection.id, previous.get(detection.id), label)
     db.flush()
-    uow.invalidate_stats(scope.project_id)
-    if label is not None:  # a human label counts as verified (the alerts service skips unfinished images)
+    corrected = {d.image_id for d in detections}
+    if corrected:
+        uow.invalidate_stats(scope.project_id)
+    for image_id in sorted(corrected):
         uow.enqueue(QUEUE_ALERT_REVIEWS, image_id)
-    return next(d for d in detections(db, view, image_id) if d.id == detection_id)
+    return BulkSpeciesResult(
+        updated=[i for i in wanted if i in corrected],
+        skipped=[i for i in wanted if i in found and i not in corrected],
+        not_found=[i for i in wanted if i not in found],
+        detections=len(detections),
+        label=label,
+    )
 
 
 def retry(uow: UnitOfWork, scope: ProjectScope, image_id: uuid.UUID) -> RetryResult:

@@ -20,7 +20,9 @@ from addax_common.storage import (
 
 router = APIRouter(prefix="/api/media", tags=["media"])
 
-CONTENT_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png"}
+CONTENT_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+                 # Videos (media_kind video) are stored under their container's extension.
+                 ".mp4": "video/mp4", ".mov": "video/quicktime", ".3gp": "video/3gpp", ".avi": "video/x-msvideo"}
 
 
 @router.get(

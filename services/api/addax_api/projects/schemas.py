@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from addax_api.scope import SLUG_PATTERN
 from addax_api.validation import EmailLookup, NonEmptyText64, NonEmptyText200, Text5000
@@ -24,6 +24,9 @@ class Thresholds(BaseModel):
     classification: Threshold | None = None
 
 
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$", to_upper=True)]
+
+
 class ProjectSettings(BaseModel):
     """Fields a project admin may change (all optional in an update)."""
 
@@ -35,6 +38,11 @@ class ProjectSettings(BaseModel):
     independence_interval_minutes: int | None = Field(default=None, ge=0, le=7 * 24 * 60)
     sequence_gap_seconds: int | None = Field(default=None, ge=0, le=24 * 3600)
     allowed_species: Species | None = None
+    geofence_countries: list[CountryCode] | None = Field(
+        default=None, max_length=300,
+        description="Geofence: ISO 3166-1 alpha-3 countries of the project's cameras; species the classifier's "
+        "range map places elsewhere are removed before the top-5 is stored (empty = no country geofence)",
+    )
     thresholds: Thresholds | None = None
 
     @field_validator("timezone")
@@ -63,6 +71,7 @@ class ProjectOut(BaseModel):
     independence_interval_minutes: int
     sequence_gap_seconds: int
     allowed_species: list[str]
+    geofence_countries: list[str]
     thresholds: Thresholds
     created_at: datetime
     archived_at: datetime | None

@@ -37,6 +37,7 @@ def out(project: Project, role: UserRole) -> ProjectOut:
         independence_interval_minutes=project.independence_interval_minutes,
         sequence_gap_seconds=project.sequence_gap_seconds,
         allowed_species=list(project.allowed_species or []),
+        geofence_countries=list(project.geofence_countries or []),
         thresholds=Thresholds(**(project.thresholds or {})),
         created_at=project.created_at,
         archived_at=project.archived_at,
@@ -56,6 +57,8 @@ def _settings(data: ProjectCreate | ProjectUpdate) -> dict[str, Any]:
         values["thresholds"] = {k: v for k, v in (values["thresholds"] or {}).items() if v is not None}
     if "allowed_species" in values:
         values["allowed_species"] = list(dict.fromkeys(values["allowed_species"] or []))
+    if "geofence_countries" in values:
+        values["geofence_countries"] = list(dict.fromkeys(values["geofence_countries"] or []))
     for required in ("name", "timezone", "independence_interval_minutes", "sequence_gap_seconds"):
         if required in values and values[required] is None:
             values.pop(required)

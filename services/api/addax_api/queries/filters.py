@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -73,7 +73,7 @@ class ImageQuery:
     order: SortOrder = "desc"
 
 
-async def image_query(
+async def image_filters(
     scope: Annotated[ProjectScope, Depends(project_scope)],
     camera_id: CameraIds = None,
     species: SpeciesLabels = None,
@@ -87,12 +87,8 @@ async def image_query(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     capture_time: CaptureTimeParam = None,
-    sort: Annotated[
-        ImageSort,
-        Query(description="captured_at sorts by capture time; images without one come after the dated ones"),
-    ] = "captured_at",
-    order: Annotated[SortOrder, Query()] = "desc",
 ) -> ImageQuery:
+    """The gallery's filters without its order: what a count over images (the map's) takes."""
     return ImageQuery(
         project_id=scope.project_id,
         camera_ids=tuple(dict.fromkeys(camera_id or ())),
@@ -103,6 +99,15 @@ async def image_query(
         date_from=parse_date_bound(date_from, "date_from", upper=False),
         date_to=parse_date_bound(date_to, "date_to", upper=True),
         capture_time=capture_time,
-        sort=sort,
-        order=order,
     )
+
+
+async def image_query(
+    filters: Annotated[ImageQuery, Depends(image_filters)],
+    sort: Annotated[
+        ImageSort,
+        Query(description="captured_at sorts by capture time; images without one come after the dated ones"),
+    ] = "captured_at",
+    order: Annotated[SortOrder, Query()] = "desc",
+) -> ImageQuery:
+    return replace(filters, sort=sort, order=order)

@@ -10,7 +10,7 @@ from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from addax_api.queries.filters import ImageQuery
-from addax_common.db import Classification, Detection, Image
+from addax_common.db import Classification, Image
 
 # The time an image is ordered and date-filtered by: its capture time, or for an image without one its
 # arrival time. The expression of the order indexes; never shown as a capture time.
@@ -81,6 +81,6 @@ def conditions(q: ImageQuery) -> list[Any]:
     if q.species:
         where.append(_species_condition(q.species))
     if q.min_confidence is not None:
-        d = aliased(Detection)
-        where.append(exists().where(d.image_id == Image.id, d.confidence >= q.min_confidence))
+        # "Some detection at least this confident" is "the highest one is": images.max_confidence (migration 0015).
+        where.append(Image.max_confidence >= q.min_confidence)
     return where

@@ -13,7 +13,7 @@ What counts (the same for every number here):
   image's number of detections with that label.
 * **Independent events**: observations of one species at one deployment, grouped by the project's
   `independence_interval_minutes` measured from the previous observation (addax_common/ecology/events.py,
-  the definition the Camtrap DP export shares).
+  the definition the Camtrap DP export shares; counted here in SQL, stats/repository.py event_tally).
 * **RAI** (relative abundance index): independent events per 100 trap-days; per species over all the
   deployments (total events / total trap-days x 100) and per species per deployment.
 * **Activity**: observations ("detections") and independent events (at their first image) by the
@@ -28,13 +28,11 @@ What counts (the same for every number here):
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
-
-from addax_common.ecology import Event, Observation, iter_events
 
 DAY_SECONDS = 86400.0
 SITE_DECIMALS = 5
@@ -56,11 +54,6 @@ class Effort:
     def site(self) -> tuple[float, float]:
         return (round(self.deployment.lat, SITE_DECIMALS), round(self.deployment.lon, SITE_DECIMALS))
 
-    def days_until(self, moment: datetime) -> float:
-        """Trap-days of this deployment before `moment`."""
-        end = min(self.end, moment)
-        return max(0.0, (end - self.start).total_seconds() / DAY_SECONDS)
-
 
 def efforts(rows: Iterable[Any], date_from: datetime | None, date_to: datetime | None, now: datetime) -> list[Effort]:
     result = []
@@ -69,11 +62,6 @@ def efforts(rows: Iterable[Any], date_from: datetime | None, date_to: datetime |
         end = min(row.end_at or now, date_to) if date_to else (row.end_at or now)
         result.append(Effort(row, start, max(start, end)))
     return result
-
-
-def observations(rows: Iterable[Any]) -> Iterator[Observation]:
-    for row in rows:
-        yield Observation(row.deployment_id, row.species, row.captured_at, row.image_id, row.count)
 
 
 def rate(events: int, trap_days: float) -> float | None:
@@ -92,40 +80,46 @@ class EventTally:
     deployments_seen: dict[str, set[int]]
 
 
-def tally(rows: Iterable[Any], interval_minutes: int, zones: dict[int, str]) -> EventTally:
-    """One pass over the ordered observations: events (via the shared definition) and their hours."""
+class TallyRowView(NamedTuple):
+    """A row of stats/repository.py event_tally (also as cached)."""
+
+    deployment_id: int
+    species: str
+    hour: int
+    detections: int
+    events: int
+    first_at: datetime
+
+
+def tally(rows: Iterable[Any]) -> EventTally:
+    """The tally from stats/repository.py event_tally rows (deployment_id, species, hour, detections,
+    events, first_at): events are grouped in SQL with the definition of addax_common/ecology/events.py."""
     detections: Counter[tuple[int, str]] = Counter()
+    events: Counter[tuple[int, str]] = Counter()
     hours_detections: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
+    hours_events: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
     first_seen: dict[str, datetime] = {}
     deployments_seen: dict[str, set[int]] = defaultdict(set)
-    tz_cache: dict[int, ZoneInfo] = {}
-
-    def local_hour(deployment_id: int, moment: datetime) -> int:
-        zone = tz_cache.get(deployment_id)
-        if zone is None:
-            zone = tz_cache[deployment_id] = ZoneInfo(zones.get(deployment_id) or "UTC")
-        return moment.astimezone(zone).hour
-
-    def counted(stream: Iterable[Observation]) -> Iterator[Observation]:
-        for obs in stream:
-            key = (int(obs.deployment_id), obs.species)  # type: ignore[call-overload]
-            detections[key] += 1
-            hours_detections[obs.species][local_hour(key[0], obs.timestamp)] += 1
-            if obs.species not in first_seen or obs.timestamp < first_seen[obs.species]:
-                first_seen[obs.species] = obs.timestamp
-            deployments_seen[obs.species].add(key[0])
-            yield obs
-
-    events: Counter[tuple[int, str]] = Counter()
-    hours_events: dict[str, list[int]] = defaultdict(lambda: [0] * 24)
-    event: Event
-    for event in iter_events(counted(observations(rows)), interval_minutes):
-        deployment_id = int(event.deployment_id)  # type: ignore[call-overload]
-        events[(deployment_id, event.species)] += 1
-        hours_events[event.species][local_hour(deployment_id, event.start)] += 1
+    for row in rows:
+        key = (row.deployment_id, row.species)
+        detections[key] += row.detections
+        events[key] += row.events
+        hours_detections[row.species][row.hour] += row.detections
+        hours_events[row.species][row.hour] += row.events
+        if row.species not in first_seen or row.first_at < first_seen[row.species]:
+            first_seen[row.species] = row.first_at
+        deployments_seen[row.species].add(row.deployment_id)
     return EventTally(
         detections, events, dict(hours_detections), dict(hours_events), first_seen, dict(deployments_seen)
     )
+
+
+def by_deployment(counts: Counter[tuple[int, str]]) -> dict[int, Counter[str]]:
+    """{deployment: {species: n}} from {(deployment, species): n}."""
+    result: dict[int, Counter[str]] = defaultdict(Counter)
+    for (deployment_id, species), n in counts.items():
+        result[deployment_id][species] += n
+    return result
 
 
 def species_order(t: EventTally) -> list[str]:
@@ -149,14 +143,16 @@ def accumulation_points(
     new_by_day: dict[date, list[str]] = defaultdict(list)
     for species, seen in first_seen.items():
         new_by_day[seen.astimezone(zone).date()].append(species)
+    # Periods as epoch seconds: a day's cumulative effort is then a sum of clamped differences.
+    spans_s = [(e.start.timestamp(), e.end.timestamp()) for e in surveyed]
     points = []
     species_total = 0
     day = first
     while day <= last:
-        day_end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
+        day_end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone).timestamp()
         new = sorted(new_by_day.get(day, []))
         species_total += len(new)
-        effort = round(sum(e.days_until(day_end) for e in surveyed), 4)
-        points.append((day, effort, species_total, new))
+        effort = sum(max(0.0, min(end, day_end) - start) for start, end in spans_s) / DAY_SECONDS
+        points.append((day, round(effort, 4), species_total, new))
         day += timedelta(days=1)
     return points

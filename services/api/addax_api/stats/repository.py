@@ -4,13 +4,12 @@ capture-date range); rejected uploads (not camera-trap photos) are left out of e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from geoalchemy2 import Geometry
-from sqlalchemy import cast, func, literal_column, select
+from sqlalchemy import Integer, Interval, case, cast, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from addax_api.queries.filters import ImageQuery
@@ -146,26 +145,49 @@ def deployments(db: Session, q: ImageQuery) -> list[Any]:
     return list(db.execute(stmt).all())
 
 
-def observations(db: Session, q: ImageQuery) -> Iterator[Any]:
-    """One row per (image, species) of the images in a deployment: deployment_id, species, captured_at,
-    image_id, and count (the image's detections with that label, human corrections winning). Ordered by
-    deployment, species and time, as independent events need them; streamed."""
+def event_tally(db: Session, q: ImageQuery, interval_minutes: int) -> list[Any]:
+    """Observations and independent events, counted in SQL: one row per (deployment_id, species, local
+    hour) with `detections` (observations: images showing the species), `events` (independent events
+    starting in that hour) and `first_at` (the earliest observation).
+
+    The SQL counterpart of addax_common/ecology/events.py with measure_from="previous": observations of
+    one deployment and species in time order, an event starting at the first one and at each one more
+    than the interval after the previous (tests/test_stats_ecology.py checks both agree). Observations are
+    images of a deployment, not rejected, under the filters; the species is the label that counts (a
+    human correction wins); the hour is local to the deployment's time zone."""
     eff = effective_labels()
     dated = replace(q, capture_time="known")
     label_filter = [eff.c.label.in_(q.species)] if q.species else []
-    stmt = (
+    obs = (
         select(
             Image.deployment_id,
             eff.c.label.label("species"),
             Image.captured_at,
             Image.id.label("image_id"),
-            func.count().label("count"),
-        )
+            Deployment.timezone,
+        )  # fmt: skip
         .select_from(eff)
         .join(Image, Image.id == eff.c.image_id)
-        .where(NOT_REJECTED, Image.deployment_id.is_not(None), *conditions(dated), *label_filter)
-        .group_by(Image.deployment_id, eff.c.label, Image.captured_at, Image.id)
-        .order_by(Image.deployment_id, eff.c.label, Image.captured_at, Image.id)
-        .execution_options(yield_per=5000)
+        .join(Deployment, Deployment.id == Image.deployment_id)
+        .where(NOT_REJECTED, *conditions(dated), *label_filter)
+        .group_by(Image.deployment_id, eff.c.label, Image.captured_at, Image.id, Deployment.timezone)
+        .subquery("obs")
     )
-    yield from db.execute(stmt)
+    previous = func.lag(obs.c.captured_at).over(
+        partition_by=(obs.c.deployment_id, obs.c.species), order_by=(obs.c.captured_at, obs.c.image_id)
+    )
+    gap = literal(timedelta(minutes=interval_minutes), type_=Interval())
+    starts = case((or_(previous.is_(None), obs.c.captured_at - previous > gap), 1), else_=0)
+    marked = select(
+        obs.c.deployment_id, obs.c.species, obs.c.captured_at, obs.c.timezone, starts.label("starts")
+    ).subquery("marked")
+    hour = cast(func.extract("hour", func.timezone(marked.c.timezone, marked.c.captured_at)), Integer)
+    stmt = select(
+        marked.c.deployment_id,
+        marked.c.species,
+        hour.label("hour"),
+        func.count().label("detections"),
+        func.sum(marked.c.starts).label("events"),
+        func.min(marked.c.captured_at).label("first_at"),
+    ).group_by(marked.c.deployment_id, marked.c.species, hour)
+    return list(db.execute(stmt).all())

@@ -1,13 +1,12 @@
 from dataclasses import replace
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
-from addax_api.errors import error_responses
 from addax_api.queries.filters import CameraIds, CaptureTimeParam, DateFrom, DateTo, ImageQuery, SpeciesLabels
-from addax_api.scope import ProjectViewer
+from addax_api.scope import ProjectViewer, project_scoped_router
 from addax_api.stats import service
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.schemas import (
@@ -24,10 +23,8 @@ from addax_api.stats.schemas import (
 )
 from addax_api.validation import parse_date_bound
 
-router = APIRouter(prefix="/api/projects/{slug}/stats", tags=["stats"], responses=error_responses(401, 403, 404))
-species_router = APIRouter(
-    prefix="/api/projects/{slug}/species", tags=["species"], responses=error_responses(401, 403, 404)
-)
+router = project_scoped_router("/stats", "stats")
+species_router = project_scoped_router("/species", "species")
 
 
 async def get_cache(request: Request) -> StatsCache:
@@ -179,7 +176,10 @@ def activity(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, speci
 def accumulation(
     scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None
 ) -> Accumulation:
-    return service.accumulation(db, cache, with_species(filters, species), scope.project.timezone)
+    project = scope.project
+    return service.accumulation(
+        db, cache, with_species(filters, species), project.timezone, project.independence_interval_minutes
+    )
 
 
 @router.get(
@@ -190,5 +190,6 @@ def accumulation(
     description="A site is a deployment location (coordinates to 5 decimals); surveyed when it has trap-days in the "
     "range." + ECOLOGY_FILTERS,
 )
-def occupancy(db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Occupancy:
-    return service.occupancy(db, cache, with_species(filters, species))
+def occupancy(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Occupancy:
+    interval = scope.project.independence_interval_minutes
+    return service.occupancy(db, cache, with_species(filters, species), interval)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -137,9 +138,19 @@ def _efforts(db: Session, q: ImageQuery) -> list[ecology.Effort]:
     return ecology.efforts(repository.deployments(db, q), q.date_from, q.date_to, datetime.now(UTC))
 
 
-def _tally(db: Session, q: ImageQuery, spans: list[ecology.Effort], interval: int) -> ecology.EventTally:
-    zones = {e.deployment.id: e.deployment.timezone for e in spans}
-    return ecology.tally(repository.observations(db, q), interval, zones)
+TallyRow = tuple[int, str, int, int, int, datetime]  # deployment_id, species, hour, detections, events, first_at
+_tally_rows = TypeAdapter(list[TallyRow])
+
+
+def _tally(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> ecology.EventTally:
+    """The SQL event tally, cached on its own: the dashboard's four ecology charts ask for the same one
+    (accumulation and occupancy do not depend on the interval but share the project's)."""
+
+    def compute() -> list[TallyRow]:
+        return [tuple(row) for row in repository.event_tally(db, q, interval)]
+
+    rows = cache.get_or_compute(q.project_id, "event_tally", _params(q, interval=interval), _tally_rows, compute)
+    return ecology.tally(ecology.TallyRowView(*row) for row in rows)
 
 
 def trap_days(db: Session, cache: StatsCache, q: ImageQuery) -> TrapDays:
@@ -164,22 +175,23 @@ def trap_days(db: Session, cache: StatsCache, q: ImageQuery) -> TrapDays:
 def rai(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Rai:
     def compute() -> Rai:
         spans = _efforts(db, q)
-        t = _tally(db, q, spans, interval)
+        t = _tally(db, cache, q, interval)
         order = ecology.species_order(t)
         total_days = sum(e.trap_days for e in spans)
 
-        def species_rows(deployment_ids: set[int], days: float) -> list[SpeciesRai]:
-            rows = []
-            for species in order:
-                events = sum(n for (d, s), n in t.events.items() if s == species and d in deployment_ids)
-                detections = sum(n for (d, s), n in t.detections.items() if s == species and d in deployment_ids)
-                if events:
-                    rows.append(
-                        SpeciesRai(
-                            species=species, events=events, detections=detections, rai=ecology.rate(events, days)
-                        )
-                    )
-            return rows
+        events, detections = ecology.by_deployment(t.events), ecology.by_deployment(t.detections)
+
+        def species_rows(event_counts: Counter[str], detection_counts: Counter[str], days: float) -> list[SpeciesRai]:
+            return [
+                SpeciesRai(
+                    species=species,
+                    events=event_counts[species],
+                    detections=detection_counts[species],
+                    rai=ecology.rate(event_counts[species], days),
+                )
+                for species in order
+                if event_counts[species]
+            ]
 
         per_deployment = [
             DeploymentRai(
@@ -187,15 +199,16 @@ def rai(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Rai:
                 camera_name=e.deployment.camera_name,
                 location_name=e.deployment.location_name,
                 trap_days=round(e.trap_days, 4),
-                species=species_rows({e.deployment.id}, e.trap_days),
+                species=species_rows(events[e.deployment.id], detections[e.deployment.id], e.trap_days),
             )
             for e in spans
         ]
-        everywhere = {e.deployment.id for e in spans}
+        all_events: Counter[str] = sum(events.values(), Counter())
+        all_detections: Counter[str] = sum(detections.values(), Counter())
         return Rai(
             independence_interval_minutes=interval,
             trap_days=round(total_days, 4),
-            species=species_rows(everywhere, total_days),
+            species=species_rows(all_events, all_detections, total_days),
             deployments=per_deployment,
         )
 
@@ -204,7 +217,7 @@ def rai(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Rai:
 
 def activity(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Activity:
     def compute() -> Activity:
-        t = _tally(db, q, _efforts(db, q), interval)
+        t = _tally(db, cache, q, interval)
         empty = [0] * 24
         series = [
             ActivitySeries(
@@ -224,25 +237,27 @@ def activity(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Ac
     return cache.get_or_compute(q.project_id, "activity", _params(q, interval=interval), _activity, compute)
 
 
-def accumulation(db: Session, cache: StatsCache, q: ImageQuery, timezone: str) -> Accumulation:
+def accumulation(db: Session, cache: StatsCache, q: ImageQuery, timezone: str, interval: int) -> Accumulation:
     def compute() -> Accumulation:
         spans = _efforts(db, q)
-        t = _tally(db, q, spans, 0)
+        t = _tally(db, cache, q, interval)
         points = [
             AccumulationPoint(date=day, trap_days=effort, species_count=n, new_species=new)
             for day, effort, n, new in ecology.accumulation_points(spans, t.first_seen, ZoneInfo(timezone))
         ]
         return Accumulation(timezone=timezone, points=points)
 
-    return cache.get_or_compute(q.project_id, "accumulation", _params(q, tz=timezone), _accumulation, compute)
+    return cache.get_or_compute(
+        q.project_id, "accumulation", _params(q, tz=timezone, interval=interval), _accumulation, compute
+    )
 
 
-def occupancy(db: Session, cache: StatsCache, q: ImageQuery) -> Occupancy:
+def occupancy(db: Session, cache: StatsCache, q: ImageQuery, interval: int) -> Occupancy:
     def compute() -> Occupancy:
         spans = [e for e in _efforts(db, q) if e.trap_days > 0]
         site_of = {e.deployment.id: e.site for e in spans}
         surveyed = len(set(site_of.values()))
-        t = _tally(db, q, spans, 0)
+        t = _tally(db, cache, q, interval)
         rows = []
         for species, deployment_ids in t.deployments_seen.items():
             sites = len({site_of[d] for d in deployment_ids if d in site_of})
@@ -253,4 +268,4 @@ def occupancy(db: Session, cache: StatsCache, q: ImageQuery) -> Occupancy:
         rows.sort(key=lambda r: (-r.naive_occupancy, r.species))
         return Occupancy(sites_surveyed=surveyed, species=rows)
 
-    return cache.get_or_compute(q.project_id, "occupancy", _params(q), _occupancy, compute)
+    return cache.get_or_compute(q.project_id, "occupancy", _params(q, interval=interval), _occupancy, compute)

@@ -9,8 +9,9 @@ import { LoginPage } from '@/features/auth/components/LoginPage'
 import { RequireAuth, RequireRole } from '@/features/auth/components/RequireAuth'
 import { GalleryPage } from '@/features/gallery/components/GalleryPage'
 import { AlertsIndex } from '@/features/alerts/components/AlertsIndex'
+import { AdminTabs } from '@/features/admin/components/AdminTabs'
 import { AppLayout } from './AppLayout'
-import { ProjectGate, ProjectRedirect, RequireProjectAdmin } from './ProjectRoutes'
+import { ProjectGate, ProjectRedirect, RequireProjectAdmin, RequireProjectAnalyst } from './ProjectRoutes'
 import { NotFound } from './NotFound'
 
 // Heavier pages (Leaflet, Chart.js) load on first visit so the gallery opens fast in the field.
@@ -21,8 +22,12 @@ const UsersPage = lazy(() => import('@/features/admin/components/UsersPage'))
 const AuditLogPage = lazy(() => import('@/features/admin/components/AuditLogPage'))
 const ProjectSettingsPage = lazy(() => import('@/features/projects/components/ProjectSettingsPage'))
 const DeploymentsPage = lazy(() => import('@/features/deployments/components/DeploymentsPage'))
+const CamerasPage = lazy(() => import('@/features/cameras/components/CamerasPage'))
+const UnassignedCamerasPage = lazy(() => import('@/features/admin/components/UnassignedCamerasPage'))
+const UploadPage = lazy(() => import('@/features/upload/components/UploadPage'))
 const ProjectsAdminPage = lazy(() => import('@/features/admin/components/ProjectsPage'))
 const FtpAccountsPage = lazy(() => import('@/features/admin/components/FtpAccountsPage'))
+const ModelsPage = lazy(() => import('@/features/models/components/ModelsPage'))
 const AlertRulesPage = lazy(() => import('@/features/alerts/components/RulesPage'))
 const AlertRuleEditorPage = lazy(() => import('@/features/alerts/components/RuleEditorPage'))
 const AlertChannelsPage = lazy(() => import('@/features/alerts/components/ChannelsPage'))
@@ -82,7 +87,9 @@ const router = createBrowserRouter([
           { path: 'map', element: page(<MapPage />) },
           { path: 'stats', element: page(<StatsPage />) },
           { path: 'settings', element: page(<ProjectSettingsPage />) },
+          { path: 'cameras', element: page(<CamerasPage />) },
           { path: 'deployments', element: page(<DeploymentsPage />) },
+          { path: 'upload', element: <RequireProjectAnalyst>{page(<UploadPage />)}</RequireProjectAnalyst> },
           { path: 'audit', element: <RequireProjectAdmin>{page(<AuditLogPage project />)}</RequireProjectAdmin> },
           { path: 'alerts', element: <AlertsIndex /> },
           { path: 'alerts/rules', element: <RequireProjectAdmin>{page(<AlertRulesPage />)}</RequireProjectAdmin> },
@@ -98,7 +105,9 @@ const router = createBrowserRouter([
       { path: 'admin/users', element: <RequireRole roles={['admin']}>{page(<UsersPage />)}</RequireRole> },
       { path: 'admin/projects', element: <RequireRole roles={['admin']}>{page(<ProjectsAdminPage />)}</RequireRole> },
       { path: 'admin/ftp-accounts', element: <RequireRole roles={['admin']}>{page(<FtpAccountsPage />)}</RequireRole> },
+      { path: 'admin/cameras', element: <RequireRole roles={['admin']}>{page(<UnassignedCamerasPage />)}</RequireRole> },
       { path: 'admin/audit', element: <RequireRole roles={['admin']}>{page(<AuditLogPage />)}</RequireRole> },
+      { path: 'admin/models', element: <RequireRole roles={['admin']}>{page(<ModelsPage tabs={<AdminTabs />} />)}</RequireRole> },
       { path: '*', element: <NotFound /> },
     ],
   },

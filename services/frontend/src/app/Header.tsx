@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Link, NavLink, useLocation } from 'react-router'
-import { BarChart3, Bell, ChevronDown, Images, LogOut, Map, Menu, Settings, Shield, X } from 'lucide-react'
+import { BarChart3, Bell, ChevronDown, Images, LogOut, Map, Menu, Settings, Shield, Upload, X } from 'lucide-react'
 import { cn } from '@/components/cn'
 import { useResetOnChange } from '@/lib/useResetOnChange'
 import { Logo } from '@/components/Logo'
@@ -22,6 +22,7 @@ const PROJECT_NAV = [
   { to: '/map', label: 'Map', icon: Map },
   { to: '/stats', label: 'Statistics', icon: BarChart3 },
   { to: '/alerts', label: 'Alerts', icon: Bell },
+  { to: '/upload', label: 'Upload', icon: Upload, analyst: true },
   { to: '/settings', label: 'Project', icon: Settings, also: ['/audit'] },
 ]
 
@@ -41,8 +42,14 @@ export function Header() {
   const isAdmin = hasRole('admin')
   const { project } = useProjectContext()
   const to = useProjectPath()
+  const canUpload = project?.role === 'admin' || project?.role === 'analyst'
   const projectNav: NavItem[] = project
-    ? PROJECT_NAV.map((item) => ({ ...item, to: to(item.to), also: item.also?.map((p) => to(p)) }))
+    ? PROJECT_NAV.filter((item) => !('analyst' in item) || canUpload).map((item) => ({
+        to: to(item.to),
+        label: item.label,
+        icon: item.icon,
+        also: item.also?.map((p) => to(p)),
+      }))
     : []
   const nav = isAdmin ? [...projectNav, { to: '/admin/users', label: 'Admin', icon: Shield, also: ['/admin'] }] : projectNav
 

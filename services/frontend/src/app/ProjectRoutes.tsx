@@ -64,3 +64,17 @@ export function RequireProjectAdmin({ children }: { children: ReactNode }) {
   }
   return <>{children}</>
 }
+
+export function RequireProjectAnalyst({ children }: { children: ReactNode }) {
+  const { project } = useProjectContext()
+  if (project?.role !== 'admin' && project?.role !== 'analyst') {
+    return (
+      <EmptyState
+        icon={<ShieldAlert className="h-6 w-6" aria-hidden />}
+        title="Analysts and admins only"
+        description="Uploading is for the analysts and admins of this project."
+      />
+    )
+  }
+  return <>{children}</>
+}

@@ -1,5 +1,5 @@
 import { forwardRef, type ButtonHTMLAttributes, type ReactNode } from 'react'
-import { Trash2 } from 'lucide-react'
+import { Plus, Trash2 } from 'lucide-react'
 import { cn } from './cn'
 import { Spinner } from './Spinner'
 
@@ -66,4 +66,9 @@ export function DeleteIconButton({ label, ...rest }: Omit<ButtonProps, 'children
       {...rest}
     />
   )
+}
+
+/** The primary "+ New …" / "Add …" button at the top of a list page. */
+export function AddButton(props: Omit<ButtonProps, 'icon' | 'variant'>) {
+  return <Button variant="primary" icon={<Plus className="h-4 w-4" aria-hidden />} {...props} />
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { Card } from './Card'
 import { ScrollRegion } from './ScrollRegion'
 import { Skeleton } from './Skeleton'
-import { ErrorState } from './States'
+import { EmptyState, ErrorState } from './States'
 import { cn } from './cn'
 
 /** A column heading: its text, or its text plus classes for the `<th>` (e.g. a fixed width). */
@@ -14,14 +14,19 @@ export interface DataTableQuery {
   isLoading: boolean
   error: unknown
   refetch: () => unknown
+  data?: unknown
 }
+
+/** What an empty table shows instead of rows: EmptyState's content. */
+export type DataTableEmpty = Omit<Parameters<typeof EmptyState>[0], 'className' | 'headingLevel'>
 
 /**
  * The admin pages' table: on a failed query an ErrorState with a retry button; otherwise a card
  * whose table scrolls sideways on phones (a focusable region), headed columns, skeleton rows while
  * loading and, unless `actions` is false, a last, visually unlabelled actions column.
- * `tableClassName` sets the width below which it scrolls (e.g. `min-w-[640px]`); `footer` (an empty
- * state, pagination) sits inside the card under the table.
+ * `tableClassName` sets the width below which it scrolls (default `min-w-[760px]`); `empty` is shown
+ * under the headings once the query has loaded an empty list; `footer` (pagination) sits inside the
+ * card under the table.
  */
 export function DataTable({
   label,
@@ -31,7 +36,8 @@ export function DataTable({
   actions = true,
   loadingRows = 1,
   skeletonClassName = 'h-8',
-  tableClassName,
+  tableClassName = 'min-w-[760px]',
+  empty,
   footer,
   children,
 }: {
@@ -43,6 +49,7 @@ export function DataTable({
   loadingRows?: number
   skeletonClassName?: string
   tableClassName?: string
+  empty?: DataTableEmpty
   footer?: ReactNode
   children: ReactNode
 }) {
@@ -84,6 +91,7 @@ export function DataTable({
           </tbody>
         </table>
       </ScrollRegion>
+      {empty && Array.isArray(query.data) && query.data.length === 0 && <EmptyState className="m-4" {...empty} />}
       {footer}
     </Card>
   )

@@ -10,6 +10,8 @@ export interface ToastInput {
   description?: string
   tone?: ToastTone
   link?: { to: string; label: string }
+  /** A button in the toast (e.g. Undo); the toast closes when it is pressed. */
+  action?: { label: string; onClick: () => void }
   /** Milliseconds before the toast hides itself; 0 keeps it until dismissed. */
   duration?: number
 }
@@ -110,6 +112,18 @@ function ToastItem({ toast, onDismiss, className }: { toast: Toast; onDismiss: (
           >
             {toast.link.label}
           </Link>
+        )}
+        {toast.action && (
+          <button
+            type="button"
+            onClick={() => {
+              toast.action?.onClick()
+              onDismiss()
+            }}
+            className="mt-1.5 inline-block text-xs font-semibold text-forest-700 hover:text-forest-900 hover:underline"
+          >
+            {toast.action.label}
+          </button>
         )}
       </div>
       <button

@@ -118,3 +118,15 @@ describe('gallery filters ↔ URL', () => {
     expect(serializeFilters(DEFAULT_FILTERS).getAll('status')).toEqual([])
   })
 })
+
+describe('one card per sequence', () => {
+  it('round-trips group=sequence, ignores other values, and sends it only with paging', () => {
+    const f = parseFilters(new URLSearchParams('group=sequence&page=2'))
+    expect(f.group).toBe('sequence')
+    expect(serializeFilters(f).get('group')).toBe('sequence')
+    expect(parseFilters(new URLSearchParams('group=camera')).group).toBeUndefined()
+    expect(imagesQuery(f).group).toBe('sequence')
+    expect('group' in imagesQuery(f, false)).toBe(false)
+    expect(updateFilters(f, { group: undefined }).page).toBe(1)
+  })
+})

@@ -39,6 +39,8 @@ export interface ImageFilters {
   order: 'asc' | 'desc'
   page: number
   limit: number
+  /** `sequence`: one card per sequence (the API's `group=sequence`); unset: one card per image. */
+  group?: 'sequence'
 }
 
 export const DEFAULT_FILTERS: ImageFilters = {
@@ -107,6 +109,7 @@ export function parseFilters(params: URLSearchParams): ImageFilters {
     order,
     page: positiveInt(params.get('page')) ?? DEFAULT_FILTERS.page,
     limit: limit && (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_FILTERS.limit,
+    group: params.get('group') === 'sequence' ? 'sequence' : undefined,
   }
 }
 
@@ -126,6 +129,7 @@ export function serializeFilters(filters: Partial<ImageFilters>): URLSearchParam
   if (f.order !== DEFAULT_FILTERS.order) params.set('order', f.order)
   if (f.page !== DEFAULT_FILTERS.page) params.set('page', String(f.page))
   if (f.limit !== DEFAULT_FILTERS.limit) params.set('limit', String(f.limit))
+  if (f.group === 'sequence') params.set('group', 'sequence')
   return params
 }
 
@@ -172,7 +176,7 @@ export function imagesQuery(filters: ImageFilters, paging = true) {
     min_confidence: filters.min_confidence,
     sort: filters.sort,
     order: filters.order,
-    ...(paging ? { page: filters.page, limit: filters.limit } : {}),
+    ...(paging ? { page: filters.page, limit: filters.limit, group: filters.group } : {}),
   }
 }
 

@@ -474,7 +474,7 @@ describe('roles', () => {
       await login(p, 'analyst')
       await p.goto(`${BASE_URL()}/images/${target.id}`)
       await p.locator('[data-testid=detection-canvas][data-ready=true]').waitFor({ timeout: 20000 })
-      await p.getByRole('button', { name: /Approve/ }).waitFor()
+      await p.getByRole('button', { name: /Approve/ }).first().waitFor() // a sequence adds 'Approve all N frames'
       await p.keyboard.press('a')
       await p.getByRole('button', { name: 'Approved' }).and(p.locator('[aria-pressed=true]')).waitFor()
       await p.locator('[data-testid=toast]').filter({ hasText: 'Image approved' }).waitFor()

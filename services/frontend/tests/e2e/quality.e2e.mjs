@@ -19,11 +19,16 @@ async function pages() {
   return [
     // Every page has the header with the project switcher (the admin is in two projects).
     { name: 'gallery', path: '/p/default/gallery', ready: '[data-testid=image-card]' },
+    { name: 'gallery-sequences', path: '/p/default/gallery?group=sequence', ready: '[data-testid=image-card]' },
     { name: 'image-detail', path: `/p/default/images/${image.id}`, ready: 'h1' },
     { name: 'map', path: '/p/default/map', ready: '[data-testid=camera-marker]' },
     { name: 'stats', path: '/p/default/stats', ready: '[data-testid=summary-card]' },
+    // The second project has a deployment (tests/support/e2e.py): the ecology charts are drawn.
+    { name: 'stats-ecology', path: '/p/wetland/stats', ready: '[data-testid=rai-row]' },
     { name: 'project-settings', path: '/p/default/settings', ready: '[data-testid=member-row]' },
     { name: 'project-deployments', path: '/p/default/deployments', ready: 'table' },
+    { name: 'project-cameras', path: '/p/default/cameras', ready: 'table' },
+    { name: 'upload', path: '/p/default/upload', ready: '[data-testid=drop-zone]' },
     { name: 'project-audit', path: '/p/default/audit', ready: 'table' },
     { name: 'alerts-rules', path: '/p/default/alerts/rules', ready: 'table' },
     { name: 'alerts-rule-editor', path: '/p/default/alerts/rules/new', ready: '[data-testid=template-species_cameras]' },
@@ -34,6 +39,8 @@ async function pages() {
     { name: 'admin-projects', path: '/admin/projects', ready: '[data-testid=project-row]' },
     { name: 'admin-audit', path: '/admin/audit', ready: 'table' },
     { name: 'admin-ftp-accounts', path: '/admin/ftp-accounts', ready: 'table' },
+    { name: 'admin-cameras', path: '/admin/cameras', ready: 'table' },
+    { name: 'admin-models', path: '/admin/models', ready: '[data-testid=installed-model-row]' },
     { name: 'not-found', path: '/no/such/page', ready: 'h1' },
   ]
 }

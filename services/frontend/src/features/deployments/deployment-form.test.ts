@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Deployment } from '@/lib/api/types'
-import { deploymentFromForm, emptyForm, formFromDeployment, serverErrors } from './deployment-form'
+import { deploymentFromForm, emptyForm, FEATURE_TYPE_LABELS, FEATURE_TYPES, formFromDeployment, serverErrors, setupSummary } from './deployment-form'
 
 const filled = {
   ...emptyForm('Africa/Nairobi'),
@@ -52,6 +52,16 @@ describe('the deployment form', () => {
     expect(Object.keys(errors).sort()).toEqual(['camera_height_m', 'camera_id', 'clock_offset_seconds', 'end', 'lat', 'lon'])
     expect(deploymentFromForm({ ...filled, start: '' }).errors.start).toBeTruthy()
     expect(deploymentFromForm({ ...filled, lat: '' }).errors.lat).toBeTruthy()
+    expect(deploymentFromForm({ ...filled, lat: '91' }).errors.lat).toBe('Latitude must be between -90 and 90')
+  })
+
+  it('takes a time zone only from the IANA list, and reads a typed city as its zone', () => {
+    expect(deploymentFromForm({ ...filled, timezone: 'CEST' }).errors.timezone).toMatch(/^Choose a time zone from the list/)
+    expect(deploymentFromForm({ ...filled, timezone: '' }).errors.timezone).toBeTruthy()
+    const typed = deploymentFromForm({ ...filled, timezone: 'nairobi' })
+    expect(typed.errors).toEqual({})
+    expect(typed.body.timezone).toBe('Africa/Nairobi')
+    expect(typed.body.start_at).toBe(deploymentFromForm(filled).body.start_at)
   })
 
   it('round-trips a stored deployment', () => {
@@ -77,5 +87,13 @@ describe('the deployment form', () => {
       ]),
     ).toEqual({ start: 'overlaps deployment 3', lon: 'too big', timezone: 'not IANA' })
     expect(serverErrors('conflict')).toEqual({})
+  })
+
+  it('labels every Camtrap DP feature type and sums up a set-up', () => {
+    expect(Object.keys(FEATURE_TYPE_LABELS).sort()).toEqual([...FEATURE_TYPES].sort())
+    expect(setupSummary({ feature_type: 'trailGame', camera_height_m: 0.5, bait: 'sardines', habitat: 'miombo' })).toBe(
+      'Game trail · 0.5 m high · bait: sardines · miombo',
+    )
+    expect(setupSummary({ feature_type: null, camera_height_m: null, bait: null, habitat: null })).toBe('')
   })
 })

@@ -1,11 +1,32 @@
 /** The deployment form: text fields in, a DeploymentCreate (or the reasons it cannot be one) out. */
 import type { Deployment, DeploymentCreate, FeatureType } from '@/lib/api/types'
+import { parseCoordinates } from '@/lib/coordinates'
+import { resolveTimeZone } from './time-zones'
 import { utcToZoned, zonedToUtc } from './zoned-time'
 
 export const FEATURE_TYPES: FeatureType[] = [
   'roadPaved', 'roadDirt', 'trailHiking', 'trailGame', 'roadUnderpass', 'roadOverpass', 'roadBridge', 'culvert',
   'burrow', 'nestSite', 'carcass', 'waterSource', 'fruitingTree',
 ]
+
+/** Camtrap DP `featureType` values, as the form shows them. */
+export const FEATURE_TYPE_LABELS: Record<FeatureType, string> = {
+  roadPaved: 'Road, paved', roadDirt: 'Road, dirt', trailHiking: 'Hiking trail', trailGame: 'Game trail',
+  roadUnderpass: 'Road underpass', roadOverpass: 'Road overpass', roadBridge: 'Road bridge', culvert: 'Culvert',
+  burrow: 'Burrow', nestSite: 'Nest site', carcass: 'Carcass', waterSource: 'Water source', fruitingTree: 'Fruiting tree',
+}
+
+/** The set-up of a deployment in one line: feature type, camera height, bait, habitat. */
+export function setupSummary(d: Pick<Deployment, 'feature_type' | 'camera_height_m' | 'bait' | 'habitat'>): string {
+  return [
+    d.feature_type && FEATURE_TYPE_LABELS[d.feature_type],
+    d.camera_height_m != null && `${d.camera_height_m} m high`,
+    d.bait && `bait: ${d.bait}`,
+    d.habitat,
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
 
 export interface DeploymentForm {
   camera_id: string
@@ -65,15 +86,15 @@ export function deploymentFromForm(f: DeploymentForm): { body: DeploymentCreate;
   const errors: FormErrors = {}
   const cameraId = Number(f.camera_id)
   if (!Number.isInteger(cameraId) || cameraId < 1) errors.camera_id = 'Choose a camera'
-  const start = zonedToUtc(f.start, f.timezone)
+  const zone = resolveTimeZone(f.timezone)
+  if (!zone) errors.timezone = 'Choose a time zone from the list (an IANA name such as Africa/Nairobi)'
+  const start = zonedToUtc(f.start, zone ?? 'UTC')
   if (!start) errors.start = 'A start date and time'
-  const end = f.end.trim() ? zonedToUtc(f.end, f.timezone) : null
+  const end = f.end.trim() ? zonedToUtc(f.end, zone ?? 'UTC') : null
   if (f.end.trim() && !end) errors.end = 'A date and time, or empty while it runs'
   if (start && end && end <= start) errors.end = 'Must be after the start'
-  const lat = numberIn(f.lat, -90, 90)
-  if (lat === null || Number.isNaN(lat)) errors.lat = 'Latitude from -90 to 90'
-  const lon = numberIn(f.lon, -180, 180)
-  if (lon === null || Number.isNaN(lon)) errors.lon = 'Longitude from -180 to 180'
+  const { point, errors: where } = parseCoordinates(f.lat, f.lon, { required: true })
+  Object.assign(errors, where)
   const height = numberIn(f.camera_height_m, 0, 100)
   if (Number.isNaN(height)) errors.camera_height_m = 'Metres from 0 to 100, or empty'
   const offset = numberIn(f.clock_offset_seconds || '0', -TEN_YEARS_S, TEN_YEARS_S)
@@ -83,14 +104,14 @@ export function deploymentFromForm(f: DeploymentForm): { body: DeploymentCreate;
     camera_id: cameraId,
     start_at: start ?? '',
     end_at: end,
-    location: { lat: lat ?? 0, lon: lon ?? 0 },
+    location: point ?? { lat: 0, lon: 0 },
     location_name: text(f.location_name),
     camera_height_m: height,
     bait: text(f.bait),
     habitat: text(f.habitat),
     feature_type: f.feature_type || null,
     notes: text(f.notes),
-    timezone: f.timezone,
+    timezone: zone ?? f.timezone.trim(),
     clock_offset_seconds: offset ?? 0,
   }
   return { body, errors }

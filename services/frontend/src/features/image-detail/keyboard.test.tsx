@@ -24,6 +24,12 @@ describe('resolveShortcut', () => {
     expect(resolveShortcut(key(k))).toBe(action)
   })
 
+  it('steps through sequence frames with Shift+arrows (repeatable)', () => {
+    expect(resolveShortcut(key('ArrowLeft', { shiftKey: true }))).toBe('previous-frame')
+    expect(resolveShortcut(key('ArrowRight', { shiftKey: true, repeat: true }))).toBe('next-frame')
+    expect(resolveShortcut(key('ArrowRight', { shiftKey: true, ctrlKey: true }))).toBeNull()
+  })
+
   it('ignores other keys', () => {
     for (const k of ['b', 'x', 'Enter', ' ', 'ArrowUp', '1']) expect(resolveShortcut(key(k))).toBeNull()
   })

@@ -48,8 +48,9 @@ describe('live event messages', () => {
     expect(speciesCounts({ type: 'x' })).toEqual([])
   })
 
-  it('stays quiet for empty classifications, detections and pings', () => {
+  it('stays quiet for empty classifications, reprocessed images, detections and pings', () => {
     expect(toastForEvent({ type: 'classification_complete', species: [] })).toBeNull()
+    expect(toastForEvent({ type: 'classification_complete', species: ['wolf'], rerun: true })).toBeNull()
     expect(toastForEvent({ type: 'detection_complete', detections: 2 })).toBeNull()
     expect(toastForEvent({ type: 'connected' })).toBeNull()
   })

@@ -56,7 +56,8 @@ export function toastForEvent(event: LiveEvent, names?: Map<number, string>, bas
       return { title: `New image from ${camera}`, tone: 'camera', link }
     case 'classification_complete': {
       const counts = speciesCounts(event)
-      if (counts.length === 0) return null
+      // A reprocessed image (rerun) refreshes the data quietly: a reprocess of thousands is no news.
+      if (counts.length === 0 || event.rerun === true) return null
       return { title: `${speciesSentence(counts)} at ${camera}`, tone: 'species', link }
     }
     case 'image_failed':

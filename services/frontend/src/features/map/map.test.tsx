@@ -2,7 +2,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useCameraCounts } from './api/cameras'
+import { hasMapFilters, useCameraCounts } from './api/cameras'
+import { DEFAULT_FILTERS, DEFAULT_STATUSES } from '@/lib/filters'
+import type { ReviewStatus } from '@/lib/api/types'
 import { buildTimeTiles, DEFAULT_ATTRIBUTION, DEFAULT_TILE_URL, resolveTiles, tileHealth, useTiles } from './tiles'
 import { StaticProjectProvider } from '@/lib/project'
 
@@ -111,14 +113,23 @@ describe('map data hooks', () => {
     expect(fetchMock).not.toHaveBeenCalled()
   })
 
-  it('useCameraCounts asks /api/stats/cameras once for all cameras and species', async () => {
-    fetchMock.mockResolvedValue(
-      json(200, [
-        { camera_id: 7, camera_name: 'Alpha', image_count: 3, species_count: 2, last_image_at: null },
-        { camera_id: 9, camera_name: 'Bravo', image_count: 0, species_count: 0, last_image_at: null },
-      ]),
-    )
-    const filters = { species: ['zebra', 'red fox'], date_from: '2024-05-01' }
+  const collection = (counts: [number, number][]) => ({
+    type: 'FeatureCollection',
+    features: counts.map(([id, n]) => ({ type: 'Feature', id, geometry: null, properties: { id, name: `c${id}`, image_count: n } })),
+  })
+
+  it('useCameraCounts asks GET /cameras once, with every gallery filter', async () => {
+    fetchMock.mockResolvedValue(json(200, collection([[7, 3], [9, 0]])))
+    const filters = {
+      ...DEFAULT_FILTERS,
+      species: ['zebra', 'red fox'],
+      date_from: '2024-05-01',
+      review_status: ['flagged', 'approved'] as ReviewStatus[],
+      min_confidence: 0.5,
+      capture_time: 'known' as const,
+      sort: 'confidence' as const,
+      page: 3,
+    }
     const { result } = renderHook(() => useCameraCounts(filters), { wrapper })
     await waitFor(() => expect(result.current.counts).not.toBeNull())
     expect([...result.current.counts!]).toEqual([
@@ -127,14 +138,23 @@ describe('map data hooks', () => {
     ])
     const urls = requested()
     expect(urls).toHaveLength(1)
-    expect(urls[0].pathname).toBe('/api/projects/default/stats/cameras')
-    expect(urls[0].searchParams.getAll('species')).toEqual(['red fox', 'zebra'])
-    expect(urls[0].searchParams.get('date_from')).toBe(new Date('2024-05-01T00:00:00').toISOString())
+    expect(urls[0].pathname).toBe('/api/projects/default/cameras')
+    const q = urls[0].searchParams
+    expect(q.getAll('species')).toEqual(['red fox', 'zebra'])
+    expect(q.getAll('review_status')).toEqual(['approved', 'flagged'])
+    expect(q.get('min_confidence')).toBe('0.5')
+    expect(q.get('capture_time')).toBe('known')
+    expect(q.get('date_from')).toBe(new Date('2024-05-01T00:00:00').toISOString())
+    // The order and the page of the gallery do not change a count.
+    expect([q.has('sort'), q.has('order'), q.has('page'), q.has('limit')]).toEqual([false, false, false, false])
   })
 
-  it('useCameraCounts asks nothing without filters', () => {
-    const { result } = renderHook(() => useCameraCounts({ species: [] }), { wrapper })
-    expect(result.current).toEqual({ counts: null, isLoading: false })
-    expect(fetchMock).not.toHaveBeenCalled()
+  it('useCameraCounts without filters counts what the gallery shows by default', async () => {
+    fetchMock.mockResolvedValue(json(200, collection([[7, 2]])))
+    const { result } = renderHook(() => useCameraCounts(DEFAULT_FILTERS), { wrapper })
+    await waitFor(() => expect(result.current.counts).not.toBeNull())
+    expect(requested()[0].searchParams.getAll('status')).toEqual(DEFAULT_STATUSES)
+    expect(hasMapFilters(DEFAULT_FILTERS)).toBe(false)
+    expect(hasMapFilters({ ...DEFAULT_FILTERS, review_status: ['approved'] })).toBe(true)
   })
 })

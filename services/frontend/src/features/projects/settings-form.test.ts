@@ -11,6 +11,7 @@ const project: Project = {
   independence_interval_minutes: 30,
   sequence_gap_seconds: 60,
   allowed_species: ['wolf', 'red_fox'],
+  geofence_countries: ['FRA'],
   thresholds: { detection: 0.3, classification: null },
   created_at: '2026-01-01T00:00:00Z',
   archived_at: null,
@@ -28,8 +29,15 @@ describe('project settings form', () => {
       independence_interval_minutes: 30,
       sequence_gap_seconds: 60,
       allowed_species: ['wolf', 'red_fox'],
+      geofence_countries: ['FRA'],
       thresholds: { detection: 0.3, classification: null },
     })
+  })
+
+  it('reads geofence countries as ISO alpha-3 codes and refuses anything else', () => {
+    const form = { ...formFromProject(project), geofence_countries: 'fra, che\nFRA' }
+    expect(settingsFromForm(form).update.geofence_countries).toEqual(['FRA', 'CHE'])
+    expect(settingsFromForm({ ...form, geofence_countries: 'France' }).errors.geofence_countries).toMatch(/ISO/)
   })
 
   it('reads the species list one per line (or comma separated), without blanks or repeats', () => {

@@ -9,6 +9,8 @@ export interface SettingsForm {
   sequence_gap_seconds: string
   /** One species per line; empty means every species is allowed. */
   allowed_species: string
+  /** Geofence: ISO 3166-1 alpha-3 country codes, comma or line separated; empty = no country geofence. */
+  geofence_countries: string
   detection_threshold: string
   classification_threshold: string
 }
@@ -21,6 +23,7 @@ export function formFromProject(p: Project): SettingsForm {
     independence_interval_minutes: String(p.independence_interval_minutes),
     sequence_gap_seconds: String(p.sequence_gap_seconds),
     allowed_species: p.allowed_species.join('\n'),
+    geofence_countries: p.geofence_countries.join(', '),
     detection_threshold: p.thresholds.detection == null ? '' : String(p.thresholds.detection),
     classification_threshold: p.thresholds.classification == null ? '' : String(p.thresholds.classification),
   }
@@ -46,6 +49,8 @@ export function settingsFromForm(f: SettingsForm): { update: ProjectUpdate; erro
   const errors: Errors = {}
   if (!f.name.trim()) errors.name = 'A project needs a name'
   const species = Array.from(new Set(f.allowed_species.split(/[\n,]/).map((s) => s.trim()).filter(Boolean)))
+  const countries = Array.from(new Set(f.geofence_countries.split(/[\n,\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean)))
+  if (countries.some((c) => !/^[A-Z]{3}$/.test(c))) errors.geofence_countries = 'Three-letter ISO country codes, e.g. FRA, CHE'
   const update: ProjectUpdate = {
     name: f.name.trim(),
     description: f.description.trim() || null,
@@ -53,6 +58,7 @@ export function settingsFromForm(f: SettingsForm): { update: ProjectUpdate; erro
     independence_interval_minutes: wholeNumber(f.independence_interval_minutes, 7 * 24 * 60, 'Minutes', errors, 'independence_interval_minutes'),
     sequence_gap_seconds: wholeNumber(f.sequence_gap_seconds, 24 * 3600, 'Seconds', errors, 'sequence_gap_seconds'),
     allowed_species: species,
+    geofence_countries: countries,
     thresholds: {
       detection: threshold(f.detection_threshold, errors, 'detection_threshold'),
       classification: threshold(f.classification_threshold, errors, 'classification_threshold'),

@@ -1,6 +1,7 @@
 import type { Interval } from './api/stats'
 
-/** The API leaves out empty intervals; a chart needs them as zeros to show quiet days honestly. */
+/** The API lists every interval of the range, zeros included; this keeps a chart honest for data from
+ * elsewhere (and older servers) that leaves empty intervals out. */
 export function fillTimeline(
   points: ReadonlyArray<{ timestamp: string; count: number }>,
   interval: Interval,

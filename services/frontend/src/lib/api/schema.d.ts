@@ -344,6 +344,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/images/species": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give every animal detection of many images one species label from the list (analyst) */
+        post: operations["images-species_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/images/{image_id}": {
         parameters: {
             query?: never;
@@ -403,7 +420,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Correct the species of a detection (analyst); stored as a human label beside the machine's */
+        /**
+         * Correct the species of a detection (analyst); stored as a human label beside the machine's
+         * @description The label must be in the project's species list (GET .../species-labels); any other is a 422 naming it.
+         */
         put: operations["images-set_species"];
         post?: never;
         /** Remove the human species label of a detection (analyst); the machine label counts again */
@@ -481,6 +501,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{slug}/species-labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The labels a species correction may name: specials, the classifier's and taxonomy's labels, groups, admin additions */
+        get: operations["species-labels"];
+        put?: never;
+        /** Add a label to the project's species list (project admin) */
+        post: operations["species-add_label"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{slug}/cameras": {
         parameters: {
             query?: never;
@@ -490,7 +528,7 @@ export interface paths {
         };
         /**
          * The project's cameras as a GeoJSON FeatureCollection
-         * @description With `species`, each camera's `image_count` and `last_image_at` cover only images with one of these species (a human correction wins over the machine label, as in the image list); every camera is still listed.
+         * @description Takes the image list's filters (species, dates, capture time, review status, status, minimum confidence, camera): each camera's `image_count` and `last_image_at` cover only the images they match (a human correction wins over the machine label, as in the image list). Every camera is still listed. Rejected uploads are never counted.
          */
         get: operations["cameras-list"];
         put?: never;
@@ -529,8 +567,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign an unassigned camera (project admin) */
+        /** Adopt an unassigned camera (project admin): name and place it, and with `project` move it there */
         post: operations["cameras-assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cameras/unassigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cameras no admin has adopted yet, in every project (server admin)
+         * @description Cameras register themselves with their first upload, unassigned and usually without a location. Adopt one with `POST /api/projects/{slug}/cameras/{camera_id}/assign` (its `project` moves it).
+         */
+        get: operations["cameras-unassigned"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -549,7 +607,7 @@ export interface paths {
         put?: never;
         /**
          * Create a deployment (project admin)
-         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo).
+         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo). EXIF times carry no zone: they are read in the deployment's `timezone`, so changing it re-computes the capture times too (audited as `deployment.timezone`; set the old zone back to undo).
          */
         post: operations["deployments-create"];
         delete?: never;
@@ -569,7 +627,7 @@ export interface paths {
         get: operations["deployments-get"];
         /**
          * Update a deployment (project admin); only the fields sent change
-         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo).
+         * @description Periods are half-open, [start_at, end_at); one camera's deployments may not overlap (422 naming `start_at`). Images of the camera are re-assigned to the deployment active at their capture time, and a changed `clock_offset_seconds` shifts their capture times (EXIF time + offset; set the old value back to undo). EXIF times carry no zone: they are read in the deployment's `timezone`, so changing it re-computes the capture times too (audited as `deployment.timezone`; set the old zone back to undo).
          */
         put: operations["deployments-update"];
         post?: never;
@@ -674,6 +732,183 @@ export interface paths {
          * @description The request body is the zip itself (`Content-Type: application/zip` or `application/octet-stream`). One transaction: any invalid file, row or field is a 422 whose `loc` names the file, the line and the field, and nothing is stored (photos written to storage before the failure are removed).
          */
         post: operations["exports-import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/upload-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Upload keys of the project (the keys themselves are never shown again) */
+        get: operations["uploads-keys_list"];
+        put?: never;
+        /** Create an upload key for a camera or station (the answer holds the key, once) */
+        post: operations["uploads-keys_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/upload-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an upload key (it stops working at once; the row stays for the record) */
+        delete: operations["uploads-keys_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/uploads/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which of these sha256 hashes are already on the server (analyst) */
+        post: operations["uploads-check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** tus creation: Upload-Length and Upload-Metadata (filename, sha256, camera) */
+        post: operations["uploads-tus_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/uploads/{upload_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The upload's offset and, once complete, its result */
+        get: operations["uploads-tus_get"];
+        put?: never;
+        post?: never;
+        /** tus termination: cancel the upload */
+        delete: operations["uploads-tus_delete"];
+        options?: never;
+        /** tus: the upload's offset */
+        head: operations["uploads-tus_head"];
+        /** tus: append bytes at Upload-Offset; the last byte hands the file to ingestion */
+        patch: operations["uploads-tus_patch"];
+        trace?: never;
+    };
+    "/api/upload/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which of these sha256 hashes are already on the server (upload key) */
+        post: operations["uploads-device_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/upload/tus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** tus creation: Upload-Length and Upload-Metadata (filename, sha256, camera) */
+        post: operations["uploads-device_tus_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/upload/tus/{upload_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The upload's offset and, once complete, its result */
+        get: operations["uploads-device_tus_get"];
+        put?: never;
+        post?: never;
+        /** tus termination: cancel the upload */
+        delete: operations["uploads-device_tus_delete"];
+        options?: never;
+        /** tus: the upload's offset */
+        head: operations["uploads-device_tus_head"];
+        /** tus: append bytes at Upload-Offset; the last byte hands the file to ingestion */
+        patch: operations["uploads-device_tus_patch"];
+        trace?: never;
+    };
+    "/api/upload/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one file with an upload key: a raw body (X-Filename) or multipart (field `file`) */
+        post: operations["uploads-device_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/upload/images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where an uploaded image is in the pipeline (upload key of its project) */
+        get: operations["uploads-device_status"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1133,6 +1368,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Installed models with provenance and hash check, the active models, execution providers and the run-time thresholds (admin) */
+        get: operations["models-overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change thresholds or people blurring at run time (admin); workers pick it up within the TTL */
+        put: operations["models-update_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/models/reprocess-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reprocess jobs of every project with their progress (admin) */
+        get: operations["models-reprocess_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's reprocess jobs (project admin) */
+        get: operations["models-list"];
+        put?: never;
+        /** Send the images under the gallery filters (all when none) through detection and/or classification again with the active models (project admin); human labels and reviews are kept */
+        post: operations["models-start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{slug}/reprocess/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reprocess job and its progress (project admin) */
+        get: operations["models-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1539,6 +1860,12 @@ export interface components {
             limit: number;
             /** Pages */
             pages: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more (lists that stop counting early)
+             * @default true
+             */
+            total_exact: boolean;
         };
         /** BulkReviewRequest */
         BulkReviewRequest: {
@@ -1555,9 +1882,44 @@ export interface components {
             /** Not Found */
             not_found: string[];
         };
+        /** BulkSpeciesRequest */
+        BulkSpeciesRequest: {
+            /** Image Ids */
+            image_ids: string[];
+            /**
+             * Label
+             * @description A label of the project's species list (GET .../species-labels)
+             */
+            label: string;
+        };
+        /** BulkSpeciesResult */
+        BulkSpeciesResult: {
+            /**
+             * Updated
+             * @description Images whose animal detections now carry the label
+             */
+            updated: string[];
+            /**
+             * Skipped
+             * @description Images with no animal detection above the display threshold
+             */
+            skipped: string[];
+            /** Not Found */
+            not_found: string[];
+            /**
+             * Detections
+             * @description How many detections were corrected
+             */
+            detections: number;
+            /**
+             * Label
+             * @description The label as stored (the list's form)
+             */
+            label: string;
+        };
         /**
          * CameraAssign
-         * @description Assign an unassigned (auto-registered) camera, optionally naming and placing it at the same time.
+         * @description Adopt an unassigned (auto-registered) camera, optionally naming and placing it at the same time.
          */
         CameraAssign: {
             /** Name */
@@ -1567,6 +1929,11 @@ export interface components {
             location?: components["schemas"]["CameraLocation"] | null;
             /** Notes */
             notes?: string | null;
+            /**
+             * Project
+             * @description Adopt it into this project (slug), with its images; you must administer both
+             */
+            project?: string | null;
         };
         /** CameraCollection */
         CameraCollection: {
@@ -1883,6 +2250,18 @@ export interface components {
              * @enum {string}
              */
             source: "machine" | "human";
+            /**
+             * Taxon Rank
+             * @description Rank of the label (species, genus, family, order, class) for classifiers with taxonomic labels; on rank 1 a rank above species means the species was uncertain and was rolled up
+             */
+            taxon_rank?: string | null;
+            /**
+             * Taxonomy
+             * @description The label's class, order, family, genus, species
+             */
+            taxonomy?: {
+                [key: string]: string;
+            } | null;
         };
         /** ClientConfig */
         ClientConfig: {
@@ -2145,6 +2524,26 @@ export interface components {
             /** Detail */
             detail: string;
         };
+        /** ExecutionProvider */
+        ExecutionProvider: {
+            /**
+             * Task
+             * @enum {string}
+             */
+            task: "detection" | "classification";
+            /**
+             * Providers
+             * @description ONNX Runtime execution providers of the session, preferred first
+             */
+            providers: string[];
+            /** Host */
+            host: string;
+            /**
+             * Reported At
+             * Format: date-time
+             */
+            reported_at: string;
+        };
         /** FtpAccountCreate */
         FtpAccountCreate: {
             /** Username */
@@ -2233,6 +2632,22 @@ export interface components {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
         };
+        /** HashCheck */
+        HashCheck: {
+            /**
+             * Sha256
+             * @description sha256 of each file, lowercase hex
+             */
+            sha256: string[];
+        };
+        /** HashCheckOut */
+        HashCheckOut: {
+            /**
+             * Known
+             * @description The hashes already on the server; the rest are new
+             */
+            known: components["schemas"]["KnownFile"][];
+        };
         /** HealthOut */
         HealthOut: {
             /**
@@ -2292,6 +2707,13 @@ export interface components {
              * @description Signed, time-limited URL; null when no thumbnail exists yet
              */
             thumbnail_url: string | null;
+            /**
+             * Media Kind
+             * @description video: a clip from an SD card, stored and listed (thumbnail = its poster frame) but not analysed by the image models yet: it is completed with no detections
+             * @default image
+             * @enum {string}
+             */
+            media_kind: "image" | "video";
             /**
              * Detection Count
              * @description Detections at or above the display threshold (any category)
@@ -2378,9 +2800,15 @@ export interface components {
             duplicate_uploads: number;
             /**
              * Url
-             * @description Signed, time-limited URL of the original
+             * @description Signed, time-limited URL of the image: with people blurred while blurring is on, unless a project admin asked for the original (?original=true)
              */
             url: string | null;
+            /**
+             * People Blurred
+             * @description True when `url` (and the thumbnail) show people blurred
+             * @default false
+             */
+            people_blurred: boolean;
             /**
              * Display Threshold
              * @description Detections below this confidence are stored but not counted
@@ -2419,6 +2847,12 @@ export interface components {
             limit: number;
             /** Pages */
             pages: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more (lists that stop counting early)
+             * @default true
+             */
+            total_exact: boolean;
         };
         /**
          * ImageStatus
@@ -2474,6 +2908,13 @@ export interface components {
              */
             thumbnail_url: string | null;
             /**
+             * Media Kind
+             * @description video: a clip from an SD card, stored and listed (thumbnail = its poster frame) but not analysed by the image models yet: it is completed with no detections
+             * @default image
+             * @enum {string}
+             */
+            media_kind: "image" | "video";
+            /**
              * Detection Count
              * @description Detections at or above the display threshold (any category)
              */
@@ -2515,6 +2956,29 @@ export interface components {
              */
             frame_count: number;
         };
+        /** ImageUploadStatus */
+        ImageUploadStatus: {
+            /**
+             * Image Id
+             * Format: uuid
+             */
+            image_id: string;
+            /** Status */
+            status: string;
+            /** Reason */
+            reason: string | null;
+            /** Filename */
+            filename: string;
+            /** Upload Door */
+            upload_door: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Completed At */
+            completed_at: string | null;
+        };
         /**
          * ImportResult
          * @description What an import added to the project.
@@ -2543,6 +3007,74 @@ export interface components {
              * @description Human species corrections (Camtrap DP classificationMethod=human)
              */
             human_labels: number;
+        };
+        /**
+         * InstalledModel
+         * @description A catalog entry (models/catalog.yaml) whose file is in the models directory or the `models` bucket.
+         */
+        InstalledModel: {
+            /** Name */
+            name: string;
+            /** Version */
+            version: string;
+            /**
+             * Task
+             * @enum {string}
+             */
+            task: "detection" | "classification";
+            /** Demo */
+            demo: boolean;
+            /** License */
+            license: string;
+            /**
+             * Source
+             * @description Where the catalog says it comes from, e.g. 'url: https://...'
+             */
+            source: string;
+            /** Homepage */
+            homepage: string | null;
+            /** File */
+            file: string;
+            /**
+             * Location
+             * @enum {string}
+             */
+            location: "directory" | "bucket";
+            /** Size Bytes */
+            size_bytes: number | null;
+            /**
+             * Catalog Sha256
+             * @description null: nobody has recorded the upstream file's hash yet
+             */
+            catalog_sha256: string | null;
+            /**
+             * File Sha256
+             * @description Of the installed file; null when it could not be read
+             */
+            file_sha256: string | null;
+            /**
+             * Sha256 Status
+             * @description match/mismatch against the catalog; unknown when the catalog has no hash
+             * @enum {string}
+             */
+            sha256_status: "match" | "mismatch" | "unknown";
+            /**
+             * Active
+             * @description A worker has loaded this file (same name and hash)
+             */
+            active: boolean;
+        };
+        /** KnownFile */
+        KnownFile: {
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Image Id
+             * @description Null when the content is held by another project
+             */
+            image_id: string | null;
+            /** Status */
+            status: string | null;
         };
         /** LatLon */
         LatLon: {
@@ -2629,6 +3161,27 @@ export interface components {
              */
             active: components["schemas"]["ActiveModel"][];
         };
+        /** ModelsOverview */
+        ModelsOverview: {
+            /** Installed */
+            installed: components["schemas"]["InstalledModel"][];
+            /**
+             * Active
+             * @description What the detection and classification workers loaded
+             */
+            active: components["schemas"]["ActiveModel"][];
+            /**
+             * Providers
+             * @description Reported by each stage's last started worker
+             */
+            providers: components["schemas"]["ExecutionProvider"][];
+            settings: components["schemas"]["RuntimeSettingsOut"];
+            /**
+             * Catalog Error
+             * @description Why the catalog could not be read; null when it was
+             */
+            catalog_error: string | null;
+        };
         /** Occupancy */
         Occupancy: {
             /**
@@ -2654,6 +3207,12 @@ export interface components {
             limit: number;
             /** Pages */
             pages: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more (lists that stop counting early)
+             * @default true
+             */
+            total_exact: boolean;
         };
         /** PointGeometry */
         PointGeometry: {
@@ -2702,6 +3261,11 @@ export interface components {
             sequence_gap_seconds?: number | null;
             /** Allowed Species */
             allowed_species?: string[] | null;
+            /**
+             * Geofence Countries
+             * @description Geofence: ISO 3166-1 alpha-3 countries of the project's cameras; species the classifier's range map places elsewhere are removed before the top-5 is stored (empty = no country geofence)
+             */
+            geofence_countries?: string[] | null;
             thresholds?: components["schemas"]["Thresholds"] | null;
             /** Slug */
             slug: string;
@@ -2724,6 +3288,8 @@ export interface components {
             sequence_gap_seconds: number;
             /** Allowed Species */
             allowed_species: string[];
+            /** Geofence Countries */
+            geofence_countries: string[];
             thresholds: components["schemas"]["Thresholds"];
             /**
              * Created At
@@ -2752,6 +3318,11 @@ export interface components {
             sequence_gap_seconds?: number | null;
             /** Allowed Species */
             allowed_species?: string[] | null;
+            /**
+             * Geofence Countries
+             * @description Geofence: ISO 3166-1 alpha-3 countries of the project's cameras; species the classifier's range map places elsewhere are removed before the top-5 is stored (empty = no country geofence)
+             */
+            geofence_countries?: string[] | null;
             thresholds?: components["schemas"]["Thresholds"] | null;
         };
         /** QueueHealth */
@@ -2816,6 +3387,68 @@ export interface components {
             /** Error */
             error: string | null;
         };
+        /** ReprocessJobOut */
+        ReprocessJobOut: {
+            /** Id */
+            id: number;
+            /** Project Slug */
+            project_slug: string;
+            /**
+             * Stages
+             * @enum {string}
+             */
+            stages: "detection" | "classification";
+            /**
+             * Total
+             * @description Images sent back through the pipeline
+             */
+            total: number;
+            /**
+             * Done
+             * @description Of those, completed since the job started
+             */
+            done: number;
+            /** Failed */
+            failed: number;
+            /**
+             * Skipped
+             * @description Matched the filter but were still in the pipeline, failed or rejected
+             */
+            skipped: number;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "running" | "finished";
+            /**
+             * Detector
+             * @description name@version active when the job started
+             */
+            detector: string | null;
+            /** Classifier */
+            classifier: string | null;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Email */
+            created_by_email: string | null;
+        };
+        /** ReprocessRequest */
+        ReprocessRequest: {
+            /**
+             * Stages
+             * @description detection: detect and classify again; classification: classify the existing crops again
+             * @default detection
+             * @enum {string}
+             */
+            stages: "detection" | "classification";
+        };
         /** RetryResult */
         RetryResult: {
             /**
@@ -2854,6 +3487,59 @@ export interface components {
          * @enum {string}
          */
         RuleKind: "species" | "camera_health" | "camera_silent" | "system";
+        /** RuntimeSettingsOut */
+        RuntimeSettingsOut: {
+            /**
+             * Detection Store Threshold
+             * @description Detections at or above this are stored
+             */
+            detection_store_threshold: number;
+            /**
+             * Detection Classify Threshold
+             * @description Animals at or above this are cropped and classified
+             */
+            detection_classify_threshold: number;
+            /**
+             * Classification Min Score
+             * @description Machine species labels below this are not stored
+             */
+            classification_min_score: number;
+            /**
+             * Classification Rollup Threshold
+             * @description Summed probability a genus/family/order needs for a low-confidence species to roll up to it
+             */
+            classification_rollup_threshold: number;
+            /**
+             * Blur People
+             * @description People blurred in thumbnails, crops and images for non-admins
+             */
+            blur_people: boolean;
+            /**
+             * Ttl Seconds
+             * @description Workers and the API pick a change up within this many seconds
+             */
+            ttl_seconds: number;
+            /** Updated At */
+            updated_at: string | null;
+            /** Updated By Email */
+            updated_by_email: string | null;
+        };
+        /**
+         * RuntimeSettingsUpdate
+         * @description Only the fields given change; the result must keep crop/classify >= store.
+         */
+        RuntimeSettingsUpdate: {
+            /** Detection Store Threshold */
+            detection_store_threshold?: number | null;
+            /** Detection Classify Threshold */
+            detection_classify_threshold?: number | null;
+            /** Classification Min Score */
+            classification_min_score?: number | null;
+            /** Classification Rollup Threshold */
+            classification_rollup_threshold?: number | null;
+            /** Blur People */
+            blur_people?: boolean | null;
+        };
         /** SequenceDetail */
         SequenceDetail: {
             /**
@@ -2971,6 +3657,69 @@ export interface components {
              * @description Every species label a rule may name in `conditions.species`
              */
             labels: string[];
+        };
+        /** SpeciesLabelCreate */
+        SpeciesLabelCreate: {
+            /** Label */
+            label: string;
+        };
+        /** SpeciesLabelCreated */
+        SpeciesLabelCreated: {
+            /**
+             * Label
+             * @description The value a correction stores (lower case)
+             */
+            label: string;
+            /**
+             * Display
+             * @description How the dashboard names it ('Blank / false trigger' for blank)
+             */
+            display: string;
+            /**
+             * Kind
+             * @description special: blank, person, vehicle; species: the classifier's and the taxonomy's labels; group: a taxonomy group (e.g. 'carnivores') for an animal seen too badly to name; custom: added by an admin
+             * @enum {string}
+             */
+            kind: "special" | "species" | "group" | "custom";
+            /**
+             * Aliases
+             * @description Other words a search finds it by ('human')
+             */
+            aliases?: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** SpeciesLabelList */
+        SpeciesLabelList: {
+            /** Labels */
+            labels: components["schemas"]["SpeciesLabelOut"][];
+        };
+        /** SpeciesLabelOut */
+        SpeciesLabelOut: {
+            /**
+             * Label
+             * @description The value a correction stores (lower case)
+             */
+            label: string;
+            /**
+             * Display
+             * @description How the dashboard names it ('Blank / false trigger' for blank)
+             */
+            display: string;
+            /**
+             * Kind
+             * @description special: blank, person, vehicle; species: the classifier's and the taxonomy's labels; group: a taxonomy group (e.g. 'carnivores') for an animal seen too badly to name; custom: added by an admin
+             * @enum {string}
+             */
+            kind: "special" | "species" | "group" | "custom";
+            /**
+             * Aliases
+             * @description Other words a search finds it by ('human')
+             */
+            aliases?: string[];
         };
         /** SpeciesOccupancy */
         SpeciesOccupancy: {
@@ -3160,6 +3909,165 @@ export interface components {
          * @enum {string}
          */
         TriggerMode: "immediate" | "digest_hourly" | "digest_daily";
+        /** UnassignedCamera */
+        UnassignedCamera: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Serial Number */
+            serial_number: string | null;
+            /** Make */
+            make: string | null;
+            /** Model */
+            model: string | null;
+            /** Ftps Account */
+            ftps_account: string | null;
+            /**
+             * Project
+             * @description Slug of the project it registered in (its upload account's)
+             */
+            project: string;
+            /** Project Name */
+            project_name: string;
+            /** @description From its photos' GPS, when they carry it */
+            location: components["schemas"]["LatLon"] | null;
+            /** Image Count */
+            image_count: number;
+            /** Last Image At */
+            last_image_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** UploadKeyCreate */
+        UploadKeyCreate: {
+            /**
+             * Name
+             * @description What the key is for: a camera, a station's gateway
+             */
+            name: string;
+            /**
+             * Camera Id
+             * @description A per-camera key files every upload under this camera; none: a station key, ingestion identifies the camera as for FTPS
+             */
+            camera_id?: number | null;
+        };
+        /** UploadKeyCreated */
+        UploadKeyCreated: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Prefix
+             * @description The first characters of the key, to tell keys apart
+             */
+            prefix: string;
+            /** Camera Id */
+            camera_id: number | null;
+            /** Camera Name */
+            camera_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Key
+             * @description The key: shown this once, store it on the device now
+             */
+            key: string;
+        };
+        /**
+         * UploadKeyOut
+         * @description An upload key. The key itself is shown once, when it is created; only its hash is stored.
+         */
+        UploadKeyOut: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Prefix
+             * @description The first characters of the key, to tell keys apart
+             */
+            prefix: string;
+            /** Camera Id */
+            camera_id: number | null;
+            /** Camera Name */
+            camera_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+        };
+        /**
+         * UploadResult
+         * @description What ingestion made of one file (the same outcome and reason an FTPS upload gets).
+         */
+        UploadResult: {
+            /**
+             * Outcome
+             * @description received, duplicate, rejected, report or report_rejected
+             */
+            outcome: string;
+            /**
+             * Status
+             * @description The image's status (received ... completed, rejected); for a duplicate the status of the image that already holds the content
+             */
+            status: string | null;
+            /** Image Id */
+            image_id: string | null;
+            /** Camera Id */
+            camera_id?: number | null;
+            /**
+             * Reason
+             * @description Why the file was rejected
+             */
+            reason?: string | null;
+            /**
+             * Duplicate
+             * @default false
+             */
+            duplicate: boolean;
+            /**
+             * Status Url
+             * @description Where the image's progress through the pipeline can be read
+             */
+            status_url?: string | null;
+        };
+        /**
+         * UploadSessionOut
+         * @description A resumable upload: how far it got, and once complete, what ingestion made of it.
+         */
+        UploadSessionOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Filename */
+            filename: string;
+            /** Length */
+            length: number;
+            /** Offset */
+            offset: number;
+            /** Complete */
+            complete: boolean;
+            result: components["schemas"]["UploadResult"] | null;
+        };
         /** UserCreate */
         UserCreate: {
             /** Email */
@@ -4729,6 +5637,9 @@ export interface operations {
                 limit?: number;
                 /** @description `image` (default) or `sequence`: one item per sequence */
                 group?: "image" | "sequence";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4745,9 +5656,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -4808,6 +5716,9 @@ export interface operations {
     "images-status_counts": {
         parameters: {
             query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4824,9 +5735,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -4947,9 +5855,77 @@ export interface operations {
             };
         };
     };
+    "images-species_bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkSpeciesRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkSpeciesResult"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "images-get": {
         parameters: {
             query?: {
+                /** @description Project admins: the original with people unblurred (audited); others get 403 */
+                original?: boolean;
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -4966,9 +5942,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -5537,11 +6510,156 @@ export interface operations {
             };
         };
     };
+    "species-labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeciesLabelList"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "species-add_label": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeciesLabelCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeciesLabelCreated"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "cameras-list": {
         parameters: {
             query?: {
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
                 species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
             };
             header?: never;
             path: {
@@ -5877,6 +6995,44 @@ export interface operations {
             };
         };
     };
+    "cameras-unassigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnassignedCamera"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     "deployments-list": {
         parameters: {
             query?: {
@@ -6198,6 +7354,9 @@ export interface operations {
             query?: {
                 /** @description `include`: photos in the zip; `urls`: signed URLs */
                 media?: "include" | "urls";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -6214,9 +7373,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -6279,6 +7435,9 @@ export interface operations {
             query?: {
                 /** @description `include`: a zip of the JSON and the photos */
                 media?: "none" | "include";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -6295,9 +7454,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -6361,6 +7517,9 @@ export interface operations {
             query?: {
                 /** @description Which table */
                 table?: "images" | "observations";
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -6377,9 +7536,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -6440,6 +7596,9 @@ export interface operations {
     "exports-export_xlsx": {
         parameters: {
             query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
                 /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
                 camera_id?: number[] | null;
                 /** @description Species label; repeat for several. A human correction wins over the machine label */
@@ -6456,9 +7615,6 @@ export interface operations {
                 date_to?: string | null;
                 /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
                 capture_time?: ("known" | "unknown" | "any") | null;
-                /** @description captured_at sorts by capture time; images without one come after the dated ones */
-                sort?: "captured_at" | "received_at" | "confidence" | "camera";
-                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -6585,6 +7741,1727 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "uploads-keys_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadKeyOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "uploads-keys_create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadKeyCreated"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-keys_revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "uploads-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HashCheck"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HashCheckOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "uploads-tus_create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-tus_get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id (from the Location of its creation) */
+                upload_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadSessionOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-tus_delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id (from the Location of its creation) */
+                upload_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-tus_head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id (from the Location of its creation) */
+                upload_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-tus_patch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id (from the Location of its creation) */
+                upload_id: string;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-device_check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HashCheck"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HashCheckOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-device_tus_create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-device_tus_get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id (from the Location of its creation) */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadSessionOut"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-device_tus_delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id (from the Location of its creation) */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-device_tus_head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id (from the Location of its creation) */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-device_tus_patch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id (from the Location of its creation) */
+                upload_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-device_upload": {
+        parameters: {
+            query?: {
+                /** @description The file's name (raw body) */
+                filename?: string | null;
+                /** @description If given, must be the key's project */
+                project?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already on the server: the first result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            411: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Rejected: quarantined with the reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "uploads-device_status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Image id */
+                image_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageUploadStatus"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
         };
@@ -8741,6 +11618,350 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientConfig"];
+                };
+            };
+        };
+    };
+    "models-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelsOverview"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    "models-update_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuntimeSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeSettingsOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-reprocess_jobs": {
+        parameters: {
+            query?: {
+                /** @description Newest jobs first, at most this many */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-list": {
+        parameters: {
+            query?: {
+                /** @description Newest jobs first, at most this many */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"][];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-start": {
+        parameters: {
+            query?: {
+                /** @description captured_at sorts by capture time; images without one come after the dated ones */
+                sort?: "captured_at" | "received_at" | "confidence" | "camera";
+                order?: "asc" | "desc";
+                /** @description Camera id; repeat for several cameras (`camera_id=1&camera_id=2`) */
+                camera_id?: number[] | null;
+                /** @description Species label; repeat for several. A human correction wins over the machine label */
+                species?: string[] | null;
+                /** @description Pipeline status; repeatable */
+                status?: components["schemas"]["ImageStatus"][] | null;
+                /** @description Review status; repeatable */
+                review_status?: components["schemas"]["ReviewStatus"][] | null;
+                /** @description Only images with a detection at least this confident */
+                min_confidence?: number | null;
+                /** @description Capture time from. Images without a capture time are left out of a date range unless `capture_time=unknown` or `any` asks for them (then their upload time is compared). ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_from?: string | null;
+                /** @description Capture time up to, inclusive. ISO date (`2024-05-31`, the whole day) or date-time (`2024-05-31T18:00:00Z`; UTC when no offset is given). */
+                date_to?: string | null;
+                /** @description `unknown`: only images without an EXIF capture time; `known`: only images with one; `any`: both, even with a date range (which otherwise keeps only dated images) */
+                capture_time?: ("known" | "unknown" | "any") | null;
+            };
+            header?: never;
+            path: {
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReprocessRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "models-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+                /** @description Project slug: lowercase letters, digits and inner hyphens */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReprocessJobOut"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

@@ -1,11 +1,11 @@
 import { NavLink } from 'react-router'
-import { FolderOpen, ScrollText, Upload, Users } from 'lucide-react'
+import { Boxes, FolderOpen, Radar, ScrollText, Upload, Users } from 'lucide-react'
 import { cn } from '@/components/cn'
 
 export function AdminTabs() {
   const tab = ({ isActive }: { isActive: boolean }) =>
     cn(
-      'inline-flex items-center gap-2 border-b-2 px-1 pb-2.5 text-sm font-medium transition-colors',
+      'inline-flex shrink-0 items-center gap-2 whitespace-nowrap border-b-2 px-1 pb-2.5 text-sm font-medium transition-colors',
       isActive ? 'border-forest-700 text-forest-800' : 'border-transparent text-stone-500 hover:text-stone-800',
     )
   return (
@@ -18,6 +18,12 @@ export function AdminTabs() {
       </NavLink>
       <NavLink to="/admin/ftp-accounts" className={tab}>
         <Upload className="h-4 w-4" aria-hidden /> FTP accounts
+      </NavLink>
+      <NavLink to="/admin/cameras" className={tab}>
+        <Radar className="h-4 w-4" aria-hidden /> Unassigned cameras
+      </NavLink>
+      <NavLink to="/admin/models" className={tab}>
+        <Boxes className="h-4 w-4" aria-hidden /> Models
       </NavLink>
       <NavLink to="/admin/audit" className={tab}>
         <ScrollText className="h-4 w-4" aria-hidden /> Audit log

@@ -1,13 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { AlertTriangle, Pencil, Plus, Upload } from 'lucide-react'
+import { AlertTriangle, Pencil, Upload } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button, DeleteIconButton } from '@/components/Button'
+import { AddButton, Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
 import { Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
-import { EmptyState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { formatDate } from '@/lib/format'
 import { useProjectContext, useProjects } from '@/lib/project'
@@ -37,11 +36,7 @@ export default function FtpAccountsPage() {
       <PageHeader
         title="Administration"
         description="Upload accounts your cameras log in with (FTPS; plain FTP only where you allow it)."
-        actions={
-          <Button variant="primary" onClick={() => setEditing('new')} icon={<Plus className="h-4 w-4" aria-hidden />}>
-            Add FTP account
-          </Button>
-        }
+        actions={<AddButton onClick={() => setEditing('new')}>Add FTP account</AddButton>}
       />
       <AdminTabs />
 
@@ -50,17 +45,11 @@ export default function FtpAccountsPage() {
         headings={['Account', 'Project', 'Transport', 'Allowed from', 'Status', 'Created']}
         query={accounts}
         errorTitle="Could not load FTP accounts"
-        tableClassName="min-w-[760px]"
-        footer={
-          accounts.data?.length === 0 && (
-            <EmptyState
-              className="m-4"
-              icon={<Upload className="h-6 w-6" aria-hidden />}
-              title="No FTP accounts created here"
-              description="Accounts from the server's FTPS_ACCOUNTS setting work as well; add one here per camera or site."
-            />
-          )
-        }
+        empty={{
+          icon: <Upload className="h-6 w-6" aria-hidden />,
+          title: 'No FTP accounts created here',
+          description: "Accounts from the server's FTPS_ACCOUNTS setting work as well; add one here per camera or site.",
+        }}
       >
         {accounts.data?.map((a) => (
           <tr key={a.id} data-testid="ftp-account-row" data-username={a.username}>

@@ -74,7 +74,6 @@ export default function UsersPage() {
         query={users}
         errorTitle="Could not load users"
         loadingRows={4}
-        tableClassName="min-w-[760px]"
         footer={
           users.data?.length === 0 && (
             <EmptyState className="m-4" icon={<Users className="h-6 w-6" aria-hidden />} title="No users" description="Add the first user." />

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
-import type { AlertChannel, AlertChannelCreate, AlertChannelUpdate, AlertRule, AlertRuleCreate, AlertRuleUpdate } from '@/lib/api/types'
+import type { AlertChannelCreate, AlertChannelUpdate, AlertRuleCreate, AlertRuleUpdate } from '@/lib/api/types'
 import { keepWithinProject } from '@/lib/project'
 
 const PENDING_POLL_MS = 5000
@@ -37,46 +37,44 @@ export function useAlertRule(slug: string, ruleId: number | null) {
   })
 }
 
-export function useSaveRule(slug: string) {
+const rulePath = (slug: string, id: number) => ({ params: { path: { slug, rule_id: id } } })
+const channelPath = (slug: string, id: number) => ({ params: { path: { slug, channel_id: id } } })
+
+/** A change to the project's alerts; every alerts query refetches after it. */
+function useAlertsMutation<V, R>(slug: string, send: (vars: V) => Promise<R>) {
   const done = useAlertsChanged(slug)
-  return useMutation({
-    mutationFn: ({ id, body }: { id: number | null; body: AlertRuleCreate }) =>
-      unwrap(
-        id === null
-          ? api.POST('/api/projects/{slug}/alerts/rules', { params: { path: { slug } }, body })
-          : api.PATCH('/api/projects/{slug}/alerts/rules/{rule_id}', { params: { path: { slug, rule_id: id } }, body }),
-      ),
-    onSuccess: done,
-  })
+  return useMutation({ mutationFn: send, onSuccess: done })
 }
 
-/** Puts a saved item into the cached list at once, so a switch shows its new state without waiting for the refetch. */
-function useReplaceInList<T extends { id: number }>(slug: string, list: 'rules' | 'channels') {
+/** A change to one rule or channel whose answer goes into the cached list at once, so a switch shows its new state without waiting for the refetch. */
+function useListItemMutation<V, T extends { id: number }>(slug: string, list: 'rules' | 'channels', send: (vars: V) => Promise<T>) {
   const qc = useQueryClient()
   const done = useAlertsChanged(slug)
-  return (saved: T) => {
-    qc.setQueryData<T[]>(key(slug, list), (items) => items?.map((item) => (item.id === saved.id ? saved : item)))
-    done()
-  }
-}
-
-export function useUpdateRule(slug: string) {
-  const replace = useReplaceInList<AlertRule>(slug, 'rules')
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: AlertRuleUpdate }) =>
-      unwrap(api.PATCH('/api/projects/{slug}/alerts/rules/{rule_id}', { params: { path: { slug, rule_id: id } }, body })),
-    onSuccess: replace,
+    mutationFn: send,
+    onSuccess: (saved: T) => {
+      qc.setQueryData<T[]>(key(slug, list), (items) => items?.map((item) => (item.id === saved.id ? saved : item)))
+      done()
+    },
   })
 }
 
-export function useDeleteRule(slug: string) {
-  const done = useAlertsChanged(slug)
-  return useMutation({
-    mutationFn: (id: number) =>
-      unwrap(api.DELETE('/api/projects/{slug}/alerts/rules/{rule_id}', { params: { path: { slug, rule_id: id } } })),
-    onSuccess: done,
-  })
-}
+export const useSaveRule = (slug: string) =>
+  useAlertsMutation(slug, ({ id, body }: { id: number | null; body: AlertRuleCreate }) =>
+    unwrap(
+      id === null
+        ? api.POST('/api/projects/{slug}/alerts/rules', { params: { path: { slug } }, body })
+        : api.PATCH('/api/projects/{slug}/alerts/rules/{rule_id}', { ...rulePath(slug, id), body }),
+    ),
+  )
+
+export const useUpdateRule = (slug: string) =>
+  useListItemMutation(slug, 'rules', ({ id, body }: { id: number; body: AlertRuleUpdate }) =>
+    unwrap(api.PATCH('/api/projects/{slug}/alerts/rules/{rule_id}', { ...rulePath(slug, id), body })),
+  )
+
+export const useDeleteRule = (slug: string) =>
+  useAlertsMutation(slug, (id: number) => unwrap(api.DELETE('/api/projects/{slug}/alerts/rules/{rule_id}', rulePath(slug, id))))
 
 export function useAlertChannels(slug: string, enabled = true) {
   return useQuery({
@@ -86,44 +84,28 @@ export function useAlertChannels(slug: string, enabled = true) {
   })
 }
 
-export function useSaveChannel(slug: string) {
-  const done = useAlertsChanged(slug)
-  return useMutation({
-    mutationFn: ({ id, body }: { id: number | null; body: AlertChannelCreate }) =>
-      unwrap(
-        id === null
-          ? api.POST('/api/projects/{slug}/alerts/channels', { params: { path: { slug } }, body })
-          : api.PATCH('/api/projects/{slug}/alerts/channels/{channel_id}', {
-              params: { path: { slug, channel_id: id } },
-              body: body as AlertChannelUpdate,
-            }),
-      ),
-    onSuccess: done,
-  })
-}
+export const useSaveChannel = (slug: string) =>
+  useAlertsMutation(slug, ({ id, body }: { id: number | null; body: AlertChannelCreate }) =>
+    unwrap(
+      id === null
+        ? api.POST('/api/projects/{slug}/alerts/channels', { params: { path: { slug } }, body })
+        : api.PATCH('/api/projects/{slug}/alerts/channels/{channel_id}', { ...channelPath(slug, id), body: body as AlertChannelUpdate }),
+    ),
+  )
 
-export function useUpdateChannel(slug: string) {
-  const replace = useReplaceInList<AlertChannel>(slug, 'channels')
-  return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: AlertChannelUpdate }) =>
-      unwrap(api.PATCH('/api/projects/{slug}/alerts/channels/{channel_id}', { params: { path: { slug, channel_id: id } }, body })),
-    onSuccess: replace,
-  })
-}
+export const useUpdateChannel = (slug: string) =>
+  useListItemMutation(slug, 'channels', ({ id, body }: { id: number; body: AlertChannelUpdate }) =>
+    unwrap(api.PATCH('/api/projects/{slug}/alerts/channels/{channel_id}', { ...channelPath(slug, id), body })),
+  )
 
-export function useDeleteChannel(slug: string) {
-  const done = useAlertsChanged(slug)
-  return useMutation({
-    mutationFn: (id: number) =>
-      unwrap(api.DELETE('/api/projects/{slug}/alerts/channels/{channel_id}', { params: { path: { slug, channel_id: id } } })),
-    onSuccess: done,
-  })
-}
+export const useDeleteChannel = (slug: string) =>
+  useAlertsMutation(slug, (id: number) =>
+    unwrap(api.DELETE('/api/projects/{slug}/alerts/channels/{channel_id}', channelPath(slug, id))),
+  )
 
 export function useTestChannel(slug: string) {
   return useMutation({
-    mutationFn: (id: number) =>
-      unwrap(api.POST('/api/projects/{slug}/alerts/channels/{channel_id}/test', { params: { path: { slug, channel_id: id } } })),
+    mutationFn: (id: number) => unwrap(api.POST('/api/projects/{slug}/alerts/channels/{channel_id}/test', channelPath(slug, id))),
   })
 }
 

@@ -83,7 +83,6 @@ export default function AlertDetailPage() {
         query={alert}
         errorTitle="Could not load the alert"
         actions={false}
-        tableClassName="min-w-[760px]"
         loadingRows={2}
         footer={
           data?.deliveries.length === 0 && (

@@ -1,12 +1,11 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import { CheckCircle2, KeyRound, Pencil, Plus, Send, XCircle } from 'lucide-react'
+import { CheckCircle2, KeyRound, Pencil, Send, XCircle } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button, DeleteIconButton } from '@/components/Button'
+import { AddButton, Button, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextField } from '@/components/Field'
 import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
 import { Modal } from '@/components/Modal'
-import { EmptyState } from '@/components/States'
 import { Switch } from '@/components/Switch'
 import { useToast } from '@/components/Toasts'
 import type { AlertChannel, ChannelTestResult } from '@/lib/api/types'
@@ -49,29 +48,19 @@ export default function ChannelsPage() {
   return (
     <AlertsFrame
       description="Where alerts go. Passwords and tokens are stored encrypted and never shown again."
-      actions={
-        <Button variant="primary" onClick={() => setEditing('new')} icon={<Plus className="h-4 w-4" aria-hidden />}>
-          New channel
-        </Button>
-      }
+      actions={<AddButton onClick={() => setEditing('new')}>New channel</AddButton>}
     >
       <DataTable
         label="Alert channels"
         headings={['Channel', 'Kind', 'Destination', 'Secrets', { label: 'On', className: 'w-16' }]}
         query={channels}
         errorTitle="Could not load the alert channels"
-        tableClassName="min-w-[760px]"
         loadingRows={2}
-        footer={
-          channels.data?.length === 0 && (
-            <EmptyState
-              className="m-4"
-              icon={<Send className="h-6 w-6" aria-hidden />}
-              title="No channels yet"
-              description="Add an e-mail list, a Signal or WhatsApp number, a Telegram chat, EarthRanger or a webhook, then send a test."
-            />
-          )
-        }
+        empty={{
+          icon: <Send className="h-6 w-6" aria-hidden />,
+          title: 'No channels yet',
+          description: 'Add an e-mail list, a Signal or WhatsApp number, a Telegram chat, EarthRanger or a webhook, then send a test.',
+        }}
       >
         {channels.data?.map((c) => (
           <tr key={c.id} data-testid="channel-row" data-channel-name={c.name}>

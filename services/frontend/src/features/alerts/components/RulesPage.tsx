@@ -5,7 +5,6 @@ import { Badge } from '@/components/Badge'
 import { buttonClasses, DeleteIconButton } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { ConfirmDeleteDialog } from '@/components/ConfirmDeleteDialog'
-import { EmptyState } from '@/components/States'
 import { Switch } from '@/components/Switch'
 import { useToast } from '@/components/Toasts'
 import { formatDateTime, formatRelative } from '@/lib/format'
@@ -54,23 +53,17 @@ export default function RulesPage() {
         headings={['Rule', 'Kind', 'Channels', 'Last fired', { label: 'On', className: 'w-16' }]}
         query={rules}
         errorTitle="Could not load the alert rules"
-        tableClassName="min-w-[760px]"
         loadingRows={3}
-        footer={
-          rules.data?.length === 0 && (
-            <EmptyState
-              className="m-4"
-              icon={<BellRing className="h-6 w-6" aria-hidden />}
-              title="No alert rules yet"
-              description="Start from a template: a species at your cameras or in an area, a low battery, a full SD card or a silent camera."
-              action={
-                <Link to={to('/alerts/rules/new')} className="text-sm font-semibold text-forest-700 hover:underline">
-                  Create the first rule
-                </Link>
-              }
-            />
-          )
-        }
+        empty={{
+          icon: <BellRing className="h-6 w-6" aria-hidden />,
+          title: 'No alert rules yet',
+          description: 'Start from a template: a species at your cameras or in an area, a low battery, a full SD card or a silent camera.',
+          action: (
+            <Link to={to('/alerts/rules/new')} className="text-sm font-semibold text-forest-700 hover:underline">
+              Create the first rule
+            </Link>
+          ),
+        }}
       >
         {rules.data?.map((rule) => {
           const meta = kindMeta(rule.kind)

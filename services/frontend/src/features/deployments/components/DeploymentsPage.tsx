@@ -1,12 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { MapPinned, Pencil, Plus, Trash2 } from 'lucide-react'
+import { MapPinned, Pencil, Trash2 } from 'lucide-react'
 import { Badge } from '@/components/Badge'
-import { Button } from '@/components/Button'
+import { AddButton, Button } from '@/components/Button'
 import { DataTable } from '@/components/DataTable'
 import { SelectField, TextAreaField, TextField } from '@/components/Field'
 import { ConfirmDialog, Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
-import { EmptyState } from '@/components/States'
 import { useToast } from '@/components/Toasts'
 import { ApiError } from '@/lib/api/errors'
 import { useCameras } from '@/lib/api/catalog'
@@ -14,14 +13,18 @@ import { formatNumber } from '@/lib/format'
 import { useProjectContext } from '@/lib/project'
 import type { Deployment } from '@/lib/api/types'
 import { LocationPicker } from '@/features/map'
-import { ProjectTabs, timeZones } from '@/features/projects'
+import { ProjectTabs } from '@/features/projects'
+import { pointOrNull } from '@/lib/coordinates'
+import { TimeZoneField } from './TimeZoneField'
 import { useDeleteDeployment, useDeployments, useSaveDeployment } from '../api/deployments'
 import {
   deploymentFromForm,
   emptyForm,
+  FEATURE_TYPE_LABELS,
   FEATURE_TYPES,
   formFromDeployment,
   serverErrors,
+  setupSummary,
   type DeploymentForm,
   type FormErrors,
 } from '../deployment-form'
@@ -59,13 +62,7 @@ export default function DeploymentsPage() {
       <PageHeader
         title={project.name}
         description="Each camera's placements: where it stood, from when to when, and its clock correction."
-        actions={
-          isAdmin ? (
-            <Button variant="primary" onClick={() => setEditing('new')} icon={<Plus className="h-4 w-4" aria-hidden />}>
-              Add deployment
-            </Button>
-          ) : undefined
-        }
+        actions={isAdmin ? <AddButton onClick={() => setEditing('new')}>Add deployment</AddButton> : undefined}
       />
       <ProjectTabs />
       <DataTable
@@ -74,17 +71,11 @@ export default function DeploymentsPage() {
         query={deployments}
         actions={isAdmin}
         errorTitle="Could not load deployments"
-        tableClassName="min-w-[760px]"
-        footer={
-          deployments.data?.length === 0 && (
-            <EmptyState
-              className="m-4"
-              icon={<MapPinned className="h-6 w-6" aria-hidden />}
-              title="No deployments yet"
-              description="Add one per camera placement; images are linked to the deployment active when they were taken."
-            />
-          )
-        }
+        empty={{
+          icon: <MapPinned className="h-6 w-6" aria-hidden />,
+          title: 'No deployments yet',
+          description: 'Add one per camera placement; images are linked to the deployment active when they were taken.',
+        }}
       >
         {deployments.data?.map((d) => (
           <tr key={d.id} data-testid="deployment-row">
@@ -94,6 +85,7 @@ export default function DeploymentsPage() {
               <p className="text-xs tabular-nums text-stone-500">
                 {d.location.lat.toFixed(5)}, {d.location.lon.toFixed(5)}
               </p>
+              {setupSummary(d) && <p className="text-xs text-stone-500">{setupSummary(d)}</p>}
             </td>
             <td className="table-cell text-sm tabular-nums text-stone-700">
               <p>{period(d)}</p>
@@ -243,23 +235,22 @@ function DeploymentDialog({
         )}
         <TextField label="Start" type="datetime-local" required {...field('start')} />
         <TextField label="End" type="datetime-local" hint="Empty while the camera is still out." {...field('end')} />
-        <div className="sm:col-span-2">
-          <SelectField label="Time zone" value={form.timezone} onChange={set('timezone')}>
-            {timeZones(form.timezone).map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </SelectField>
-          {errors.timezone && <p className="mt-1 text-xs text-red-700">{errors.timezone}</p>}
-        </div>
+        <TimeZoneField
+          className="sm:col-span-2"
+          value={form.timezone}
+          error={errors.timezone}
+          onChange={(timezone) => {
+            setForm((f) => ({ ...f, timezone }))
+            setErrors((e) => ({ ...e, timezone: undefined }))
+          }}
+        />
         <TextField label="Latitude" inputMode="decimal" placeholder="-1.28333" required {...field('lat')} />
         <TextField label="Longitude" inputMode="decimal" placeholder="36.81667" required {...field('lon')} />
         <div className="sm:col-span-2">
           <LocationPicker
             label="Map: click to place the deployment"
-            lat={form.lat.trim() === '' ? null : Number(form.lat)}
-            lon={form.lon.trim() === '' ? null : Number(form.lon)}
+            lat={pointOrNull(form.lat, form.lon)?.lat ?? null}
+            lon={pointOrNull(form.lat, form.lon)?.lon ?? null}
             onPick={({ lat, lon }) => setForm((f) => ({ ...f, lat: String(lat), lon: String(lon) }))}
           />
           <p className="mt-1 text-xs text-stone-500">Click the map to fill in the coordinates, or type them above.</p>
@@ -270,7 +261,7 @@ function DeploymentDialog({
           <option value="">None</option>
           {FEATURE_TYPES.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {FEATURE_TYPE_LABELS[t]}
             </option>
           ))}
         </SelectField>

@@ -1,22 +1,31 @@
 import { useEffect, useState } from 'react'
-import { ArrowDownWideNarrow, ArrowUpNarrowWide, Camera, SlidersHorizontal, X } from 'lucide-react'
+import { ArrowDownWideNarrow, ArrowUpNarrowWide, Camera, CheckSquare, SlidersHorizontal, Square, X } from 'lucide-react'
 import { Button } from '@/components/Button'
 import { SelectField } from '@/components/Field'
+import { Switch } from '@/components/Switch'
 import { Modal } from '@/components/Modal'
 import { PageHeader } from '@/components/PageHeader'
 import { Pagination } from '@/components/Pagination'
 import { EmptyState, ErrorState } from '@/components/States'
 import { IMAGE_STATUS_META, REVIEW_STATUS_META } from '@/components/StatusBadges'
-import { useProjectPath } from '@/lib/project'
+import { useProjectContext, useProjectPath } from '@/lib/project'
+import { useResetOnChange } from '@/lib/useResetOnChange'
 import { formatDate, formatNumber, speciesName } from '@/lib/format'
-import { activeFilterCount, PAGE_SIZES, viewQuery, type ImageFilters, type SortField } from '@/lib/filters'
+import { formatTotal } from '../total'
+import { activeFilterCount, PAGE_SIZES, serializeFilters, viewQuery, type ImageFilters, type SortField } from '@/lib/filters'
 import { useCameras } from '@/lib/api/catalog'
 import { ExportButton } from '@/features/exports'
+import { useAuth, useCanReview } from '@/features/auth'
+import { SpeciesPicker, useAddSpeciesLabel, useSpeciesLabels } from '@/features/species-labels'
 import { useImages } from '../api/images'
 import { useImageFilters } from '../hooks/useImageFilters'
+import { useSelectionActions } from '../hooks/useSelectionActions'
+import { allSelected } from '../selection'
+import { SelectionToolbar } from './SelectionToolbar'
 import { FilterPanel } from './FilterPanel'
 import { ImageCard, ImageCardSkeleton } from './ImageCard'
 import { SetAsideFilters } from './SetAsideFilters'
+import { ReprocessAction } from './ReprocessAction'
 
 const SORT_LABELS: Record<SortField, string> = {
   captured_at: 'Capture time',
@@ -31,6 +40,36 @@ export function GalleryPage() {
   const [drawer, setDrawer] = useState(false)
   const count = activeFilterCount(filters)
   const data = images.data
+  const canReview = useCanReview()
+  const { user } = useAuth()
+  const projectRole = useProjectContext().project?.role
+  const canAddLabels = user?.role === 'admin' || projectRole === 'admin'
+  const bySequence = filters.group === 'sequence'
+  const select = useSelectionActions(bySequence)
+  const [speciesOpen, setSpeciesOpen] = useState(false)
+  const labels = useSpeciesLabels()
+  const addLabel = useAddSpeciesLabel()
+  const order = (data?.items ?? []).map((i) => i.id)
+  const pageSelected = allSelected(select.selection, order)
+
+  // A selection belongs to one set of filters: it survives paging, not a change of what is shown.
+  const shownKey = serializeFilters({ ...filters, page: 1 }).toString()
+  useResetOnChange(shownKey, select.clear)
+
+  useEffect(() => {
+    if (data) select.remember(data.items)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data])
+
+  // Escape clears the selection (unless a dialog is open: it closes first).
+  useEffect(() => {
+    if (select.selection.ids.size === 0 || speciesOpen || drawer) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) select.clear()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
 
   useEffect(() => {
     document.title = 'Gallery · AddaxAI Connect'
@@ -43,8 +82,11 @@ export function GalleryPage() {
 
   const query = viewQuery(filters)
   const to = useProjectPath()
+  const unit = filters.group === 'sequence' ? 'sequence' : 'image'
+  // Past 10,000 images (beyond the page asked for) the API stops counting: total_exact is false.
+  const total = data ? formatTotal(data) : ''
   const description = data
-    ? `${formatNumber(data.total)} image${data.total === 1 ? '' : 's'}${count ? ' match your filters' : ' from all cameras'}`
+    ? `${total} ${unit}${data.total === 1 ? '' : 's'}${count ? ' match your filters' : ' from all cameras'}`
     : 'Camera-trap images as they arrive from the field'
 
   return (
@@ -54,6 +96,7 @@ export function GalleryPage() {
         description={description}
         actions={
           <>
+            <ReprocessAction filters={filters} matching={data?.total} />
             <Button
               className="lg:hidden"
               onClick={() => setDrawer(true)}
@@ -133,6 +176,36 @@ export function GalleryPage() {
             )
           ) : (
             <>
+              <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+                <div className="inline-flex items-center gap-2 text-sm text-stone-700">
+                  <Switch
+                    checked={bySequence}
+                    onChange={(on) => {
+                      select.clear()
+                      setFilters({ group: on ? 'sequence' : undefined })
+                    }}
+                    label="One card per sequence"
+                  />
+                  <span aria-hidden>One card per sequence</span>
+                </div>
+                {canReview && (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => select.togglePage(order, pageSelected)}
+                    aria-pressed={pageSelected}
+                    icon={pageSelected ? <CheckSquare className="h-4 w-4" aria-hidden /> : <Square className="h-4 w-4" aria-hidden />}
+                    data-testid="select-page"
+                  >
+                    {pageSelected ? 'Deselect page' : 'Select page'}
+                  </Button>
+                )}
+                {canReview && (
+                  <span className="hidden text-xs text-stone-500 xl:inline">
+                    Tick a photo to select it; Shift-tick selects a range{bySequence ? '; a sequence counts with all its frames' : ''}.
+                  </span>
+                )}
+              </div>
               <ul
                 className={`grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4 xl:grid-cols-4 transition-opacity ${images.isPlaceholderData ? 'opacity-60' : ''}`}
                 aria-label="Images"
@@ -141,15 +214,31 @@ export function GalleryPage() {
                 {data.items.map((image) => (
                   <li key={image.id} className="flex">
                     <div className="w-full">
-                      <ImageCard image={image} href={to(`/images/${image.id}${query}`)} />
+                      <ImageCard
+                        image={image}
+                        href={to(`/images/${image.id}${query}`)}
+                        badge={bySequence && image.frame_count > 1 ? `${image.frame_count} frames` : undefined}
+                        selection={
+                          canReview
+                            ? { selected: select.selection.ids.has(image.id), onToggle: (shift) => select.toggle(order, image.id, shift) }
+                            : undefined
+                        }
+                      />
                     </div>
                   </li>
                 ))}
               </ul>
+              <SelectionToolbar
+                count={select.selection.ids.size}
+                busy={select.busy}
+                onReview={(status) => void select.applyReview(status)}
+                onSetSpecies={() => setSpeciesOpen(true)}
+                onClear={select.clear}
+              />
               <div className="mt-8 flex flex-col items-center justify-between gap-4 sm:flex-row">
                 <p className="text-sm text-stone-500">
                   Showing {formatNumber((data.page - 1) * data.limit + 1)}–
-                  {formatNumber(Math.min(data.page * data.limit, data.total))} of {formatNumber(data.total)}
+                  {formatNumber(Math.min(data.page * data.limit, data.total))} of {total}
                 </p>
                 <Pagination page={data.page} pages={data.pages} onPage={(page) => setFilters({ page })} />
                 <SelectField
@@ -177,11 +266,34 @@ export function GalleryPage() {
         title="Filter images"
         footer={
           <Button variant="primary" onClick={() => setDrawer(false)}>
-            Show {data ? formatNumber(data.total) : ''} images
+            Show {total} images
           </Button>
         }
       >
         <FilterPanel filters={filters} onChange={setFilters} onReset={reset} />
+      </Modal>
+
+      <Modal
+        open={speciesOpen}
+        onClose={() => setSpeciesOpen(false)}
+        title="Set species"
+        description={`Every animal detection of the ${formatNumber(select.selection.ids.size)} selected images gets this label.`}
+        size="sm"
+      >
+        <SpeciesPicker
+          label="Species for the selected images"
+          labels={labels.data ?? []}
+          busy={select.busy}
+          canAdd={canAddLabels}
+          onAdd={(label) => addLabel.mutateAsync(label)}
+          onPick={async (label) => {
+            const display = labels.data?.find((l) => l.label === label)?.display ?? label
+            await select.applySpecies(label, display)
+            setSpeciesOpen(false)
+          }}
+          onCancel={() => setSpeciesOpen(false)}
+          cancelLabel="Cancel"
+        />
       </Modal>
     </div>
   )

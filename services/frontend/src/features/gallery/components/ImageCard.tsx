@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { Camera, ImageOff, Loader2, ScanSearch } from 'lucide-react'
+import { Camera, Film, ImageOff, Loader2, ScanSearch } from 'lucide-react'
 import { cn } from '@/components/cn'
 import { isProcessing, ReviewIcon } from '@/components/StatusBadges'
 import { CaptureTimeUnknownBadge } from '@/components/CaptureTimeUnknownBadge'
@@ -10,16 +10,32 @@ import { activeClassifier, speciesTooltip, useActiveModels } from '@/lib/models'
 import { speciesColor, useSpeciesColorVersion } from '@/lib/species-colors'
 import type { ImageSummary } from '@/lib/api/types'
 
-export function ImageCard({ image, href }: { image: ImageSummary; href: string }) {
+export function ImageCard({
+  image,
+  href,
+  selection,
+  badge,
+}: {
+  image: ImageSummary
+  href: string
+  /** Multi-select: a checkbox over the photo; onToggle gets whether Shift was held (range select). */
+  selection?: { selected: boolean; onToggle: (shift: boolean) => void }
+  /** Extra text over the photo's bottom-left corner (a sequence's frame count). */
+  badge?: string
+}) {
   const [loaded, setLoaded] = useState(false)
   useSpeciesColorVersion()
   const [broken, setBroken] = useState(false)
   const models = useActiveModels()
   const processing = isProcessing(image.status)
   const species = image.top_species
+  // A video from an SD card: stored and listed, not run through the image models yet.
+  const video = image.media_kind === 'video'
   // Several species in one photo: name the best one and say how many more there are.
   const others = (image.species ?? []).filter((label) => label !== species)
-  const title = species
+  const title = video
+    ? 'Video'
+    : species
     ? speciesName(species)
     : image.status === 'failed'
       ? 'Processing failed'
@@ -32,12 +48,16 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
             : 'No animals'
   const time = shownTime(image)
 
-  return (
+  const card = (
     <Link
       to={href}
       data-testid="image-card"
       data-image-id={image.id}
-      className="group flex flex-col overflow-hidden rounded-xl border border-stone-200/80 bg-white shadow-card transition hover:-translate-y-0.5 hover:border-forest-300 hover:shadow-md"
+      data-selected={selection ? selection.selected : undefined}
+      className={cn(
+        'group flex h-full flex-col overflow-hidden rounded-xl border bg-white shadow-card transition hover:-translate-y-0.5 hover:border-forest-300 hover:shadow-md',
+        selection?.selected ? 'border-forest-600 ring-2 ring-forest-600' : 'border-stone-200/80',
+      )}
     >
       <div className="relative aspect-[4/3] overflow-hidden bg-stone-800">
         {image.thumbnail_url && !broken ? (
@@ -59,7 +79,7 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
           </div>
         )}
         {!loaded && image.thumbnail_url && !broken && <div className="absolute inset-0 animate-pulse bg-stone-700" aria-hidden />}
-        <div className="pointer-events-none absolute inset-x-0 top-0 flex items-start justify-between p-2">
+        <div className={cn('pointer-events-none absolute inset-x-0 top-0 flex items-start justify-between p-2', selection && 'pl-10')}>
           {image.detection_count > 0 ? (
             <span className="inline-flex items-center gap-1 rounded-md bg-black/55 px-1.5 py-0.5 text-[11px] font-medium text-white backdrop-blur-sm">
               <ScanSearch className="h-3 w-3" aria-hidden />
@@ -88,6 +108,11 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
         )}
         {image.status === 'failed' && (
           <span className="absolute bottom-2 left-2 rounded-md bg-red-600/90 px-1.5 py-0.5 text-[11px] font-medium text-white">failed</span>
+        )}
+        {badge && !video && !processing && image.status !== 'failed' && (
+          <span data-testid="card-badge" className="absolute bottom-2 left-2 rounded-md bg-black/65 px-1.5 py-0.5 text-[11px] font-medium text-white backdrop-blur-sm">
+            {badge}
+          </span>
         )}
       </div>
       <div className="flex flex-1 flex-col gap-1 px-3 py-2.5">
@@ -118,6 +143,14 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
             </span>
           )}
         </div>
+        {video && (
+          <span
+            data-testid="video-badge"
+            className="inline-flex w-fit items-center gap-1 rounded-md bg-amber-50 px-1.5 py-0.5 text-[11px] font-medium text-amber-900 ring-1 ring-amber-200"
+          >
+            <Film className="h-3 w-3 shrink-0" aria-hidden /> Video — not analysed yet
+          </span>
+        )}
         <div className="flex min-w-0 items-center gap-1 text-xs text-stone-500">
           <Camera className="h-3 w-3 shrink-0" aria-hidden />
           <span className="truncate">{image.camera_name ?? 'Unassigned camera'}</span>
@@ -125,6 +158,24 @@ export function ImageCard({ image, href }: { image: ImageSummary; href: string }
         </div>
       </div>
     </Link>
+  )
+  if (!selection) return card
+  // The checkbox is the card's sibling, not inside the link (no control inside a control).
+  return (
+    <div className="relative h-full">
+      {card}
+      <label className="absolute left-1 top-1 z-10 flex h-9 w-9 cursor-pointer items-center justify-center">
+        <input
+          type="checkbox"
+          data-testid="select-image"
+          checked={selection.selected}
+          onChange={() => {}}
+          onClick={(e) => selection.onToggle(e.shiftKey)}
+          className="h-5 w-5 cursor-pointer rounded border-stone-300 accent-forest-700 shadow"
+          aria-label={`Select ${title}, ${image.camera_name ?? 'unassigned camera'}, ${time.text}`}
+        />
+      </label>
+    </div>
   )
 }
 

@@ -88,6 +88,7 @@ export function useReviewImage(id: string, reviewerEmail?: string | null) {
     onSettled: () => {
       // Lists and statistics refetch only where they are on screen.
       void queryClient.invalidateQueries({ queryKey: ['images'] })
+      void queryClient.invalidateQueries({ queryKey: ['sequence'] })
       void queryClient.invalidateQueries({ queryKey: ['stats'] })
     },
   })
@@ -123,5 +124,37 @@ export function useRetryImage(id: string) {
       void queryClient.invalidateQueries({ queryKey: ['image', id] })
       void queryClient.invalidateQueries({ queryKey: ['images'] })
     },
+  })
+}
+
+/** Removes a detection's human label (DELETE): the machine's label counts again. */
+export function useResetSpecies(id: string) {
+  const queryClient = useQueryClient()
+  const slug = useProjectSlug()
+  return useMutation({
+    mutationFn: (detectionId: number) =>
+      unwrap(
+        api.DELETE('/api/projects/{slug}/images/{image_id}/detections/{detection_id}/species', {
+          params: { path: { slug, image_id: id, detection_id: detectionId } },
+        }),
+      ),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['image', id] })
+      void queryClient.invalidateQueries({ queryKey: ['images'] })
+      void queryClient.invalidateQueries({ queryKey: ['species'] })
+      void queryClient.invalidateQueries({ queryKey: ['stats'] })
+    },
+  })
+}
+
+/** The frames of a sequence with their thumbnails and review status (GET /sequences/{id}). */
+export function useSequence(sequenceId: string | undefined, enabled: boolean) {
+  const slug = useProjectSlug()
+  return useQuery({
+    queryKey: ['sequence', slug, sequenceId],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/projects/{slug}/sequences/{sequence_id}', { params: { path: { slug, sequence_id: sequenceId! } }, signal })),
+    enabled: enabled && Boolean(sequenceId),
+    staleTime: 10_000,
   })
 }

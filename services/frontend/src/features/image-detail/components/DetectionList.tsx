@@ -1,7 +1,7 @@
-import { useId, useState } from 'react'
-import { Check, Pencil, User, X } from 'lucide-react'
-import { Button } from '@/components/Button'
+import { useState } from 'react'
+import { Pencil, RotateCcw, User } from 'lucide-react'
 import { cn } from '@/components/cn'
+import { SpeciesPicker, type Hotkeys, type SpeciesLabel } from '@/features/species-labels'
 import { useSpeciesColorVersion } from '@/lib/species-colors'
 import { formatPercent, speciesName } from '@/lib/format'
 import { speciesTooltip, useActiveModels } from '@/lib/models'
@@ -15,16 +15,26 @@ export function DetectionList({
   highlighted,
   onHighlight,
   canCorrect,
-  knownSpecies,
+  labels,
+  hotkeys,
+  canAddLabels,
+  onAddLabel,
   onCorrect,
+  onUndo,
   correcting,
 }: {
   detections: Detection[]
   highlighted: number | null
   onHighlight: (id: number | null) => void
   canCorrect: boolean
-  knownSpecies: string[]
+  /** The project's species list a correction picks from. */
+  labels: SpeciesLabel[]
+  hotkeys: Hotkeys
+  canAddLabels: boolean
+  onAddLabel: (label: string) => Promise<unknown>
   onCorrect: (detectionId: number, label: string) => Promise<unknown>
+  /** Removes the human label (the machine's counts again). */
+  onUndo: (detectionId: number) => void
   correcting: boolean
 }) {
   const [editing, setEditing] = useState<number | null>(null)
@@ -75,6 +85,11 @@ export function DetectionList({
                 <span className="mt-0.5 block text-xs text-stone-500">
                   {CATEGORY_LABEL[d.category] ?? d.category} · detector {formatPercent(d.confidence)}
                   {score != null && machine.length > 0 && <> · species {formatPercent(score)}</>}
+                  {!d.human_label && machine[0]?.taxon_rank && machine[0].taxon_rank !== 'species' && (
+                    <span data-testid="taxon-rank" title="The species was uncertain: the classifier's answer is rolled up to this rank">
+                      {' '}· {machine[0].taxon_rank} level
+                    </span>
+                  )}
                 </span>
                 <ModelLine detector={d.model_name} classifier={machine[0]?.model_name} demoModels={models?.demo_models ?? []} />
               </span>
@@ -99,24 +114,41 @@ export function DetectionList({
             {canCorrect && d.category === 'animal' && (
               <div className="px-5 pb-3 pl-[4.75rem]">
                 {editing === d.id ? (
-                  <CorrectionForm
-                    initial={d.human_label ?? d.label ?? ''}
-                    knownSpecies={knownSpecies}
+                  <SpeciesPicker
+                    labels={labels}
+                    hotkeys={hotkeys}
+                    initial={d.human_label ? (labels.find((l) => l.label === d.human_label)?.display ?? d.human_label) : ''}
                     busy={correcting}
+                    canAdd={canAddLabels}
+                    onAdd={onAddLabel}
                     onCancel={() => setEditing(null)}
-                    onSave={async (label) => {
+                    onPick={async (label) => {
                       await onCorrect(d.id, label)
                       setEditing(null)
                     }}
                   />
                 ) : (
-                  <button
-                    type="button"
-                    onClick={() => setEditing(d.id)}
-                    className="inline-flex items-center gap-1 text-xs font-medium text-forest-700 hover:text-forest-900 hover:underline"
-                  >
-                    <Pencil className="h-3 w-3" aria-hidden /> Correct species
-                  </button>
+                  <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                    <button
+                      type="button"
+                      onClick={() => setEditing(d.id)}
+                      className="inline-flex items-center gap-1 text-xs font-medium text-forest-700 hover:text-forest-900 hover:underline"
+                    >
+                      <Pencil className="h-3 w-3" aria-hidden /> Correct species
+                    </button>
+                    {d.human_label && (
+                      <button
+                        type="button"
+                        onClick={() => onUndo(d.id)}
+                        disabled={correcting}
+                        data-testid="undo-correction"
+                        title="Remove the reviewer's label: the model's label counts again"
+                        className="inline-flex items-center gap-1 text-xs font-medium text-stone-600 hover:text-stone-900 hover:underline disabled:opacity-60"
+                      >
+                        <RotateCcw className="h-3 w-3" aria-hidden /> Undo correction
+                      </button>
+                    )}
+                  </span>
                 )}
               </div>
             )}
@@ -142,69 +174,5 @@ function ModelLine({ detector, classifier, demoModels }: { detector: string; cla
         </span>
       )}
     </span>
-  )
-}
-
-function CorrectionForm({
-  initial,
-  knownSpecies,
-  busy,
-  onSave,
-  onCancel,
-}: {
-  initial: string
-  knownSpecies: string[]
-  busy: boolean
-  onSave: (label: string) => Promise<void>
-  onCancel: () => void
-}) {
-  const [value, setValue] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
-  const id = useId()
-  return (
-    <form
-      className="space-y-1.5"
-      onSubmit={async (e) => {
-        e.preventDefault()
-        const label = value.trim()
-        if (!label) return
-        setError(null)
-        try {
-          await onSave(label)
-        } catch (err) {
-          setError(err instanceof Error ? err.message : 'Could not save')
-        }
-      }}
-    >
-      <label htmlFor={id} className="text-xs font-medium text-stone-600">
-        Correct species
-      </label>
-      <div className="flex gap-1.5">
-        <input
-          id={id}
-          list={`${id}-list`}
-          className="input h-8 py-1 text-xs"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- the species field the user just asked to edit
-          autoFocus
-          placeholder="e.g. red fox"
-        />
-        <datalist id={`${id}-list`}>
-          {knownSpecies.map((s) => (
-            <option key={s} value={s}>
-              {speciesName(s)}
-            </option>
-          ))}
-        </datalist>
-        <Button type="submit" size="sm" variant="primary" loading={busy} aria-label="Save species" icon={<Check className="h-3.5 w-3.5" aria-hidden />} />
-        <Button size="sm" variant="ghost" onClick={onCancel} aria-label="Cancel correction" icon={<X className="h-3.5 w-3.5" aria-hidden />} />
-      </div>
-      {error && (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      )}
-    </form>
   )
 }

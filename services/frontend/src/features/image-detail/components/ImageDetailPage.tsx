@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
-import { ArrowLeft, ChevronLeft, ChevronRight, Keyboard, RotateCw } from 'lucide-react'
+import { ArrowLeft, ChevronLeft, ChevronRight, Keyboard, RotateCw, Settings2 } from 'lucide-react'
 import { Button } from '@/components/Button'
 import { Card, CardHeader } from '@/components/Card'
 import { Skeleton } from '@/components/Skeleton'
@@ -13,16 +13,23 @@ import { shownTime } from '@/lib/capture-time'
 import { speciesName } from '@/lib/format'
 import type { ReviewStatus } from '@/lib/api/types'
 import { useAuth, useCanReview } from '@/features/auth'
-import { useSpecies } from '@/lib/api/catalog'
+import { Switch } from '@/components/Switch'
+import { emptyHotkeys, HotkeySettings, labelForKey } from '@/features/species-labels'
+import { useProjectContext } from '@/lib/project'
 import { useResetOnChange } from '@/lib/useResetOnChange'
 import { parseFilters, serializeFilters, viewQuery } from '@/lib/filters'
-import { useCorrectSpecies, useImage, usePrefetchNeighbours, useRetryImage, useReviewImage } from '../api/image'
+import { useImage, usePrefetchNeighbours, useRetryImage, useReviewImage, useSequence } from '../api/image'
 import { detectionDisplayName } from '../detections'
+import { isTypingTarget } from '../keyboard'
+import { useAutoAdvance } from '../hooks/useAutoAdvance'
 import { useKeyboardShortcuts } from '../hooks/useKeyboardShortcuts'
+import { useSpeciesCorrections } from '../hooks/useSpeciesCorrections'
 import { DetectionCanvas } from './DetectionCanvas'
 import { DetectionList } from './DetectionList'
 import { MetadataPanel } from './MetadataPanel'
 import { ReviewBar } from './ReviewBar'
+import { frameNeighbours, SequencePanel } from './SequencePanel'
+import { SequenceReview } from './SequenceReview'
 import { ShortcutHelp } from './ShortcutHelp'
 
 const REVIEW_TOAST: Record<ReviewStatus, string> = {
@@ -46,15 +53,21 @@ export default function ImageDetailPage() {
   const canReview = useCanReview()
   const image = useImage(imageId, filters)
   const review = useReviewImage(imageId, user?.email)
-  const correct = useCorrectSpecies(imageId)
   const retry = useRetryImage(imageId)
-  const species = useSpecies()
+  const corrections = useSpeciesCorrections(imageId)
+  const [autoAdvance, setAutoAdvance] = useAutoAdvance()
+  const projectRole = useProjectContext().project?.role
+  const canAddLabels = user?.role === 'admin' || projectRole === 'admin'
   const [highlighted, setHighlighted] = useState<number | null>(null)
   const [help, setHelp] = useState(false)
+  const [hotkeyDialog, setHotkeyDialog] = useState(false)
   const data = image.data
   const current = data && data.id === imageId ? data : undefined
   const time = current ? shownTime(current) : undefined
   usePrefetchNeighbours(current?.prev_id, current?.next_id, filters)
+  const inSequence = (current?.sequence.frame_count ?? 1) > 1
+  const sequence = useSequence(current?.sequence.id, inSequence)
+  const frames = sequence.data?.id === current?.sequence.id ? sequence.data?.frames : undefined
 
   useResetOnChange(imageId, () => setHighlighted(null))
   useEffect(() => {
@@ -78,10 +91,18 @@ export default function ImageDetailPage() {
     }
     // Keys set a state (pressing A twice keeps the image approved); the buttons toggle, see ReviewBar.
     const target = status
+    // With auto-advance on, a decision moves to the next image at once (the request finishes in the background).
+    const advance = () => {
+      if (!autoAdvance || target === 'unreviewed') return
+      if (current.next_id) go(current.next_id)
+      else push({ title: 'That was the last image under these filters', tone: 'info', duration: 2500 })
+    }
     if (current.review_status === target) {
       push({ title: `Already ${target}`, tone: 'info', duration: 1500 })
+      advance()
       return
     }
+    advance()
     review.mutate(target, {
       onSuccess: () => push({ title: REVIEW_TOAST[target], tone: target === 'rejected' ? 'info' : 'success', duration: 2500 }),
       onError: (err) =>
@@ -101,6 +122,13 @@ export default function ImageDetailPage() {
       case 'next':
         go(current?.next_id)
         return
+      case 'previous-frame':
+      case 'next-frame': {
+        if (!current || !inSequence) return false
+        const step = frameNeighbours(current)
+        go(action === 'next-frame' ? step.next : step.previous)
+        return
+      }
       case 'approve':
         doReview('approved')
         return
@@ -123,7 +151,30 @@ export default function ImageDetailPage() {
         }
         return false
     }
-  }, !help)
+  }, !help && !hotkeyDialog)
+
+  // Species hotkeys 1–9: the highlighted detection, else every animal detection of the image.
+  useEffect(() => {
+    if (!current || !canReview || help || hotkeyDialog) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.repeat || isTypingTarget(event.target)) return
+      const label = labelForKey(corrections.hotkeys.hotkeys, event)
+      if (!label) return
+      event.preventDefault()
+      const animals = current.detections.filter((d) => d.category === 'animal')
+      const chosen = animals.filter((d) => d.id === highlighted)
+      const targets = chosen.length ? chosen : animals
+      if (!targets.length) {
+        push({ title: 'No animal detection to label', tone: 'info', duration: 2000 })
+        return
+      }
+      corrections
+        .setLabel(targets, label)
+        .catch((err: Error) => push({ title: 'Species not saved', description: err.message, tone: 'error' }))
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
 
   if (image.isError && !current) {
     const notFound = image.error instanceof ApiError && image.error.status === 404
@@ -183,7 +234,9 @@ export default function ImageDetailPage() {
             <>
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <h1 className="text-xl font-semibold tracking-tight text-stone-900">
-                  {current.detections.length > 0
+                  {current.media_kind === 'video'
+                    ? 'Video'
+                    : current.detections.length > 0
                     ? summarize(current.detections.map(detectionDisplayName))
                     : current.status === 'completed'
                       ? 'No animals detected'
@@ -196,6 +249,29 @@ export default function ImageDetailPage() {
                   {time && !time.known && <CaptureTimeUnknownBadge description={time.description} />}
                 </p>
               </div>
+              {inSequence && (
+                <SequencePanel image={current} frames={frames} hrefOf={(id) => to(`/images/${id}${query}`)} onStep={go} />
+              )}
+              {current.media_kind === 'video' ? (
+                <div className="space-y-2">
+                  {current.url ? (
+                    <video
+                      data-testid="video-player"
+                      controls
+                      preload="metadata"
+                      src={current.url}
+                      poster={current.thumbnail_url ?? undefined}
+                      className="max-h-[64vh] w-full rounded-xl bg-stone-900"
+                    >
+                      <track kind="captions" />
+                    </video>
+                  ) : null}
+                  <p data-testid="video-note" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                    Video — not analysed yet: videos are stored and listed, but the image models do not run on them.
+                    Its status is completed with no detections.
+                  </p>
+                </div>
+              ) : (
               <DetectionCanvas
                 imageId={current.id}
                 src={current.url}
@@ -206,7 +282,8 @@ export default function ImageDetailPage() {
                 onHighlight={setHighlighted}
                 alt={`Camera-trap photo from ${current.camera_name ?? 'an unassigned camera'}`}
               />
-              <p className="hidden text-xs text-stone-500 sm:block">
+              )}
+              <p className={current.media_kind === 'video' ? 'hidden' : 'hidden text-xs text-stone-500 sm:block'}>
                 Hover a box for its label · click a detection to highlight it · press <kbd className="font-mono">?</kbd> for shortcuts
               </p>
             </>
@@ -226,6 +303,17 @@ export default function ImageDetailPage() {
                 <ReviewBar current={current.review_status} canReview={canReview} busy={review.isPending} onReview={doReview} />
               ) : (
                 <Skeleton className="h-20 w-full" />
+              )}
+              {current && inSequence && canReview && (
+                <SequenceReview sequenceId={current.sequence.id} frameCount={current.sequence.frame_count} frames={frames} />
+              )}
+              {canReview && (
+                <div className="mt-3 flex items-center justify-between gap-3 border-t border-stone-100 pt-3">
+                  <span className="text-xs text-stone-600">
+                    Go to the next image after approve, reject or flag
+                  </span>
+                  <Switch checked={autoAdvance} onChange={setAutoAdvance} label="Auto-advance to the next image" />
+                </div>
               )}
               {current?.status === 'failed' && hasRole('admin') && (
                 <Button
@@ -253,6 +341,19 @@ export default function ImageDetailPage() {
                   ? `${current.detections.length} above the ${Math.round((current.display_threshold ?? 0) * 100)}% display threshold`
                   : undefined
               }
+              actions={
+                canReview ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => setHotkeyDialog(true)}
+                    icon={<Settings2 className="h-4 w-4" aria-hidden />}
+                    title="Species on keys 1 to 9"
+                  >
+                    <span className="sr-only sm:not-sr-only">Hotkeys 1–9</span>
+                  </Button>
+                ) : undefined
+              }
             />
             {current ? (
               <DetectionList
@@ -260,11 +361,18 @@ export default function ImageDetailPage() {
                 highlighted={highlighted}
                 onHighlight={setHighlighted}
                 canCorrect={canReview}
-                knownSpecies={(species.data ?? []).map((s) => s.species)}
-                correcting={correct.isPending}
+                labels={corrections.labels}
+                hotkeys={corrections.hotkeys.hotkeys}
+                canAddLabels={canAddLabels}
+                onAddLabel={corrections.addLabel}
+                correcting={corrections.busy}
                 onCorrect={(detectionId, label) =>
-                  correct.mutateAsync({ detectionId, label }).then(() => push({ title: 'Species corrected', tone: 'success', duration: 2500 }))
+                  corrections.setLabel(current.detections.filter((d) => d.id === detectionId), label)
                 }
+                onUndo={(detectionId) => {
+                  const detection = current.detections.find((d) => d.id === detectionId)
+                  if (detection) corrections.undo(detection)
+                }}
               />
             ) : (
               <div className="space-y-3 p-5">
@@ -290,6 +398,14 @@ export default function ImageDetailPage() {
       </div>
 
       <ShortcutHelp open={help} onClose={() => setHelp(false)} canReview={canReview} />
+      <HotkeySettings
+        open={hotkeyDialog}
+        onClose={() => setHotkeyDialog(false)}
+        labels={corrections.labels}
+        hotkeys={corrections.hotkeys.hotkeys}
+        onAssign={corrections.hotkeys.assign}
+        onClear={() => corrections.hotkeys.save(emptyHotkeys())}
+      />
     </div>
   )
 }

@@ -2,45 +2,44 @@ import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { api, unwrap } from '@/lib/api/client'
 import { useProjectSlug } from '@/lib/project'
-import { dateRangeToIso } from '@/lib/filters'
+import { activeFilterCount, imagesQuery, type ImageFilters } from '@/lib/filters'
 
-export interface MapFilters {
-  date_from?: string
-  date_to?: string
-  species: string[]
-}
+/** The map shows the gallery's filters (the URL is the same), without its order and paging. */
+export type MapFilters = ImageFilters
 
 export function hasMapFilters(f: MapFilters): boolean {
-  return !!(f.date_from || f.date_to || f.species.length)
-}
-
-/** The query of /api/stats/cameras for the map's filters (species repeatable, dates as in the gallery). */
-export function cameraCountsQuery(filters: MapFilters) {
-  const query: { date_from?: string; date_to?: string; species?: string[] } = dateRangeToIso(filters.date_from, filters.date_to)
-  if (filters.species.length) query.species = [...filters.species].sort()
-  return query
+  return activeFilterCount(f) > 0
 }
 
 /**
- * Images per camera under the map's filters: one call to /api/stats/cameras, which counts only
- * images with the chosen species (human corrections win, as in the gallery).
+ * The query of GET /cameras for the map's filters: exactly the gallery's image query without order
+ * and paging (the API counts with the same filter code as the image list), so a pin's count is the
+ * number of images the gallery shows for that camera.
  */
+export function cameraCountsQuery(filters: MapFilters) {
+  const { sort: _sort, order: _order, ...query } = imagesQuery(filters, false)
+  return {
+    ...query,
+    species: query.species ? [...query.species].sort() : undefined,
+    review_status: query.review_status ? [...query.review_status].sort() : undefined,
+  }
+}
+
+/** Images per camera under the map's filters: one call to GET /cameras with the gallery's filters. */
 export function useCameraCounts(filters: MapFilters) {
-  const active = hasMapFilters(filters)
-  const query = cameraCountsQuery(filters)
   const slug = useProjectSlug()
-  const stats = useQuery({
-    queryKey: ['stats', 'cameras', 'map', slug, query],
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/projects/{slug}/stats/cameras', { params: { path: { slug }, query }, signal })),
-    enabled: active,
+  const query = cameraCountsQuery(filters)
+  const counted = useQuery({
+    queryKey: ['cameras', slug, 'counts', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/projects/{slug}/cameras', { params: { path: { slug }, query }, signal })),
+    placeholderData: (previous) => previous,
   })
   const counts = useMemo(
-    () => (stats.data ? new Map<number, number>(stats.data.map((c) => [c.camera_id, c.image_count])) : null),
-    [stats.data],
+    () =>
+      counted.data ? new Map<number, number>(counted.data.features.map((f) => [f.properties.id, f.properties.image_count])) : null,
+    [counted.data],
   )
-  if (!active) return { counts: null, isLoading: false }
-  return { counts, isLoading: stats.isLoading }
+  return { counts, isLoading: counted.isFetching && !counted.data, isFetching: counted.isFetching }
 }
 
 export function useCameraCollection() {

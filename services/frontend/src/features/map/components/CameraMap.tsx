@@ -7,6 +7,8 @@ import { useResetOnChange } from '@/lib/useResetOnChange'
 import { tileHealth, useTiles } from '../tiles'
 import { CameraPopup } from './CameraPopup'
 import { useProjectPath } from '@/lib/project'
+import { activeFilterCount, serializeFilters, type ImageFilters } from '@/lib/filters'
+import { clusterPoints, compactCount } from '../cluster'
 
 export interface MapCamera {
   id: number
@@ -31,9 +33,13 @@ function pinColor(c: MapCamera, now: number): string {
   return '#9a673f'
 }
 
+/** What a pin counts: the images under the current filters, or all of them without filters. */
+export function pinCount(c: MapCamera): number {
+  return c.filteredCount ?? c.imageCount
+}
+
 function icon(c: MapCamera, now: number, selected: boolean) {
-  const count = c.filteredCount ?? c.imageCount
-  const label = count >= 1000 ? `${Math.round(count / 100) / 10}k` : String(count)
+  const label = compactCount(pinCount(c))
   return L.divIcon({
     className: 'camera-marker',
     // Only digits, "." and "k" (built above) and a fixed colour: nothing from the data is put into HTML.
@@ -44,14 +50,23 @@ function icon(c: MapCamera, now: number, selected: boolean) {
   })
 }
 
-export function galleryLinkFor(cameraId: number, filters: { date_from?: string; date_to?: string; species: string[] }): string {
-  const params = new URLSearchParams()
-  if (filters.date_from) params.set('date_from', filters.date_from)
-  if (filters.date_to) params.set('date_to', filters.date_to)
-  params.append('camera_id', String(cameraId))
-  filters.species.forEach((s) => params.append('species', s))
-  return `/gallery?${params}`
+function clusterIcon(cameras: number, images: number) {
+  return L.divIcon({
+    className: 'camera-cluster',
+    // Numbers only (built here): nothing from the data is put into HTML.
+    html: `<div><b>${compactCount(images)}</b><small>${cameras} cams</small></div>`,
+    iconSize: [46, 46],
+    iconAnchor: [23, 23],
+  })
 }
+
+/** The gallery under the map's filters, narrowed to one camera. */
+export function galleryLinkFor(cameraId: number, filters: Partial<ImageFilters>): string {
+  return `/gallery?${serializeFilters({ ...filters, camera_id: [cameraId], page: 1 })}`
+}
+
+/** From this zoom on every camera has its own pin (clusters that never split would hide cameras). */
+export const NO_CLUSTERS_FROM_ZOOM = 17
 
 export function CameraMap({
   cameras,
@@ -61,7 +76,7 @@ export function CameraMap({
   fitSignal,
 }: {
   cameras: MapCamera[]
-  filters: { date_from?: string; date_to?: string; species: string[] }
+  filters: ImageFilters
   selectedId: number | null
   onSelect: (id: number | null) => void
   fitSignal: number
@@ -70,7 +85,11 @@ export function CameraMap({
   const to = useProjectPath()
   const mapRef = useRef<L.Map | null>(null)
   const layerRef = useRef<L.LayerGroup | null>(null)
+  const clusterLayerRef = useRef<L.LayerGroup | null>(null)
   const markersRef = useRef(new Map<number, L.Marker>())
+  // A camera chosen in the list while it sat in a cluster: its popup opens once the zoom shows its pin.
+  const pendingOpenRef = useRef<number | null>(null)
+  const [zoomTick, setZoomTick] = useState(0)
   const fittedRef = useRef(false)
   // One container per marker that Leaflet shows as the popup; React renders CameraPopup into it.
   const [popupTargets, setPopupTargets] = useState(new Map<number, HTMLElement>())
@@ -92,6 +111,9 @@ export function CameraMap({
     const map = L.map(el, { zoomControl: true, attributionControl: true, worldCopyJump: true, minZoom: 2 }).setView([0, 20], 3)
     mapRef.current = map
     layerRef.current = L.layerGroup().addTo(map)
+    clusterLayerRef.current = L.layerGroup().addTo(map)
+    // Clusters are made from screen distances: they are made again at every zoom.
+    map.on('zoomend', () => setZoomTick((n) => n + 1))
     // Distances still make sense on a blank background when tiles are unavailable.
     L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map)
     const markers = markersRef.current
@@ -139,15 +161,12 @@ export function CameraMap({
         marker.on('popupclose', () => onSelectRef.current(null))
         // React fills the container after this effect; the popup re-measures itself when it opens.
         marker.bindPopup(document.createElement('div'), { minWidth: 220, maxWidth: 280 })
-        marker.addTo(layer)
         markersRef.current.set(c.id, marker)
         targetsChanged = true
       } else {
         marker.setLatLng([c.lat, c.lon])
       }
       marker.setIcon(icon(c, now, c.id === selectedId))
-      marker.getElement()?.setAttribute('data-camera-id', String(c.id))
-      marker.getElement()?.setAttribute('data-testid', 'camera-marker')
     }
     for (const [id, marker] of markersRef.current) {
       if (!seen.has(id)) {
@@ -157,6 +176,7 @@ export function CameraMap({
         targetsChanged = true
       }
     }
+    placePins()
     if (targetsChanged) {
       const targets = new Map<number, HTMLElement>()
       for (const [id, marker] of markersRef.current) targets.set(id, marker.getPopup()!.getContent() as HTMLElement)
@@ -167,16 +187,80 @@ export function CameraMap({
       fit()
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [cameras, filters, selectedId])
+  }, [cameras, filters, selectedId, zoomTick])
 
-  // Selecting a camera in the list opens its popup.
+  /** Each camera alone on the map, or in a cluster pin with its neighbours on screen. */
+  function placePins() {
+    const map = mapRef.current
+    const layer = layerRef.current
+    const clusterLayer = clusterLayerRef.current
+    if (!map || !layer || !clusterLayer) return
+    clusterLayer.clearLayers()
+    const zoom = map.getZoom()
+    const byId = new Map(cameras.map((c) => [c.id, c]))
+    const clusters =
+      zoom >= NO_CLUSTERS_FROM_ZOOM
+        ? cameras.map((c) => ({ ids: [c.id], count: pinCount(c) }))
+        : clusterPoints(
+            cameras.map((c) => {
+              const at = map.project([c.lat, c.lon], zoom)
+              return { id: c.id, x: at.x, y: at.y, count: pinCount(c) }
+            }),
+          )
+    for (const cluster of clusters) {
+      if (cluster.ids.length === 1) {
+        const marker = markersRef.current.get(cluster.ids[0])
+        if (!marker) continue
+        if (!layer.hasLayer(marker)) marker.addTo(layer)
+        marker.getElement()?.setAttribute('data-camera-id', String(cluster.ids[0]))
+        marker.getElement()?.setAttribute('data-testid', 'camera-marker')
+        continue
+      }
+      const members = cluster.ids.map((id) => byId.get(id)!).filter(Boolean)
+      for (const m of members) {
+        const marker = markersRef.current.get(m.id)
+        if (marker && layer.hasLayer(marker)) {
+          marker.closePopup()
+          layer.removeLayer(marker)
+        }
+      }
+      const bounds = L.latLngBounds(members.map((m) => [m.lat, m.lon] as [number, number]))
+      const title = `${members.length} cameras, ${cluster.count} images: zoom in`
+      const pin = L.marker(bounds.getCenter(), {
+        icon: clusterIcon(members.length, cluster.count),
+        title,
+        alt: title,
+        keyboard: true,
+        riseOnHover: true,
+      })
+      pin.on('click', () => map.fitBounds(bounds.pad(0.3), { maxZoom: NO_CLUSTERS_FROM_ZOOM }))
+      pin.addTo(clusterLayer)
+      const el = pin.getElement()
+      el?.setAttribute('data-testid', 'camera-cluster')
+      el?.setAttribute('data-count', String(cluster.count))
+      el?.setAttribute('data-camera-ids', cluster.ids.join(' '))
+    }
+    const pending = pendingOpenRef.current
+    const marker = pending != null ? markersRef.current.get(pending) : undefined
+    if (marker && layer.hasLayer(marker)) {
+      pendingOpenRef.current = null
+      marker.openPopup()
+    }
+  }
+
+  // Selecting a camera in the list opens its popup (zooming in first when it sits in a cluster).
   useEffect(() => {
     if (selectedId == null) return
     const marker = markersRef.current.get(selectedId)
     const map = mapRef.current
-    if (marker && map && !marker.isPopupOpen()) {
+    const layer = layerRef.current
+    if (!marker || !map || !layer || marker.isPopupOpen()) return
+    if (layer.hasLayer(marker)) {
       map.panTo(marker.getLatLng())
       marker.openPopup()
+    } else {
+      pendingOpenRef.current = selectedId
+      map.setView(marker.getLatLng(), NO_CLUSTERS_FROM_ZOOM, { animate: false })
     }
   }, [selectedId])
 
@@ -196,7 +280,7 @@ export function CameraMap({
     <div className="relative h-full w-full">
       {cameras.map((c) => {
         const target = popupTargets.get(c.id)
-        return target ? createPortal(<CameraPopup camera={c} link={to(galleryLinkFor(c.id, filters))} />, target, `popup-${c.id}`) : null
+        return target ? createPortal(<CameraPopup camera={c} link={to(galleryLinkFor(c.id, filters))} filtered={activeFilterCount(filters) > 0} />, target, `popup-${c.id}`) : null
       })}
       <div ref={elRef} className="camera-map h-full w-full" data-testid="camera-map" role="region" aria-label="Map of cameras" />
       <button

@@ -3,7 +3,7 @@ import { formatDateTime, formatNumber, formatRelative } from '@/lib/format'
 import type { MapCamera } from './CameraMap'
 
 /** The content of a camera's map popup; rendered by React into Leaflet's popup (a portal), so text is escaped by React. */
-export function CameraPopup({ camera: c, link }: { camera: MapCamera; link: string }) {
+export function CameraPopup({ camera: c, link, filtered }: { camera: MapCamera; link: string; filtered: boolean }) {
   return (
     <div className="camera-popup" data-testid="camera-popup">
       <p className="camera-popup__title">{c.name}</p>
@@ -17,7 +17,7 @@ export function CameraPopup({ camera: c, link }: { camera: MapCamera; link: stri
           <dt>Total images</dt>
           <dd>{formatNumber(c.imageCount)}</dd>
         </div>
-        {c.filteredCount != null && (
+        {filtered && c.filteredCount != null && (
           <div>
             <dt>Matching filters</dt>
             <dd>{formatNumber(c.filteredCount)}</dd>

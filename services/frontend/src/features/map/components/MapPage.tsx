@@ -11,7 +11,9 @@ import { Skeleton } from '@/components/Skeleton'
 import { EmptyState, ErrorState } from '@/components/States'
 import { formatNumber, formatRelative, speciesName } from '@/lib/format'
 import { useSpecies } from '@/lib/api/catalog'
-import { parseFilters, serializeFilters } from '@/lib/filters'
+import { parseFilters, REVIEW_STATUSES, serializeFilters } from '@/lib/filters'
+import { REVIEW_STATUS_META } from '@/components/StatusBadges'
+import type { ReviewStatus } from '@/lib/api/types'
 import { hasMapFilters, useCameraCollection, useCameraCounts, type MapFilters } from '../api/cameras'
 import { CameraMap, galleryLinkFor, type MapCamera } from './CameraMap'
 import { useProjectPath } from '@/lib/project'
@@ -20,11 +22,12 @@ export default function MapPage() {
   const [params, setParams] = useSearchParams()
   const to = useProjectPath()
   const key = params.toString()
-  const filters: MapFilters = useMemo(() => {
-    const f = parseFilters(params)
-    return { date_from: f.date_from, date_to: f.date_to, species: f.species }
+  // The gallery's filters, from the same URL parameters: a view opened from the gallery keeps them all.
+  const filters: MapFilters = useMemo(
+    () => ({ ...parseFilters(params), page: 1 }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
+    [key],
+  )
   const setFilters = (change: Partial<MapFilters>) => setParams(serializeFilters({ ...filters, ...change }))
   const cameras = useCameraCollection()
   const species = useSpecies()
@@ -70,7 +73,7 @@ export default function MapPage() {
       />
 
       <Card className="mb-4 p-4">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto] lg:items-end">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end">
           <DateRangeFields idPrefix="map" value={filters} onChange={setFilters} />
           <MultiSelect
             label="Species"
@@ -79,6 +82,13 @@ export default function MapPage() {
             value={filters.species}
             loading={species.isLoading}
             onChange={(s) => setFilters({ species: s })}
+          />
+          <MultiSelect
+            label="Review status"
+            placeholder="Any review status"
+            options={REVIEW_STATUSES.map((r) => ({ value: r, label: REVIEW_STATUS_META[r].label }))}
+            value={filters.review_status}
+            onChange={(r) => setFilters({ review_status: r as ReviewStatus[] })}
           />
           <Button
             variant="ghost"
@@ -123,9 +133,9 @@ export default function MapPage() {
           <Card className="flex max-h-[60vh] flex-col lg:max-h-[calc(100vh-310px)]">
             <div className="flex items-center justify-between border-b border-stone-100 px-4 py-3">
               <h2 className="text-sm font-semibold text-stone-900">Cameras</h2>
-              {filtered && (
-                <span className="text-xs text-stone-500">{countsLoading ? 'Counting…' : 'Images matching filters'}</span>
-              )}
+              <span className="text-xs text-stone-500" data-testid="map-count-note">
+                {countsLoading ? 'Counting…' : filtered ? 'Images matching filters' : 'Images'}
+              </span>
             </div>
             {cameras.isLoading ? (
               <div className="space-y-3 p-4">

@@ -116,7 +116,7 @@ function SettingsCard({ project, readOnly }: { project: Project; readOnly: boole
             type="number"
             inputMode="numeric"
             min={0}
-            hint="Sightings of a species at one camera closer than this count once."
+            hint="Photos of one species at one deployment at most this long after the previous one are one independent event (relative abundance, activity)."
             {...field('independence_interval_minutes')}
           />
           <TextField
@@ -124,7 +124,7 @@ function SettingsCard({ project, readOnly }: { project: Project; readOnly: boole
             type="number"
             inputMode="numeric"
             min={0}
-            hint="Images closer than this form one sequence."
+            hint="Photos of one camera at most this long after the previous one form one sequence (one card in the gallery)."
             {...field('sequence_gap_seconds')}
           />
           {(['detection', 'classification'] as const).map((kind) => (
@@ -146,9 +146,16 @@ function SettingsCard({ project, readOnly }: { project: Project; readOnly: boole
               rows={5}
               value={form.allowed_species}
               onChange={(v) => setForm((f) => ({ ...f, allowed_species: v }))}
-              hint="One species per line. Leave empty to allow every species the model knows."
+              hint="One species per line (or a genus, family, order: the classifier's names at any rank). Leave empty to allow every species the model knows."
             />
           </div>
+          <TextField
+            label="Geofence countries"
+            className="sm:col-span-2"
+            placeholder="e.g. FRA, CHE"
+            hint="Three-letter ISO codes of the countries your cameras are in. Species the classifier's range map places elsewhere are never suggested. Leave empty for no country geofence."
+            {...field('geofence_countries')}
+          />
         </fieldset>
         {!readOnly && (
           <div className="mt-5 flex justify-end">

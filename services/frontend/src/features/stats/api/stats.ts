@@ -63,3 +63,35 @@ export function useCameraStats(f: StatsFilters) {
     ...live(slug),
   })
 }
+
+// Ecology statistics under the page's filters (definitions: docs/statistics.md).
+
+type StatsQuery = ReturnType<typeof statsQuery>
+
+function useStatsQuery<T>(name: string, f: StatsFilters, fetch: (slug: string, query: StatsQuery, signal: AbortSignal) => Promise<T>) {
+  const slug = useProjectSlug()
+  return useQuery({ queryKey: ['stats', name, slug, f], queryFn: ({ signal }) => fetch(slug, statsQuery(f), signal), ...live(slug) })
+}
+
+export const useTrapDays = (f: StatsFilters) =>
+  useStatsQuery('trap-days', f, (slug, query, signal) =>
+    unwrap(api.GET('/api/projects/{slug}/stats/trap-days', { params: { path: { slug }, query }, signal })),
+  )
+
+export const useRai = (f: StatsFilters) =>
+  useStatsQuery('rai', f, (slug, query, signal) => unwrap(api.GET('/api/projects/{slug}/stats/rai', { params: { path: { slug }, query }, signal })))
+
+export const useActivity = (f: StatsFilters) =>
+  useStatsQuery('activity', f, (slug, query, signal) =>
+    unwrap(api.GET('/api/projects/{slug}/stats/activity', { params: { path: { slug }, query }, signal })),
+  )
+
+export const useAccumulation = (f: StatsFilters) =>
+  useStatsQuery('accumulation', f, (slug, query, signal) =>
+    unwrap(api.GET('/api/projects/{slug}/stats/accumulation', { params: { path: { slug }, query }, signal })),
+  )
+
+export const useOccupancy = (f: StatsFilters) =>
+  useStatsQuery('occupancy', f, (slug, query, signal) =>
+    unwrap(api.GET('/api/projects/{slug}/stats/occupancy', { params: { path: { slug }, query }, signal })),
+  )

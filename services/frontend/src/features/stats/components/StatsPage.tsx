@@ -18,6 +18,7 @@ import { parseFilters, serializeFilters } from '@/lib/filters'
 import { REFRESH_MS, useCameraStats, useSpeciesStats, useSummary, useTimeline, type Interval, type StatsFilters } from '../api/stats'
 import { bucketLabel, fillTimeline, spansYears } from '../timeline'
 import { FOREST, FOREST_LIGHT, SAND } from './charts'
+import { EcologySection } from './EcologySection'
 import { useProjectPath } from '@/lib/project'
 
 const INTERVALS: Interval[] = ['hour', 'day', 'week', 'month']
@@ -184,6 +185,8 @@ export default function StatsPage() {
           </div>
         </Card>
       </div>
+
+      <EcologySection filters={filters} />
     </div>
   )
 }

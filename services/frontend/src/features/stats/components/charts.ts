@@ -8,10 +8,22 @@ import {
   LinearScale,
   LineElement,
   PointElement,
+  RadialLinearScale,
   Tooltip,
 } from 'chart.js'
 
-ChartJS.register(ArcElement, BarElement, CategoryScale, LinearScale, LineElement, PointElement, Filler, Legend, Tooltip)
+ChartJS.register(
+  ArcElement,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  RadialLinearScale,
+  LineElement,
+  PointElement,
+  Filler,
+  Legend,
+  Tooltip,
+)
 ChartJS.defaults.font.family = '"Inter Variable", Inter, system-ui, sans-serif'
 ChartJS.defaults.font.size = 12
 ChartJS.defaults.color = '#78716c'

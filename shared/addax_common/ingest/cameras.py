@@ -33,8 +33,8 @@ from addax_common.db.cameras import Camera, CameraStatus
 from addax_common.db.ftp_accounts import FtpAccount
 from addax_common.db.projects import Project
 from addax_common.ftp_accounts import DEFAULT_PROJECT
+from addax_common.ingest.filenames import is_generic_camera_name
 from addax_common.logging import get_logger
-from addax_ingestion.filenames import is_generic_camera_name
 
 log = get_logger(__name__)
 
@@ -112,11 +112,13 @@ class CameraRegistry:
         model: str | None = None,
         camera_name: str | None = None,
         register: bool = True,
+        project_id: int | None = None,
     ) -> CameraRef | None:
         """The camera of an upload (see the module doc for the order); None when nothing identifies one.
 
         `camera_name` is a name the upload itself states (a daily report's ``Camera:`` line); it is
         tried after the serial, like a file-name match. With register=False nothing is created.
+        `project_id` (the API's doors) is the project a new camera is registered in, instead of the account's.
         """
         details: dict[str, Any] = {"make": make, "model": model}
         candidates: list[tuple[str, str, dict[str, Any]]] = []
@@ -138,7 +140,7 @@ class CameraRegistry:
         how, key, extra = candidates[0]
         with self.ctx.sessions() as session, session.begin():
             if register:
-                details["project_id"] = self.account_project(session, account)
+                details["project_id"] = project_id if project_id is not None else self.account_project(session, account)
             if how == "serial":
                 ref = self._by_serial(session, key, details, register)
             else:
@@ -152,6 +154,12 @@ class CameraRegistry:
                     if ref:
                         break
             return ref
+
+    def by_id(self, camera_id: int) -> CameraRef | None:
+        """A camera chosen by the sender (the browser's camera choice, or a per-camera upload key)."""
+        with self.ctx.sessions() as session:
+            camera = session.get(Camera, camera_id)
+            return _ref(camera, "chosen") if camera is not None else None
 
     # --- lookups and race-safe registration -----------------------------------------------------
     def _by_serial(self, session: Session, serial: str, details: dict[str, Any], register: bool) -> CameraRef | None:

@@ -147,7 +147,19 @@ def validate_image(data: bytes, *, size: int, min_bytes: int, max_bytes: int, ma
             message = _short(exc)
             what = "truncated JPEG" if "truncated" in message.lower() else "corrupt JPEG"
             return ValidationResult(False, kind, width, height, reason=f"{what}: {message}")
+        if _rotated_quarter_turn(img):
+            # Stored sideways with an EXIF orientation of 5-8: browsers and the detector (imaging.decode_image)
+            # show it turned, so the size the dashboard lays it out with is the turned one.
+            width, height = height, width
     return ValidationResult(True, kind, width, height)
+
+
+def _rotated_quarter_turn(img: Image.Image) -> bool:
+    try:
+        orientation = img.getexif().get(0x0112)
+    except Exception:  # noqa: BLE001 - a broken EXIF block is only a note elsewhere (exif.py), never a rejection
+        return False
+    return orientation in (5, 6, 7, 8)
 
 
 def _short(exc: BaseException) -> str:

@@ -11,7 +11,8 @@ Capture time
     interpreted in the camera's configured time zone (``cameras.config["timezone"]``, an IANA name,
     or ``cameras.config["utc_offset"]`` like ``"+01:00"``) and, when none is configured, **as UTC**.
     The assumption is recorded in ``images.exif["_capture_time"]`` so a later correction can find
-    the images it affects.
+    the images it affects. The wall-clock time itself is kept (``images.exif_local_time``): once the
+    image is placed in a deployment, the deployment's time zone replaces this assumption.
 
 Camera status
     The convention of ``addax_models.camera_exif`` (what many trail cameras stamp on images):
@@ -100,6 +101,14 @@ class ExifInfo:
         if self.captured_local.tzinfo is not None:
             return self.captured_local.astimezone(UTC)
         return self.captured_local.replace(tzinfo=camera_tz or UTC).astimezone(UTC)
+
+    @property
+    def wall_clock(self) -> datetime | None:
+        """The EXIF time as the camera's clock showed it, when EXIF gave no UTC offset (else None):
+        the time a deployment's time zone is applied to (addax_common/deployments.py)."""
+        if self.captured_local is None or self.captured_local.tzinfo is not None:
+            return None
+        return self.captured_local
 
     def capture_time_basis(self, camera_tz: tzinfo | None) -> str | None:
         if self.captured_local is None:

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""The API under load (issue 13, item 11): Locust, headless and on loopback, with the plan's scenarios
+(bench/locustfile.py: 100 users browsing the gallery, 50 viewing details, 20 filtering, 5 pulling the
+statistics) against the API process on a database seeded with N images by COPY (bench_api_images.seed).
+The baseline of the same run is the same scenarios with one user of each kind.
+
+Goal: p95 of GET /api/images < 50 ms with 0 errors under the full load. Exits 1 when it is missed.
+
+    .venv/bin/python bench/bench_api_load.py [--images 1000000] [--seconds 60] [--no-write]
+    .venv/bin/python bench/bench_api_load.py --quick      # 50,000 images, 30 s (scripts/bench.sh --quick)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import sqlalchemy as sa  # noqa: E402
+
+from bench.bench_api_images import seed  # noqa: E402
+from bench.report import write_section  # noqa: E402
+from tests.support.database import create_test_database, drop_database  # noqa: E402
+from tests.support.servers import venv_bin  # noqa: E402
+from tests.support.stack import Stack  # noqa: E402
+
+GOAL_P95_MS = 50.0
+LIST_NAMES = ("GET /api/images (gallery)", "GET /api/images (filtered)")
+USERS = {"Browsing": 100, "Viewing": 50, "Filtering": 20, "Exporting": 5}
+
+
+def locust(host: str, users: int, seconds: int, env: dict[str, str], out: Path) -> dict[str, dict]:
+    """Runs Locust headless; returns its statistics per request name (and 'Aggregated')."""
+    command = [venv_bin("locust"), "-f", str(REPO / "bench/locustfile.py"), "--headless", "--host", host,
+               "-u", str(users), "-r", str(max(1, users // 2)), "-t", f"{seconds}s", "--csv", str(out),
+               "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5"]
+    subprocess.run(command, env=env, check=False, capture_output=True, timeout=seconds + 120)
+    with open(f"{out}_stats.csv") as fh:
+        return {row["Name"]: row for row in csv.DictReader(fh)}
+
+
+def figure(stats: dict[str, dict], name: str, column: str) -> float:
+    row = stats.get(name)
+    return float(row[column]) if row and row[column] not in ("", "N/A") else float("nan")
+
+
+def failures(stats: dict[str, dict], name: str) -> int:
+    value = figure(stats, name, "Failure Count")
+    return 0 if value != value else int(value)  # NaN: the request was not made in that run
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--images", type=int, default=1_000_000)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--quick", action="store_true", help="50,000 images, 30 s of load")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    if args.quick:
+        args.images, args.seconds = 50_000, 30
+
+    from addax_api.security import create_access_token
+    from addax_common.context import make_context
+    from addax_common.db import Project, ProjectMember, User, UserRole
+    from addax_common.settings import Settings
+
+    url = create_test_database()
+    work = Path(tempfile.mkdtemp(prefix="bl", dir="/tmp"))
+    stack = None
+    try:
+        t0 = time.perf_counter()
+        seeded = seed(url, args.images, random.Random(4))
+        print(f"seeded {args.images} images, {seeded['detections']} detections, {seeded['classifications']} "
+              f"classifications in {time.perf_counter() - t0:.0f} s", flush=True)
+        settings = Settings(
+            _env_file=None, environment="test", database_url=url, redis_prefix=f"bench-{uuid.uuid4().hex[:8]}:",
+            storage_dir=work / "storage", frontend_dist_dir=Path("/nonexistent"),
+            jwt_secret="bench-secret-0123456789abcdef0123456789abcdef",
+            # Every simulated person signs in as the same member: the per-user limit would count 175 people as one.
+            rate_limit_per_minute=0, rate_limit_per_user_per_minute=10_000_000,
+        )
+        ctx = make_context(settings)
+        with ctx.sessions() as db:
+            viewer = User(email="load@example.org", role=UserRole.VIEWER, password_hash="x")
+            db.add(viewer)
+            db.flush()
+            project_id = db.scalar(sa.select(Project.id).where(Project.slug == "default"))
+            db.add(ProjectMember(project_id=project_id, user_id=viewer.id, role=UserRole.VIEWER))
+            db.commit()
+            token = create_access_token(settings, viewer, ttl=7200)
+        ctx.close()
+        ids_file = work / "ids.txt"
+        ids_file.write_text("\n".join(str(i) for i in random.Random(5).sample(seeded["ids"], 2000)))
+        stack = Stack(settings, work / "logs").start("api")
+        env = {**os.environ, "LOCUST_TOKEN": token, "LOCUST_IDS_FILE": str(ids_file)}
+        baseline = locust(stack.api_url, len(USERS), max(10, args.seconds // 3), env, work / "baseline")
+        loaded = locust(stack.api_url, sum(USERS.values()), args.seconds, env, work / "load")
+    finally:
+        if stack is not None:
+            stack.stop()
+        drop_database(url)
+        shutil.rmtree(work, ignore_errors=True)
+
+    names = [*LIST_NAMES, "GET /api/images/{id}", "GET /api/stats/summary", "GET /api/stats/species",
+             "GET /api/stats/timeline", "GET /api/stats/cameras", "Aggregated"]
+    lines = [
+        f"{args.images:,} images ({seeded['detections']:,} detections, {seeded['classifications']:,} classifications, "
+        "seeded by COPY), the API as one process (`python -m addax_api`) with Locust on the same machine over "
+        f"loopback for {args.seconds} s. Load: {', '.join(f'{n} {k.lower()}' for k, n in USERS.items())} users, each "
+        "waiting 0.5-2 s between requests (the exporting ones pull the four statistics; this branch has no export "
+        "endpoint). Baseline: one user of each kind, same run.",
+        "",
+        "| request | baseline p50 / p95 (ms) | load p50 / p95 / p99 (ms) | load requests/s | errors |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {name} | {figure(baseline, name, '50%'):.0f} / {figure(baseline, name, '95%'):.0f} | "
+        f"{figure(loaded, name, '50%'):.0f} / {figure(loaded, name, '95%'):.0f} / {figure(loaded, name, '99%'):.0f} | "
+        f"{figure(loaded, name, 'Requests/s'):.1f} | {failures(loaded, name)} |"
+        for name in names
+    ]
+    worst = max(figure(loaded, name, "95%") for name in LIST_NAMES)
+    errors = failures(loaded, "Aggregated")
+    met = worst < GOAL_P95_MS and errors == 0
+    lines += ["", f"Goal: p95 of GET /api/images < {GOAL_P95_MS:.0f} ms with 0 errors. Measured: worst list p95 "
+              f"{worst:.0f} ms, {errors} errors, {figure(loaded, 'Aggregated', 'Requests/s'):.0f} requests/s in all: "
+              f"**{'met' if met else 'MISSED'}**."]
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_write and not args.quick:
+        write_section(f"API under load: Locust on {args.images:,} images", body)
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

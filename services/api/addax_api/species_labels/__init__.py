@@ -1,0 +1,1 @@
+"""The species list reviewers correct from (classifier labels, taxonomy, specials, admin additions)."""
