@@ -59,6 +59,20 @@ _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 QUIET_PATHS = ("/metrics", "/api/health")
 # The upload routes count per upload key or user against UPLOAD_RATE_LIMIT_PER_MINUTE instead (uploads/router.py):
 # an SD card is thousands of requests, and a device's key, not its address, is what is limited.
+async def count_in_window(client: aioredis.Redis, prefix_key: str) -> tuple[int, int]:
+    """Count one request in the current fixed one-minute window of `prefix_key` (Redis key
+    `<prefix_key>:<minute>`, kept two minutes): the window's count so far, and the seconds until it
+    ends (a Retry-After). Redis errors propagate: every caller fails open."""
+    now = time.time()
+    window = int(now // 60)
+    key = f"{prefix_key}:{window}"
+    async with client.pipeline(transaction=False) as pipe:
+        pipe.incr(key)
+        pipe.expire(key, 120)
+        count, _ = await pipe.execute()
+    return int(count), int((window + 1) * 60 - now) + 1
+
+
 _UPLOAD_PATH = re.compile(r"^/api/(upload/|projects/[^/]+/uploads(/|$))")
 
 
@@ -198,26 +212,18 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         bucket, limit = self._bucket(scope)
-        now = time.time()
-        window = int(now // 60)
-        key = self.settings.key(f"ratelimit:{bucket}:{window}")
         try:
-            client: aioredis.Redis = self.get_redis()
-            async with client.pipeline(transaction=False) as pipe:
-                pipe.incr(key)
-                pipe.expire(key, 120)
-                count, _ = await pipe.execute()
+            count, reset = await count_in_window(self.get_redis(), self.settings.key(f"ratelimit:{bucket}"))
         except Exception as exc:  # noqa: BLE001 - fail open: Redis trouble must not take the API down
             log.warning("rate_limit_unavailable", error=str(exc))
             await self.app(scope, receive, send)
             return
-        remaining = max(0, limit - int(count))
-        reset = int((window + 1) * 60 - now) + 1
+        remaining = max(0, limit - count)
         limit_headers = [
             (b"x-ratelimit-limit", str(limit).encode()),
             (b"x-ratelimit-remaining", str(remaining).encode()),
         ]
-        if int(count) > limit:
+        if count > limit:
             RATE_LIMITED.inc()
             head, body = _json_response(
                 429, "rate limit exceeded; try again later", [*limit_headers, (b"retry-after", str(reset).encode())]

@@ -353,6 +353,23 @@ def test_csv_and_xlsx_exports(client, users, study):
     assert len(observation_rows) == 1 + 8  # header + the shown detections (b2's 0.1 is below the threshold)
 
 
+def test_exports_follow_the_run_time_display_threshold(client, users, study):
+    """The display threshold an admin sets on the Models page applies to exports as to the gallery."""
+
+    def observation_images() -> list[str]:
+        answer = client.get(f"{URL}/csv", params={"table": "observations"}, headers=users.viewer.headers)
+        assert answer.status_code == 200, answer.text
+        return [row["image_id"] for row in csv.DictReader(io.StringIO(answer.text))]
+
+    before = observation_images()
+    assert str(study["b2"]) not in before  # its only detection (0.1) is below the default threshold
+    lower = {"detection_store_threshold": 0.05, "detection_classify_threshold": 0.05}
+    saved = client.put("/api/models/settings", json=lower, headers=users.admin.headers)
+    assert saved.status_code == 200, saved.text
+    after = observation_images()
+    assert len(after) == len(before) + 1 and after.count(str(study["b2"])) == 1
+
+
 # --- bad imports -------------------------------------------------------------------------------------
 def rezip(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
     """A copy of a zip with each member passed through change (None drops it)."""

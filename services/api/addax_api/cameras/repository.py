@@ -21,14 +21,15 @@ def point(lat: float, lon: float) -> WKTElement:
     return WKTElement(f"POINT({float(lon)!r} {float(lat)!r})", srid=4326)
 
 
-def _image_stats(q: ImageQuery) -> Any:
+def _image_stats(*where: Any) -> Any:
+    """Per camera: its images (rejected uploads never count) under `where`, and the latest one's time."""
     return (
         select(
             Image.camera_id.label("camera_id"),
             func.count().label("image_count"),
             func.max(TAKEN_AT).label("last_image_at"),
         )
-        .where(Image.camera_id.is_not(None), Image.status != ImageStatus.REJECTED, *conditions(q))
+        .where(Image.camera_id.is_not(None), Image.status != ImageStatus.REJECTED, *where)
         .group_by(Image.camera_id)
         .subquery("image_stats")
     )
@@ -51,7 +52,7 @@ def _latest_status() -> Any:
 
 def _with_stats(images: ImageQuery, *where: Any) -> Any:
     """Cameras of the query's project with their image statistics over the images matching `images`."""
-    stats = _image_stats(images)
+    stats = _image_stats(*conditions(images))
     latest = _latest_status()
     geometry = cast(Camera.location, Geometry)
     return (
@@ -80,12 +81,7 @@ def list_with_stats(db: Session, images: ImageQuery) -> list[Any]:
 
 def unassigned(db: Session) -> list[Any]:
     """Unassigned cameras of every project with their project and image statistics (all their images)."""
-    stats = (
-        select(Image.camera_id, func.count().label("image_count"), func.max(TAKEN_AT).label("last_image_at"))
-        .where(Image.camera_id.is_not(None), Image.status != ImageStatus.REJECTED)
-        .group_by(Image.camera_id)
-        .subquery("image_stats")
-    )
+    stats = _image_stats()
     geometry = cast(Camera.location, Geometry)
     stmt = (
         select(

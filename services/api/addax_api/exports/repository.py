@@ -5,7 +5,7 @@ a few thousand rows of memory (bench/bench_export.py)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -14,10 +14,12 @@ from sqlalchemy import and_, cast, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from addax_api.queries.filters import ImageQuery
-from addax_api.queries.images import conditions
+from addax_api.queries.images import TAKEN_AT, conditions
 from addax_common.db import Camera, Classification, Deployment, Detection, Image, ImageStatus, Project, User
 
 BATCH = 2000
+# The gallery's capture-time order, ascending: dated images by capture time, then undated ones by arrival.
+GALLERY_ORDER = (Image.captured_at.is_(None), TAKEN_AT, Image.id)
 
 
 def begin_snapshot(db: Session) -> None:
@@ -120,24 +122,32 @@ def _labelled_detections(threshold: float) -> Any:
     return source, columns
 
 
+def _shown_detections(
+    db: Session, where: list[Any], threshold: float, order: Callable[[Any], tuple[Any, ...]]
+) -> Iterator[Any]:
+    """The rows of _labelled_detections() that have a detection, in the order `order(label)` gives."""
+    source, columns = _labelled_detections(threshold)
+    label = columns[-1]
+    stmt = select(*columns).select_from(source).where(*where, Detection.id.is_not(None)).order_by(*order(label))
+    return _stream(db, stmt)
+
+
 def observations(db: Session, where: list[Any], threshold: float) -> Iterator[Any]:
     """One row per shown detection, ordered so that the detections of one species at one deployment come
     together in time order: independent events are then found in one pass."""
-    source, columns = _labelled_detections(threshold)
-    stmt = (
-        select(*columns)
-        .select_from(source)
-        .where(*where, Detection.id.is_not(None))
-        .order_by(
+    return _shown_detections(
+        db,
+        where,
+        threshold,
+        lambda label: (
             Image.deployment_id,
             Detection.category,
-            columns[-1].nulls_first(),
+            label.nulls_first(),
             Image.captured_at,
             Image.id,
             Detection.index,
-        )
+        ),
     )
-    return _stream(db, stmt)
 
 
 def blanks(db: Session, where: list[Any], threshold: float) -> Iterator[Any]:
@@ -153,16 +163,7 @@ def blanks(db: Session, where: list[Any], threshold: float) -> Iterator[Any]:
 
 def detection_rows(db: Session, where: list[Any], threshold: float) -> Iterator[Any]:
     """Like observations(), in gallery order (time, image, detection): the CSV/XLSX observation table."""
-    source, columns = _labelled_detections(threshold)
-    stmt = (
-        select(*columns)
-        .select_from(source)
-        .where(*where, Detection.id.is_not(None))
-        .order_by(
-            Image.captured_at.is_(None), func.coalesce(Image.captured_at, Image.received_at), Image.id, Detection.index
-        )
-    )
-    return _stream(db, stmt)
+    return _shown_detections(db, where, threshold, lambda _label: (*GALLERY_ORDER, Detection.index))
 
 
 def image_rows(db: Session, where: list[Any], threshold: float) -> Iterator[Any]:
@@ -190,7 +191,7 @@ def image_rows(db: Session, where: list[Any], threshold: float) -> Iterator[Any]
         .outerjoin(per_image, per_image.c.image_id == Image.id)
         .outerjoin(reviewer, reviewer.id == Image.reviewed_by)
         .where(*where)
-        .order_by(Image.captured_at.is_(None), func.coalesce(Image.captured_at, Image.received_at), Image.id)
+        .order_by(*GALLERY_ORDER)
     )  # fmt: skip
     return _stream(db, stmt)
 

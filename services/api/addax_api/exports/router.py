@@ -18,6 +18,7 @@ from addax_api.errors import ApiError, error_responses
 from addax_api.exports import importing, service
 from addax_api.exports.schemas import ImportResult
 from addax_api.exports.service import Export, MediaMode, Prepared, Table
+from addax_api.images.service import Presentation, presentation
 from addax_api.queries.filters import ImageQuery, image_query
 from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.uow import UoW
@@ -46,13 +47,14 @@ def _download(*media_types: str) -> dict[str, Any]:
     }
 
 
-def export_job(request: Request, scope: ProjectViewer, filters: Filters) -> Export:
-    """The export of the gallery's selection, for the signed-in viewer (named as its author)."""
+def export_job(
+    request: Request, scope: ProjectViewer, filters: Filters, view: Annotated[Presentation, Depends(presentation)]
+) -> Export:
+    """The export of the gallery's selection, for the signed-in viewer (named as its author), with the
+    gallery's display threshold (the run-time setting of the Models page)."""
     state = request.app.state
     user = scope.user
-    return Export(
-        state.ctx, state.media, filters, state.settings.detection_classify_threshold, user.full_name or user.email
-    )
+    return Export(state.ctx, state.media, filters, view.threshold, user.full_name or user.email)
 
 
 Job = Annotated[Export, Depends(export_job)]

@@ -346,20 +346,20 @@ def animal_detections_for_update(db: Session, image_ids: Sequence[uuid.UUID], th
 
 
 def effective_labels_of(db: Session, detection_ids: Sequence[int]) -> dict[int, str | None]:
+    if not detection_ids:
+        return {}
     eff = effective_labels()
     rows = db.execute(select(eff.c.detection_id, eff.c.label).where(eff.c.detection_id.in_(detection_ids)))
     return {detection_id: label for detection_id, label in rows}
 
 
-def effective_label_of(db: Session, detection_id: int) -> str | None:
-    eff = effective_labels()
-    return db.scalar(select(eff.c.label).where(eff.c.detection_id == detection_id))
-
-
-def delete_human_labels(db: Session, detection_id: int) -> None:
-    db.execute(
-        delete(Classification).where(Classification.detection_id == detection_id, Classification.source == "human")
-    )
+def delete_human_labels(db: Session, detection_ids: Sequence[int]) -> None:
+    if detection_ids:
+        db.execute(
+            delete(Classification).where(
+                Classification.detection_id.in_(detection_ids), Classification.source == "human"
+            )
+        )
 
 
 def add_classification(db: Session, **values: Any) -> Classification:

@@ -323,48 +323,39 @@ def correct_species(
         raise NotFound("detection not found")
     if label is not None:
         label = species_labels.known_label(db, settings, scope.project_id, label)
-    previous = repository.effective_label_of(db, detection_id)
-    _store_human_label(uow, scope, image_id, detection_id, previous, label)
-    db.flush()
+    _store_human_labels(uow, scope, [(image_id, detection_id)], label)
     uow.invalidate_stats(scope.project_id)
     if label is not None:  # a human label counts as verified (the alerts service skips unfinished images)
         uow.enqueue(QUEUE_ALERT_REVIEWS, image_id)
     return next(d for d in detections(db, view, image_id) if d.id == detection_id)
 
 
-def _store_human_label(
-    uow: UnitOfWork,
-    scope: ProjectScope,
-    image_id: uuid.UUID,
-    detection_id: int,
-    previous: str | None,
-    label: str | None,
+def _store_human_labels(
+    uow: UnitOfWork, scope: ProjectScope, targets: list[tuple[uuid.UUID, int]], label: str | None
 ) -> None:
-    """Replace (label None: remove) a detection's human label, with its audit entry."""
+    """Replace (label None: remove) the human label of each (image_id, detection_id), with one audit
+    entry each naming the label that counted before: one DELETE and one flush for all of them."""
     db, actor = uow.db, uow.actor
-    repository.delete_human_labels(db, detection_id)
-    if label is not None:
-        repository.add_classification(
-            db,
-            detection_id=detection_id,
-            image_id=image_id,
-            label=label,
-            score=1.0,
-            rank=1,
-            model_name="human",
-            source="human",
-            created_by=actor.user_id,
-        )
+    detection_ids = [detection_id for _, detection_id in targets]
+    previous = repository.effective_labels_of(db, detection_ids)
+    repository.delete_human_labels(db, detection_ids)
+    action = "image.species_correct" if label is not None else "image.species_reset"
+    for image_id, detection_id in targets:
+        if label is not None:
+            repository.add_classification(
+                db,
+                detection_id=detection_id,
+                image_id=image_id,
+                label=label,
+                score=1.0,
+                rank=1,
+                model_name="human",
+                source="human",
+                created_by=actor.user_id,
+            )
+        details = {"detection_id": detection_id, "from": previous.get(detection_id), "to": label}
+        record(db, actor, action, "image", image_id, details, project_id=scope.project_id)
     db.flush()
-    record(
-        db,
-        actor,
-        "image.species_correct" if label is not None else "image.species_reset",
-        "image",
-        image_id,
-        {"detection_id": detection_id, "from": previous, "to": label},
-        project_id=scope.project_id,
-    )
 
 
 def correct_species_many(
@@ -383,10 +374,7 @@ def correct_species_many(
     images = repository.many_for_update(db, scope.project_id, wanted)
     found = {image.id for image in images}
     detections = repository.animal_detections_for_update(db, sorted(found), view.threshold)
-    previous = repository.effective_labels_of(db, [d.id for d in detections])
-    for detection in detections:
-        _store_human_label(uow, scope, detection.image_id, detection.id, previous.get(detection.id), label)
-    db.flush()
+    _store_human_labels(uow, scope, [(d.image_id, d.id) for d in detections], label)
     corrected = {d.image_id for d in detections}
     if corrected:
         uow.invalidate_stats(scope.project_id)

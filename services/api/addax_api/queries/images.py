@@ -36,29 +36,27 @@ def top_label(c: Any) -> Any:
     return case((c.rank == 1, c.label))
 
 
+def label_counts(c: Any) -> Any:
+    """Whether the classification row `c` is the one whose label counts for its detection (with rank 1):
+    a human correction always; a machine label only when no human corrected the detection."""
+    human = aliased(Classification)
+    return or_(c.source == "human", ~exists().where(human.detection_id == c.detection_id, human.source == "human"))
+
+
 def effective_labels() -> Any:
     """One row per classified detection with the label that counts: the human correction if there is
     one, else the machine's rank-1 label. Columns: image_id, detection_id, label, score, source."""
     c = aliased(Classification)
-    human = aliased(Classification)
     return (
         select(c.image_id, c.detection_id, c.label, c.score, c.source)
-        .where(
-            c.rank == 1,
-            or_(c.source == "human", ~exists().where(human.detection_id == c.detection_id, human.source == "human")),
-        )
+        .where(c.rank == 1, label_counts(c))
         .subquery("effective")
     )
 
 
 def _species_condition(species: Sequence[str]) -> Any:
     c = aliased(Classification)
-    human = aliased(Classification)
-    return exists().where(
-        c.image_id == Image.id,
-        top_label(c).in_(species),
-        or_(c.source == "human", ~exists().where(human.detection_id == c.detection_id, human.source == "human")),
-    )
+    return exists().where(c.image_id == Image.id, top_label(c).in_(species), label_counts(c))
 
 
 def conditions(q: ImageQuery) -> list[Any]:

@@ -21,6 +21,14 @@ NOT_REJECTED = Image.status != ImageStatus.REJECTED
 INTERVALS = ("hour", "day", "week", "month")
 
 
+def _cameras_of(q: ImageQuery) -> list[Any]:
+    """The project's cameras, those of the camera filter when it names some."""
+    where = [Camera.project_id == q.project_id]
+    if q.camera_ids:
+        where.append(Camera.id.in_(q.camera_ids))
+    return where
+
+
 def species(db: Session, q: ImageQuery) -> list[tuple[str, int, int]]:
     eff = effective_labels()
     stmt = (
@@ -64,9 +72,6 @@ def cameras(db: Session, q: ImageQuery) -> list[Any]:
         .group_by(Image.camera_id)
         .subquery("species_stats")
     )
-    where = [Camera.project_id == q.project_id]
-    if q.camera_ids:
-        where.append(Camera.id.in_(q.camera_ids))
     stmt = (
         select(
             Camera.id,
@@ -77,7 +82,7 @@ def cameras(db: Session, q: ImageQuery) -> list[Any]:
         )
         .outerjoin(image_stats, image_stats.c.camera_id == Camera.id)
         .outerjoin(species_stats, species_stats.c.camera_id == Camera.id)
-        .where(*where)
+        .where(*_cameras_of(q))
         .order_by(func.coalesce(image_stats.c.image_count, 0).desc(), Camera.name)
     )
     return list(db.execute(stmt).all())
@@ -123,9 +128,6 @@ def summary(db: Session, q: ImageQuery, now: datetime) -> dict[str, int]:
 def deployments(db: Session, q: ImageQuery) -> list[Any]:
     """The deployments of the project's cameras (those of the camera filter), with their coordinates."""
     geometry = cast(Deployment.location, Geometry)
-    where = [Camera.project_id == q.project_id]
-    if q.camera_ids:
-        where.append(Camera.id.in_(q.camera_ids))
     stmt = (
         select(
             Deployment.id,
@@ -139,7 +141,7 @@ def deployments(db: Session, q: ImageQuery) -> list[Any]:
             func.ST_X(geometry).label("lon"),
         )
         .join(Camera, Camera.id == Deployment.camera_id)
-        .where(*where)
+        .where(*_cameras_of(q))
         .order_by(Camera.name, Deployment.start_at, Deployment.id)
     )
     return list(db.execute(stmt).all())

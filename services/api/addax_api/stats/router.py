@@ -1,4 +1,4 @@
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
@@ -60,6 +60,30 @@ def with_species(filters: ImageQuery, species: list[str] | None) -> ImageQuery:
     return replace(filters, species=tuple(dict.fromkeys(species))) if species else filters
 
 
+async def species_query(filters: Filters, species: SpeciesLabels = None) -> ImageQuery:
+    return with_species(filters, species)
+
+
+SpeciesFilters = Annotated[ImageQuery, Depends(species_query)]
+
+
+@dataclass(frozen=True)
+class EcologyQuery:
+    """What every ecology route takes: the filters (species included) and the project's settings."""
+
+    images: ImageQuery
+    interval: int  # the project's independence_interval_minutes
+    timezone: str  # the project's time zone
+
+
+async def ecology_query(scope: ProjectViewer, filters: SpeciesFilters) -> EcologyQuery:
+    project = scope.project
+    return EcologyQuery(filters, project.independence_interval_minutes, project.timezone)
+
+
+Ecology = Annotated[EcologyQuery, Depends(ecology_query)]
+
+
 @router.get(
     "/species",
     response_model=list[SpeciesCount],
@@ -100,8 +124,8 @@ def timeline(
     "cover only images with one of these species (a human correction wins over the machine label, as in the image list), "
     "and `species_count` is how many of the requested species the camera saw.",
 )
-def camera_stats(db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> list[CameraStats]:
-    return service.cameras(db, cache, with_species(filters, species))
+def camera_stats(db: DB, cache: Cache, filters: SpeciesFilters) -> list[CameraStats]:
+    return service.cameras(db, cache, filters)
 
 
 @router.get("/summary", response_model=Summary, name="summary", summary="Totals for the dashboard")
@@ -147,9 +171,8 @@ def trap_days(db: DB, cache: Cache, filters: Filters) -> TrapDays:
     description="Independent events group the images of one species at one deployment less than the project's "
     "independence_interval_minutes after the previous one." + ECOLOGY_FILTERS,
 )
-def rai(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Rai:
-    interval = scope.project.independence_interval_minutes
-    return service.rai(db, cache, with_species(filters, species), interval)
+def rai(db: DB, cache: Cache, q: Ecology) -> Rai:
+    return service.rai(db, cache, q.images, q.interval)
 
 
 @router.get(
@@ -160,9 +183,8 @@ def rai(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: S
     description="Hours are local to each deployment's time zone; an event counts at the hour of its first image."
     + ECOLOGY_FILTERS,
 )
-def activity(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Activity:
-    interval = scope.project.independence_interval_minutes
-    return service.activity(db, cache, with_species(filters, species), interval)
+def activity(db: DB, cache: Cache, q: Ecology) -> Activity:
+    return service.activity(db, cache, q.images, q.interval)
 
 
 @router.get(
@@ -173,13 +195,8 @@ def activity(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, speci
     description="Days are calendar days in the project's time zone, from the first surveyed day to the last; "
     "empty days are listed." + ECOLOGY_FILTERS,
 )
-def accumulation(
-    scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None
-) -> Accumulation:
-    project = scope.project
-    return service.accumulation(
-        db, cache, with_species(filters, species), project.timezone, project.independence_interval_minutes
-    )
+def accumulation(db: DB, cache: Cache, q: Ecology) -> Accumulation:
+    return service.accumulation(db, cache, q.images, q.timezone, q.interval)
 
 
 @router.get(
@@ -190,6 +207,5 @@ def accumulation(
     description="A site is a deployment location (coordinates to 5 decimals); surveyed when it has trap-days in the "
     "range." + ECOLOGY_FILTERS,
 )
-def occupancy(scope: ProjectViewer, db: DB, cache: Cache, filters: Filters, species: SpeciesLabels = None) -> Occupancy:
-    interval = scope.project.independence_interval_minutes
-    return service.occupancy(db, cache, with_species(filters, species), interval)
+def occupancy(db: DB, cache: Cache, q: Ecology) -> Occupancy:
+    return service.occupancy(db, cache, q.images, q.interval)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import time
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from sqlalchemy.orm import Session
 from addax_api.audit.service import Actor, record
 from addax_api.deps import client_ip, user_agent
 from addax_api.errors import NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, ValidationFailed
+from addax_api.middleware import count_in_window
 from addax_api.uploads import repository
 from addax_api.uploads.schemas import (
     HashCheckOut,
@@ -154,20 +154,13 @@ def key_sender(db: Session, request: Request, raw: str | None, door: str) -> Sen
 
 async def charge(client: aioredis.Redis, prefix_key: str, limit: int) -> None:
     """Fixed one-minute windows per upload key or user on the upload routes (429 with Retry-After)."""
-    now = time.time()
-    window = int(now // 60)
-    key = f"{prefix_key}:{window}"
     try:
-        async with client.pipeline(transaction=False) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, 120)
-            count, _ = await pipe.execute()
+        count, reset = await count_in_window(client, prefix_key)
     except Exception as exc:  # noqa: BLE001 - fail open like the general limit: Redis trouble must not stop uploads
         log.warning("upload_rate_limit_unavailable", error=str(exc))
         return
-    if int(count) > limit:
-        raise TooManyRequests(f"upload rate limit of {limit} requests a minute exceeded",
-                              retry_after=int((window + 1) * 60 - now) + 1)
+    if count > limit:
+        raise TooManyRequests(f"upload rate limit of {limit} requests a minute exceeded", retry_after=reset)
 
 
 # --- the hash pre-check ------------------------------------------------------------------------------
