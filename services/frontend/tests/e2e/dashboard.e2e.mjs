@@ -490,7 +490,7 @@ describe('roles', () => {
       assert.equal(status, 'flagged')
       await p.getByRole('button', { name: 'Flag' + 'ged' }).click() // clicking the active state undoes it
       // Scoped to this image's buttons: a sequence adds 'Approve all N frames'.
-      await p.getByRole('group', { name: 'Review this image' }).getByRole('button', { name: 'Approve', exact: true }).click()
+      await p.getByRole('group', { name: 'Review this image' }).getByRole('button', { name: /^Approve/ }).click()
       await settled('Approved')
       status = (await api(`/api/projects/default/images/${target.id}`, adminToken)).body.review_status
       assert.equal(status, 'approved')
