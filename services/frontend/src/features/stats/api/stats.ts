@@ -64,13 +64,22 @@ export function useCameraStats(f: StatsFilters) {
   })
 }
 
-// Ecology statistics under the page's filters (definitions: docs/statistics.md).
+// Ecology statistics under the page's filters (definitions: docs/statistics.md). They are not polled:
+// each one reads every image of the range (seconds at 100,000 images) and a new photo barely moves
+// a detection rate or an occupancy estimate; they reload when the filters change or the page opens.
+
+const ECOLOGY_STALE_MS = 5 * 60_000
 
 type StatsQuery = ReturnType<typeof statsQuery>
 
 function useStatsQuery<T>(name: string, f: StatsFilters, fetch: (slug: string, query: StatsQuery, signal: AbortSignal) => Promise<T>) {
   const slug = useProjectSlug()
-  return useQuery({ queryKey: ['stats', name, slug, f], queryFn: ({ signal }) => fetch(slug, statsQuery(f), signal), ...live(slug) })
+  return useQuery({
+    queryKey: ['stats', name, slug, f],
+    queryFn: ({ signal }) => fetch(slug, statsQuery(f), signal),
+    placeholderData: keepWithinProject(slug),
+    staleTime: ECOLOGY_STALE_MS,
+  })
 }
 
 export const useTrapDays = (f: StatsFilters) =>
