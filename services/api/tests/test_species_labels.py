@@ -97,6 +97,26 @@ def test_corrections_must_name_a_listed_label(client, users, gallery, seed, api_
     assert "okapi" in labels(client, h) and labels(client, h)["okapi"]["kind"] == "custom"
 
 
+def test_a_classifier_label_listed_in_its_normal_form_is_accepted(client, users, gallery, seed, api_ctx):
+    # Classifiers (and imported results) may name species with capitals and stray spaces; the list shows
+    # the normal form, and picking that listed entry must be accepted, not refused as unknown.
+    cam, img = gallery
+    detection_id = seed.detection_ids(img["i1"])[0]
+    with api_ctx.sessions() as db:
+        db.execute(
+            update(Classification)
+            .where(Classification.source == "machine", Classification.label == "kudu")
+            .values(label="Greater  Kudu ")
+        )
+        db.commit()
+    listed = labels(client, users.analyst.headers)
+    assert listed["greater kudu"]["kind"] == "species"
+    url = f"/api/projects/default/images/{img['i1']}/detections/{detection_id}/species"
+    response = client.put(url, json={"label": "greater kudu"}, headers=users.analyst.headers)
+    assert response.status_code == 200, response.text
+    assert response.json()["human_label"] == "greater kudu"
+
+
 def test_bulk_species_sets_every_animal_detection_of_the_selection(client, users, gallery, seed, api_ctx):
     cam, img = gallery
     h = users.analyst.headers

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sqlalchemy import exists, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from addax_common.db import Classification, Image, SpeciesLabel
@@ -18,15 +18,17 @@ def machine_labels(db: Session, project_id: int) -> list[str]:
 
 
 def is_machine_label(db: Session, project_id: int, label: str) -> bool:
-    stmt = select(
-        exists().where(
-            Classification.label == label,
-            Classification.source == "machine",
-            Classification.image_id == Image.id,
-            Image.project_id == project_id,
-        )
-    )
-    return bool(db.scalar(stmt))
+    """Whether the classifier gave `label` (normalized) in this project. The list shows machine labels in
+    normal form, so a label stored as "Greater  Kudu" must match "greater kudu": the exact comparison
+    first (the common case), then the normalized one."""
+
+    def given(condition: ColumnElement[bool]) -> bool:
+        where = (condition, Classification.source == "machine", Classification.image_id == Image.id,
+                 Image.project_id == project_id)
+        return bool(db.scalar(select(exists().where(*where))))
+
+    normal = func.lower(func.regexp_replace(func.btrim(Classification.label), r"\s+", " ", "g"))
+    return given(Classification.label == label) or given(normal == label)
 
 
 def custom_labels(db: Session, project_id: int) -> list[str]:
