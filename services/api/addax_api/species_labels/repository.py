@@ -23,8 +23,12 @@ def is_machine_label(db: Session, project_id: int, label: str) -> bool:
     first (the common case), then the normalized one."""
 
     def given(condition: ColumnElement[bool]) -> bool:
-        where = (condition, Classification.source == "machine", Classification.image_id == Image.id,
-                 Image.project_id == project_id)
+        where = (
+            condition,
+            Classification.source == "machine",
+            Classification.image_id == Image.id,
+            Image.project_id == project_id,
+        )
         return bool(db.scalar(select(exists().where(*where))))
 
     normal = func.lower(func.regexp_replace(func.btrim(Classification.label), r"\s+", " ", "g"))
