@@ -31,6 +31,7 @@ from addax_api.exports import megadetector
 from addax_common.context import make_context
 from addax_common.db import Camera, Classification, Deployment, Image, Project
 from addax_common.deployments import assign_camera_images
+from addax_common.privacy import blurred_image_key
 from addax_common.storage import BUCKET_RAW, BUCKET_THUMBNAILS, BUCKETS
 from tests.support.camtrap_offline import validate_package
 
@@ -368,6 +369,36 @@ def test_exports_follow_the_run_time_display_threshold(client, users, study):
     assert saved.status_code == 200, saved.text
     after = observation_images()
     assert len(after) == len(before) + 1 and after.count(str(study["b2"])) == 1
+
+
+def test_exported_photos_show_people_blurred_while_blurring_is_on(client, users, study, api_ctx):
+    """An export is a copy outside the platform's access control: while people blurring is on (the
+    default), the photos in the zip and their signed URLs are the blurred copies the gallery shows."""
+    person = study["a4"]
+    blurred = photo(1000)
+    with api_ctx.sessions() as db:
+        db.execute(update(Image).where(Image.id == person).values(people_blurred=True))
+        db.commit()
+        raw = api_ctx.storage.get(BUCKET_RAW, db.get(Image, person).storage_key)
+    api_ctx.storage.put(BUCKET_THUMBNAILS, blurred_image_key(person), blurred)
+
+    def exported_photo() -> bytes:
+        z = export_camtrap(client, users.viewer.headers, media="include")
+        (row,) = [r for r in table(z, "media.csv") if r["mediaID"] == str(person)]
+        return z.read(row["filePath"])
+
+    assert exported_photo() == blurred
+    md = client.get(f"{URL}/megadetector", params={"media": "include"}, headers=users.viewer.headers)
+    assert md.status_code == 200, md.text
+    (member,) = [n for n in unzip(md.content).namelist() if person.hex[:12] in n]
+    assert unzip(md.content).read(member) == blurred
+    linked = export_camtrap(client, users.viewer.headers, media="urls")
+    (row,) = [r for r in table(linked, "media.csv") if r["mediaID"] == str(person)]
+    assert "thumbnails" in row["filePath"] and blurred_image_key(person) in row["filePath"]
+
+    saved = client.put("/api/models/settings", json={"blur_people": False}, headers=users.admin.headers)
+    assert saved.status_code == 200, saved.text
+    assert exported_photo() == raw
 
 
 # --- bad imports -------------------------------------------------------------------------------------

@@ -87,7 +87,7 @@ def media(db: Session, where: list[Any]) -> Iterator[Any]:
     stmt = (
         select(
             Image.id, Image.deployment_id, Image.captured_at, Image.original_filename, Image.mime_type,
-            Image.storage_key, Image.camera_id, Camera.name.label("camera_name"),
+            Image.storage_key, Image.people_blurred, Image.camera_id, Camera.name.label("camera_name"),
         )
         .outerjoin(Camera, Camera.id == Image.camera_id)
         .where(*where)

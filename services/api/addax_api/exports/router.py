@@ -51,10 +51,10 @@ def export_job(
     request: Request, scope: ProjectViewer, filters: Filters, view: Annotated[Presentation, Depends(presentation)]
 ) -> Export:
     """The export of the gallery's selection, for the signed-in viewer (named as its author), with the
-    gallery's display threshold (the run-time setting of the Models page)."""
+    gallery's display threshold and people blurring (the run-time settings of the Models page)."""
     state = request.app.state
     user = scope.user
-    return Export(state.ctx, state.media, filters, view.threshold, user.full_name or user.email)
+    return Export(state.ctx, state.media, filters, view.threshold, user.full_name or user.email, view.blur_people)
 
 
 Job = Annotated[Export, Depends(export_job)]

@@ -30,7 +30,8 @@ from addax_api.queries.filters import ImageQuery
 from addax_api.queries.images import conditions
 from addax_common.context import ServiceContext
 from addax_common.logging import get_logger
-from addax_common.storage import BUCKET_RAW, ObjectNotFound, StorageError
+from addax_common.privacy import blurred_image_key
+from addax_common.storage import BUCKET_RAW, BUCKET_THUMBNAILS, ObjectNotFound, StorageError
 
 log = get_logger(__name__)
 
@@ -56,9 +57,18 @@ class Export:
     query: ImageQuery
     threshold: float
     contact: str
+    # People blurring (the Models page setting): exported photos and their URLs are the blurred copies,
+    # as the gallery shows them; an export is a copy that leaves the platform's access control.
+    blur_people: bool = False
 
     def session(self) -> Session:
         return self.ctx.sessions()
+
+    def photo(self, row: Any) -> tuple[str, str | None]:
+        """The stored object an export gives for an image row (with `id`, `storage_key`, `people_blurred`)."""
+        if self.blur_people and row.people_blurred:
+            return BUCKET_THUMBNAILS, blurred_image_key(row.id)
+        return BUCKET_RAW, row.storage_key
 
 
 @dataclass(frozen=True)
@@ -149,7 +159,7 @@ def _camtrap_body(job: Export, where: list[Any], media: MediaMode) -> Iterator[b
                 if media == "include":
                     path, public = "media/" + relative_path(row.id, row.camera_name, row.original_filename), False
                 else:
-                    path, public = job.media.url(BUCKET_RAW, row.storage_key) or "", False
+                    path, public = job.media.url(*job.photo(row)) or "", False
                 yield camtrap.media_row(row, zones.get(row.deployment_id, camtrap.zone(None)), path, public)
 
         yield from _csv_member(z, "media.csv", camtrap.columns("media"), media_rows())
@@ -172,13 +182,14 @@ def _camtrap_body(job: Export, where: list[Any], media: MediaMode) -> Iterator[b
 
 def _media_files(job: Export, z: ZipStream, rows: Iterator[Any], prefix: str) -> Iterator[bytes]:
     for row in rows:
-        if not row.storage_key:
+        bucket, key = job.photo(row)
+        if not key:
             continue
         try:
-            data = job.ctx.storage.get(BUCKET_RAW, row.storage_key)
+            data = job.ctx.storage.get(bucket, key)
         except (ObjectNotFound, StorageError) as exc:
             # The package stays valid without it: the media row keeps its path, the log says what is missing.
-            log.warning("export_media_missing", image_id=str(row.id), key=row.storage_key, error=str(exc))
+            log.warning("export_media_missing", image_id=str(row.id), bucket=bucket, key=key, error=str(exc))
             continue
         z.add(prefix + relative_path(row.id, row.camera_name, row.original_filename), data)
         if z.ready():
