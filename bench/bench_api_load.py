@@ -102,13 +102,13 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     names = [*LIST_NAMES, "GET /api/images/{id}", "GET /api/stats/summary", "GET /api/stats/species",
-             "GET /api/stats/timeline", "GET /api/stats/cameras", "Aggregated"]
+             "GET /api/exports/csv (one camera, one month)", "Aggregated"]
     lines = [
         f"{args.images:,} images ({seeded['detections']:,} detections, {seeded['classifications']:,} classifications, "
         "seeded by COPY), the API as one process (`python -m addax_api`) with Locust on the same machine over "
         f"loopback for {args.seconds} s. Load: {', '.join(f'{n} {k.lower()}' for k, n in USERS.items())} users, each "
-        "waiting 0.5-2 s between requests (the exporting ones pull the four statistics; they do not download an "
-        "export). Baseline: one user of each kind, same run.",
+        "waiting 0.5-2 s between requests (an exporting one, 2-5 s: two statistics, then the observation CSV of one "
+        "camera over one month). Baseline: one user of each kind, same run.",
         "",
         "| request | baseline p50 / p95 (ms) | load p50 / p95 / p99 (ms) | load requests/s | errors |",
         "|---|---|---|---|---|",

@@ -1,7 +1,7 @@
 """Locust scenarios of the plan (issue 13, item 11), run headless by bench/bench_api_load.py:
-100 users browsing the gallery, 50 viewing image details, 20 filtering, 5 "exporting". The scenarios
-were written before the export endpoints were merged: the exporting users pull what an export
-summarises, the statistics (summary, species, timeline, cameras), and download no export.
+100 users browsing the gallery, 50 viewing image details, 20 filtering, 5 exporting. An exporting user
+looks at the statistics of the project, then downloads what an ecologist takes away for analysis: the
+observation table (CSV) of one camera over one month, streamed to the end.
 
 Environment: LOCUST_TOKEN (a bearer token of a project member), LOCUST_IDS_FILE (image ids, one a line),
 LOCUST_PROJECT (slug, default `default`).
@@ -71,6 +71,10 @@ class Exporting(_Member):
     wait_time = between(2.0, 5.0)
 
     @task
-    def statistics(self) -> None:
-        for path in ("stats/summary", "stats/species", "stats/timeline", "stats/cameras"):
+    def export(self) -> None:
+        for path in ("stats/summary", "stats/species"):
             self.client.get(f"{SCOPE}/{path}", name=f"GET /api/{path}")
+        month = random.randint(1, 12)
+        params = {"table": "observations", "camera_id": random.randint(1, 50),
+                  "date_from": f"2024-{month:02d}-01", "date_to": f"2024-{month:02d}-28"}
+        self.client.get(f"{SCOPE}/exports/csv", params=params, name="GET /api/exports/csv (one camera, one month)")
