@@ -30,7 +30,9 @@ from typing import Any
 
 import onnx
 
-from .catalog import CatalogError, load_catalog
+from addax_common.model_catalog import CatalogError
+
+from .catalog import load_catalog
 from .fetch import sha256_file
 from .onnx_graph import set_metadata, standard_metadata
 
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.catalog:
             entry = load_catalog().get(args.catalog)
             args.name, args.version = entry.name, entry.version
-            provenance = {"license": entry.license, "source": f"{entry.source.kind}: {entry.source.value}"}
+            provenance = {"license": entry.license, "source": str(entry.source)}
         path = convert(
             args.checkpoint,
             args.out,

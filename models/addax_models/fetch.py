@@ -21,7 +21,9 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from .catalog import CatalogError, ModelEntry, load_catalog
+from addax_common.model_catalog import CatalogError, ModelEntry
+
+from .catalog import load_catalog
 
 CHUNK = 1 << 20
 TIMEOUT_S = 30.0

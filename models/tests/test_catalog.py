@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from addax_models.catalog import DEFAULT_PATH, CatalogError, load_catalog, parse_catalog
+from addax_common.model_catalog import CatalogError, parse_catalog
+from addax_models.catalog import DEFAULT_PATH, load_catalog
 from addax_models.palette import DETECTOR_LABELS, SPECIES
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from addax_common.model_catalog import ModelEntry, Source
 from addax_models import fetch as fetch_mod
-from addax_models.catalog import ModelEntry, Source, load_catalog
+from addax_models.catalog import load_catalog
 from addax_models.fetch import FetchError, fetch
 
 PAYLOAD = b"not really weights\n" * 1000
