@@ -3,8 +3,9 @@ before it takes a single image, with one line that names the problem (never a tr
 problem is published in Redis for the Models page.
 
 Problems (each raises ``ModelError``): the file is missing or not ONNX, its input is not [N, 3, H, W],
-its output has a layout the decoder does not know, its labels do not match its class count, or its
-sha256 differs from the one ``models/catalog.yaml`` records for it.
+its output has a layout the decoder does not know, its labels do not match its class count, its
+sha256 differs from the one ``models/catalog.yaml`` records for it, or that catalog does not load
+(``addax_common.model_catalog`` names the bad entry and field).
 
 Redis: hash ``{prefix}models:status``, field = task ("detection" | "classification"), value = JSON
 ``ModelStatus`` (see below), written by every worker at start: ``state`` "ok" with the execution
@@ -28,6 +29,7 @@ import redis
 
 from addax_common.active_models import ModelProvenance, announce, provenance
 from addax_common.logging import get_logger
+from addax_common.model_catalog import CatalogError, load_catalog
 
 if TYPE_CHECKING:
     from addax_common.context import ServiceContext
@@ -82,41 +84,34 @@ def read_status(client: redis.Redis, prefix: str) -> dict[str, dict[str, Any]]:
 
 
 def check_catalog(catalog_path: Path | None, model_path: Path, sha256: str, metadata: dict[str, str]) -> str:
-    """Compare the model with its ``models/catalog.yaml`` entry; raise ``ModelError`` on a mismatch,
-    else say what was checked. The entry is the one whose ``file`` is the model's file name, else the one
-    whose ``name`` the ONNX metadata gives. An ONNX entry's sha256 is the file's; a ``pt`` entry's
-    sha256 is the checkpoint's, which a converted model records as ``source_sha256``."""
+    """Compare the model with its ``models/catalog.yaml`` entry; raise ``ModelError`` on a mismatch or a
+    catalog that does not load, else say what was checked. The entry is the one whose ``file`` is the
+    model's file name, else the one whose ``name`` the ONNX metadata gives. An ONNX entry's sha256 is the
+    file's; a ``pt`` entry's sha256 is the checkpoint's, which a converted model records as ``source_sha256``."""
     if catalog_path is None or not catalog_path.is_file():
         return "skipped: no catalog file"
     try:
-        import yaml
-    except ImportError:
-        return "skipped: PyYAML is not installed"
-    try:
-        raw = yaml.safe_load(catalog_path.read_text(encoding="utf-8")) or {}
-        entries = [e for e in raw.get("models", []) if isinstance(e, dict)]
-    except (OSError, yaml.YAMLError, AttributeError) as exc:
-        raise ModelError(f"catalog {catalog_path} cannot be read: {str(exc).splitlines()[0]}") from None
-    entry = next((e for e in entries if e.get("file") == model_path.name), None) or next(
-        (e for e in entries if metadata.get("name") and e.get("name") == metadata.get("name")), None
+        entries = load_catalog(catalog_path).models
+    except CatalogError as exc:
+        raise ModelError(str(exc)) from None
+    entry = next((e for e in entries if e.file == model_path.name), None) or next(
+        (e for e in entries if metadata.get("name") and e.name == metadata.get("name")), None
     )
     if entry is None:
         return "skipped: not in the catalog"
-    expected = entry.get("sha256")
-    if not expected:
-        return f"{entry.get('name')}: catalog has no sha256 yet"
-    if entry.get("format") == "pt":
+    if not entry.sha256:
+        return f"{entry.name}: catalog has no sha256 yet"
+    if entry.format == "pt":
         actual, what = metadata.get("source_sha256"), "the checkpoint it was converted from"
         if not actual:
-            return f"{entry.get('name')}: skipped, the model does not record its checkpoint's sha256"
+            return f"{entry.name}: skipped, the model does not record its checkpoint's sha256"
     else:
         actual, what = sha256, "the file"
-    if actual != expected:
+    if actual != entry.sha256:
         raise ModelError(
-            f"sha256 mismatch: {model_path.name} ({what}) has {actual}, "
-            f"catalog entry {entry.get('name')} says {expected}"
+            f"sha256 mismatch: {model_path.name} ({what}) has {actual}, catalog entry {entry.name} says {entry.sha256}"
         )
-    return f"{entry.get('name')}: sha256 matches"
+    return f"{entry.name}: sha256 matches"
 
 
 def refuse_model(ctx: ServiceContext, service: str, problem: ModelError) -> None:
