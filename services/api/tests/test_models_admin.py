@@ -28,8 +28,11 @@ models:
     version: "2.0"
     demo: false
     task: detection
+    format: onnx
     file: good.onnx
     sha256: {good}
+    input_size: 640
+    labels: [animal, person, vehicle]
     license: MIT
     homepage: https://example.org/good
     source: {{url: https://example.org/good.onnx}}
@@ -37,24 +40,33 @@ models:
     version: "1.0"
     demo: true
     task: classification
+    format: onnx
     file: tampered.onnx
     sha256: {good}
+    input_size: 224
+    labels: [red fox]
     license: MIT
     source: {{build: addax_models.build_demo}}
   - name: unhashed
     version: "0.1"
     demo: false
     task: detection
+    format: pt
     file: unhashed.pt
     sha256: null
+    input_size: 1280
+    labels: [animal, person, vehicle]
     license: GPL-3.0
     source: {{path: /opt/models/unhashed.pt}}
   - name: not-installed
     version: "9"
     demo: false
     task: detection
+    format: onnx
     file: absent.onnx
     sha256: null
+    input_size: 640
+    labels: [animal]
     license: MIT
     source: {{url: https://example.org/absent.onnx}}
 """
@@ -108,6 +120,20 @@ def test_a_missing_catalog_is_reported_not_a_500(api_settings, api_ctx, users, t
     with TestClient(create_app(settings, ctx=api_ctx)) as client:
         body = client.get("/api/models", headers=users.admin.headers).json()
     assert body["installed"] == [] and "none.yaml" in body["catalog_error"]
+
+
+def test_an_invalid_catalog_is_reported_in_one_line_naming_the_entry(api_settings, api_ctx, users, tmp_path):
+    """The page reads the catalog with the validator the workers and the model tools use: an entry the
+    schema refuses is named with its field, not listed as if it were fine."""
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text(CATALOG.format(good="a" * 64).replace('version: "0.1"', "version: 0.1"))
+    settings = Settings.model_validate({**api_settings.model_dump(), "models_catalog_path": catalog})
+    with TestClient(create_app(settings, ctx=api_ctx)) as client:
+        body = client.get("/api/models", headers=users.admin.headers).json()
+    assert body["installed"] == []
+    assert body["catalog_error"] == (
+        f'catalog {catalog}: models[2] (unhashed): version must be a non-empty string (quote numbers: "1.3")'
+    )
 
 
 def test_thresholds_change_at_run_time_validated_and_audited(client, users, api_ctx):

@@ -1,71 +1,30 @@
-"""The installed models: entries of models/catalog.yaml whose file is in MODELS_DIR or the `models`
-bucket, with the hash of that file. The API hashes files, never loads or runs them. Hashes are cached
-per file (directory: by size and modification time; bucket: for HASH_CACHE_SECONDS), since real
-models are hundreds of megabytes."""
+"""The installed models: entries of models/catalog.yaml (read by ``addax_common.model_catalog``) whose
+file is in MODELS_DIR or the `models` bucket, with the hash of that file. The API hashes files, never
+loads or runs them. Hashes are cached per file (directory: by size and modification time; bucket: for
+HASH_CACHE_SECONDS), since real models are hundreds of megabytes."""
 
 from __future__ import annotations
 
 import hashlib
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from addax_common.model_catalog import ModelEntry
 from addax_common.storage import BUCKET_MODELS, InvalidKey, Storage, StorageError
 
 HASH_CACHE_SECONDS = 300.0
 
 
-class CatalogUnreadable(Exception):
-    pass
-
-
-@dataclass(frozen=True)
-class Entry:
-    name: str
-    version: str
-    task: str
-    demo: bool
-    license: str
-    source: str
-    homepage: str | None
-    file: str
-    sha256: str | None
-
-
 @dataclass(frozen=True)
 class Found:
-    entry: Entry
+    entry: ModelEntry
     location: str  # directory | bucket
     size: int | None
     sha256: str | None
-
-
-def read_catalog(path: Path | None) -> list[Entry]:
-    if path is None:
-        raise CatalogUnreadable("no catalog: MODELS_CATALOG_PATH is not set")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CatalogUnreadable(f"{path}: {exc}") from exc
-    models = data.get("models") if isinstance(data, dict) else None
-    if not isinstance(models, list):
-        raise CatalogUnreadable(f"{path}: no 'models' list")
-    entries = []
-    for raw in models:
-        if not isinstance(raw, dict) or not raw.get("name") or not raw.get("file"):
-            continue  # addax_models.catalog validates the file; here a broken entry is only not listed
-        source = raw.get("source")
-        source_text = ", ".join(f"{k}: {v}" for k, v in source.items()) if isinstance(source, dict) else str(source)
-        entries.append(Entry(
-            name=str(raw["name"]), version=str(raw.get("version", "")), task=str(raw.get("task", "detection")),
-            demo=bool(raw.get("demo", False)), license=str(raw.get("license", "unknown")), source=source_text,
-            homepage=raw.get("homepage"), file=str(raw["file"]), sha256=raw.get("sha256"),
-        ))
-    return entries
 
 
 class Hashes:
@@ -113,7 +72,7 @@ class Hashes:
 HASHES = Hashes()
 
 
-def installed(entries: list[Entry], models_dir: Path, storage: Storage) -> list[Found]:
+def installed(entries: Sequence[ModelEntry], models_dir: Path, storage: Storage) -> list[Found]:
     found = []
     for entry in entries:
         path = models_dir / entry.file

@@ -34,6 +34,7 @@ from addax_api.uow import UnitOfWork
 from addax_common import active_models, runtime_settings
 from addax_common.db import ImageStatus
 from addax_common.logging import get_logger
+from addax_common.model_catalog import CatalogError, ModelEntry, load_catalog
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE, QUEUE_IMAGE_INGESTED
 from addax_common.settings import Settings
 from addax_common.storage import Storage
@@ -53,16 +54,20 @@ def _active(client: redis.Redis, settings: Settings) -> tuple[list[active_models
 
 def overview(db: Session, settings: Settings, storage: Storage, client: redis.Redis) -> ModelsOverview:
     running, reports = _active(client, settings)
+    entries: tuple[ModelEntry, ...] = ()
     catalog_error = None
-    try:
-        entries = catalog.read_catalog(settings.models_catalog_path)
-    except catalog.CatalogUnreadable as exc:
-        entries, catalog_error = [], str(exc)
+    if settings.models_catalog_path is None:
+        catalog_error = "no catalog: MODELS_CATALOG_PATH is not set"
+    else:
+        try:
+            entries = load_catalog(settings.models_catalog_path).models
+        except CatalogError as exc:
+            catalog_error = str(exc)
     active_keys = {(m.name, m.sha256) for m in running}
     installed = [
         InstalledModel(
             name=f.entry.name, version=f.entry.version, task=f.entry.task, demo=f.entry.demo,
-            license=f.entry.license, source=f.entry.source, homepage=f.entry.homepage, file=f.entry.file,
+            license=f.entry.license, source=str(f.entry.source), homepage=f.entry.homepage, file=f.entry.file,
             location=f.location, size_bytes=f.size, catalog_sha256=f.entry.sha256, file_sha256=f.sha256,
             sha256_status=catalog.status(f.entry.sha256, f.sha256), active=(f.entry.name, f.sha256) in active_keys,
         )
