@@ -14,6 +14,9 @@ COPY constraints.txt ./
 COPY shared/ shared/
 RUN pip install -c constraints.txt ./shared
 COPY services/${SERVICE}/ services/${SERVICE}/
+# The start-up check compares the mounted model's sha256 with its entry in this catalog
+# (MODELS_CATALOG_PATH, default models/catalog.yaml under /app); without it the check is skipped.
+COPY models/catalog.yaml models/catalog.yaml
 RUN test -n "${SERVICE}" -a -n "${METRICS_PORT}" \
  && pip install -c constraints.txt ./services/${SERVICE} \
  && if [ -n "${ONNXRUNTIME_PACKAGE}" ]; then pip uninstall -y onnxruntime && pip install "${ONNXRUNTIME_PACKAGE}"; fi \

@@ -175,6 +175,8 @@ def test_worker_dockerfile_is_driven_by_its_build_arguments():
     assert "COPY services/${SERVICE}/ services/${SERVICE}/" in recipe
     assert "pip install -c constraints.txt ./services/${SERVICE}" in recipe
     assert "addax_${ADDAX_WORKER}" in recipe and "ENV ADDAX_WORKER=${SERVICE}" in recipe
+    # The model check needs the catalog at the default MODELS_CATALOG_PATH (relative to WORKDIR /app).
+    assert "WORKDIR /app" in recipe and "COPY models/catalog.yaml models/catalog.yaml" in recipe
     for name in WORKERS:
         assert not (REPO / f"services/{name}/Dockerfile").exists(), f"{name}: use services/worker.Dockerfile"
 
