@@ -125,3 +125,10 @@ def project_scoped_router(path: str, tag: str) -> APIRouter:
     signed in), 403 (no role in the project) and 404 (unknown project, or one you cannot see): declared once
     here, not per route."""
     return APIRouter(prefix=f"/api/projects/{{slug}}{path}", tags=[tag], responses=error_responses(401, 403, 404))
+
+
+def server_scoped_router(path: str, tag: str) -> APIRouter:
+    """A router for signed-in routes outside any project, under ``/api<path>`` (your projects, users, the
+    server admins' pages). Every one of them can answer 401 (not signed in) and 403 (the user's role is
+    not enough): declared once here, not per route."""
+    return APIRouter(prefix=f"/api{path}", tags=[tag], responses=error_responses(401, 403))
