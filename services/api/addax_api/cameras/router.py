@@ -14,7 +14,7 @@ from addax_api.cameras.schemas import (
     UnassignedCamera,
 )
 from addax_api.deps import get_db
-from addax_api.errors import created, error_responses
+from addax_api.errors import create_route, error_responses
 from addax_api.images.service import Presentation, presentation
 from addax_api.queries.filters import ImageQuery, image_filters
 from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router, server_scoped_router
@@ -47,13 +47,7 @@ def list_cameras(
     return service.collection(db, images)
 
 
-@router.post(
-    "",
-    response_model=CameraOut,
-    name="create",
-    summary="Create a camera in the project (project admin)",
-    **created(),
-)
+@create_route(router, "Create a camera in the project (project admin)")
 def create_camera(body: CameraCreate, scope: ProjectAdmin, uow: UoW) -> CameraOut:
     return service.create(uow, scope, body)
 

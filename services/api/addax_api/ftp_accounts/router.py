@@ -4,7 +4,7 @@ from fastapi import Depends, Path, status
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db, get_settings
-from addax_api.errors import created, error_responses
+from addax_api.errors import create_route, error_responses
 from addax_api.ftp_accounts import service
 from addax_api.ftp_accounts.schemas import FtpAccountCreate, FtpAccountOut, FtpAccountUpdate
 from addax_api.scope import server_scoped_router
@@ -24,8 +24,7 @@ def list_accounts(user: AdminUser, db: Db) -> list[FtpAccountOut]:
     return service.list_accounts(db)
 
 
-@router.post("", response_model=FtpAccountOut, name="create", summary="Create an FTP upload account (admin)",
-             **created())
+@create_route(router, "Create an FTP upload account (admin)")
 def create_account(body: FtpAccountCreate, user: AdminUser, uow: UoW,
                    settings: Annotated[Settings, Depends(get_settings)]) -> FtpAccountOut:
     return service.create_account(uow.db, settings, uow.actor, body)

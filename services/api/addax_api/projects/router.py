@@ -4,7 +4,7 @@ from fastapi import APIRouter, Depends, Path, status
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
-from addax_api.errors import created, error_responses
+from addax_api.errors import create_route, error_responses
 from addax_api.projects import service
 from addax_api.projects.schemas import MemberAdd, MemberOut, MemberUpdate, ProjectCreate, ProjectOut, ProjectUpdate
 from addax_api.scope import ProjectAdmin, ProjectViewer, server_scoped_router
@@ -26,13 +26,7 @@ def list_projects(user: ViewerUser, db: DB) -> list[ProjectOut]:
     return service.list_mine(db, user)
 
 
-@router.post(
-    "",
-    response_model=ProjectOut,
-    name="create",
-    summary="Create a project (server admin); you become its admin",
-    **created(),
-)
+@create_route(router, "Create a project (server admin); you become its admin")
 def create_project(body: ProjectCreate, user: AdminUser, uow: UoW) -> ProjectOut:
     return service.create(uow, user, body)
 
@@ -82,12 +76,8 @@ def list_members(scope: ProjectAdmin, db: DB) -> list[MemberOut]:
     return service.members(db, scope)
 
 
-@project_router.post(
-    "/{slug}/members",
-    response_model=MemberOut,
-    name="add_member",
-    summary="Add a user to a project with a role (project admin)",
-    **created(),
+@create_route(
+    project_router, "Add a user to a project with a role (project admin)", path="/{slug}/members", name="add_member"
 )
 def add_member(body: MemberAdd, scope: ProjectAdmin, uow: UoW) -> MemberOut:
     return service.add_member(uow, scope, body)

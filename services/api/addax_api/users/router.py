@@ -4,7 +4,7 @@ from fastapi import Depends, Path, Query, status
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
-from addax_api.errors import created, error_responses
+from addax_api.errors import create_route, error_responses
 from addax_api.scope import server_scoped_router
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
@@ -22,13 +22,7 @@ def list_users(user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> list
     return service.list_users(db)
 
 
-@router.post(
-    "",
-    response_model=UserOut,
-    name="create",
-    summary="Create a user (admin)",
-    **created(),
-)
+@create_route(router, "Create a user (admin)")
 def create_user(body: UserCreate, user: AdminUser, uow: UoW) -> UserOut:
     return service.create_user(uow.db, uow.actor, body)
 
