@@ -66,7 +66,6 @@ def _search(db: Session, f: AuditFilters, project_id: int | None) -> AuditLogPag
 
 @router.get(
     "",
-    response_model=AuditLogPage,
     name="list",
     summary="Search the whole audit log, server-wide changes included (server admin)",
 )
@@ -75,7 +74,7 @@ def list_audit_logs(user: AdminUser, db: DB, filters: Filters) -> AuditLogPage:
 
 
 @project_router.get(
-    "", response_model=AuditLogPage, name="list_project", summary="Search the audit log of a project (project admin)"
+    "", name="list_project", summary="Search the audit log of a project (project admin)"
 )
 def list_project_audit_logs(scope: ProjectAdmin, db: DB, filters: Filters) -> AuditLogPage:
     return _search(db, filters, scope.project_id)

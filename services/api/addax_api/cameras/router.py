@@ -31,7 +31,6 @@ CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
 @router.get(
     "",
-    response_model=CameraCollection,
     name="list",
     summary="The project's cameras as a GeoJSON FeatureCollection",
     description="Takes the image list's filters (species, dates, capture time, review status, status, minimum "
@@ -54,7 +53,6 @@ def create_camera(body: CameraCreate, scope: ProjectAdmin, uow: UoW) -> CameraOu
 
 @router.get(
     "/{camera_id}",
-    response_model=CameraDetail,
     name="get",
     summary="One camera with its 10 newest images and status history",
 )
@@ -69,7 +67,6 @@ def get_camera(
 
 @router.put(
     "/{camera_id}",
-    response_model=CameraOut,
     name="update",
     summary="Update a camera (project admin); only the fields sent change; `project` moves it",
     responses=error_responses(409),
@@ -80,7 +77,6 @@ def update_camera(camera_id: CameraId, body: CameraUpdate, scope: ProjectAdmin, 
 
 @router.post(
     "/{camera_id}/assign",
-    response_model=CameraOut,
     name="assign",
     summary="Adopt an unassigned camera (project admin): name and place it, and with `project` move it there",
     responses=error_responses(409),
@@ -91,7 +87,6 @@ def assign_camera(camera_id: CameraId, body: CameraAssign, scope: ProjectAdmin, 
 
 @admin_router.get(
     "/unassigned",
-    response_model=list[UnassignedCamera],
     name="unassigned",
     summary="Cameras no admin has adopted yet, in every project (server admin)",
     description="Cameras register themselves with their first upload, unassigned and usually without a location. "

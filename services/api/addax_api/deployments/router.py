@@ -23,7 +23,7 @@ WRITE_DESCRIPTION = (
 )
 
 
-@router.get("", response_model=list[DeploymentOut], name="list", summary="The project's deployments")
+@router.get("", name="list", summary="The project's deployments")
 def list_deployments(
     scope: ProjectViewer,
     db: Annotated[Session, Depends(get_db)],
@@ -37,7 +37,7 @@ def create_deployment(body: DeploymentCreate, scope: ProjectAdmin, uow: UoW) -> 
     return service.create(uow, scope, body)
 
 
-@router.get("/{deployment_id}", response_model=DeploymentOut, name="get", summary="One deployment")
+@router.get("/{deployment_id}", name="get", summary="One deployment")
 def get_deployment(
     deployment_id: DeploymentId, scope: ProjectViewer, db: Annotated[Session, Depends(get_db)]
 ) -> DeploymentOut:
@@ -46,7 +46,6 @@ def get_deployment(
 
 @router.put(
     "/{deployment_id}",
-    response_model=DeploymentOut,
     name="update",
     summary="Update a deployment (project admin); only the fields sent change",
     description=WRITE_DESCRIPTION,

@@ -19,7 +19,7 @@ AccountId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 Db = Annotated[Session, Depends(get_db)]
 
 
-@router.get("", response_model=list[FtpAccountOut], name="list", summary="List FTP upload accounts (admin)")
+@router.get("", name="list", summary="List FTP upload accounts (admin)")
 def list_accounts(user: AdminUser, db: Db) -> list[FtpAccountOut]:
     return service.list_accounts(db)
 
@@ -30,13 +30,12 @@ def create_account(body: FtpAccountCreate, user: AdminUser, uow: UoW,
     return service.create_account(uow.db, settings, uow.actor, body)
 
 
-@router.get("/{account_id}", response_model=FtpAccountOut, name="get", summary="One FTP account (admin)",
-            responses=error_responses(404))
+@router.get("/{account_id}", name="get", summary="One FTP account (admin)", responses=error_responses(404))
 def get_account(account_id: AccountId, user: AdminUser, db: Db) -> FtpAccountOut:
     return service.get_account(db, account_id)
 
 
-@router.patch("/{account_id}", response_model=FtpAccountOut, name="update",
+@router.patch("/{account_id}", name="update",
               summary="Change password, project, camera, plain FTP, IP allow-list or enabled (admin)",
               responses=error_responses(400, 404))
 def update_account(account_id: AccountId, body: FtpAccountUpdate, user: AdminUser, uow: UoW) -> FtpAccountOut:

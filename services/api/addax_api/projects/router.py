@@ -21,7 +21,7 @@ DB = Annotated[Session, Depends(get_db)]
 UserId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
 
-@router.get("", response_model=list[ProjectOut], name="list", summary="The projects you are a member of, with your role")
+@router.get("", name="list", summary="The projects you are a member of, with your role")
 def list_projects(user: ViewerUser, db: DB) -> list[ProjectOut]:
     return service.list_mine(db, user)
 
@@ -31,14 +31,13 @@ def create_project(body: ProjectCreate, user: AdminUser, uow: UoW) -> ProjectOut
     return service.create(uow, user, body)
 
 
-@project_router.get("/{slug}", response_model=ProjectOut, name="get", summary="One project")
+@project_router.get("/{slug}", name="get", summary="One project")
 def get_project(scope: ProjectViewer) -> ProjectOut:
     return service.out(scope.project, scope.role)
 
 
 @project_router.patch(
     "/{slug}",
-    response_model=ProjectOut,
     name="update",
     summary="Change a project's name, description, time zone, intervals, species or thresholds (project admin)",
 )
@@ -48,7 +47,6 @@ def update_project(body: ProjectUpdate, scope: ProjectAdmin, uow: UoW) -> Projec
 
 @project_router.post(
     "/{slug}/archive",
-    response_model=ProjectOut,
     name="archive",
     summary="Archive a project (project admin); its data stays readable",
 )
@@ -58,7 +56,6 @@ def archive_project(scope: ProjectAdmin, uow: UoW) -> ProjectOut:
 
 @project_router.post(
     "/{slug}/unarchive",
-    response_model=ProjectOut,
     name="unarchive",
     summary="Bring an archived project back (project admin)",
 )
@@ -68,7 +65,6 @@ def unarchive_project(scope: ProjectAdmin, uow: UoW) -> ProjectOut:
 
 @project_router.get(
     "/{slug}/members",
-    response_model=list[MemberOut],
     name="members",
     summary="Members of a project with their roles (project admin)",
 )
@@ -85,7 +81,6 @@ def add_member(body: MemberAdd, scope: ProjectAdmin, uow: UoW) -> MemberOut:
 
 @project_router.patch(
     "/{slug}/members/{user_id}",
-    response_model=MemberOut,
     name="update_member",
     summary="Change a member's role (project admin); the last admin cannot be demoted",
     responses=error_responses(409),

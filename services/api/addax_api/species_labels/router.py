@@ -19,7 +19,6 @@ AppSettings = Annotated[Settings, Depends(get_settings)]
 
 @router.get(
     "",
-    response_model=SpeciesLabelList,
     name="labels",
     summary="The labels a species correction may name: specials, the classifier's and taxonomy's labels, groups, admin additions",
 )

@@ -17,7 +17,7 @@ router = server_scoped_router("/users", "users")
 UserId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
 
-@router.get("", response_model=list[UserOut], name="list", summary="List users (admin)")
+@router.get("", name="list", summary="List users (admin)")
 def list_users(user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> list[UserOut]:
     return service.list_users(db)
 
@@ -28,7 +28,7 @@ def create_user(body: UserCreate, user: AdminUser, uow: UoW) -> UserOut:
 
 
 @router.get(
-    "/{user_id}", response_model=UserOut, name="get", summary="One user (admin)", responses=error_responses(404)
+    "/{user_id}", name="get", summary="One user (admin)", responses=error_responses(404)
 )
 def get_user(user_id: UserId, user: AdminUser, db: Annotated[Session, Depends(get_db)]) -> UserOut:
     return service.get_user(db, user_id)
@@ -36,7 +36,6 @@ def get_user(user_id: UserId, user: AdminUser, db: Annotated[Session, Depends(ge
 
 @router.patch(
     "/{user_id}",
-    response_model=UserOut,
     name="update",
     summary="Change role, active flag, name or password (admin)",
     responses=error_responses(400, 404, 409),
