@@ -127,8 +127,7 @@ def project_scoped_router(path: str, tag: str) -> APIRouter:
     return APIRouter(prefix=f"/api/projects/{{slug}}{path}", tags=[tag], responses=error_responses(401, 403, 404))
 
 
-def server_scoped_router(path: str, tag: str) -> APIRouter:
-    """A router for signed-in routes outside any project, under ``/api<path>`` (your projects, users, the
-    server admins' pages). Every one of them can answer 401 (not signed in) and 403 (the user's role is
-    not enough): declared once here, not per route."""
-    return APIRouter(prefix=f"/api{path}", tags=[tag], responses=error_responses(401, 403))
+# Every signed-in route outside a project (your projects, users, the server admins' pages) can answer 401
+# (not signed in) and 403 (the user's role is not enough): their routers declare it once with
+# `APIRouter(prefix=..., tags=..., responses=SIGNED_IN_RESPONSES)`, not per route.
+SIGNED_IN_RESPONSES = error_responses(401, 403)

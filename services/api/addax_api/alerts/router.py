@@ -29,7 +29,7 @@ from addax_api.audit.service import date_bounds
 from addax_api.deps import get_db, get_settings
 from addax_api.errors import error_responses
 from addax_api.pagination import Limit200, PageParam
-from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router, server_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, MAX_INT64, Text120
@@ -37,7 +37,7 @@ from addax_common.db.alerts import DeliveryStatus
 from addax_common.settings import Settings
 
 router = project_scoped_router("/alerts", "alerts")
-admin_router = server_scoped_router("/admin/alerts", "alerts")
+admin_router = APIRouter(prefix="/api/admin/alerts", tags=["alerts"], responses=SIGNED_IN_RESPONSES)
 
 Db = Annotated[Session, Depends(get_db)]
 AppSettings = Annotated[Settings, Depends(get_settings)]

@@ -1,18 +1,18 @@
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Query
+from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from addax_api.audit import service
 from addax_api.audit.schemas import AuditLogPage
 from addax_api.deps import get_db
 from addax_api.pagination import Limit500, PageParam
-from addax_api.scope import ProjectAdmin, project_scoped_router, server_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, Text64
 
-router = server_scoped_router("/audit-logs", "audit")
+router = APIRouter(prefix="/api/audit-logs", tags=["audit"], responses=SIGNED_IN_RESPONSES)
 project_router = project_scoped_router("/audit-logs", "audit")
 
 DB = Annotated[Session, Depends(get_db)]

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import Depends, Path
+from fastapi import APIRouter, Depends, Path
 from sqlalchemy.orm import Session
 
 from addax_api.cameras import service
@@ -17,14 +17,14 @@ from addax_api.deps import get_db
 from addax_api.errors import create_route, error_responses
 from addax_api.images.service import Presentation, presentation
 from addax_api.queries.filters import ImageQuery, image_filters
-from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router, server_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
 router = project_scoped_router("/cameras", "cameras")
 # Server-wide: cameras that registered themselves and no admin has adopted yet, in every project.
-admin_router = server_scoped_router("/cameras", "cameras")
+admin_router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=SIGNED_IN_RESPONSES)
 
 CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 

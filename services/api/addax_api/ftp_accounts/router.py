@@ -1,19 +1,19 @@
 from typing import Annotated
 
-from fastapi import Depends, Path, status
+from fastapi import APIRouter, Depends, Path, status
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db, get_settings
 from addax_api.errors import create_route, error_responses
 from addax_api.ftp_accounts import service
 from addax_api.ftp_accounts.schemas import FtpAccountCreate, FtpAccountOut, FtpAccountUpdate
-from addax_api.scope import server_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 from addax_common.settings import Settings
 
-router = server_scoped_router("/ftp-accounts", "ftp")
+router = APIRouter(prefix="/api/ftp-accounts", tags=["ftp"], responses=SIGNED_IN_RESPONSES)
 
 AccountId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 Db = Annotated[Session, Depends(get_db)]

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
@@ -13,12 +13,12 @@ from addax_api.models.schemas import (
     RuntimeSettingsUpdate,
 )
 from addax_api.queries.filters import ImageQuery, image_query
-from addax_api.scope import ProjectAdmin, project_scoped_router, server_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
-router = server_scoped_router("/models", "models")
+router = APIRouter(prefix="/api/models", tags=["models"], responses=SIGNED_IN_RESPONSES)
 project_router = project_scoped_router("/reprocess", "models")
 
 DB = Annotated[Session, Depends(get_db)]

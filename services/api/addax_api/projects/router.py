@@ -7,12 +7,12 @@ from addax_api.deps import get_db
 from addax_api.errors import create_route, error_responses
 from addax_api.projects import service
 from addax_api.projects.schemas import MemberAdd, MemberOut, MemberUpdate, ProjectCreate, ProjectOut, ProjectUpdate
-from addax_api.scope import ProjectAdmin, ProjectViewer, server_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, ProjectViewer
 from addax_api.security import AdminUser, ViewerUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
-router = server_scoped_router("/projects", "projects")
+router = APIRouter(prefix="/api/projects", tags=["projects"], responses=SIGNED_IN_RESPONSES)
 # The routes under one project's slug: an unknown project (or one you cannot see) is a 404 for each of them,
 # declared once here; included into `router` at the end of this module.
 project_router = APIRouter(responses=error_responses(404))

@@ -1,18 +1,18 @@
 from typing import Annotated
 
-from fastapi import Depends, Path, Query, status
+from fastapi import APIRouter, Depends, Path, Query, status
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
 from addax_api.errors import create_route, error_responses
-from addax_api.scope import server_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.users import service
 from addax_api.users.schemas import UserCreate, UserOut, UserUpdate
 from addax_api.validation import MAX_INT32
 
-router = server_scoped_router("/users", "users")
+router = APIRouter(prefix="/api/users", tags=["users"], responses=SIGNED_IN_RESPONSES)
 
 UserId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
