@@ -1,18 +1,21 @@
 """Start-up shared by the inference workers (detection, classification): load the ONNX model, warm it
-up, check it against the catalog, announce it and report the execution providers it runs on.
+up, check it against the catalog, announce it and report the execution providers it runs on, and build
+the worker's stage around it (``inference_stage``: what differs between the two is a few names).
 
 Only the inference workers import this module (it needs onnxruntime through ``onnx_session``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
 
 from addax_common.active_models import ModelProvenance, Task, report_providers
 from addax_common.context import ServiceContext
+from addax_common.db.images import ImageStatus
 from addax_common.model_check import verify_and_announce
 from addax_common.onnx_session import OnnxSession
+from addax_common.worker import BatchHandler, Stage
 
 
 class OnnxModel(Protocol):
@@ -47,3 +50,26 @@ def start_model(ctx: ServiceContext, task: Task, path: Path, load: Callable[...,
     )
     report_providers(ctx.redis, settings.redis_prefix, task, list(model.onnx.session.get_providers()))
     return model, provenance
+
+
+def inference_stage(
+    ctx: ServiceContext,
+    task: Task,
+    load: Callable[..., M],
+    handler: Callable[[ServiceContext, M, str], BatchHandler],
+    *,
+    queue: str,
+    reconcile_states: Sequence[ImageStatus],
+) -> Stage:
+    """The stage of an inference worker: the model of ``task`` (``Settings.model_path``) started with
+    ``start_model``, ``handler(ctx, model, model_ref)`` around it, ``Settings.batch_size`` images per call.
+    ``queue`` is its input; ``reconcile_states`` are the unfinished states whose images belong in it."""
+    settings = ctx.settings
+    model, provenance = start_model(ctx, task, settings.model_path(task), load)
+    return Stage(
+        name=task,
+        queue=queue,
+        handler=handler(ctx, model, provenance.ref),
+        batch_size=settings.batch_size(task),
+        reconcile_states=reconcile_states,
+    )

@@ -119,7 +119,7 @@ def refuse_model(ctx: ServiceContext, service: str, problem: ModelError) -> None
     as one structured line and print one plain line on stderr. The caller exits with EXIT_MODEL_ERROR."""
     settings = ctx.settings
     task: Task = "classification" if service == "classification" else "detection"
-    path = settings.classifier_model_path if task == "classification" else settings.detector_model_path
+    path = settings.model_path(task)
     with contextlib.suppress(redis.RedisError):
         publish_status(ctx.redis, settings.redis_prefix, ModelStatus(task, "error", str(path), problem=str(problem)))
     log.error("model_refused", task=task, path=str(path), problem=str(problem))

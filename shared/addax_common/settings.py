@@ -314,6 +314,14 @@ class Settings(BaseSettings):
         """(username, password, camera name or None) for each configured FTPS account."""
         return [(e.username, e.password, e.camera) for e in self.ftps_account_entries()]
 
+    def model_path(self, stage: Literal["detection", "classification"]) -> Path:
+        """The ONNX file a model stage runs (DETECTOR_MODEL_PATH or CLASSIFIER_MODEL_PATH)."""
+        return self.detector_model_path if stage == "detection" else self.classifier_model_path
+
+    def batch_size(self, stage: Literal["detection", "classification"]) -> int:
+        """Images a model stage takes from its queue for one inference call."""
+        return self.detection_batch_size if stage == "detection" else self.classification_batch_size
+
     def worker_processes(self, stage: Literal["detection", "classification"], cores: int | None = None) -> int:
         """Processes of a model stage scripts/start.sh runs: the configured number, else as many as the
         cores hold at ONNX_INTRA_OP_THREADS threads each (one when a session takes every core)."""

@@ -7,13 +7,15 @@ Every error body is `{"detail": ...}`: a message for our own errors, FastAPI's l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import redis
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.types import DecoratedCallable
 from pydantic import BaseModel
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -100,12 +102,15 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": ErrorResponse, "description": descriptions.get(code, "Error")} for code in codes}
 
 
-def created() -> dict[str, Any]:
-    """Route options of every create endpoint: 201 with the new resource, or 409 when it clashes with one.
+def create_route(
+    router: APIRouter, summary: str, *, path: str = "", name: str = "create", **options: Any
+) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """Declares a create endpoint: POST on the collection (``path``), named ``name``, answering 201 with the
+    new resource (the route's return annotation is its response model) or 409 when it clashes with one.
 
-    `@router.post("", response_model=ThingOut, name="create", summary="...", **created())`
+    `@create_route(router, "Create a thing (project admin)")` above `def create_thing(...) -> ThingOut:`
     """
-    return {"status_code": 201, "responses": error_responses(409)}
+    return router.post(path, name=name, summary=summary, status_code=201, responses=error_responses(409), **options)
 
 
 def install_exception_handlers(app: FastAPI) -> None:

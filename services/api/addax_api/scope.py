@@ -125,3 +125,9 @@ def project_scoped_router(path: str, tag: str) -> APIRouter:
     signed in), 403 (no role in the project) and 404 (unknown project, or one you cannot see): declared once
     here, not per route."""
     return APIRouter(prefix=f"/api/projects/{{slug}}{path}", tags=[tag], responses=error_responses(401, 403, 404))
+
+
+# Every signed-in route outside a project (your projects, users, the server admins' pages) can answer 401
+# (not signed in) and 403 (the user's role is not enough): their routers declare it once with
+# `APIRouter(prefix=..., tags=..., responses=SIGNED_IN_RESPONSES)`, not per route.
+SIGNED_IN_RESPONSES = error_responses(401, 403)

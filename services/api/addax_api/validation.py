@@ -1,4 +1,5 @@
-"""Input types shared by the domains: strings PostgreSQL can store, e-mail addresses, date bounds.
+"""Input types shared by the domains: strings PostgreSQL can store, e-mail addresses, date bounds, and
+the update bodies derived from create bodies (`patch_of`).
 
 PostgreSQL rejects NUL characters in text and JSONB, and psycopg2 raises on them before a query is
 sent; refusing them in validation keeps such input a 422 instead of a server error.
@@ -7,15 +8,19 @@ sent; refusing them in validation keeps such input a 422 instead of a server err
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar, get_args, get_type_hints
 
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints, create_model
+from pydantic.fields import FieldInfo
 
 from addax_api.errors import ValidationFailed
 
 MAX_INT32 = 2**31 - 1
 MAX_INT64 = 2**63 - 1
+
+Body = TypeVar("Body", bound=BaseModel)
 
 
 def _no_nul(value: str) -> str:
@@ -103,3 +108,33 @@ def parse_date_bound(value: str | None, name: str, *, upper: bool) -> datetime |
         return moment + timedelta(microseconds=1) if upper else moment
     except OverflowError:
         return None
+
+
+def patch_of(create: type[BaseModel], *, exclude: Collection[str] = ()) -> Callable[[type[Body]], type[Body]]:
+    """Class decorator for the body that changes a resource: the decorated class gets every field of
+    ``create`` (but ``exclude``) that it does not declare itself, with the same type, limits and
+    description, made optional: default None, so a field not sent is not in ``model_fields_set`` /
+    ``model_dump(exclude_unset=True)`` and leaves the value alone. The class declares what differs
+    (fields only an update has, or a field the service reads by name); the create body's validators
+    are not copied, since they check a whole new resource, not a change."""
+
+    def derive(cls: type[Body]) -> type[Body]:
+        hints = get_type_hints(create, include_extras=True)
+        fields: dict[str, Any] = {}
+        for name, info in create.model_fields.items():
+            if name in exclude or name in cls.model_fields:
+                continue
+            # A description on the type (an Annotated alias) comes with it; one on the field is copied.
+            description = None if _described(hints[name]) else info.description
+            fields[name] = (hints[name] | None, Field(default=None, description=description))
+        return create_model(cls.__name__, __base__=cls, __module__=cls.__module__, __doc__=cls.__doc__, **fields)
+
+    return derive
+
+
+def _described(hint: Any) -> bool:
+    """Whether a type carries a description itself (``Annotated[..., Field(description=...)]``, also inside
+    a union or another Annotated)."""
+    return any(
+        (isinstance(arg, FieldInfo) and arg.description is not None) or _described(arg) for arg in get_args(hint)
+    )

@@ -6,20 +6,15 @@ from addax_classification.handler import ClassificationHandler
 from addax_classification.model import Classifier
 from addax_common.context import ServiceContext
 from addax_common.db import ImageStatus
-from addax_common.inference_worker import start_model
+from addax_common.inference_worker import inference_stage
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE
 from addax_common.worker import Stage, serve
 
 
 def build_stage(ctx: ServiceContext) -> Stage:
-    settings = ctx.settings
-    classifier, model = start_model(ctx, "classification", settings.classifier_model_path, Classifier)
-    return Stage(
-        name="classification",
-        queue=QUEUE_DETECTION_COMPLETE,
-        handler=ClassificationHandler(ctx, classifier, model_name=model.ref),
-        batch_size=settings.classification_batch_size,
-        reconcile_states=(ImageStatus.DETECTED, ImageStatus.CLASSIFYING),
+    return inference_stage(
+        ctx, "classification", Classifier, ClassificationHandler,
+        queue=QUEUE_DETECTION_COMPLETE, reconcile_states=(ImageStatus.DETECTED, ImageStatus.CLASSIFYING),
     )
 
 

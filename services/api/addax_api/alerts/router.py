@@ -29,7 +29,7 @@ from addax_api.audit.service import date_bounds
 from addax_api.deps import get_db, get_settings
 from addax_api.errors import error_responses
 from addax_api.pagination import Limit200, PageParam
-from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, MAX_INT64, Text120
@@ -37,7 +37,7 @@ from addax_common.db.alerts import DeliveryStatus
 from addax_common.settings import Settings
 
 router = project_scoped_router("/alerts", "alerts")
-admin_router = APIRouter(prefix="/api/admin/alerts", tags=["alerts"], responses=error_responses(401, 403))
+admin_router = APIRouter(prefix="/api/admin/alerts", tags=["alerts"], responses=SIGNED_IN_RESPONSES)
 
 Db = Annotated[Session, Depends(get_db)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
@@ -63,22 +63,21 @@ def add_rule_routes(target: APIRouter, read: Owner, write: Owner, prefix: str, w
     Reader = Annotated[int | None, Depends(read)]
     Writer = Annotated[int | None, Depends(write)]
 
-    @target.get("/rules", response_model=list[AlertRuleOut], name=f"{prefix}rules_list",
-                summary=f"Alert rules ({who})")
+    @target.get("/rules", name=f"{prefix}rules_list", summary=f"Alert rules ({who})")
     def list_rules(owner: Reader, db: Db) -> list[AlertRuleOut]:
         return service.list_rules(db, owner)
 
-    @target.post("/rules", response_model=AlertRuleOut, status_code=status.HTTP_201_CREATED,
-                 name=f"{prefix}rules_create", summary="Create an alert rule (admin)")
+    @target.post("/rules", status_code=status.HTTP_201_CREATED, name=f"{prefix}rules_create",
+                 summary="Create an alert rule (admin)")
     def create_rule(body: AlertRuleCreate, owner: Writer, uow: UoW, settings: AppSettings) -> AlertRuleOut:
         return service.create_rule(uow.db, settings, uow.actor, owner, body)
 
-    @target.get("/rules/{rule_id}", response_model=AlertRuleOut, name=f"{prefix}rules_get",
-                summary=f"One alert rule ({who})", responses=error_responses(404))
+    @target.get("/rules/{rule_id}", name=f"{prefix}rules_get", summary=f"One alert rule ({who})",
+                responses=error_responses(404))
     def get_rule(rule_id: RuleId, owner: Reader, db: Db) -> AlertRuleOut:
         return service.get_rule(db, owner, rule_id)
 
-    @target.patch("/rules/{rule_id}", response_model=AlertRuleOut, name=f"{prefix}rules_update",
+    @target.patch("/rules/{rule_id}", name=f"{prefix}rules_update",
                   summary="Change an alert rule (admin); only the fields sent change", responses=error_responses(404))
     def update_rule(rule_id: RuleId, body: AlertRuleUpdate, owner: Writer, uow: UoW,
                     settings: AppSettings) -> AlertRuleOut:
@@ -93,22 +92,22 @@ def add_rule_routes(target: APIRouter, read: Owner, write: Owner, prefix: str, w
 def add_channel_routes(target: APIRouter, write: Owner, prefix: str) -> None:
     Writer = Annotated[int | None, Depends(write)]
 
-    @target.get("/channels", response_model=list[AlertChannelOut], name=f"{prefix}channels_list",
+    @target.get("/channels", name=f"{prefix}channels_list",
                 summary="Alert channels (admin: they hold recipients); secrets are never returned")
     def list_channels(owner: Writer, db: Db, settings: AppSettings) -> list[AlertChannelOut]:
         return service.list_channels(db, settings, owner)
 
-    @target.post("/channels", response_model=AlertChannelOut, status_code=status.HTTP_201_CREATED,
-                 name=f"{prefix}channels_create", summary="Create an alert channel (admin)")
+    @target.post("/channels", status_code=status.HTTP_201_CREATED, name=f"{prefix}channels_create",
+                 summary="Create an alert channel (admin)")
     def create_channel(body: AlertChannelCreate, owner: Writer, uow: UoW, settings: AppSettings) -> AlertChannelOut:
         return service.create_channel(uow.db, settings, uow.actor, owner, body)
 
-    @target.get("/channels/{channel_id}", response_model=AlertChannelOut, name=f"{prefix}channels_get",
-                summary="One alert channel (admin)", responses=error_responses(404))
+    @target.get("/channels/{channel_id}", name=f"{prefix}channels_get", summary="One alert channel (admin)",
+                responses=error_responses(404))
     def get_channel(channel_id: ChannelId, owner: Writer, db: Db, settings: AppSettings) -> AlertChannelOut:
         return service.get_channel(db, settings, owner, channel_id)
 
-    @target.patch("/channels/{channel_id}", response_model=AlertChannelOut, name=f"{prefix}channels_update",
+    @target.patch("/channels/{channel_id}", name=f"{prefix}channels_update",
                   summary="Change an alert channel (admin); without `secrets` the stored ones stay",
                   responses=error_responses(404))
     def update_channel(channel_id: ChannelId, body: AlertChannelUpdate, owner: Writer, uow: UoW,
@@ -121,7 +120,7 @@ def add_channel_routes(target: APIRouter, write: Owner, prefix: str) -> None:
     def delete_channel(channel_id: ChannelId, owner: Writer, uow: UoW) -> None:
         service.delete_channel(uow.db, uow.actor, owner, channel_id)
 
-    @target.post("/channels/{channel_id}/test", response_model=ChannelTestOut, name=f"{prefix}channels_test",
+    @target.post("/channels/{channel_id}/test", name=f"{prefix}channels_test",
                  summary="Send a test notification to each recipient (admin)",
                  description="Answers 200 whatever the receivers said: each recipient's result carries the "
                  "receiver's answer (`receipt`) or its refusal (`error`).", responses=error_responses(404))
@@ -136,8 +135,7 @@ add_rule_routes(admin_router, server_admin, server_admin, "admin_", "server admi
 add_channel_routes(admin_router, server_admin, "admin_")
 
 
-@router.get("/groups", response_model=SpeciesGroupsOut, name="groups",
-            summary="Species groups and labels a species rule may name")
+@router.get("/groups", name="groups", summary="Species groups and labels a species rule may name")
 def species_groups(scope: ProjectViewer, settings: AppSettings) -> SpeciesGroupsOut:
     return service.species_groups(settings)
 
@@ -165,7 +163,7 @@ def list_history(
     return service.history(db, scope.project_id, filters, page, limit)
 
 
-@router.get("/history/{alert_id}", response_model=AlertDetail, name="history_get",
-            summary="One fired alert with its payload and every delivery", responses=error_responses(404))
+@router.get("/history/{alert_id}", name="history_get", summary="One fired alert with its payload and every delivery",
+            responses=error_responses(404))
 def get_history(alert_id: AlertId, scope: ProjectViewer, db: Db) -> AlertDetail:
     return service.alert_detail(db, scope.project_id, alert_id)

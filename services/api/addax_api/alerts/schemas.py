@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from addax_api.pagination import Page
-from addax_api.validation import MAX_INT32, JsonObject, NonEmptyText120, NonEmptyText200, Text64
+from addax_api.validation import MAX_INT32, JsonObject, NonEmptyText120, NonEmptyText200, Text64, patch_of
 from addax_common.db.alerts import ChannelKind, DeliveryStatus, LogKind, RuleKind, TriggerMode
 
 HHMM_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -71,21 +71,15 @@ class AlertRuleCreate(BaseModel):
     channel_ids: ChannelIdList = Field(default_factory=list)
 
 
+@patch_of(AlertRuleCreate)
 class AlertRuleUpdate(BaseModel):
     """Only the fields sent change; `area: null` removes the area, `digest_time: null` clears it."""
 
     model_config = ConfigDict(extra="forbid")
 
-    name: NonEmptyText200 | None = None
-    kind: RuleKind | None = None
-    enabled: bool | None = None
-    conditions: Conditions | None = None
+    # Declared, not derived: the only fields that may be sent as null (the service reads `area` by name).
     area: PolygonGeometry | None = None
-    cooldown_minutes: Cooldown | None = None
-    mode: TriggerMode | None = None
     digest_time: DigestTime | None = None
-    timezone: Timezone | None = None
-    channel_ids: ChannelIdList | None = None
 
 
 class AlertRuleOut(BaseModel):

@@ -7,13 +7,12 @@ from sqlalchemy.orm import Session
 from addax_api.audit import service
 from addax_api.audit.schemas import AuditLogPage
 from addax_api.deps import get_db
-from addax_api.errors import error_responses
 from addax_api.pagination import Limit500, PageParam
-from addax_api.scope import ProjectAdmin, project_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.validation import DATE_OR_DATETIME_PATTERN, DATE_PARAM_DESCRIPTION, MAX_INT32, Text64
 
-router = APIRouter(prefix="/api/audit-logs", tags=["audit"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/audit-logs", tags=["audit"], responses=SIGNED_IN_RESPONSES)
 project_router = project_scoped_router("/audit-logs", "audit")
 
 DB = Annotated[Session, Depends(get_db)]
@@ -67,7 +66,6 @@ def _search(db: Session, f: AuditFilters, project_id: int | None) -> AuditLogPag
 
 @router.get(
     "",
-    response_model=AuditLogPage,
     name="list",
     summary="Search the whole audit log, server-wide changes included (server admin)",
 )
@@ -76,7 +74,7 @@ def list_audit_logs(user: AdminUser, db: DB, filters: Filters) -> AuditLogPage:
 
 
 @project_router.get(
-    "", response_model=AuditLogPage, name="list_project", summary="Search the audit log of a project (project admin)"
+    "", name="list_project", summary="Search the audit log of a project (project admin)"
 )
 def list_project_audit_logs(scope: ProjectAdmin, db: DB, filters: Filters) -> AuditLogPage:
     return _search(db, filters, scope.project_id)

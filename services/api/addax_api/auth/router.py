@@ -44,7 +44,6 @@ def _clear_refresh_cookie(response: Response, settings: Settings) -> None:
 
 @router.post(
     "/login",
-    response_model=TokenResponse,
     name="login",
     summary="Log in with e-mail and password",
     description="Returns a short-lived access token and sets the rotating refresh token as an httpOnly cookie "
@@ -105,6 +104,6 @@ def logout(
     return response
 
 
-@router.get("/me", response_model=UserOut, name="me", summary="The logged-in user", responses=error_responses(401))
+@router.get("/me", name="me", summary="The logged-in user", responses=error_responses(401))
 def me(user: ViewerUser) -> UserOut:
     return UserOut.model_validate(user)

@@ -14,24 +14,23 @@ from addax_api.cameras.schemas import (
     UnassignedCamera,
 )
 from addax_api.deps import get_db
-from addax_api.errors import created, error_responses
+from addax_api.errors import create_route, error_responses
 from addax_api.images.service import Presentation, presentation
 from addax_api.queries.filters import ImageQuery, image_filters
-from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
 router = project_scoped_router("/cameras", "cameras")
 # Server-wide: cameras that registered themselves and no admin has adopted yet, in every project.
-admin_router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=error_responses(401, 403))
+admin_router = APIRouter(prefix="/api/cameras", tags=["cameras"], responses=SIGNED_IN_RESPONSES)
 
 CameraId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
 
 @router.get(
     "",
-    response_model=CameraCollection,
     name="list",
     summary="The project's cameras as a GeoJSON FeatureCollection",
     description="Takes the image list's filters (species, dates, capture time, review status, status, minimum "
@@ -47,20 +46,13 @@ def list_cameras(
     return service.collection(db, images)
 
 
-@router.post(
-    "",
-    response_model=CameraOut,
-    name="create",
-    summary="Create a camera in the project (project admin)",
-    **created(),
-)
+@create_route(router, "Create a camera in the project (project admin)")
 def create_camera(body: CameraCreate, scope: ProjectAdmin, uow: UoW) -> CameraOut:
     return service.create(uow, scope, body)
 
 
 @router.get(
     "/{camera_id}",
-    response_model=CameraDetail,
     name="get",
     summary="One camera with its 10 newest images and status history",
 )
@@ -75,7 +67,6 @@ def get_camera(
 
 @router.put(
     "/{camera_id}",
-    response_model=CameraOut,
     name="update",
     summary="Update a camera (project admin); only the fields sent change; `project` moves it",
     responses=error_responses(409),
@@ -86,7 +77,6 @@ def update_camera(camera_id: CameraId, body: CameraUpdate, scope: ProjectAdmin, 
 
 @router.post(
     "/{camera_id}/assign",
-    response_model=CameraOut,
     name="assign",
     summary="Adopt an unassigned camera (project admin): name and place it, and with `project` move it there",
     responses=error_responses(409),
@@ -97,7 +87,6 @@ def assign_camera(camera_id: CameraId, body: CameraAssign, scope: ProjectAdmin, 
 
 @admin_router.get(
     "/unassigned",
-    response_model=list[UnassignedCamera],
     name="unassigned",
     summary="Cameras no admin has adopted yet, in every project (server admin)",
     description="Cameras register themselves with their first upload, unassigned and usually without a location. "

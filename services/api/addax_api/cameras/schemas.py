@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from addax_api.images.schemas import ImageSummary, LatLon
 from addax_api.scope import SLUG_PATTERN
-from addax_api.validation import JsonObject, NonEmptyText120, Text120, Text200, Text5000
+from addax_api.validation import JsonObject, NonEmptyText120, Text120, Text200, Text5000, patch_of
 
 
 class CameraLocation(BaseModel):
@@ -38,23 +38,12 @@ class CameraCreate(BaseModel):
     config: JsonObject = Field(default_factory=dict)
 
 
+@patch_of(CameraCreate)
 class CameraUpdate(BaseModel):
     """Only the fields sent are changed; send `location: null` to remove the location."""
 
     model_config = ConfigDict(extra="forbid")
 
-    name: NonEmptyText120 | None = None
-    serial_number: Text120 | None = None
-    ftps_account: Text120 | None = None
-    location: CameraLocation | None = None
-    altitude_m: Altitude | None = None
-    make: Text120 | None = None
-    model: Text120 | None = None
-    site: Text200 | None = None
-    notes: Text5000 | None = None
-    is_assigned: bool | None = None
-    installed_at: datetime | None = None
-    config: JsonObject | None = None
     project: ProjectSlug | None = Field(
         default=None, description="Move the camera, with its images, to this project (slug); you must administer both"
     )

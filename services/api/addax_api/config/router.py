@@ -8,7 +8,6 @@ router = APIRouter(prefix="/api/config", tags=["config"])
 
 @router.get(
     "",
-    response_model=ClientConfig,
     name="get",
     summary="Deployment settings the dashboard reads at runtime: the map tiles, the active models (public)",
 )

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 from addax_api.deployments import service
 from addax_api.deployments.schemas import DeploymentCreate, DeploymentOut, DeploymentUpdate
 from addax_api.deps import get_db
-from addax_api.errors import created
+from addax_api.errors import create_route
 from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
@@ -23,7 +23,7 @@ WRITE_DESCRIPTION = (
 )
 
 
-@router.get("", response_model=list[DeploymentOut], name="list", summary="The project's deployments")
+@router.get("", name="list", summary="The project's deployments")
 def list_deployments(
     scope: ProjectViewer,
     db: Annotated[Session, Depends(get_db)],
@@ -32,19 +32,12 @@ def list_deployments(
     return service.list_all(db, scope.project_id, camera_id)
 
 
-@router.post(
-    "",
-    response_model=DeploymentOut,
-    name="create",
-    summary="Create a deployment (project admin)",
-    description=WRITE_DESCRIPTION,
-    **created(),
-)
+@create_route(router, "Create a deployment (project admin)", description=WRITE_DESCRIPTION)
 def create_deployment(body: DeploymentCreate, scope: ProjectAdmin, uow: UoW) -> DeploymentOut:
     return service.create(uow, scope, body)
 
 
-@router.get("/{deployment_id}", response_model=DeploymentOut, name="get", summary="One deployment")
+@router.get("/{deployment_id}", name="get", summary="One deployment")
 def get_deployment(
     deployment_id: DeploymentId, scope: ProjectViewer, db: Annotated[Session, Depends(get_db)]
 ) -> DeploymentOut:
@@ -53,7 +46,6 @@ def get_deployment(
 
 @router.put(
     "/{deployment_id}",
-    response_model=DeploymentOut,
     name="update",
     summary="Update a deployment (project admin); only the fields sent change",
     description=WRITE_DESCRIPTION,

@@ -9,7 +9,7 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from addax_api.cameras.schemas import CameraLocation
 from addax_api.images.schemas import LatLon
-from addax_api.validation import MAX_INT32, Text200, Text5000
+from addax_api.validation import MAX_INT32, Text200, Text5000, patch_of
 from addax_common.db.deployments import FeatureType
 
 TEN_YEARS_S = 10 * 366 * 24 * 3600
@@ -65,22 +65,11 @@ class DeploymentCreate(BaseModel):
         return end_at
 
 
+@patch_of(DeploymentCreate, exclude={"camera_id"})
 class DeploymentUpdate(BaseModel):
     """Only the fields sent change; `end_at: null` reopens the deployment. The camera cannot change."""
 
     model_config = ConfigDict(extra="forbid")
-
-    start_at: AwareDatetime | None = None
-    end_at: AwareDatetime | None = None
-    location: CameraLocation | None = None
-    location_name: Text200 | None = None
-    camera_height_m: CameraHeight | None = None
-    bait: Text200 | None = None
-    habitat: Text200 | None = None
-    feature_type: FeatureType | None = None
-    notes: Text5000 | None = None
-    timezone: TimeZoneName | None = None
-    clock_offset_seconds: ClockOffset | None = None
 
 
 class DeploymentOut(BaseModel):

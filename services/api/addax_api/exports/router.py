@@ -129,7 +129,6 @@ def export_xlsx(slug: str, job: Job) -> StreamingResponse:
 
 @router.post(
     "/imports",
-    response_model=ImportResult,
     name="import",
     summary="Import a Camtrap DP package or a MegaDetector JSON, zipped with its photos (project admin)",
     description="The request body is the zip itself (`Content-Type: application/zip` or `application/octet-stream`). One transaction: any "

@@ -4,39 +4,38 @@ from fastapi import APIRouter, Depends, Path, status
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db, get_settings
-from addax_api.errors import created, error_responses
+from addax_api.errors import create_route, error_responses
 from addax_api.ftp_accounts import service
 from addax_api.ftp_accounts.schemas import FtpAccountCreate, FtpAccountOut, FtpAccountUpdate
+from addax_api.scope import SIGNED_IN_RESPONSES
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 from addax_common.settings import Settings
 
-router = APIRouter(prefix="/api/ftp-accounts", tags=["ftp"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/ftp-accounts", tags=["ftp"], responses=SIGNED_IN_RESPONSES)
 
 AccountId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 Db = Annotated[Session, Depends(get_db)]
 
 
-@router.get("", response_model=list[FtpAccountOut], name="list", summary="List FTP upload accounts (admin)")
+@router.get("", name="list", summary="List FTP upload accounts (admin)")
 def list_accounts(user: AdminUser, db: Db) -> list[FtpAccountOut]:
     return service.list_accounts(db)
 
 
-@router.post("", response_model=FtpAccountOut, name="create", summary="Create an FTP upload account (admin)",
-             **created())
+@create_route(router, "Create an FTP upload account (admin)")
 def create_account(body: FtpAccountCreate, user: AdminUser, uow: UoW,
                    settings: Annotated[Settings, Depends(get_settings)]) -> FtpAccountOut:
     return service.create_account(uow.db, settings, uow.actor, body)
 
 
-@router.get("/{account_id}", response_model=FtpAccountOut, name="get", summary="One FTP account (admin)",
-            responses=error_responses(404))
+@router.get("/{account_id}", name="get", summary="One FTP account (admin)", responses=error_responses(404))
 def get_account(account_id: AccountId, user: AdminUser, db: Db) -> FtpAccountOut:
     return service.get_account(db, account_id)
 
 
-@router.patch("/{account_id}", response_model=FtpAccountOut, name="update",
+@router.patch("/{account_id}", name="update",
               summary="Change password, project, camera, plain FTP, IP allow-list or enabled (admin)",
               responses=error_responses(400, 404))
 def update_account(account_id: AccountId, body: FtpAccountUpdate, user: AdminUser, uow: UoW) -> FtpAccountOut:

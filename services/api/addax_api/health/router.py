@@ -15,7 +15,6 @@ router = APIRouter(tags=["health"])
 
 @router.get(
     "/api/health",
-    response_model=HealthOut,
     name="check",
     summary="Database, Redis, storage and queue health (public; 503 when degraded)",
     responses={503: {"model": HealthOut, "description": "A dependency is down"}},

@@ -50,7 +50,6 @@ AppSettings = Annotated[Settings, Depends(get_settings)]
 
 @router.get(
     "",
-    response_model=ImagePage,
     name="list",
     summary="Images, filtered, sorted and paginated; or one item per sequence",
     description="With `group=sequence` each item is one sequence with at least one image matching the filters: "
@@ -74,7 +73,6 @@ def list_images(
 
 @router.get(
     "/status-counts",
-    response_model=StatusCounts,
     name="status_counts",
     summary="Images per pipeline status under the same filters (the status filter is ignored)",
 )
@@ -84,7 +82,6 @@ def status_counts(scope: ProjectViewer, db: DB, filters: Filters) -> StatusCount
 
 @router.post(
     "/review",
-    response_model=BulkReviewResult,
     name="review_bulk",
     summary="Set the review status of many images (analyst)",
 )
@@ -94,7 +91,6 @@ def review_bulk(body: BulkReviewRequest, scope: ProjectAnalyst, uow: UoW) -> Bul
 
 @router.post(
     "/species",
-    response_model=BulkSpeciesResult,
     name="species_bulk",
     summary="Give every animal detection of many images one species label from the list (analyst)",
 )
@@ -106,7 +102,6 @@ def species_bulk(
 
 @sequences_router.get(
     "/{sequence_id}",
-    response_model=SequenceDetail,
     name="get",
     summary="The frames of a sequence, in capture order",
 )
@@ -116,7 +111,6 @@ def get_sequence(sequence_id: SequenceId, scope: ProjectViewer, db: DB, view: Vi
 
 @sequences_router.post(
     "/{sequence_id}/review",
-    response_model=SequenceReviewResult,
     name="review",
     summary="Set the review status of every frame of a sequence (analyst)",
 )
@@ -128,7 +122,6 @@ def review_sequence(
 
 @router.get(
     "/{image_id}",
-    response_model=ImageDetail,
     name="get",
     summary="One image with detections, classifications and prev/next under the same filters",
 )
@@ -150,7 +143,6 @@ def get_image(
 
 @router.post(
     "/{image_id}/review",
-    response_model=ReviewResult,
     name="review",
     summary="Approve, reject, flag or reset the review of an image (analyst)",
 )
@@ -160,7 +152,6 @@ def review_image(image_id: ImageId, body: ReviewRequest, scope: ProjectAnalyst, 
 
 @router.post(
     "/{image_id}/approve",
-    response_model=ReviewResult,
     name="approve",
     summary="Approve an image (analyst); same as review with status=approved",
 )
@@ -170,7 +161,6 @@ def approve_image(image_id: ImageId, scope: ProjectAnalyst, uow: UoW) -> ReviewR
 
 @router.put(
     "/{image_id}/detections/{detection_id}/species",
-    response_model=DetectionOut,
     name="set_species",
     summary="Correct the species of a detection (analyst); stored as a human label beside the machine's",
     description="The label must be in the project's species list (GET .../species-labels); any other is a 422 naming it.",
@@ -189,7 +179,6 @@ def set_species(
 
 @router.delete(
     "/{image_id}/detections/{detection_id}/species",
-    response_model=DetectionOut,
     name="reset_species",
     summary="Remove the human species label of a detection (analyst); the machine label counts again",
 )
@@ -201,7 +190,6 @@ def reset_species(
 
 @router.post(
     "/{image_id}/retry",
-    response_model=RetryResult,
     name="retry",
     summary="Send a failed image through the pipeline again (project admin)",
     responses=error_responses(409),

@@ -4,7 +4,6 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
-from addax_api.errors import error_responses
 from addax_api.models import service
 from addax_api.models.schemas import (
     ModelsOverview,
@@ -14,12 +13,12 @@ from addax_api.models.schemas import (
     RuntimeSettingsUpdate,
 )
 from addax_api.queries.filters import ImageQuery, image_query
-from addax_api.scope import ProjectAdmin, project_scoped_router
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, project_scoped_router
 from addax_api.security import AdminUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
-router = APIRouter(prefix="/api/models", tags=["models"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/models", tags=["models"], responses=SIGNED_IN_RESPONSES)
 project_router = project_scoped_router("/reprocess", "models")
 
 DB = Annotated[Session, Depends(get_db)]
@@ -28,7 +27,6 @@ JobLimit = Annotated[int, Query(ge=1, le=100, description="Newest jobs first, at
 
 @router.get(
     "",
-    response_model=ModelsOverview,
     name="overview",
     summary="Installed models with provenance and hash check, the active models, execution providers and "
     "the run-time thresholds (admin)",
@@ -40,7 +38,6 @@ def get_overview(user: AdminUser, db: DB, request: Request) -> ModelsOverview:
 
 @router.put(
     "/settings",
-    response_model=RuntimeSettingsOut,
     name="update_settings",
     summary="Change thresholds or people blurring at run time (admin); workers pick it up within the TTL",
 )
@@ -50,7 +47,6 @@ def update_settings(body: RuntimeSettingsUpdate, user: AdminUser, uow: UoW) -> R
 
 @router.get(
     "/reprocess-jobs",
-    response_model=list[ReprocessJobOut],
     name="reprocess_jobs",
     summary="Reprocess jobs of every project with their progress (admin)",
 )
@@ -60,7 +56,6 @@ def all_jobs(user: AdminUser, db: DB, limit: JobLimit = 20) -> list[ReprocessJob
 
 @project_router.post(
     "",
-    response_model=ReprocessJobOut,
     status_code=202,
     name="start",
     summary="Send the images under the gallery filters (all when none) through detection and/or "
@@ -72,13 +67,13 @@ def start(
     return service.start_reprocess(uow, scope, filters, body.stages)
 
 
-@project_router.get("", response_model=list[ReprocessJobOut], name="list", summary="The project's reprocess jobs (project admin)")
+@project_router.get("", name="list", summary="The project's reprocess jobs (project admin)")
 def project_jobs(scope: ProjectAdmin, db: DB, limit: JobLimit = 20) -> list[ReprocessJobOut]:
     return service.list_jobs(db, scope.project_id, limit)
 
 
 @project_router.get(
-    "/{job_id}", response_model=ReprocessJobOut, name="get", summary="One reprocess job and its progress (project admin)"
+    "/{job_id}", name="get", summary="One reprocess job and its progress (project admin)"
 )
 def get_job(
     job_id: Annotated[int, Path(ge=1, le=MAX_INT32)], scope: ProjectAdmin, db: DB

@@ -4,15 +4,15 @@ from fastapi import APIRouter, Depends, Path, status
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
-from addax_api.errors import created, error_responses
+from addax_api.errors import create_route, error_responses
 from addax_api.projects import service
 from addax_api.projects.schemas import MemberAdd, MemberOut, MemberUpdate, ProjectCreate, ProjectOut, ProjectUpdate
-from addax_api.scope import ProjectAdmin, ProjectViewer
+from addax_api.scope import SIGNED_IN_RESPONSES, ProjectAdmin, ProjectViewer
 from addax_api.security import AdminUser, ViewerUser
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT32
 
-router = APIRouter(prefix="/api/projects", tags=["projects"], responses=error_responses(401, 403))
+router = APIRouter(prefix="/api/projects", tags=["projects"], responses=SIGNED_IN_RESPONSES)
 # The routes under one project's slug: an unknown project (or one you cannot see) is a 404 for each of them,
 # declared once here; included into `router` at the end of this module.
 project_router = APIRouter(responses=error_responses(404))
@@ -21,30 +21,23 @@ DB = Annotated[Session, Depends(get_db)]
 UserId = Annotated[int, Path(ge=1, le=MAX_INT32)]
 
 
-@router.get("", response_model=list[ProjectOut], name="list", summary="The projects you are a member of, with your role")
+@router.get("", name="list", summary="The projects you are a member of, with your role")
 def list_projects(user: ViewerUser, db: DB) -> list[ProjectOut]:
     return service.list_mine(db, user)
 
 
-@router.post(
-    "",
-    response_model=ProjectOut,
-    name="create",
-    summary="Create a project (server admin); you become its admin",
-    **created(),
-)
+@create_route(router, "Create a project (server admin); you become its admin")
 def create_project(body: ProjectCreate, user: AdminUser, uow: UoW) -> ProjectOut:
     return service.create(uow, user, body)
 
 
-@project_router.get("/{slug}", response_model=ProjectOut, name="get", summary="One project")
+@project_router.get("/{slug}", name="get", summary="One project")
 def get_project(scope: ProjectViewer) -> ProjectOut:
     return service.out(scope.project, scope.role)
 
 
 @project_router.patch(
     "/{slug}",
-    response_model=ProjectOut,
     name="update",
     summary="Change a project's name, description, time zone, intervals, species or thresholds (project admin)",
 )
@@ -54,7 +47,6 @@ def update_project(body: ProjectUpdate, scope: ProjectAdmin, uow: UoW) -> Projec
 
 @project_router.post(
     "/{slug}/archive",
-    response_model=ProjectOut,
     name="archive",
     summary="Archive a project (project admin); its data stays readable",
 )
@@ -64,7 +56,6 @@ def archive_project(scope: ProjectAdmin, uow: UoW) -> ProjectOut:
 
 @project_router.post(
     "/{slug}/unarchive",
-    response_model=ProjectOut,
     name="unarchive",
     summary="Bring an archived project back (project admin)",
 )
@@ -74,7 +65,6 @@ def unarchive_project(scope: ProjectAdmin, uow: UoW) -> ProjectOut:
 
 @project_router.get(
     "/{slug}/members",
-    response_model=list[MemberOut],
     name="members",
     summary="Members of a project with their roles (project admin)",
 )
@@ -82,12 +72,8 @@ def list_members(scope: ProjectAdmin, db: DB) -> list[MemberOut]:
     return service.members(db, scope)
 
 
-@project_router.post(
-    "/{slug}/members",
-    response_model=MemberOut,
-    name="add_member",
-    summary="Add a user to a project with a role (project admin)",
-    **created(),
+@create_route(
+    project_router, "Add a user to a project with a role (project admin)", path="/{slug}/members", name="add_member"
 )
 def add_member(body: MemberAdd, scope: ProjectAdmin, uow: UoW) -> MemberOut:
     return service.add_member(uow, scope, body)
@@ -95,7 +81,6 @@ def add_member(body: MemberAdd, scope: ProjectAdmin, uow: UoW) -> MemberOut:
 
 @project_router.patch(
     "/{slug}/members/{user_id}",
-    response_model=MemberOut,
     name="update_member",
     summary="Change a member's role (project admin); the last admin cannot be demoted",
     responses=error_responses(409),

@@ -4,7 +4,7 @@ from fastapi import Depends
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db, get_settings
-from addax_api.errors import created
+from addax_api.errors import create_route
 from addax_api.scope import ProjectAdmin, ProjectViewer, project_scoped_router
 from addax_api.species_labels import service
 from addax_api.species_labels.schemas import SpeciesLabelCreate, SpeciesLabelCreated, SpeciesLabelList
@@ -19,7 +19,6 @@ AppSettings = Annotated[Settings, Depends(get_settings)]
 
 @router.get(
     "",
-    response_model=SpeciesLabelList,
     name="labels",
     summary="The labels a species correction may name: specials, the classifier's and taxonomy's labels, groups, admin additions",
 )
@@ -27,12 +26,6 @@ def list_labels(scope: ProjectViewer, db: DB, settings: AppSettings) -> SpeciesL
     return SpeciesLabelList(labels=service.species_list(db, settings, scope.project_id))
 
 
-@router.post(
-    "",
-    response_model=SpeciesLabelCreated,
-    name="add_label",
-    summary="Add a label to the project's species list (project admin)",
-    **created(),
-)
+@create_route(router, "Add a label to the project's species list (project admin)", name="add_label")
 def add_label(body: SpeciesLabelCreate, scope: ProjectAdmin, uow: UoW, settings: AppSettings) -> SpeciesLabelCreated:
     return service.add_label(uow, settings, scope, body.label)

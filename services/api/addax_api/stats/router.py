@@ -86,7 +86,6 @@ Ecology = Annotated[EcologyQuery, Depends(ecology_query)]
 
 @router.get(
     "/species",
-    response_model=list[SpeciesCount],
     name="species",
     summary="Detections per species, most frequent first",
     description="`count` is the number of detections whose label is the species (a human correction wins over the "
@@ -98,7 +97,6 @@ def species_stats(db: DB, cache: Cache, filters: Filters) -> list[SpeciesCount]:
 
 @router.get(
     "/timeline",
-    response_model=list[TimelinePoint],
     name="timeline",
     summary="Images per hour, day, week or month of capture time, every period of the range listed",
     description="A real time axis: every period from date_from (else the first image) to date_to (else the last "
@@ -117,7 +115,6 @@ def timeline(
 
 @router.get(
     "/cameras",
-    response_model=list[CameraStats],
     name="cameras",
     summary="Per-camera image and species counts, busiest first",
     description="Every camera (also those without matching images). With `species`, `image_count` and `last_image_at` "
@@ -128,14 +125,13 @@ def camera_stats(db: DB, cache: Cache, filters: SpeciesFilters) -> list[CameraSt
     return service.cameras(db, cache, filters)
 
 
-@router.get("/summary", response_model=Summary, name="summary", summary="Totals for the dashboard")
+@router.get("/summary", name="summary", summary="Totals for the dashboard")
 def summary(db: DB, cache: Cache, filters: Filters) -> Summary:
     return service.summary(db, cache, filters)
 
 
 @species_router.get(
     "",
-    response_model=list[SpeciesCount],
     name="list",
     summary="Every species label in the data, alphabetically (for filter drop-downs)",
 )
@@ -153,7 +149,6 @@ ECOLOGY_FILTERS = (
 
 @router.get(
     "/trap-days",
-    response_model=TrapDays,
     name="trap_days",
     summary="Trap-days (survey effort) per deployment",
     description="Each deployment's period [start, end) (a running one until now) clipped to [date_from, date_to), in "
@@ -165,7 +160,6 @@ def trap_days(db: DB, cache: Cache, filters: Filters) -> TrapDays:
 
 @router.get(
     "/rai",
-    response_model=Rai,
     name="rai",
     summary="Relative abundance index: independent events per 100 trap-days, per species and per deployment",
     description="Independent events group the images of one species at one deployment less than the project's "
@@ -177,7 +171,6 @@ def rai(db: DB, cache: Cache, q: Ecology) -> Rai:
 
 @router.get(
     "/activity",
-    response_model=Activity,
     name="activity",
     summary="Activity pattern: detections and independent events by local hour of day",
     description="Hours are local to each deployment's time zone; an event counts at the hour of its first image."
@@ -189,7 +182,6 @@ def activity(db: DB, cache: Cache, q: Ecology) -> Activity:
 
 @router.get(
     "/accumulation",
-    response_model=Accumulation,
     name="accumulation",
     summary="Species accumulation: cumulative distinct species and trap-days for every day of the survey",
     description="Days are calendar days in the project's time zone, from the first surveyed day to the last; "
@@ -201,7 +193,6 @@ def accumulation(db: DB, cache: Cache, q: Ecology) -> Accumulation:
 
 @router.get(
     "/occupancy",
-    response_model=Occupancy,
     name="occupancy",
     summary="Naive occupancy per species: sites with a detection / sites surveyed",
     description="A site is a deployment location (coordinates to 5 decimals); surveyed when it has trap-days in the "

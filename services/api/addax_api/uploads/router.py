@@ -89,13 +89,13 @@ def _store(request: Request) -> TusStore:
 
 
 # --- upload keys (project admins) --------------------------------------------------------------------
-@project_router.get("/upload-keys", response_model=list[UploadKeyOut], name="keys_list",
+@project_router.get("/upload-keys", name="keys_list",
                     summary="Upload keys of the project (the keys themselves are never shown again)")
 def list_keys(scope: ProjectAdmin, db: Db) -> list[UploadKeyOut]:
     return service.list_keys(db, scope.project_id)
 
 
-@project_router.post("/upload-keys", response_model=UploadKeyCreated, status_code=201, name="keys_create",
+@project_router.post("/upload-keys", status_code=201, name="keys_create",
                      summary="Create an upload key for a camera or station (the answer holds the key, once)",
                      responses=error_responses(422))
 def create_key(body: UploadKeyCreate, scope: ProjectAdmin, uow: UoW) -> UploadKeyCreated:
@@ -109,13 +109,13 @@ def revoke_key(key_id: KeyId, scope: ProjectAdmin, uow: UoW) -> None:
 
 
 # --- hash pre-check ----------------------------------------------------------------------------------
-@project_router.post("/uploads/check", response_model=HashCheckOut, name="check",
+@project_router.post("/uploads/check", name="check",
                      summary="Which of these sha256 hashes are already on the server (analyst)")
 def check_web(body: HashCheck, scope: ProjectAnalyst, db: Db) -> HashCheckOut:
     return service.check_hashes(db, scope.project_id, body.sha256)
 
 
-@device_router.post("/check", response_model=HashCheckOut, name="device_check",
+@device_router.post("/check", name="device_check",
                     summary="Which of these sha256 hashes are already on the server (upload key)")
 def check_device(body: HashCheck, sender: KeySender, db: Db) -> HashCheckOut:
     return service.check_hashes(db, sender.project_id, body.sha256)
@@ -432,7 +432,7 @@ def _check_digests(request: Request, path: FsPath) -> None:
         raise BadRequest("X-Content-SHA256 does not match the received file: it was damaged on the way; nothing was stored")
 
 
-@device_router.get("/images/{image_id}", response_model=ImageUploadStatus, name="device_status",
+@device_router.get("/images/{image_id}", name="device_status",
                    summary="Where an uploaded image is in the pipeline (upload key of its project)",
                    responses=error_responses(404))
 def device_status(image_id: ImageId, sender: KeySender, db: Db) -> ImageUploadStatus:

@@ -19,6 +19,15 @@ describe('DataTable', () => {
     expect(refetch).toHaveBeenCalledTimes(1)
   })
 
+  it('titles the error after its label unless told otherwise', () => {
+    render(
+      <DataTable label="Alert channels" headings={['Channel']} query={query({ isError: true, error: new Error('boom') })}>
+        <tr />
+      </DataTable>,
+    )
+    expect(screen.getByText('Could not load the alert channels')).toBeInTheDocument()
+  })
+
   it('spans loading rows over every column, the actions column included unless turned off', () => {
     const { container, rerender } = render(
       <DataTable label="Users" headings={['User', { label: 'Role', className: 'w-44' }]} query={query({ isLoading: true })} errorTitle="x" loadingRows={3}>

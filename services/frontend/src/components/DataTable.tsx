@@ -24,6 +24,7 @@ export type DataTableEmpty = Omit<Parameters<typeof EmptyState>[0], 'className' 
  * The admin pages' table: on a failed query an ErrorState with a retry button; otherwise a card
  * whose table scrolls sideways on phones (a focusable region), headed columns, skeleton rows while
  * loading and, unless `actions` is false, a last, visually unlabelled actions column.
+ * `errorTitle` heads the error (default "Could not load the <label in lower case>").
  * `tableClassName` sets the width below which it scrolls (default `min-w-[760px]`); `empty` is shown
  * under the headings once the query has loaded an empty list; `footer` (pagination) sits inside the
  * card under the table.
@@ -32,7 +33,7 @@ export function DataTable({
   label,
   headings,
   query,
-  errorTitle,
+  errorTitle = `Could not load the ${label.toLowerCase()}`,
   actions = true,
   loadingRows = 1,
   skeletonClassName = 'h-8',
@@ -44,7 +45,7 @@ export function DataTable({
   label: string
   headings: DataTableHeading[]
   query: DataTableQuery
-  errorTitle: string
+  errorTitle?: string
   actions?: boolean
   loadingRows?: number
   skeletonClassName?: string

@@ -1798,8 +1798,12 @@ export interface components {
          * @description Only the fields sent change; `area: null` removes the area, `digest_time: null` clears it.
          */
         AlertRuleUpdate: {
+            area?: components["schemas"]["PolygonGeometry"] | null;
+            /** Digest Time */
+            digest_time?: string | null;
             /** Name */
             name?: string | null;
+            /** @description species, camera_health or camera_silent (system: server admins' rules) */
             kind?: components["schemas"]["RuleKind"] | null;
             /** Enabled */
             enabled?: boolean | null;
@@ -1807,12 +1811,9 @@ export interface components {
             conditions?: {
                 [key: string]: unknown;
             } | null;
-            area?: components["schemas"]["PolygonGeometry"] | null;
             /** Cooldown Minutes */
             cooldown_minutes?: number | null;
             mode?: components["schemas"]["TriggerMode"] | null;
-            /** Digest Time */
-            digest_time?: string | null;
             /** Timezone */
             timezone?: string | null;
             /** Channel Ids */
@@ -2186,6 +2187,11 @@ export interface components {
          * @description Only the fields sent are changed; send `location: null` to remove the location.
          */
         CameraUpdate: {
+            /**
+             * Project
+             * @description Move the camera, with its images, to this project (slug); you must administer both
+             */
+            project?: string | null;
             /** Name */
             name?: string | null;
             /** Serial Number */
@@ -2211,11 +2217,6 @@ export interface components {
             config?: {
                 [key: string]: unknown;
             } | null;
-            /**
-             * Project
-             * @description Move the camera, with its images, to this project (slug); you must administer both
-             */
-            project?: string | null;
         };
         /**
          * ChannelKind
@@ -2461,14 +2462,20 @@ export interface components {
         DeploymentUpdate: {
             /** Start At */
             start_at?: string | null;
-            /** End At */
+            /**
+             * End At
+             * @description null while the deployment is running
+             */
             end_at?: string | null;
             location?: components["schemas"]["CameraLocation"] | null;
             /** Location Name */
             location_name?: string | null;
             /** Camera Height M */
             camera_height_m?: number | null;
-            /** Bait */
+            /**
+             * Bait
+             * @description The bait used, or null for none
+             */
             bait?: string | null;
             /** Habitat */
             habitat?: string | null;

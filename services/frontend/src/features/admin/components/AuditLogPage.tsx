@@ -108,7 +108,6 @@ export default function AuditLogPage({ project = false }: { project?: boolean })
         label="Audit log"
         headings={[{ label: 'When', className: 'w-44' }, 'Who', 'Action', 'Resource', 'Details', 'IP']}
         query={logs}
-        errorTitle="Could not load the audit log"
         actions={false}
         loadingRows={8}
         skeletonClassName="h-5"

@@ -31,7 +31,6 @@ export default function ProjectsPage() {
         label="Projects"
         headings={['Project', 'Time zone', 'Created', 'Status']}
         query={projects}
-        errorTitle="Could not load the projects"
         tableClassName="min-w-[640px]"
       >
         {projects.data?.map((p) => (

@@ -54,7 +54,6 @@ export default function ChannelsPage() {
         label="Alert channels"
         headings={['Channel', 'Kind', 'Destination', 'Secrets', { label: 'On', className: 'w-16' }]}
         query={channels}
-        errorTitle="Could not load the alert channels"
         loadingRows={2}
         empty={{
           icon: <Send className="h-6 w-6" aria-hidden />,

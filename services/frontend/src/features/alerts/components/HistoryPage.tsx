@@ -74,7 +74,6 @@ export default function HistoryPage() {
         label="Alert history"
         headings={['Fired', 'Rule', 'What', 'Camera', 'Deliveries']}
         query={history}
-        errorTitle="Could not load the alert history"
         tableClassName="min-w-[820px]"
         loadingRows={4}
         footer={

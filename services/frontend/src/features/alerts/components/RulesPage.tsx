@@ -52,7 +52,6 @@ export default function RulesPage() {
         label="Alert rules"
         headings={['Rule', 'Kind', 'Channels', 'Last fired', { label: 'On', className: 'w-16' }]}
         query={rules}
-        errorTitle="Could not load the alert rules"
         loadingRows={3}
         empty={{
           icon: <BellRing className="h-6 w-6" aria-hidden />,

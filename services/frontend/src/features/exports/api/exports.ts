@@ -8,77 +8,64 @@ import { authFetch } from '@/lib/api/client'
 import { ApiError } from '@/lib/api/errors'
 import { imagesQuery, type ImageFilters } from '@/lib/filters'
 
-export type ExportFormat =
-  | 'camtrap-media'
-  | 'camtrap-urls'
-  | 'megadetector-json'
-  | 'megadetector-zip'
-  | 'csv-images'
-  | 'csv-observations'
-  | 'xlsx'
-
 export interface FormatInfo {
   label: string
   hint: string
-  path: string
-  params: Record<string, string>
+  /** The export's path under the project, with the format's own query parameters. */
+  request: string
 }
 
-export const FORMATS: Record<ExportFormat, FormatInfo> = {
+export const FORMATS = {
   'camtrap-media': {
     label: 'Camtrap DP, with photos (zip)',
     hint: 'Deployments, media and observations (Camtrap DP 1.0.2) with the photos in the zip: ready for GBIF or camtraptor.',
-    path: 'exports/camtrap-dp',
-    params: { media: 'include' },
+    request: 'exports/camtrap-dp?media=include',
   },
   'camtrap-urls': {
     label: 'Camtrap DP, photos as links (zip)',
     hint: 'The same tables; photos are linked by signed URLs that expire. Small and quick.',
-    path: 'exports/camtrap-dp',
-    params: { media: 'urls' },
+    request: 'exports/camtrap-dp?media=urls',
   },
   'megadetector-json': {
     label: 'MegaDetector JSON',
     hint: 'Batch-output format 1.4 with detections and classifications, for Timelapse and the MegaDetector tools.',
-    path: 'exports/megadetector',
-    params: {},
+    request: 'exports/megadetector',
   },
   'megadetector-zip': {
     label: 'MegaDetector JSON, with photos (zip)',
     hint: 'The JSON and the photos at the paths it names.',
-    path: 'exports/megadetector',
-    params: { media: 'include' },
+    request: 'exports/megadetector?media=include',
   },
   'csv-images': {
     label: 'CSV: images',
     hint: 'One row per image: camera, capture time, status, review, detections.',
-    path: 'exports/csv',
-    params: { table: 'images' },
+    request: 'exports/csv?table=images',
   },
   'csv-observations': {
     label: 'CSV: observations',
     hint: 'One row per detection with its species label, confidence and box.',
-    path: 'exports/csv',
-    params: { table: 'observations' },
+    request: 'exports/csv?table=observations',
   },
   xlsx: {
     label: 'Excel workbook (XLSX)',
     hint: 'An images sheet and an observations sheet.',
-    path: 'exports/xlsx',
-    params: {},
+    request: 'exports/xlsx',
   },
-}
+} satisfies Record<string, FormatInfo>
+
+/** The formats the dashboard offers, in the order it lists them. */
+export type ExportFormat = keyof typeof FORMATS
 
 /** The export's URL: the gallery's filters (without paging) plus the format's own parameters. */
 export function exportUrl(slug: string, format: ExportFormat, filters: ImageFilters): string {
-  const info = FORMATS[format]
+  const [path, own] = FORMATS[format].request.split('?')
   const search = new URLSearchParams()
   for (const [key, value] of Object.entries(imagesQuery(filters, false))) {
     if (value === undefined || value === null) continue
     for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item))
   }
-  for (const [key, value] of Object.entries(info.params)) search.set(key, value)
-  return `/api/projects/${encodeURIComponent(slug)}/${info.path}?${search.toString()}`
+  for (const [key, value] of new URLSearchParams(own)) search.set(key, value)
+  return `/api/projects/${encodeURIComponent(slug)}/${path}?${search.toString()}`
 }
 
 export interface ExportProgress {

@@ -290,7 +290,6 @@ function ReprocessJobs() {
         label="Reprocess jobs"
         headings={['Started', 'Project', 'Runs', 'Models', 'Progress', 'State']}
         query={jobs}
-        errorTitle="Could not load the reprocess jobs"
         actions={false}
         tableClassName="min-w-[760px]"
         footer={jobs.data?.length === 0 && <p className="p-4 text-sm text-stone-600">No images have been reprocessed yet.</p>}

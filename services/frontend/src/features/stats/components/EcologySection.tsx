@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useState, type ComponentType, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Bar, Line, Radar } from 'react-chartjs-2'
 import { Leaf } from 'lucide-react'
@@ -56,36 +56,32 @@ export function EcologySection({ filters }: { filters: StatsFilters }) {
             actions={trapDays.data && <Total label="total" value={formatTrapDays(trapDays.data.total)} />}
             query={trapDays}
             skeleton="h-40"
-          >
-            {(data) => <TrapDaysList data={data} />}
-          </ChartCard>
+            chart={TrapDaysList}
+          />
           <ChartCard
             testId="rai-chart"
             title="Relative abundance (RAI)"
             description="Independent events per 100 trap-days, per species"
             query={rai}
             skeleton="h-64"
-          >
-            {(data) => <RaiChart data={data} />}
-          </ChartCard>
+            chart={RaiChart}
+          />
           <ChartCard
             testId="activity-chart"
             title="Activity pattern"
             description="By local hour of each deployment's time zone"
             query={activity}
             skeleton="h-72"
-          >
-            {(data) => <ActivityChart data={data} />}
-          </ChartCard>
+            chart={ActivityChart}
+          />
           <ChartCard
             testId="accumulation-chart"
             title="Species accumulation"
             description="Distinct species against cumulative trap-days"
             query={accumulation}
             skeleton="h-64"
-          >
-            {(data) => <AccumulationChart data={data} />}
-          </ChartCard>
+            chart={AccumulationChart}
+          />
           <ChartCard
             testId="occupancy-chart"
             className="xl:col-span-2"
@@ -93,9 +89,8 @@ export function EcologySection({ filters }: { filters: StatsFilters }) {
             description="Share of surveyed sites where each species was seen"
             query={occupancy}
             skeleton="h-40"
-          >
-            {(data) => <OccupancyList data={data} />}
-          </ChartCard>
+            chart={OccupancyList}
+          />
         </div>
       )}
     </section>
@@ -113,7 +108,7 @@ function Total({ label, value }: { label: string; value: string }) {
   )
 }
 
-/** A chart card: its header, then a skeleton while the query loads, an error with a retry, or the chart. */
+/** A chart card: its header, then a skeleton while the query loads, an error with a retry, or `chart` with the data. */
 function ChartCard<T>({
   testId,
   className,
@@ -122,7 +117,7 @@ function ChartCard<T>({
   actions,
   query,
   skeleton,
-  children,
+  chart: Chart,
 }: {
   testId: string
   className?: string
@@ -131,13 +126,13 @@ function ChartCard<T>({
   actions?: ReactNode
   query: { isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown; data?: T }
   skeleton: string
-  children: (data: T) => ReactNode
+  chart: ComponentType<{ data: T }>
 }) {
   let content: ReactNode
   if (query.isLoading) content = <Skeleton className={`${skeleton} w-full`} />
   else if (query.isError || query.data === undefined)
     content = <ErrorState error={query.error} onRetry={() => void query.refetch()} className="py-6" />
-  else content = children(query.data)
+  else content = <Chart data={query.data} />
   return (
     <Card className={cn('min-w-0', className)} data-testid={testId}>
       <CardHeader title={title} description={description} actions={actions} />
