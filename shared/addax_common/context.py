@@ -38,7 +38,10 @@ def make_context(settings: Settings, storage: Storage | None = None) -> ServiceC
         settings.redis_url, decode_responses=True, health_check_interval=30, socket_connect_timeout=5,
         socket_keepalive=True,
     )
-    engine = make_engine(settings.database_url)
+    engine = make_engine(
+        settings.database_url, pool_size=settings.database_pool_size, max_overflow=settings.database_max_overflow,
+        pool_timeout=settings.database_pool_timeout_seconds,
+    )
     return ServiceContext(
         settings=settings,
         redis=client,

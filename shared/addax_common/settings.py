@@ -82,6 +82,12 @@ class Settings(BaseSettings):
 
     # --- PostgreSQL + PostGIS and Redis -------------------------------------------------------
     database_url: str = "postgresql+psycopg2://postgres@127.0.0.1:5432/addax"
+    # Connections each process keeps (pool) and may open beyond them (overflow) at busy moments. A
+    # request that finds them all in use waits this long for one, then the API answers 503 with
+    # Retry-After instead of holding the client (and a server thread) for the old default of 30 s.
+    database_pool_size: int = Field(default=5, ge=1)
+    database_max_overflow: int = Field(default=10, ge=0)
+    database_pool_timeout_seconds: float = Field(default=10.0, gt=0)
     redis_url: str = "redis://127.0.0.1:6379/0"
     # Prefix for every Redis key, queue and channel, so test runs never touch the platform's data.
     redis_prefix: str = ""

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.types import DecoratedCallable
 from pydantic import BaseModel
 from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from addax_common.alerts.errors import AlertValidationError
@@ -148,10 +149,20 @@ def install_exception_handlers(app: FastAPI) -> None:
         log.error("dependency_unavailable", path=request.url.path, error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         return JSONResponse({"detail": "service temporarily unavailable"}, status_code=503, headers={"Retry-After": "5"})
 
+    async def busy(request: Request, _exc: PoolTimeout) -> Response:
+        # Every pooled connection in use for DATABASE_POOL_TIMEOUT_SECONDS: the process is overloaded,
+        # not broken. Say so quickly, so clients back off instead of piling up more waiting requests.
+        log.warning("database_pool_exhausted", path=request.url.path)
+        return JSONResponse(
+            {"detail": "the server is busy: every database connection is in use; retry in a moment"},
+            status_code=503, headers={"Retry-After": "1"},
+        )
+
     # Starlette types every handler as taking a bare Exception, though it calls each one only with the
     # class it was registered for; the narrower parameter types are correct.
     app.add_exception_handler(ApiError, api_error)  # type: ignore[arg-type]
     app.add_exception_handler(OperationalError, unavailable)
+    app.add_exception_handler(PoolTimeout, busy)  # type: ignore[arg-type]
     app.add_exception_handler(redis.ConnectionError, unavailable)
     app.add_exception_handler(redis.TimeoutError, unavailable)
     app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 from fastapi.testclient import TestClient
 
@@ -50,6 +51,30 @@ def test_health_degraded_when_redis_and_database_are_down(api_settings):
     assert body["database"] == {"ok": False, "latency_ms": None, "error": "database unreachable"}
     assert body["redis"]["ok"] is False and body["queues"] == {"ok": False, "depths": {}, "in_flight": {}, "dead_letters": None}
     assert login.status_code == 503 and login.json() == {"detail": "service temporarily unavailable"}
+
+
+def test_busy_database_pool_is_a_fast_503_with_retry_after(api_settings, users):
+    """Every pooled connection in use: the request waits DATABASE_POOL_TIMEOUT_SECONDS, then gets a 503
+    saying the server is busy (not a 500 after 30 s)."""
+    tight = api_settings.model_copy(
+        update={"database_pool_size": 1, "database_max_overflow": 0, "database_pool_timeout_seconds": 0.3}
+    )
+    ctx = make_context(tight)
+    try:
+        app = create_app(tight, ctx=ctx)
+        with TestClient(app) as test_client:
+            assert test_client.get("/api/projects/default/images", headers=users.viewer.headers).status_code == 200
+            with ctx.engine.connect():  # the pool's only connection, held
+                started = time.monotonic()
+                response = test_client.get("/api/projects/default/images", headers=users.viewer.headers)
+                waited = time.monotonic() - started
+            assert test_client.get("/api/projects/default/images", headers=users.viewer.headers).status_code == 200
+    finally:
+        ctx.close()
+    assert response.status_code == 503, response.text
+    assert response.headers["retry-after"] == "1"
+    assert "every database connection is in use" in response.json()["detail"]
+    assert waited < 5
 
 
 def test_metrics(client, users):
