@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh or prepared machine: installs what is missing, then
-#   0. the static gates of scripts/lint.sh (ruff, mypy);
+#   0. the static gates of scripts/lint.sh (ruff, mypy), and beside them
 #   1. frontend checks: generated API types are in sync, lint (tsc + ESLint, no warnings), Vitest unit
 #      tests, production build;
 #   2. pytest: unit, integration and end-to-end tests against the real local PostgreSQL + PostGIS,
@@ -15,31 +15,48 @@ ensure_postgres
 ensure_redis
 
 status=0
-echo "==> lint: ruff, mypy (scripts/lint.sh)"
-scripts/lint.sh || status=1
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+# Steps that do not depend on each other run side by side (the machine's cores are otherwise idle
+# while one single-threaded checker runs); each one's output is printed whole when it is done.
+show() { echo "==> $1"; cat "$logs/$2"; }
 
+scripts/lint.sh >"$logs/lint" 2>&1 &
+lint_pid=$!
+frontend_pid=""
 if [ -f services/frontend/package.json ]; then
-  echo "==> frontend: API types drift check, lint, unit tests, build"
-  (cd services/frontend && npm run --silent api:check && npm run --silent lint && npm run --silent test && npm run --silent build) || status=1
+  (cd services/frontend && npm run --silent api:check && npm run --silent lint && npm run --silent test && npm run --silent build) \
+    >"$logs/frontend" 2>&1 &
+  frontend_pid=$!
+fi
+wait "$lint_pid" || status=1
+show "lint: ruff, mypy (scripts/lint.sh)" lint
+if [ -n "$frontend_pid" ]; then
+  wait "$frontend_pid" || status=1
+  show "frontend: API types drift check, lint, unit tests, build" frontend
 fi
 
 # Two pytest workers (pytest-xdist; PYTEST_WORKERS=0 runs in one process): each gets its own database
 # and Redis prefix, whole files stay on one worker (module fixtures are set up once), and the browser
 # suite goes first (tests/support/ordering.py) so it runs beside everything else instead of after it.
 # The schemathesis run is not xdist-safe (its generated tests are silently not run in a worker), so it
-# runs on its own afterwards.
+# runs as a separate pytest process beside the workers (its own database and Redis prefix too).
 workers="${PYTEST_WORKERS:-2}"
 serial=(services/api/tests/test_openapi_fuzz.py)
 if [ "$workers" = "0" ]; then
   echo "==> pytest"
   .venv/bin/python -m pytest -q -ra "$@" || status=$?
 else
+  # Exit code 5 = nothing selected (e.g. scripts/test.sh -k pipeline): not a failure.
+  (rc=0; .venv/bin/python -m pytest -q -ra "${serial[@]}" "$@" || rc=$?; echo "$rc" >"$logs/serial.rc") \
+    >"$logs/serial" 2>&1 &
+  serial_pid=$!
   echo "==> pytest ($workers workers)"
   ignore=(); for f in "${serial[@]}"; do ignore+=(--ignore="$f"); done
   .venv/bin/python -m pytest -q -ra -n "$workers" --dist loadfile "${ignore[@]}" "$@" || status=$?
-  echo "==> pytest (one process: ${serial[*]})"
-  # Exit code 5 = nothing selected (e.g. scripts/test.sh -k pipeline): not a failure.
-  rc=0; .venv/bin/python -m pytest -q -ra "${serial[@]}" "$@" || rc=$?
+  wait "$serial_pid" || true
+  show "pytest (one process, run beside the workers: ${serial[*]})" serial
+  rc="$(cat "$logs/serial.rc" 2>/dev/null || echo 1)"
   if [ "$rc" != 0 ] && [ "$rc" != 5 ]; then status=$rc; fi
 fi
 exit $status
