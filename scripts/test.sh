@@ -36,12 +36,15 @@ if [ -n "$frontend_pid" ]; then
   show "frontend: API types drift check, lint, unit tests, build" frontend
 fi
 
-# Two pytest workers (pytest-xdist; PYTEST_WORKERS=0 runs in one process): each gets its own database
+# Three pytest workers (pytest-xdist; PYTEST_WORKERS=0 runs in one process): each gets its own database
 # and Redis prefix, whole files stay on one worker (module fixtures are set up once), and the browser
-# suite goes first (tests/support/ordering.py) so it runs beside everything else instead of after it.
+# suite goes first (tests/support/ordering.py) so it runs beside everything else instead of after it;
+# --no-loadscope-reorder keeps that order (xdist would otherwise put files with many tests first, and
+# the one-test browser file last). Most tests wait on processes, sockets and the browser rather than
+# compute, so three workers fit a two-core machine.
 # The schemathesis run is not xdist-safe (its generated tests are silently not run in a worker), so it
 # runs as a separate pytest process beside the workers (its own database and Redis prefix too).
-workers="${PYTEST_WORKERS:-2}"
+workers="${PYTEST_WORKERS:-3}"
 serial=(services/api/tests/test_openapi_fuzz.py)
 if [ "$workers" = "0" ]; then
   echo "==> pytest"
@@ -53,7 +56,7 @@ else
   serial_pid=$!
   echo "==> pytest ($workers workers)"
   ignore=(); for f in "${serial[@]}"; do ignore+=(--ignore="$f"); done
-  .venv/bin/python -m pytest -q -ra -n "$workers" --dist loadfile "${ignore[@]}" "$@" || status=$?
+  .venv/bin/python -m pytest -q -ra -n "$workers" --dist loadfile --no-loadscope-reorder "${ignore[@]}" "$@" || status=$?
   wait "$serial_pid" || true
   show "pytest (one process, run beside the workers: ${serial[*]})" serial
   rc="$(cat "$logs/serial.rc" 2>/dev/null || echo 1)"

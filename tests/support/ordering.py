@@ -1,4 +1,4 @@
-"""Longest tests first, so that under pytest-xdist (scripts/test.sh runs two workers) the browser
+"""Longest tests first, so that under pytest-xdist (scripts/test.sh runs three workers) the browser
 suite starts at once on one worker while the other works through everything else, instead of
 starting last and leaving one worker idle for its whole run."""
 

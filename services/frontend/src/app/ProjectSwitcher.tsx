@@ -1,6 +1,6 @@
 import { useLocation, useNavigate } from 'react-router'
 import { ChevronDown, FolderOpen } from 'lucide-react'
-import { switchProjectPath, useProjectContext } from '@/lib/project'
+import { rememberProject, switchProjectPath, useProjectContext } from '@/lib/project'
 
 function ArchivedMark() {
   return (
@@ -44,7 +44,12 @@ export function ProjectSwitcher() {
           id="project-switcher"
           data-testid="project-switcher"
           value={project.slug}
-          onChange={(e) => navigate(switchProjectPath(location.pathname, e.target.value))}
+          onChange={(e) => {
+            // Remembered at once, not only after the next render: a reload right after switching
+            // (or an old link opened then) must land in the project just chosen.
+            rememberProject(e.target.value)
+            navigate(switchProjectPath(location.pathname, e.target.value))
+          }}
           className="w-full max-w-[13rem] cursor-pointer appearance-none truncate rounded-lg border border-white/15 bg-white/10 py-1.5 pl-8 pr-8 text-sm font-semibold text-white hover:bg-white/15 focus:outline-none focus-visible:ring-2 focus-visible:ring-sand-300 sm:max-w-[16rem]"
         >
           {projects.map((p) => (
