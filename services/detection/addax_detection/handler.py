@@ -117,7 +117,8 @@ class DetectionHandler:
             key = None
             if det.category == DetectionCategory.ANIMAL.value and det.confidence >= values.detection_classify_threshold:
                 key = crop_key(item.image_id, index)
-                storage.put(BUCKET_CROPS, key, encode_jpeg(crop_box(source, det.bbox, settings.crop_margin)), "image/jpeg")
+                crop = crop_box(source, det.bbox, settings.crop_margin)
+                storage.put(BUCKET_CROPS, key, encode_jpeg(crop, optimize=False), "image/jpeg")
             x, y, w, h = det.bbox
             rows.append(Detection(
                 image_id=item.image_id, index=index, category=DetectionCategory(det.category),

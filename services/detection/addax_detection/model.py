@@ -97,7 +97,11 @@ class Detector:
         new_w, new_h = max(1, round(width * scale)), max(1, round(height * scale))
         pad_x, pad_y = (size - new_w) // 2, (size - new_h) // 2
         canvas = Image.new("RGB", (size, size), (PAD_VALUE,) * 3)
-        canvas.paste(image.convert("RGB").resize((new_w, new_h), Image.Resampling.BILINEAR), (pad_x, pad_y))
+        rgb = image if image.mode == "RGB" else image.convert("RGB")
+        # reducing_gap=1: the integer part of the reduction is a box average (Image.reduce, what
+        # cv2.INTER_AREA does, MegaDetector's own letterbox), bilinear only the rest: a quarter of the
+        # time of bilinear over a full-size photo.
+        canvas.paste(rgb.resize((new_w, new_h), Image.Resampling.BILINEAR, reducing_gap=1.0), (pad_x, pad_y))
         chw = np.asarray(canvas, dtype=np.float32).transpose(2, 0, 1) / 255.0
         return chw.astype(self.input_dtype, copy=False), _Letterbox(scale, pad_x, pad_y, width, height)
 
