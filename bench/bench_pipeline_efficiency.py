@@ -5,7 +5,8 @@ For each detector layout (YOLOv8n and YOLOv8s at 640, a MegaDetector-v5-size YOL
 with seeded random weights by `addax_models.architectures` and exported to ONNX as the worker loads it):
 
 1. bare: `session.run` alone on the letterboxed tensors of the same decoded photos the pipeline gets,
-   with the threads (and the number of sessions) the detection workers get, at batch 1, 2, 4 (8), best
+   with the threads (and the number of sessions, sharing the photos) the detection workers get, at
+   batch 1, 2, 4 (8), best
    batch counts; measured before the pipeline runs and again after each, and the fastest is the
    baseline (other jobs on a shared machine only slow a run down; so is the best of the --rounds
    pipeline runs the pipeline's figure);
@@ -104,28 +105,30 @@ def load_average() -> float:
 
 # --- bare model --------------------------------------------------------------------------------------
 def bare_rate(sessions: list, tensors: np.ndarray, batch: int, outputs: list | None = None) -> tuple[float, float]:
-    """Images per second when each of `sessions` (one per detection worker, run side by side as the
-    workers run) goes through `tensors` in batches of `batch`; the first output only, as the worker.
-    Also the CPU seconds per image this process spent (every ONNX Runtime thread). The first session's
-    outputs are appended to `outputs` when given."""
+    """Images per second when `sessions` (one per detection worker, run side by side as the workers
+    run) share `tensors` (session i takes the batches i, i + n, ...; batches of `batch`); the first
+    output only, as the worker. Also the CPU seconds per image this process spent (every ONNX Runtime
+    thread). With `outputs`, it receives every image's raw output in order."""
+    starts = list(range(0, len(tensors), batch))
+    found: dict[int, np.ndarray] = {}
 
-    def through(session) -> None:
-        for start in range(0, len(tensors), batch):
-            out = session.run(tensors[start : start + batch])
-            if outputs is not None and session is sessions[0]:
-                outputs.extend(out)
+    def through(session, mine: list[int]) -> None:
+        for start in mine:
+            for offset, out in enumerate(session.run(tensors[start : start + batch])):
+                found[start + offset] = out
 
     for session in sessions:  # a new batch shape allocates on its first run: not part of the rate
         if batch > 1 or session is not sessions[0]:  # the first one's warmup() ran batch 1
             session.run(tensors[:batch])
-    threads = [threading.Thread(target=through, args=(s,)) for s in sessions]
+    threads = [threading.Thread(target=through, args=(s, starts[i :: len(sessions)])) for i, s in enumerate(sessions)]
     started, cpu = time.perf_counter(), time.process_time()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    images = len(sessions) * len(tensors)
-    return images / (time.perf_counter() - started), (time.process_time() - cpu) / images
+    if outputs is not None:
+        outputs.extend(found[i] for i in range(len(tensors)))
+    return len(tensors) / (time.perf_counter() - started), (time.process_time() - cpu) / len(tensors)
 
 
 def choose_scenes(found: list[list[float]], wanted: int, most: int = MOST_BOXES) -> tuple[float, list[int]]:
@@ -371,7 +374,8 @@ def report(results: list[dict], processes: int, threads: int, args: argparse.Nam
 weights (`addax_models.architectures`, exported to ONNX FP32 as the worker loads them), the demo
 classifier (`python -m addax_models.build_demo`) for the crops. **Bare**: `session.run` alone on the
 letterboxed tensors of the same decoded 1920x1080 synthetic photos, {processes} session(s) x {threads}
-thread(s) side by side as the detection workers run, best batch; measured before and after the pipeline
+thread(s) side by side sharing the photos as the detection workers do, best batch (the smallest
+within 5 % of the fastest); measured before and after the pipeline
 run, the faster counts. **Pipeline**: ingestion, {processes} detection worker(s) x {threads} ONNX thread(s)
 (this machine's defaults: DETECTION_WORKERS x ONNX_INTRA_OP_THREADS = cores), detection batch =
 the bare best batch, and classification as processes; the photos go over FTPS (one TLS session, on
