@@ -410,9 +410,9 @@ peak resident memory of the detection worker(s), summed.
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", nargs="*", default=list(LAYOUTS), choices=list(LAYOUTS))
-    parser.add_argument("--images", type=int, default=240, help="uploads per 640 model")
+    parser.add_argument("--images", type=int, default=160, help="uploads per 640 model")
     parser.add_argument("--scenes", type=int, default=16, help="distinct photos behind them")
-    parser.add_argument("--mdv5-images", type=int, default=24, help="uploads for the 1280 model")
+    parser.add_argument("--mdv5-images", type=int, default=20, help="uploads for the 1280 model")
     parser.add_argument("--mdv5-scenes", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=2, help="pipeline runs per 640 model; the best counts")
     parser.add_argument("--mdv5-rounds", type=int, default=1)
