@@ -25,7 +25,9 @@ RUN test -n "${SERVICE}" -a -n "${METRICS_PORT}" \
  && chown -R addax /app
 USER addax
 # Model weights are mounted read-only at /models (see docker-compose.yml), never baked in.
-ENV ADDAX_WORKER=${SERVICE} METRICS_PORT=${METRICS_PORT}
+# One worker process per container, its ONNX session on every core it sees: compose and Kubernetes add
+# processes as replicas (on a host run by scripts/start.sh, two processes share the cores by default).
+ENV ADDAX_WORKER=${SERVICE} METRICS_PORT=${METRICS_PORT} DETECTION_WORKERS=1 CLASSIFICATION_WORKERS=1
 EXPOSE ${METRICS_PORT}
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:${METRICS_PORT}/metrics', timeout=3)"
 # Shell form so the build argument picks the module; exec keeps python as PID 1 for signals.

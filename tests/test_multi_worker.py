@@ -4,6 +4,7 @@ same Redis and database share 200 images; each image is detected and classified 
 from __future__ import annotations
 
 import re
+import time
 import urllib.request
 from collections import Counter
 
@@ -58,7 +59,17 @@ def test_two_replicas_per_stage_complete_each_image_once(model_settings, tmp_pat
         for kind in ("detection_complete", "classification_complete"):
             per_image = Counter(e["image_id"] for e in events.of_type(kind))
             assert set(per_image) == set(ids) and set(per_image.values()) == {1}, kind
-        counts = {name: processed(stack.metrics_ports[name], name.partition("#")[0]) for name in WORKERS}
+        # A worker counts an image after its handler returns, the handler publishes the event before
+        # that: give the last batch's counters a moment to catch up with the events (at most 10 s).
+        def counted() -> dict[str, float]:
+            return {name: processed(stack.metrics_ports[name], name.partition("#")[0]) for name in WORKERS}
+
+        counts = counted()
+        deadline = time.monotonic() + 10
+        while (counts["detection"] + counts["detection#2"] < IMAGES
+               or counts["classification"] + counts["classification#2"] < IMAGES) and time.monotonic() < deadline:
+            time.sleep(0.2)
+            counts = counted()
         assert counts["detection"] + counts["detection#2"] == IMAGES, counts
         assert counts["classification"] + counts["classification#2"] == IMAGES, counts
         assert all(count > 0 for count in counts.values()), f"a replica got no work: {counts}"

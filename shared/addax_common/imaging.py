@@ -17,12 +17,18 @@ def decode_image(data: bytes) -> PILImage.Image:
         image.load()
     except (UnidentifiedImageError, OSError, PILImage.DecompressionBombError) as exc:
         raise PermanentError(f"stored original cannot be decoded: {exc}") from exc
-    return ImageOps.exif_transpose(image).convert("RGB")
+    # In place and no conversion of what is RGB already: each copy of a full-size photo costs a
+    # millisecond or two per image, for nothing.
+    ImageOps.exif_transpose(image, in_place=True)
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
-def encode_jpeg(image: PILImage.Image, quality: int = 88) -> bytes:
+def encode_jpeg(image: PILImage.Image, quality: int = 88, optimize: bool = True) -> bytes:
+    """JPEG bytes. `optimize` (optimal Huffman tables, a second pass) saves a few per cent of the bytes
+    for about twice the encoding time: worth it for what browsers download, not for a crop that only
+    the classifier reads (the dashboard shows it as a 44 px icon)."""
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=quality, optimize=True)
+    image.save(out, "JPEG", quality=quality, optimize=optimize)
     return out.getvalue()
 
 
@@ -41,6 +47,9 @@ def crop_box(
 
 
 def thumbnail(image: PILImage.Image, size: int) -> PILImage.Image:
+    """At most size x size, aspect kept. The integer part of the reduction is a box average
+    (reducing_gap=1: `Image.reduce`, a third of the time of Lanczos over the whole photo), Lanczos
+    does the rest; for a 400 px thumbnail of a photo the two cannot be told apart."""
     copy = image.copy()
-    copy.thumbnail((size, size), PILImage.Resampling.LANCZOS)
+    copy.thumbnail((size, size), PILImage.Resampling.LANCZOS, reducing_gap=1.0)
     return copy

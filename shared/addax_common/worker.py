@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import FrameType
@@ -77,6 +78,30 @@ def for_each_image(
                 results[key] = None
             except Exception as exc:  # noqa: BLE001 - reported per image to the worker loop
                 results[key] = exc
+    return done
+
+
+def for_each_image_concurrently(
+    results: BatchResult, items: Iterable[T], image_id: Callable[[T], object], action: Callable[[T], R],
+    pool: Executor | None,
+) -> list[R]:
+    """`for_each_image` with the actions run side by side on `pool`'s threads (serially without a
+    pool): for per-image work that mostly runs outside the GIL (JPEG decoding and encoding, file writes
+    and their fsync, database round trips), so that one image's waits and C code overlap another's
+    instead of leaving cores idle between two model calls. Each action gets its image_id bound to the
+    logs and its own failure, as in `for_each_image`; the successes keep the order of `items`."""
+    items = list(items)
+    if pool is None or len(items) < 2:
+        return for_each_image(results, items, image_id, action)
+
+    def one(item: T) -> tuple[BatchResult, list[R]]:
+        own: BatchResult = {}
+        return own, for_each_image(own, [item], image_id, action)
+
+    done: list[R] = []
+    for own, successes in pool.map(one, items):  # map keeps the order of items
+        results.update(own)
+        done.extend(successes)
     return done
 
 

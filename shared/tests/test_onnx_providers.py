@@ -62,7 +62,10 @@ def test_default_sizes_follow_the_machine(monkeypatch):
         monkeypatch.delenv(name, raising=False)
     default = Settings(_env_file=None)
     assert default.onnx_providers == ["auto"]
-    assert (default.worker_processes("detection", cores=16), default.intra_op_threads("detection", cores=16)) == (1, 16)
+    assert (default.worker_processes("detection", cores=16), default.intra_op_threads("detection", cores=16)) == (2, 8)
+    assert (default.worker_processes("detection", cores=1), default.intra_op_threads("detection", cores=1)) == (1, 1)
+    one = Settings(_env_file=None, detection_workers=1)  # the worker image: one process per container
+    assert one.intra_op_threads("detection", cores=16) == 16
     four = Settings(_env_file=None, detection_workers=4)  # processes set: threads share the cores
     assert four.intra_op_threads("detection", cores=16) == 4
     assert four.intra_op_threads("detection", cores=2) == 1  # never zero

@@ -87,7 +87,10 @@ def test_worker_processes_per_stage_fill_the_cores(monkeypatch):
     for name in ("DETECTION_WORKERS", "CLASSIFICATION_WORKERS", "ONNX_INTRA_OP_THREADS"):
         monkeypatch.delenv(name, raising=False)
     default = Settings(_env_file=None)
-    assert default.worker_processes("detection", cores=8) == 1  # a session already uses every core
+    # Two processes sharing the cores: one's Python work overlaps the other's model call.
+    assert default.worker_processes("detection", cores=8) == 2
+    assert (default.worker_processes("classification", cores=2), default.intra_op_threads("classification", cores=2)) == (2, 1)
+    assert default.worker_processes("detection", cores=1) == 1  # one core: one process
     two_threads = Settings(_env_file=None, onnx_intra_op_threads=2)
     assert two_threads.worker_processes("detection", cores=8) == 4
     assert two_threads.worker_processes("classification", cores=1) == 1  # never zero

@@ -105,3 +105,35 @@ def test_reconciler_requeues_only_stale_images_not_already_queued(ctx):
     waiting = [m.image_id for m in worker.queue.take("c", max_items=10, timeout=0.1)]
     assert sorted(waiting) == sorted([str(queued), str(stale)])
     assert str(fresh) not in waiting and str(done) not in waiting
+
+
+def test_for_each_image_concurrently_overlaps_the_images_and_keeps_failures_per_image():
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import structlog
+
+    from addax_common.worker import for_each_image_concurrently
+
+    both_running = threading.Barrier(2, timeout=5)  # serially, the first action would wait forever
+    bound: dict[str, str] = {}
+
+    def action(name: str) -> str:
+        bound[name] = structlog.contextvars.get_contextvars().get("image_id")
+        if name in ("a", "b"):
+            both_running.wait()
+        if name == "bad":
+            raise PermanentError("cannot decode")
+        return name.upper()
+
+    results: dict = {}
+    with ThreadPoolExecutor(2) as pool:
+        done = for_each_image_concurrently(results, ["a", "b", "bad", "c"], lambda n: n, action, pool)
+    assert done == ["A", "B", "C"]  # the order of the items, the failure left out
+    assert [k for k, v in results.items() if v is None] == ["a", "b", "c"]
+    assert isinstance(results["bad"], PermanentError)
+    assert bound == {"a": "a", "b": "b", "bad": "bad", "c": "c"}  # each action logs with its image_id
+
+    serial: dict = {}
+    assert for_each_image_concurrently(serial, ["x", "bad"], lambda n: n, action, None) == ["X"]
+    assert serial["x"] is None and isinstance(serial["bad"], PermanentError)

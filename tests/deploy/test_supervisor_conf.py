@@ -32,10 +32,12 @@ def supervisor_conf(tmp_path, **env: str) -> dict[str, dict[str, str]]:
     return {name: program.environment or {} for name, program in programs.items()}
 
 
-def test_one_process_per_stage_by_default(tmp_path):
+def test_two_processes_per_model_stage_by_default(tmp_path):
+    # Two sharing the cores (Settings.worker_processes; one on a single-core host), one of each other service.
     programs = supervisor_conf(tmp_path)
-    assert set(programs) == {"ingestion", "detection", "classification", "alerts", "api"}
-    assert all("METRICS_PORT" not in env for env in programs.values())
+    extra = {"detection-2", "classification-2"} if (os.cpu_count() or 1) > 1 else set()
+    assert set(programs) == {"ingestion", "detection", "classification", "alerts", "api"} | extra
+    assert all("METRICS_PORT" not in env for name, env in programs.items() if name not in extra)
 
 
 def test_several_workers_get_their_own_names_and_metrics_ports(tmp_path):

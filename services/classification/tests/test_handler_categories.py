@@ -18,6 +18,8 @@ from addax_common.storage import BUCKET_CROPS
 
 
 class SpyClassifier:
+    input_size = 224  # the handler decodes crops at the model's input size
+
     def __init__(self) -> None:
         self.calls: list[list[tuple[int, int, int]]] = []
 

@@ -132,6 +132,22 @@ def test_nms_keeps_the_best_of_overlapping_boxes() -> None:
     assert nms(boxes, scores, 0.45) == [3, 2]
 
 
+def test_nms_stops_at_the_limit_with_the_same_first_boxes() -> None:
+    # 20,000 scattered boxes that barely overlap: the full greedy run keeps most of them, one round each.
+    rng = np.random.default_rng(3)
+    xy = rng.uniform(0, 5000, (20_000, 2)).astype(np.float32)
+    boxes = np.concatenate([xy, xy + rng.uniform(5, 20, (20_000, 2)).astype(np.float32)], axis=1)
+    scores = rng.uniform(0.1, 1.0, 20_000).astype(np.float32)
+    full = nms(boxes[:3000], scores[:3000], 0.45)
+    assert len(full) > 300
+    assert nms(boxes[:3000], scores[:3000], 0.45, limit=300) == full[:300]
+    import time
+
+    started = time.thread_time()
+    assert len(nms(boxes, scores, 0.45, limit=300)) == 300
+    assert time.thread_time() - started < 2.0  # 300 rounds, not ~20,000
+
+
 def test_yolov8_layout_is_decoded() -> None:
     # ultralytics v8/v11 export: [4 + classes, anchors], class scores without objectness
     pred = np.zeros((7, 5), np.float32)

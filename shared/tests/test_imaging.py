@@ -1,0 +1,106 @@
+"""The image helpers the stages share, after their speed-ups (pipeline efficiency, issue 13 item 9):
+decoding keeps the display orientation and RGB, thumbnails keep the aspect and the picture, crops
+encode without Huffman optimisation, and validation still decodes every byte (at 1/8 scale)."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from addax_common.errors import PermanentError
+from addax_common.imaging import decode_image, encode_jpeg, thumbnail
+from addax_common.ingest.validate import validate_image
+
+
+def jpeg(image: Image.Image, orientation: int | None = None, **options) -> bytes:
+    out = io.BytesIO()
+    exif = Image.Exif()
+    if orientation:
+        exif[0x0112] = orientation
+    image.save(out, "JPEG", quality=95, exif=exif.tobytes(), **options)
+    return out.getvalue()
+
+
+def marked(width: int = 320, height: int = 200) -> Image.Image:
+    """Grey with a red block in the top-left corner: where it lands says how the image was turned."""
+    image = Image.new("RGB", (width, height), (128, 128, 128))
+    image.paste((220, 20, 20), (0, 0, width // 4, height // 4))
+    return image
+
+
+def red_corner(image: Image.Image) -> str:
+    pixels = np.asarray(image.convert("RGB"), dtype=np.int16)
+    h, w = pixels.shape[:2]
+    corners = {"top-left": pixels[h // 16, w // 16], "top-right": pixels[h // 16, -w // 16],
+               "bottom-left": pixels[-h // 16, w // 16], "bottom-right": pixels[-h // 16, -w // 16]}
+    return max(corners, key=lambda k: corners[k][0] - corners[k][1])
+
+
+@pytest.mark.parametrize(("orientation", "size", "corner"), [
+    (None, (320, 200), "top-left"),
+    (3, (320, 200), "bottom-right"),  # stored upside down
+    (6, (200, 320), "top-right"),  # stored turned: shown turned 90 degrees clockwise
+    (8, (200, 320), "bottom-left"),
+])
+def test_decode_applies_the_exif_orientation(orientation, size, corner):
+    image = decode_image(jpeg(marked(), orientation))
+    assert image.mode == "RGB"
+    assert image.size == size
+    assert red_corner(image) == corner
+
+
+@pytest.mark.parametrize("mode", ["L", "CMYK"])
+def test_decode_returns_rgb_for_every_jpeg_mode(mode):
+    image = decode_image(jpeg(marked().convert(mode)))
+    assert image.mode == "RGB" and image.size == (320, 200)
+
+
+def test_decode_refuses_a_truncated_file():
+    data = jpeg(marked())
+    with pytest.raises(PermanentError, match="cannot be decoded"):
+        decode_image(data[: len(data) // 2])
+
+
+def test_thumbnail_keeps_the_aspect_and_the_picture():
+    photo = marked(1920, 1080)
+    small = thumbnail(photo, 400)
+    assert small.size == (400, 225)
+    assert photo.size == (1920, 1080)  # the original is untouched
+    assert red_corner(small) == "top-left"
+    # The box average + Lanczos is the same picture as Lanczos over the whole photo.
+    fair = photo.resize(small.size, Image.Resampling.LANCZOS)
+    assert np.abs(np.asarray(small, np.int16) - np.asarray(fair, np.int16)).mean() < 2.0
+    assert thumbnail(marked(300, 100), 400).size == (300, 100)  # never enlarged
+
+
+def test_encode_jpeg_without_optimize_is_a_valid_jpeg_of_the_same_picture():
+    photo = marked(640, 480)
+    plain, optimized = encode_jpeg(photo, optimize=False), encode_jpeg(photo)
+    assert plain != optimized
+    for data in (plain, optimized):
+        decoded = Image.open(io.BytesIO(data))
+        assert decoded.format == "JPEG" and decoded.size == (640, 480)
+        assert red_corner(decoded) == "top-left"
+
+
+LIMITS = {"min_bytes": 100, "max_bytes": 50_000_000, "max_pixels": 100_000_000}
+
+
+@pytest.mark.parametrize("progressive", [False, True])
+def test_validation_reports_the_full_size_and_rejects_every_truncation(progressive):
+    data = jpeg(marked(1920, 1080), progressive=progressive)
+    check = validate_image(data, size=len(data), **LIMITS)
+    assert check.ok and (check.width, check.height) == (1920, 1080)
+    for cut in (len(data) // 3, len(data) // 2, len(data) - 200, len(data) - 2):
+        short = data[:cut]
+        check = validate_image(short, size=len(short), **LIMITS)
+        assert not check.ok and "truncated" in (check.reason or ""), cut
+
+
+def test_validation_reports_the_turned_size_of_a_sideways_photo():
+    data = jpeg(marked(320, 200), orientation=6)
+    check = validate_image(data, size=len(data), **LIMITS)
+    assert check.ok and (check.width, check.height) == (200, 320)
