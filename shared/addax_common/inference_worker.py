@@ -29,14 +29,15 @@ M = TypeVar("M", bound=OnnxModel)
 
 
 def start_model(ctx: ServiceContext, task: Task, path: Path, load: Callable[..., M]) -> tuple[M, ModelProvenance]:
-    """Load the model at ``path`` with ``load(path, providers=..., threads=...)`` and make it ready to serve.
+    """Load the model at ``path`` with ``load(path, providers=..., threads=..., spinning=...)`` and make it
+    ready to serve.
 
     Every problem with the model (not ONNX, wrong input, unknown output layout, labels that do not
     match, sha256 not the catalog's) raises ``ModelError`` here: ``serve()`` refuses to start, in one line.
     Returns the model and its provenance (rows store its ``name@version`` ref)."""
     settings = ctx.settings
     threads = settings.intra_op_threads(task)
-    model = load(path, providers=settings.onnx_providers, threads=threads)
+    model = load(path, providers=settings.onnx_providers, threads=threads, spinning=settings.onnx_allow_spinning)
     model.warmup()  # the first real image should not pay for graph optimisation; checks the output
     # GET /api/config tells the dashboard (and the banner) what runs.
     provenance = verify_and_announce(

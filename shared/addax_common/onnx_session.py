@@ -7,6 +7,15 @@ lacks, which one warning names; the CPU provider always comes last as the fallba
 
 A file that is not ONNX or whose input is not [N, 3, H, W] raises ``ModelError`` with one line.
 
+Session options (measured in docs/models.md, "Speed of each layout"): every graph optimisation
+(ORT_ENABLE_ALL: on x86 it also rewrites convolutions to the blocked NCHWc layout, 15-20 % faster than
+ORT_ENABLE_EXTENDED on YOLO graphs), the memory arena and pattern planner on (off: 10-25 % slower),
+sequential execution on one inter-op thread (a YOLO graph is one chain of convolutions: the
+parallelism is inside each one), ``threads`` intra-op threads, and no spin-waiting unless asked
+(ONNX_ALLOW_SPINNING): a spinning worker keeps its core busy after every run, away from whatever runs
+next (the handler's crops and thumbnails, the other model stage, other jobs on a shared host); at
+rest that costs a run within noise (0-5 %), at load 7 on 2 cores spinning made runs 1.3-1.5x slower.
+
 Only the inference workers import this module (it needs onnxruntime and numpy)."""
 
 from __future__ import annotations
@@ -44,22 +53,36 @@ def resolve_providers(requested: Sequence[str], available: Sequence[str] | None 
     return [*chosen, CPU]
 
 
+def session_options(threads: int = 0, spinning: bool = False) -> ort.SessionOptions:
+    """The options every model session gets (module docstring)."""
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.inter_op_num_threads = 1
+    # 0 leaves ONNX Runtime's default (one thread per core): right for one worker per machine, but
+    # N workers on one host should share the cores instead of each spinning on all of them.
+    options.intra_op_num_threads = max(0, threads)
+    options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
+    options.log_severity_level = 4  # fatal only: a refused model is reported by us, in one line
+    return options
+
+
 class OnnxSession:
     def __init__(
-        self, path: str | os.PathLike[str], providers: Sequence[str] = (CPU,), threads: int = 0
+        self,
+        path: str | os.PathLike[str],
+        providers: Sequence[str] = (CPU,),
+        threads: int = 0,
+        spinning: bool = False,
     ) -> None:
         self.path = os.fspath(path)
         if not os.path.isfile(self.path):
             raise ModelError(f"model file not found: {self.path}")
-        options = ort.SessionOptions()
-        # 0 leaves ONNX Runtime's default (one thread per core): right for one worker per machine, but
-        # N workers on one host should share the cores instead of each spinning on all of them.
-        options.intra_op_num_threads = max(0, threads)
-        options.log_severity_level = 4  # fatal only: a refused model is reported by us, in one line
         self.threads = threads if threads > 0 else (os.cpu_count() or 1)
+        self.spinning = spinning
         try:
             self.session = ort.InferenceSession(
-                self.path, sess_options=options, providers=resolve_providers(providers)
+                self.path, sess_options=session_options(threads, spinning), providers=resolve_providers(providers)
             )
         except Exception as exc:  # noqa: BLE001 - onnxruntime raises bare RuntimeError subclasses
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

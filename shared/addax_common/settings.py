@@ -158,6 +158,10 @@ class Settings(BaseSettings):
     # Threads one ONNX Runtime session uses for one inference call; 0 = sized to the machine: the cores
     # divided among this stage's worker processes (intra_op_threads()).
     onnx_intra_op_threads: int = 0
+    # Let ONNX Runtime's worker threads spin-wait for the next piece of work instead of sleeping. Off: a
+    # spinning thread keeps its core busy after every run, taking it from the crops, thumbnails and the
+    # other model stage that share this host (docs/performance.md, "Detector layouts").
+    onnx_allow_spinning: bool = False
     # The model catalog: a worker checks its model's sha256 against it at start (a mismatch stops it;
     # a missing file skips the check) and the Models page lists its entries.
     models_catalog_path: Path | None = Path("models/catalog.yaml")

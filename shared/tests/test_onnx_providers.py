@@ -49,6 +49,15 @@ def test_session_reports_the_provider_in_use(demo_models):
     assert session.providers[-1] == CPU and session.threads == 1
 
 
+def test_spinning_follows_the_setting(demo_models, monkeypatch):
+    """ONNX_ALLOW_SPINNING: off unless set; the option reaches the session."""
+    monkeypatch.setenv("ONNX_ALLOW_SPINNING", "true")
+    assert Settings(_env_file=None).onnx_allow_spinning is True
+    for spinning, entry in ((False, "0"), (True, "1")):
+        options = OnnxSession(demo_models["detector"], threads=1, spinning=spinning).session.get_session_options()
+        assert options.get_session_config_entry("session.intra_op.allow_spinning") == entry
+
+
 def test_not_onnx_is_one_line(tmp_path):
     bad = tmp_path / "x.onnx"
     bad.write_text("not a model")
@@ -58,10 +67,12 @@ def test_not_onnx_is_one_line(tmp_path):
 
 
 def test_default_sizes_follow_the_machine(monkeypatch):
-    for name in ("DETECTION_WORKERS", "CLASSIFICATION_WORKERS", "ONNX_INTRA_OP_THREADS", "ONNX_PROVIDERS"):
+    for name in ("DETECTION_WORKERS", "CLASSIFICATION_WORKERS", "ONNX_INTRA_OP_THREADS", "ONNX_PROVIDERS",
+                 "ONNX_ALLOW_SPINNING"):
         monkeypatch.delenv(name, raising=False)
     default = Settings(_env_file=None)
     assert default.onnx_providers == ["auto"]
+    assert default.onnx_allow_spinning is False
     assert (default.worker_processes("detection", cores=16), default.intra_op_threads("detection", cores=16)) == (2, 8)
     assert (default.worker_processes("detection", cores=1), default.intra_op_threads("detection", cores=1)) == (1, 1)
     one = Settings(_env_file=None, detection_workers=1)  # the worker image: one process per container

@@ -30,8 +30,9 @@ class Classifier:
         threads: int = 0,
         labels: Sequence[str] | None = None,
         input_size: int | None = None,
+        spinning: bool = False,
     ) -> None:
-        self.onnx = OnnxSession(path, providers, threads)
+        self.onnx = OnnxSession(path, providers, threads, spinning)
         meta = self.onnx.metadata
         self.input_dtype = self.onnx.input_dtype
         self.input_size = input_size or self.onnx.input_size()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import onnx
+import onnxruntime as ort
 import pytest
 from PIL import Image
 
@@ -173,3 +174,47 @@ def test_session_threads_follow_the_setting(detector: Detector, demo_models: dic
     assert [[d.category for d in r] for r in one.detect(images, 0.2)] == [
         [d.category for d in r] for r in detector.detect(images, 0.2)
     ]
+
+
+def reference_letterbox(image: Image.Image, size: int) -> np.ndarray:
+    """The letterbox spelled out: resize to fit (box average for the integer part of the reduction, then
+    bilinear: reducing_gap=1), pasted centred on a grey canvas, / 255."""
+    scale = min(size / image.width, size / image.height)
+    new_w, new_h = max(1, round(image.width * scale)), max(1, round(image.height * scale))
+    canvas = Image.new("RGB", (size, size), (114, 114, 114))
+    canvas.paste(image.convert("RGB").resize((new_w, new_h), Image.Resampling.BILINEAR, reducing_gap=1.0),
+                 ((size - new_w) // 2, (size - new_h) // 2))
+    return np.asarray(canvas, dtype=np.float32).transpose(2, 0, 1) / np.float32(255)
+
+
+def test_letterbox_is_exactly_the_reference_for_every_shape_and_mode(detector: Detector) -> None:
+    rng = np.random.default_rng(11)
+    images = [
+        make_scene(12).image(),  # 1920x1080 RGB: bands top and bottom
+        Image.fromarray(rng.integers(0, 256, (900, 600, 3), dtype=np.uint8)),  # portrait: bands left and right
+        Image.fromarray(rng.integers(0, 256, (300, 200), dtype=np.uint8)),  # greyscale, upscaled
+        Image.fromarray(rng.integers(0, 256, (5, 3000, 4), dtype=np.uint8), "RGBA"),  # a sliver, alpha
+        Image.fromarray(rng.integers(0, 256, (detector.input_size,) * 2 + (3,), dtype=np.uint8)),  # no padding
+        Image.fromarray(rng.integers(0, 256, (1, 1, 3), dtype=np.uint8)),
+    ]
+    for image in images:
+        tensor, _ = detector._letterbox(image)
+        assert tensor.dtype == np.float32 and tensor.flags.c_contiguous
+        np.testing.assert_array_equal(tensor, reference_letterbox(image, detector.input_size))
+    # A batch is letterboxed on the session's threads: the same tensors, in the same order.
+    threaded = Detector(detector.onnx.path, threads=2)
+    pairs = zip(threaded._letterbox_all(images), images, strict=True)
+    for (tensor, box), image in pairs:
+        np.testing.assert_array_equal(tensor, reference_letterbox(image, detector.input_size))
+        assert (box.width, box.height) == image.size
+    assert threaded._letterbox_pool is not None and threaded._letterbox_pool._max_workers == 2
+
+
+def test_sessions_sleep_instead_of_spinning_unless_asked(demo_models: dict[str, Path]) -> None:
+    """ONNX_ALLOW_SPINNING (off by default): idle session threads give their cores back."""
+    default = Detector(demo_models["detector"], threads=2).onnx.session.get_session_options()
+    assert default.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert default.graph_optimization_level == ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    assert default.execution_mode == ort.ExecutionMode.ORT_SEQUENTIAL
+    spinning = Detector(demo_models["detector"], threads=2, spinning=True).onnx.session.get_session_options()
+    assert spinning.get_session_config_entry("session.intra_op.allow_spinning") == "1"
