@@ -8,13 +8,13 @@ lacks, which one warning names; the CPU provider always comes last as the fallba
 A file that is not ONNX or whose input is not [N, 3, H, W] raises ``ModelError`` with one line.
 
 Session options (measured in docs/models.md, "Speed of each layout"): every graph optimisation
-(ORT_ENABLE_ALL: on x86 it also rewrites convolutions to the blocked NCHWc layout, 15-20 % faster than
+(ORT_ENABLE_ALL: on x86 it also rewrites convolutions to the blocked NCHWc layout, 15-25 % faster than
 ORT_ENABLE_EXTENDED on YOLO graphs), the memory arena and pattern planner on (off: 10-25 % slower),
 sequential execution on one inter-op thread (a YOLO graph is one chain of convolutions: the
 parallelism is inside each one), ``threads`` intra-op threads, and no spin-waiting unless asked
 (ONNX_ALLOW_SPINNING): a spinning worker keeps its core busy after every run, away from whatever runs
 next (the handler's crops and thumbnails, the other model stage, other jobs on a shared host); at
-rest that costs a run within noise (0-5 %), at load 7 on 2 cores spinning made runs 1.3-1.5x slower.
+rest sleeping costs a batch-1 run 0-10 %, at load 7 on 2 cores spinning made runs 1.3-1.5x slower.
 
 Only the inference workers import this module (it needs onnxruntime and numpy)."""
 
