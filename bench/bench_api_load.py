@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 
 from bench.bench_api_images import seed  # noqa: E402
-from bench.report import bench_arguments, publish  # noqa: E402
+from bench.report import bench_arguments, percentile, publish  # noqa: E402
 from bench.seed import project_viewer_token  # noqa: E402
 from tests.support.database import create_test_database, delete_redis_keys, drop_database  # noqa: E402
 from tests.support.servers import venv_bin  # noqa: E402
@@ -60,44 +60,94 @@ def failures(stats: dict[str, dict], name: str) -> int:
     return 0 if value != value else int(value)  # NaN: the request was not made in that run
 
 
+def server_times(log_lines: list[str], since: float) -> dict[str, list[float]]:
+    """Milliseconds per request by route, as the API measured them (its JSON request log) from `since`
+    (epoch seconds) on: the time in the server, without the load generator's own waits for a core."""
+    import json
+    from datetime import datetime
+
+    times: dict[str, list[float]] = {}
+    for line in log_lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if entry.get("message") != "request" or "duration_ms" not in entry:
+            continue
+        if datetime.fromisoformat(entry["timestamp"].replace("Z", "+00:00")).timestamp() >= since:
+            times.setdefault(entry["route"], []).append(entry["duration_ms"])
+    return times
+
+
+def seeded_figures(url: str) -> dict:
+    """What seed() returns, read back from a database it filled earlier."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        figures = {table: conn.scalar(sa.text(f"SELECT count(*) FROM {table}"))
+                   for table in ("images", "detections", "classifications")}
+        ids = list(conn.scalars(sa.text("SELECT id FROM images ORDER BY random() LIMIT 20000")))
+    engine.dispose()
+    return {"ids": ids, "images": figures["images"], "detections": figures["detections"],
+            "classifications": figures["classifications"]}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=int, default=1_000_000)
     parser.add_argument("--seconds", type=int, default=60)
-    args = bench_arguments(parser, quick={"images": 50_000, "seconds": 30})
+    parser.add_argument("--database", help="an already seeded database (e.g. postgresql+psycopg2://postgres@127.0.0.1/"
+                        "addax_bench_1m from an earlier --keep-database run): skips seeding and keeps it")
+    parser.add_argument("--warmup", type=int, default=20, help="seconds of full load before the measured run")
+    parser.add_argument("--api-workers", type=int, default=2, help="API processes (API_WORKERS; compose runs 2)")
+    parser.add_argument("--keep-database", action="store_true", help="keep the seeded database and print its URL")
+    args = bench_arguments(parser, quick={"images": 50_000, "seconds": 30, "warmup": 10})
 
     from addax_common.context import make_context
     from addax_common.settings import Settings
 
-    url = create_test_database()
+    url = args.database or create_test_database()
     prefix = f"bench-{uuid.uuid4().hex[:8]}:"
     work = Path(tempfile.mkdtemp(prefix="bl", dir="/tmp"))
     stack = None
     try:
-        t0 = time.perf_counter()
-        seeded = seed(url, args.images, random.Random(4))
-        print(f"seeded {args.images} images, {seeded['detections']} detections, {seeded['classifications']} "
-              f"classifications in {time.perf_counter() - t0:.0f} s", flush=True)
+        if args.database:
+            seeded = seeded_figures(url)
+            args.images = seeded["images"]
+        else:
+            t0 = time.perf_counter()
+            seeded = seed(url, args.images, random.Random(4))
+            print(f"seeded {args.images} images, {seeded['detections']} detections, {seeded['classifications']} "
+                  f"classifications in {time.perf_counter() - t0:.0f} s", flush=True)
         settings = Settings(
             _env_file=None, environment="test", database_url=url, redis_prefix=prefix,
             storage_dir=work / "storage", frontend_dist_dir=Path("/nonexistent"),
             jwt_secret="bench-secret-0123456789abcdef0123456789abcdef",
             # Every simulated person signs in as the same member: the per-user limit would count 175 people as one.
-            rate_limit_per_minute=0, rate_limit_per_user_per_minute=10_000_000,
+            rate_limit_per_minute=0, rate_limit_per_user_per_minute=10_000_000, api_workers=args.api_workers,
         )
         ctx = make_context(settings)
-        token = project_viewer_token(ctx, settings, "default", email="load@example.org")
+        token = project_viewer_token(ctx, settings, "default", email=f"load-{uuid.uuid4().hex[:8]}@example.org")
         ctx.close()
         ids_file = work / "ids.txt"
         ids_file.write_text("\n".join(str(i) for i in random.Random(5).sample(seeded["ids"], 2000)))
         stack = Stack(settings, work / "logs").start("api")
         env = {**os.environ, "LOCUST_TOKEN": token, "LOCUST_IDS_FILE": str(ids_file)}
         baseline = locust(stack.api_url, len(USERS), max(10, args.seconds // 3), env, work / "baseline")
-        loaded = locust(stack.api_url, sum(USERS.values()), args.seconds, env, work / "load")
+        # One run of warm-up + measured seconds; Locust resets its statistics after the warm-up (the 175
+        # users all starting at once and the caches filling are not the steady state the goal is about).
+        started = time.time()
+        loaded = locust(stack.api_url, sum(USERS.values()), args.warmup + args.seconds,
+                        env | {"LOCUST_WARMUP_SECONDS": str(args.warmup)}, work / "load")
+        server = server_times(stack.logs("api").splitlines(), since=started + args.warmup)
     finally:
         if stack is not None:
             stack.stop()
-        drop_database(url)
+        if args.database or args.keep_database:
+            print(f"database kept: {url}", flush=True)
+        else:
+            drop_database(url)
         delete_redis_keys(prefix)
         shutil.rmtree(work, ignore_errors=True)
 
@@ -105,20 +155,30 @@ def main() -> int:
              "GET /api/exports/csv (one camera, one month)", "Aggregated"]
     lines = [
         f"{args.images:,} images ({seeded['detections']:,} detections, {seeded['classifications']:,} classifications, "
-        "seeded by COPY), the API as one process (`python -m addax_api`) with Locust on the same machine over "
-        f"loopback for {args.seconds} s. Load: {', '.join(f'{n} {k.lower()}' for k, n in USERS.items())} users, each "
+        f"seeded by COPY), the API as {args.api_workers} worker process(es) (`python -m addax_api`, API_WORKERS) with "
+        "Locust (FastHttpUser, one process) on the same machine over "
+        f"loopback for {args.seconds} s, measured after {args.warmup} s of the same load (statistics reset then). Load: {', '.join(f'{n} {k.lower()}' for k, n in USERS.items())} users, each "
         "waiting 0.5-2 s between requests (an exporting one, 2-5 s: two statistics, then the observation CSV of one "
         "camera over one month). Baseline: one user of each kind, same run.",
         "",
         "| request | baseline p50 / p95 (ms) | load p50 / p95 / p99 (ms) | load requests/s | errors |",
         "|---|---|---|---|---|",
     ]
+    def pair(stats: dict[str, dict], name: str) -> str:
+        p50, p95 = figure(stats, name, "50%"), figure(stats, name, "95%")
+        return "-" if p50 != p50 else f"{p50:.0f} / {p95:.0f}"  # NaN: not requested in that run
+
     lines += [
-        f"| {name} | {figure(baseline, name, '50%'):.0f} / {figure(baseline, name, '95%'):.0f} | "
+        f"| {name} | {pair(baseline, name)} | "
         f"{figure(loaded, name, '50%'):.0f} / {figure(loaded, name, '95%'):.0f} / {figure(loaded, name, '99%'):.0f} | "
         f"{figure(loaded, name, 'Requests/s'):.1f} | {failures(loaded, name)} |"
         for name in names
     ]
+    lines += ["", "In the server (the API's request log, same load run; the time from the request's arrival to its answer):",
+              "", "| route | requests | p50 (ms) | p95 (ms) | p99 (ms) |", "|---|---|---|---|---|"]
+    for route, values in sorted(server.items(), key=lambda item: -len(item[1])):
+        lines.append(f"| {route} | {len(values)} | {percentile(values, 0.5):.1f} | {percentile(values, 0.95):.1f} | "
+                     f"{percentile(values, 0.99):.1f} |")
     worst = max(figure(loaded, name, "95%") for name in LIST_NAMES)
     errors = failures(loaded, "Aggregated")
     met = worst < GOAL_P95_MS and errors == 0

@@ -73,7 +73,11 @@ def before_tuning(path: Path, threads: int) -> Detector:
     (spinning threads) and one image after the other through the previous letterbox."""
     detector = Detector(path, threads=threads, spinning=True)
     detector._letterbox = lambda image: _letterbox_before(detector, image)  # type: ignore[method-assign]
-    detector._letterbox_all = lambda images: [detector._letterbox(im) for im in images]  # type: ignore[method-assign]
+    def prepare(images: list[Image.Image]) -> tuple[np.ndarray, list[_Letterbox]]:
+        prepared = [detector._letterbox(im) for im in images]
+        return np.stack([tensor for tensor, _ in prepared]), [box for _, box in prepared]
+
+    detector._prepare = prepare  # type: ignore[method-assign]
     return detector
 
 

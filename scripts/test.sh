@@ -43,7 +43,9 @@ fi
 # the one-test browser file last). Most tests wait on processes, sockets and the browser rather than
 # compute, so three workers fit a two-core machine.
 # The schemathesis run is not xdist-safe (its generated tests are silently not run in a worker), so it
-# runs as a separate pytest process beside the workers (its own database and Redis prefix too).
+# runs as a separate pytest process beside the workers (its own database and Redis prefix too), at a
+# lower CPU priority: it is the busiest process of the run and nothing in it is timed, while the
+# browser suite beside it waits for pages with time limits (a CI run on a slow machine missed them).
 workers="${PYTEST_WORKERS:-3}"
 serial=(services/api/tests/test_openapi_fuzz.py)
 if [ "$workers" = "0" ]; then
@@ -51,7 +53,7 @@ if [ "$workers" = "0" ]; then
   .venv/bin/python -m pytest -q -ra "$@" || status=$?
 else
   # Exit code 5 = nothing selected (e.g. scripts/test.sh -k pipeline): not a failure.
-  (rc=0; .venv/bin/python -m pytest -q -ra "${serial[@]}" "$@" || rc=$?; echo "$rc" >"$logs/serial.rc") \
+  (rc=0; nice -n 10 .venv/bin/python -m pytest -q -ra "${serial[@]}" "$@" || rc=$?; echo "$rc" >"$logs/serial.rc") \
     >"$logs/serial" 2>&1 &
   serial_pid=$!
   echo "==> pytest ($workers workers)"

@@ -26,8 +26,11 @@ pytestmark = pytest.mark.slow
 
 
 # The suite visits every page at two screen sizes with axe: on a busy two-core machine it needs
-# more than the default 300 s; the npm run below has its own 900 s limit.
-@pytest.mark.timeout(1200)
+# more than the default 300 s. It takes about 300 s alone and 490 s beside the other workers on an
+# idle machine; a CI run on a machine running everything about twice as slowly took 1,275 s (before
+# settle() stopped waiting 15 s for a network that never went idle). The npm run below has its own
+# 2,400 s limit.
+@pytest.mark.timeout(2700)
 def test_dashboard_in_chromium(model_settings, tmp_path):
     chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     assert Path(chromium).exists(), "Chromium is missing: scripts/install.sh installs Debian's chromium"
@@ -43,7 +46,7 @@ def test_dashboard_in_chromium(model_settings, tmp_path):
             command = ["node", "--test", "--test-concurrency=1", *(f"tests/e2e/{name}.e2e.mjs" for name in only)]
         result = subprocess.run(
             command, cwd=FRONTEND, env=os.environ | env,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=2400,
         )
         print(result.stdout[-20000:])
         assert result.returncode == 0, result.stdout[-6000:] + "\n--- api log ---\n" + stack.logs("api")[-3000:]

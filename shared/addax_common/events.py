@@ -16,9 +16,17 @@ IMAGE_INGESTED = "image_ingested"
 DETECTION_COMPLETE = "detection_complete"
 CLASSIFICATION_COMPLETE = "classification_complete"
 IMAGE_FAILED = "image_failed"
+# An upload that is no photo (or a corrupt one) was quarantined with its reason: the gallery's
+# rejected count changes, and a camera sending junk is worth a glance.
+IMAGE_REJECTED = "image_rejected"
 ALERT_FIRED = "alert_fired"
 CAMERA_STATUS = "camera_status"
-EVENT_TYPES = (IMAGE_INGESTED, DETECTION_COMPLETE, CLASSIFICATION_COMPLETE, IMAGE_FAILED, ALERT_FIRED, CAMERA_STATUS)
+# An admin changed the run-time settings: every API process re-reads them (RuntimeSettings.invalidate).
+RUNTIME_SETTINGS_CHANGED = "runtime_settings_changed"
+EVENT_TYPES = (
+    IMAGE_INGESTED, DETECTION_COMPLETE, CLASSIFICATION_COMPLETE, IMAGE_FAILED, IMAGE_REJECTED, ALERT_FIRED, CAMERA_STATUS,
+    RUNTIME_SETTINGS_CHANGED,
+)
 
 
 class EventPublisher:

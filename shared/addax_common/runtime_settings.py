@@ -108,14 +108,20 @@ class RuntimeSettings:
         self._read_at: float | None = None
         self._lock = threading.Lock()
 
-    def current(self) -> RuntimeValues:
+    def current(self, session: Session | None = None) -> RuntimeValues:
+        """The values, re-read when due. A caller that already holds a pooled connection passes its
+        `session`: the re-read then goes through it. Waiting for a second connection while holding one
+        (and this lock) is how a busy API deadlocked until the pool timed out."""
         with self._lock:
             now = time.monotonic()
             if self._read_at is None or now - self._read_at >= self._ttl:
                 self._read_at = now
                 try:
-                    with self._sessions() as session:
+                    if session is not None:
                         fresh = load(session, self._settings)
+                    else:
+                        with self._sessions() as own:
+                            fresh = load(own, self._settings)
                 except SQLAlchemyError as exc:
                     log.warning("runtime_settings_unavailable", error=str(exc)[:300])
                 else:
@@ -123,6 +129,13 @@ class RuntimeSettings:
                         log.info("runtime_settings_changed", **fresh.as_dict())
                     self._values = fresh
             return self._values
+
+    def cached(self) -> RuntimeValues | None:
+        """The values when no re-read is due, else None: no I/O and no waiting, for the event loop."""
+        read_at = self._read_at
+        if read_at is not None and time.monotonic() - read_at < self._ttl:
+            return self._values
+        return None
 
     def invalidate(self) -> None:
         with self._lock:

@@ -244,6 +244,9 @@ class Settings(BaseSettings):
     # --- API and security ----------------------------------------------------------------------
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    # API processes sharing the port: one Python process uses one core at a time. Each has its own
+    # database pool (DATABASE_POOL_SIZE + DATABASE_MAX_OVERFLOW connections).
+    api_workers: int = Field(1, ge=1, le=64)
     # Proxies whose X-Forwarded-For the API trusts (nginx in compose), so rate limits and audit rows
     # see the real client address.
     forwarded_allow_ips: str = "127.0.0.1"
@@ -262,6 +265,10 @@ class Settings(BaseSettings):
     login_max_attempts: int = 5
     login_lockout_seconds: int = 900
     stats_cache_seconds: int = 300
+    # The gallery's answers kept in memory at most this long (addax_api/response_cache.py); every change
+    # made through the API or reported by the pipeline invalidates them at once, so this only bounds how
+    # long a change nobody reported can go unseen. 0 switches it off.
+    response_cache_seconds: float = Field(30.0, ge=0)
     frontend_dist_dir: Path = Path("services/frontend/dist")
     admin_email: str = "admin@example.org"
     admin_password: str = DEFAULT_ADMIN_PASSWORD

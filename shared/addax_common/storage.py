@@ -180,8 +180,13 @@ class S3Storage:
         import boto3
         from botocore.config import Config
 
+        # Checksums only where an operation requires one: botocore >= 1.36 otherwise computes a CRC32 of
+        # every PUT body and checks one on every GET, on the worker's CPU. Measured against moto_server
+        # with a 280 kB photo: client CPU per PUT 1.75 -> 1.60 ms, per GET 1.52 -> 1.30 ms. TCP/TLS and
+        # S3's own integrity checks still cover the bytes in flight.
         config = Config(
-            signature_version="s3v4", retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=3, read_timeout=10
+            signature_version="s3v4", retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=3, read_timeout=10,
+            request_checksum_calculation="when_required", response_checksum_validation="when_required",
         )
         def client_for(endpoint: str | None) -> Any:
             return boto3.client(

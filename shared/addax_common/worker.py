@@ -219,12 +219,21 @@ class Worker:
         messages = self.queue.take(self.consumer, self.stage.batch_size, timeout)
         if not messages:
             return 0
-        valid = [m for m in messages if m.image_id]
-        for bad in (m for m in messages if not m.image_id):
-            log.error("malformed_message_dropped", raw=bad.raw[:200])
-            self.queue.ack(self.consumer, bad)
+        valid: dict[str, Message] = {}
+        for message in messages:
+            if not message.image_id:
+                log.error("malformed_message_dropped", raw=message.raw[:200])
+                self.queue.ack(self.consumer, message)
+            elif message.image_id in valid:
+                # At-least-once delivery can name an image twice in one batch (a reconciler's re-push
+                # beside the original). Results are per image, so the second copy's skip would overwrite
+                # the first's success: handle the image once, drop the copy.
+                log.info("duplicate_message_dropped", stage=self.stage.name, image_id=message.image_id)
+                self.queue.ack(self.consumer, message)
+            else:
+                valid[message.image_id] = message
         if valid:
-            self._handle(valid)
+            self._handle(list(valid.values()))
         return len(messages)
 
     def _handle(self, messages: list[Message]) -> None:

@@ -76,6 +76,17 @@ def test_thumbnail_keeps_the_aspect_and_the_picture():
     assert thumbnail(marked(300, 100), 400).size == (300, 100)  # never enlarged
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (2048, 1536), (1000, 999), (401, 3000), (5000, 401), (400, 400)])
+def test_thumbnail_is_pillows_thumbnail_pixel_for_pixel(size):
+    """Without Pillow's in-place copy of the photo, but its size rule and its pixels exactly."""
+    photo = marked(*size)
+    expected = photo.copy()
+    expected.thumbnail((400, 400), Image.Resampling.LANCZOS, reducing_gap=1.0)
+    small = thumbnail(photo, 400)
+    assert small.size == expected.size
+    assert np.array_equal(np.asarray(small), np.asarray(expected))
+
+
 def test_encode_jpeg_without_optimize_is_a_valid_jpeg_of_the_same_picture():
     photo = marked(640, 480)
     plain, optimized = encode_jpeg(photo, optimize=False), encode_jpeg(photo)

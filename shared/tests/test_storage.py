@@ -123,6 +123,26 @@ def test_s3_urls_are_signed_for_the_public_endpoint(s3_server):
     assert "X-Amz-Signature" in url
 
 
+def test_s3_client_computes_no_checksum_per_object(s3_server):
+    """Settings' S3 client sends no CRC32 of each body (botocore's default since 1.36 costs CPU per PUT and
+    GET): objects still round-trip byte for byte."""
+    from addax_common.settings import Settings
+    from addax_common.storage import S3Storage
+
+    settings = Settings(
+        _env_file=None, storage_backend="s3", s3_endpoint_url=s3_server.endpoint, s3_access_key="a",
+        s3_secret_key="b", s3_bucket_prefix=f"c{uuid.uuid4().hex[:8]}-",
+    )
+    storage = S3Storage.from_settings(settings)
+    storage.ensure_buckets()
+    sent: list[dict[str, str]] = []
+    storage.client.meta.events.register("before-send.s3.PutObject", lambda request, **_: sent.append(dict(request.headers)))
+    data = bytes(range(256)) * 1000
+    storage.put(BUCKET_RAW, "a/b.jpg", data, "image/jpeg")
+    assert storage.get(BUCKET_RAW, "a/b.jpg") == data
+    assert sent and not any(k.lower().startswith("x-amz-checksum") or k.lower() == "x-amz-trailer" for k in sent[0])
+
+
 def test_directory_urls_are_stable_within_a_window(tmp_path):
     storage = DirectoryStorage(tmp_path, "", "s")
     first = storage.url(BUCKET_CROPS, "a_0.jpg", ttl_seconds=400, now=1000)

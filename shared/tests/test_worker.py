@@ -137,3 +137,27 @@ def test_for_each_image_concurrently_overlaps_the_images_and_keeps_failures_per_
     serial: dict = {}
     assert for_each_image_concurrently(serial, ["x", "bad"], lambda n: n, action, None) == ["X"]
     assert serial["x"] is None and isinstance(serial["bad"], PermanentError)
+
+
+def test_an_image_named_twice_in_one_batch_is_handled_and_counted_once(ctx):
+    from addax_common.metrics import PROCESSED
+
+    seen = []
+
+    def handler(msgs):
+        # Like the real handlers: the second claim of an image already claimed in this batch is a skip.
+        results = {}
+        for m in msgs:
+            results[m.image_id] = SkipMessage("claimed already") if m.image_id in seen else None
+            seen.append(m.image_id)
+        return results
+
+    worker = Worker(ctx, Stage("twice", "in", handler, batch_size=8), "c")
+    a, b = str(add_image(ctx)), str(add_image(ctx))
+    before = PROCESSED.labels("twice")._value.get()
+    for image_id in (a, a, b):
+        worker.queue.push(image_id)
+    assert worker.run_once(timeout=0.1) == 3
+    assert sorted(seen) == sorted([a, b])
+    assert PROCESSED.labels("twice")._value.get() - before == 2  # the copy's skip no longer hides a's success
+    assert worker.queue.in_flight("c") == [] and worker.queue.depth() == 0

@@ -7,12 +7,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from typing import Any
 
+import anyio.to_thread
 import redis.asyncio as aioredis
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import IntegrityError
 
 from addax_api import __version__
 from addax_api.alerts.router import admin_router as alerts_admin_router
@@ -35,10 +37,11 @@ from addax_api.live.hub import LiveHub
 from addax_api.live.router import router as live_router
 from addax_api.media.router import router as media_router
 from addax_api.media.service import MediaUrls
-from addax_api.middleware import RateLimitMiddleware, RequestMiddleware
+from addax_api.middleware import ConcurrencyGate, RateLimitMiddleware, RequestMiddleware
 from addax_api.models.router import project_router as reprocess_router
 from addax_api.models.router import router as models_router
 from addax_api.projects.router import router as projects_router
+from addax_api.response_cache import ResponseCache, bump_data_version
 from addax_api.species_labels.router import router as species_labels_router
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.router import router as stats_router
@@ -48,6 +51,7 @@ from addax_api.uploads.router import project_router as uploads_router
 from addax_api.users.router import router as users_router
 from addax_api.users.service import ensure_admin
 from addax_common.context import ServiceContext, make_context
+from addax_common.events import RUNTIME_SETTINGS_CHANGED
 from addax_common.logging import get_logger
 from addax_common.metrics import register_queue_collector
 from addax_common.runtime_settings import RuntimeSettings
@@ -98,6 +102,8 @@ def bootstrap_admin(ctx: ServiceContext, settings: Settings) -> None:
         with ctx.sessions() as db:
             user = ensure_admin(db, settings.admin_email, settings.admin_password)
             db.commit()
+    except IntegrityError:  # another API worker process created it at the same moment
+        return
     except Exception as exc:  # noqa: BLE001 - e.g. the database is not migrated yet; health shows it
         log.error("admin_bootstrap_failed", error=str(exc))
         return
@@ -105,9 +111,17 @@ def bootstrap_admin(ctx: ServiceContext, settings: Settings) -> None:
         log.warning("admin_user_created", email=user.email, hint="log in and change the password")
 
 
+def gate_limit(settings: Settings) -> int:
+    """Requests admitted at once: one per pooled connection (middleware.ConcurrencyGate)."""
+    return settings.database_pool_size + settings.database_max_overflow
+
+
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     ctx: ServiceContext = app.state.ctx
+    # Every admitted request must find a worker thread, with room for the live hub and lifespans.
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = max(limiter.total_tokens, gate_limit(app.state.settings) + 10)
     await run_in_threadpool(bootstrap_admin, ctx, app.state.settings)
     try:
         await run_in_threadpool(ctx.storage.ensure_buckets)
@@ -157,9 +171,20 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
     app.state.redis_async = redis_async
 
     async def stats_stale(project_id: int) -> None:
+        # The pipeline's changes (at most every 5 s in a burst, live/hub.py): the next request recomputes.
         await redis_async.incr(app.state.stats_cache.version_key(project_id))
 
-    app.state.hub = LiveHub(settings, redis_async, ctx.sessions, on_stats_stale=stats_stale)
+    app.state.response_cache = ResponseCache(ctx.redis, settings)
+
+    async def data_changed() -> None:
+        await bump_data_version(redis_async, settings)
+
+    async def pipeline_event(event: dict[str, Any]) -> None:
+        if event.get("type") == RUNTIME_SETTINGS_CHANGED:  # made through another API process
+            app.state.runtime_settings.invalidate()
+        await data_changed()
+
+    app.state.hub = LiveHub(settings, redis_async, ctx.sessions, on_stats_stale=stats_stale, on_event=pipeline_event)
     app.state.frontend = Frontend.load(settings.frontend_dist_dir)
 
     for router in (
@@ -193,7 +218,8 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
 
     install_exception_handlers(app)
     # Added innermost first: RequestMiddleware wraps everything (logs, headers, 500s), CORS answers
-    # preflights before the rate limit counts anything.
+    # preflights before the rate limit counts anything, and the gate admits only what the rate limit let in.
+    app.add_middleware(ConcurrencyGate, connections=gate_limit(settings), timeout=settings.database_pool_timeout_seconds)
     app.add_middleware(RateLimitMiddleware, settings=settings, get_redis=lambda: app.state.redis_async)
     app.add_middleware(
         CORSMiddleware,
@@ -204,5 +230,5 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         expose_headers=["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"],
         max_age=600,
     )
-    app.add_middleware(RequestMiddleware, settings=settings)
+    app.add_middleware(RequestMiddleware, settings=settings, on_change=data_changed)
     return app

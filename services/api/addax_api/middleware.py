@@ -1,14 +1,15 @@
-"""Pure ASGI middleware: request log + metrics + security headers + last-resort error handler, and
-the rate limit (per user when signed in, per IP otherwise). (Pure ASGI rather than
+"""Pure ASGI middleware: request log + metrics + security headers + last-resort error handler, the
+rate limit (per user when signed in, per IP otherwise) and the concurrency gate. (Pure ASGI rather than
 BaseHTTPMiddleware: no extra task per request, and WebSocket scopes pass straight through.)"""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 import redis.asyncio as aioredis
 from starlette.datastructures import MutableHeaders
@@ -16,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from addax_api.deps import valid_ip
 from addax_api.errors import Unauthorized
-from addax_api.metrics import LATENCY, RATE_LIMITED, REQUESTS
+from addax_api.metrics import GATE_REFUSED, GATE_WAITING, LATENCY, RATE_LIMITED, REQUESTS
 from addax_api.security import decode_access_token
 from addax_common.logging import get_logger
 from addax_common.settings import Settings, tile_url_origin
@@ -87,9 +88,19 @@ def _json_response(status: int, detail: str, extra_headers: Sequence[tuple[bytes
     return {"type": "http.response.start", "status": status, "headers": headers}, {"type": "http.response.body", "body": body}
 
 
+# Requests that change nothing: the others, when they succeed, invalidate the cached gallery answers.
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+# Signing in, refreshing a token and signing out change no image: every dashboard refreshes its token
+# every few minutes, and a hundred of them would keep the gallery's cache empty.
+SESSION_PATHS = "/api/auth/"
+
+
 class RequestMiddleware:
-    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+    def __init__(
+        self, app: ASGIApp, settings: Settings, on_change: Callable[[], Awaitable[None]] | None = None
+    ) -> None:
         self.app = app
+        self.on_change = on_change
         self.hsts = settings.cookie_secure
         self.csp = content_security_policy(settings)
 
@@ -124,11 +135,18 @@ class RequestMiddleware:
         status = 500
         started = False
 
+        changes = (
+            scope.get("method") not in SAFE_METHODS and path.startswith("/api/") and not path.startswith(SESSION_PATHS)
+        )
+
         async def send_wrapper(message: Message) -> None:
             nonlocal status, started
             if message["type"] == "http.response.start":
                 started = True
                 status = message["status"]
+                if changes and status < 400 and self.on_change is not None:
+                    # Committed (commits happen before the answer) and not yet told: see response_cache.py.
+                    await self.on_change()
                 headers = MutableHeaders(scope=message)
                 self._security_headers(headers, path)
                 headers["X-Request-ID"] = request_id
@@ -239,3 +257,73 @@ class RateLimitMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+# Not gated: media are served from storage without the database (50 thumbnails per gallery page must not
+# queue behind slow queries), health must answer under load, and upload bodies arrive at the speed of
+# a cellular link.
+UNGATED_PREFIXES = ("/api/media/", "/api/health")
+
+
+def _gated(path: str) -> bool:
+    return path.startswith("/api/") and not path.startswith(UNGATED_PREFIXES) and not _UPLOAD_PATH.match(path)
+
+
+# The gallery's reads (answered from memory most of the time, response_cache.py) have a lane of their
+# own, so a burst of slow requests (image details, exports, statistics) cannot hold them up.
+GALLERY_READ = re.compile(r"/api/projects/[^/]+/images(/status-counts)?")
+
+
+def _lane(method: str, path: str) -> str:
+    return "gallery" if method == "GET" and GALLERY_READ.fullmatch(path) else "default"
+
+
+def lane_limits(connections: int) -> dict[str, int]:
+    """How many requests of each lane run at once: together one per pooled connection."""
+    gallery = max(1, connections // 3)
+    return {"gallery": gallery, "default": max(1, connections - gallery)}
+
+
+class ConcurrencyGate:
+    """At most one API request per pooled database connection runs at once; the rest wait here on the
+    event loop, in arrival order, for up to `timeout` seconds, then get a 503 with Retry-After. Gallery
+    reads and everything else wait in separate lanes (`lane_limits`).
+
+    Without it a burst deadlocks: each request takes a pooled connection in one worker thread (the
+    project scope) and needs another thread for the next step, while every thread of the pool (40) is
+    taken by requests waiting for a connection; nothing moves until the pool times out (measured: 172 of
+    180 concurrent requests answered 503, and 5 requests/s under Locust). Waiting here costs no thread
+    and no connection, and an admitted request always finds both."""
+
+    def __init__(self, app: ASGIApp, connections: int, timeout: float) -> None:
+        self.app = app
+        self.limits = lane_limits(connections)
+        self.timeout = timeout
+        self._lanes: dict[str, asyncio.Semaphore] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not _gated(path):
+            await self.app(scope, receive, send)
+            return
+        lane = _lane(scope.get("method", ""), path)
+        if lane not in self._lanes:  # created on the serving loop
+            self._lanes[lane] = asyncio.Semaphore(self.limits[lane])
+        slots = self._lanes[lane]
+        GATE_WAITING.inc()
+        try:
+            await asyncio.wait_for(slots.acquire(), self.timeout)
+        except TimeoutError:
+            GATE_REFUSED.inc()
+            log.warning("api_busy", path=path, lane=lane, limit=self.limits[lane])
+            head, body = _json_response(503, "the server is busy: every database connection is in use; retry in a moment",
+                                        [(b"retry-after", b"1")])
+            await send(head)
+            await send(body)
+            return
+        finally:
+            GATE_WAITING.dec()
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            slots.release()

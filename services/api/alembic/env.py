@@ -15,16 +15,9 @@ def _url() -> str:
     return config.attributes.get("url") or context.get_x_argument(as_dictionary=True).get("url") or get_settings().database_url
 
 
-# Expression indexes autogenerate cannot compare with the database's text of them: it would
-# propose dropping and re-creating them in every new revision.
-_UNCOMPARABLE_INDEXES = {"ix_classifications_top_label"}
-
-
 def _include_object(_obj, name, type_, _reflected, _compare_to):
     # PostGIS owns these tables; autogenerate must not try to drop them.
-    if type_ == "table" and name in {"spatial_ref_sys", "layer", "topology"}:
-        return False
-    return not (type_ == "index" and name in _UNCOMPARABLE_INDEXES)
+    return not (type_ == "table" and name in {"spatial_ref_sys", "layer", "topology"})
 
 
 def run_migrations_offline() -> None:

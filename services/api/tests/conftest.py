@@ -19,6 +19,7 @@ from sqlalchemy import select
 import addax_api.security as security
 import addax_common.passwords as passwords
 from addax_api.main import create_app
+from addax_api.response_cache import data_version_key
 from addax_common.context import ServiceContext, make_context
 from addax_common.db import (
     DEFAULT_PROJECT_SLUG,
@@ -153,6 +154,10 @@ class Seeder:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    def changed(self) -> None:
+        """What the pipeline's event does through the live hub: the API's cached gallery answers are stale."""
+        self.ctx.redis.incr(data_version_key(self.ctx.settings))
+
     def camera(self, name: str, lat: float | None = None, lon: float | None = None, **values: Any) -> int:
         from geoalchemy2.elements import WKTElement
 
@@ -162,12 +167,14 @@ class Seeder:
                 camera.location = WKTElement(f"POINT({lon} {lat})", srid=4326)
             db.add(camera)
             db.commit()
+            self.changed()
             return camera.id
 
     def status(self, camera_id: int, reported_at: datetime, **values: Any) -> None:
         with self.ctx.sessions() as db:
             db.add(CameraStatus(camera_id=camera_id, reported_at=reported_at, source=values.pop("source", "report"), **values))
             db.commit()
+            self.changed()
 
     def image(
         self,
@@ -245,6 +252,7 @@ class Seeder:
                         )
                     )
             db.commit()
+            self.changed()
         return image_id
 
     def detection_ids(self, image_id: uuid.UUID) -> list[int]:

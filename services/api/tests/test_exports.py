@@ -495,3 +495,25 @@ def test_bad_imports_are_422_naming_the_row_and_store_nothing(
 def test_import_needs_a_project_admin(client, users, study):
     response = post_import(client, users.analyst.headers, b"PK", slug="default")
     assert response.status_code == 403
+
+
+def test_an_export_holds_one_database_connection_while_it_streams(api_settings, users, study):
+    """An export reads in a snapshot session of its own: the request's session must give its connection
+    back first, or each export takes two and a burst of them starves the pool the gate counts on (with
+    a one-connection pool the export waited for itself and answered 503)."""
+    from fastapi.testclient import TestClient
+
+    from addax_api.main import create_app
+    from addax_common.context import make_context
+
+    tight = api_settings.model_copy(
+        update={"database_pool_size": 1, "database_max_overflow": 0, "database_pool_timeout_seconds": 1.0}
+    )
+    ctx = make_context(tight)
+    try:
+        with TestClient(create_app(tight, ctx=ctx)) as test_client:
+            response = test_client.get(f"{URL}/csv", params={"table": "observations"}, headers=users.viewer.headers)
+    finally:
+        ctx.close()
+    assert response.status_code == 200, response.text
+    assert len(list(csv.DictReader(io.StringIO(response.text)))) == 8

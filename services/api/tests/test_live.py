@@ -120,6 +120,37 @@ def test_hub_survives_redis_errors(api_settings, api_ctx):
     asyncio.run(scenario())
 
 
+def test_hub_stops_when_cancelled_even_if_closing_the_connection_swallows_the_cancellation(api_settings, api_ctx):
+    """Python 3.11's wait_for returns normally when the awaited close has finished by the time the
+    cancellation reaches it: the cancellation is lost. The loop must still end instead of subscribing
+    again, or the API's shutdown hangs (seen once in CI)."""
+    running: list[asyncio.Task] = []
+    closes = 0
+
+    class ClosingPubSub:
+        async def subscribe(self, _channel):
+            raise ConnectionError("Connection closed by server.")
+
+        async def aclose(self):
+            nonlocal closes
+            closes += 1
+            if closes == 1:
+                running[0].cancel()  # arrives while wait_for waits for this close, which then finishes
+
+    class FlakyRedis:
+        def pubsub(self, **_):
+            return ClosingPubSub()
+
+    async def scenario():
+        hub = LiveHub(api_settings, FlakyRedis(), api_ctx.sessions)
+        running.append(asyncio.create_task(hub.run()))
+        done, _ = await asyncio.wait(running, timeout=3)
+        assert done, f"the hub kept running after it was cancelled ({closes} connections closed)"
+        assert running[0].cancelled()
+
+    asyncio.run(scenario())
+
+
 def test_stats_invalidation_is_coalesced(monkeypatch):
     """A burst of completions bumps the statistics version at once and then once more, not per event."""
     import addax_api.live.hub as hub_module
@@ -132,7 +163,7 @@ def test_stats_invalidation_is_coalesced(monkeypatch):
 
     async def scenario():
         hub = LiveHub.__new__(LiveHub)
-        hub.clients, hub.on_stats_stale = set(), bump
+        hub.clients, hub.on_stats_stale, hub.on_event = set(), bump, None
         hub._last_invalidation, hub._pending_invalidation, hub._stale_projects = float("-inf"), None, set()
         for n in range(20):
             event = {"type": "classification_complete", "image_id": "x", "camera_id": None, "project_id": 1 + n % 2}

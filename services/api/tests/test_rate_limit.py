@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from addax_api import security
 from addax_api.main import create_app
 from addax_common.settings import Settings
+from tests.support.rate_windows import in_a_fresh_window
 
 # What the dashboard sends for one image reviewed on the detail page (services/frontend/src/features/
 # image-detail/api/image.ts), in the worst case of a species correction on every image:
@@ -28,6 +29,7 @@ def test_signed_in_requests_count_per_user_anonymous_per_ip(api_settings, api_ct
     # A field station: everyone behind one address.
     with TestClient(create_app(limited, ctx=api_ctx), client=("198.51.100.9", 1)) as station:
         me = lambda who=None: station.get("/api/auth/me", headers=who.headers if who else {})  # noqa: E731
+        in_a_fresh_window()
         assert [me(users.analyst).status_code for _ in range(6)] == [200] * 5 + [429]
         limited_response = me(users.analyst)
         assert limited_response.headers["x-ratelimit-limit"] == "5"

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from addax_api.main import create_app
 from addax_common.storage import media_signature
+from tests.support.rate_windows import in_a_fresh_window
 
 
 def test_security_headers(client, users):
@@ -52,6 +53,7 @@ def test_rate_limit_per_ip(api_settings, api_ctx):
     # Two apps stand for two API processes: the counters live in Redis, shared by both.
     app_one, app_two = create_app(limited_settings, ctx=api_ctx), create_app(limited_settings, ctx=api_ctx)
     with TestClient(app_one, client=("198.51.100.1", 1)) as one, TestClient(app_two, client=("198.51.100.2", 1)) as two:
+        in_a_fresh_window()
         statuses = [one.get("/api/auth/me").status_code for _ in range(6)]
         assert statuses == [401] * 5 + [429]
         limited = one.get("/api/auth/me")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import delete
 
 from addax_common.db import Classification
@@ -176,8 +179,73 @@ def test_cache_keys_follow_parameters(client, users, gallery, api_ctx):
     get(client, users, "/api/projects/default/stats/summary")
     get(client, users, "/api/projects/default/stats/summary", camera_id=cam["Alpha"])
     keys = list(api_ctx.redis.scan_iter(match=api_ctx.settings.key("stats:*:summary:*")))
-    assert len(keys) == 2
+    # One answer per parameter set; no lock is left behind.
+    assert len(keys) == 2 and not any(str(k).endswith(":computing") for k in keys)
     assert all(0 < api_ctx.redis.ttl(k) <= 300 for k in keys)
+
+
+def test_after_the_pipeline_moved_one_request_recomputes_while_the_others_wait_for_its_answer(api_ctx):
+    from pydantic import TypeAdapter
+
+    from addax_api.stats.cache import StatsCache
+
+    cache, counts = StatsCache(api_ctx.redis, api_ctx.settings), TypeAdapter(int)
+    project = 4242  # a project of its own: nothing else bumps its versions
+    computed: list[int] = []
+    release = threading.Event()
+
+    def stats(value: int, block: bool = False) -> int:
+        def compute() -> int:
+            computed.append(value)
+            if block:
+                assert release.wait(10)
+            return value
+
+        return cache.get_or_compute(project, "summary", {"p": 1}, counts, compute)
+
+    assert stats(1) == 1 and stats(2) == 1 and computed == [1]  # cached
+    for change in (lambda: api_ctx.redis.incr(cache.version_key(project)), lambda: cache.invalidate(project)):
+        change()  # images completed (live/hub.py), then a person's correction
+        before = len(computed)
+        release.clear()
+        with ThreadPoolExecutor(3) as pool:
+            leader = pool.submit(stats, 10 * before, True)
+            while len(computed) == before:  # the leader is computing
+                time.sleep(0.01)
+            followers = [pool.submit(stats, -1) for _ in range(2)]
+            time.sleep(0.3)
+            # Nobody is answered with the previous result, and nobody runs the same query beside it.
+            assert not any(f.done() for f in followers) and len(computed) == before + 1
+            release.set()
+            assert leader.result(10) == 10 * before
+            assert [f.result(10) for f in followers] == [10 * before] * 2
+        assert stats(-2) == 10 * before and len(computed) == before + 1
+
+
+def test_a_request_waiting_for_a_failed_computation_computes_at_once(api_ctx):
+    from pydantic import TypeAdapter
+
+    from addax_api.stats.cache import StatsCache
+
+    cache, counts = StatsCache(api_ctx.redis, api_ctx.settings), TypeAdapter(int)
+    started, release = threading.Event(), threading.Event()
+
+    def failing() -> int:
+        started.set()
+        release.wait(10)
+        raise RuntimeError("database went away")
+
+    with ThreadPoolExecutor(2) as pool:
+        leader = pool.submit(cache.get_or_compute, 4343, "summary", {}, counts, failing)
+        assert started.wait(10)
+        follower = pool.submit(cache.get_or_compute, 4343, "summary", {}, counts, lambda: 7)
+        time.sleep(0.2)
+        assert not follower.done()
+        t0 = time.monotonic()
+        release.set()
+        with pytest.raises(RuntimeError):
+            leader.result(10)
+        assert follower.result(10) == 7 and time.monotonic() - t0 < 2  # not after the 30 s wait
 
 
 def wait_for_subscriber(api_ctx, timeout: float = 5.0) -> None:

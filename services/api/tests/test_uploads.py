@@ -19,6 +19,7 @@ from addax_common.storage import BUCKET_QUARANTINE, BUCKET_RAW, BUCKET_THUMBNAIL
 from tests.support.bad_inputs import basic_corpus as bad_input_corpus
 from tests.support.bad_inputs import make_mp4
 from tests.support.jpegs import make_jpeg
+from tests.support.rate_windows import in_a_fresh_window
 
 TUS = {"Tus-Resumable": "1.0.0"}
 
@@ -244,6 +245,7 @@ def test_upload_rate_limit_is_per_key(client, users, api_ctx, make_key, app):
     app.state.settings.upload_rate_limit_per_minute = 3
     try:
         one, two = make_key("one")["key"], make_key("two")["key"]
+        in_a_fresh_window()
         codes = [client.post("/api/upload/check", json={"sha256": []}, headers={"X-Api-Key": one}).status_code
                  for _ in range(4)]
         assert codes == [200, 200, 200, 429]

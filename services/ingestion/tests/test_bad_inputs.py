@@ -96,3 +96,17 @@ def test_oversized_upload_is_rejected_with_its_head_quarantined(settings, ctx, p
     assert row.sha256 == hashlib.sha256(data).hexdigest()  # of the whole file
     assert ctx.storage.get(BUCKET_QUARANTINE, row.storage_key) == data[:4000]
     assert not path.exists()
+
+
+def test_a_rejected_upload_is_announced_with_its_reason(ctx, put_upload, db, events):
+    """The dashboard's rejected count and its cached gallery answers change on this event; without it
+    they showed the old count for up to RESPONSE_CACHE_SECONDS."""
+    from addax_common.ingest.ingest import Ingestor
+
+    path = put_upload("notes.jpg", b"not a photo at all", account="site2")
+    result = Ingestor(ctx).ingest_file(path)
+    assert result.outcome.value == "rejected"
+    [row] = db.images()
+    [event] = events(1, event_type="image_rejected")
+    assert event["image_id"] == str(row.id) and event["project_id"] == row.project_id is not None
+    assert event["filename"] == "notes.jpg" and event["error"] == row.error

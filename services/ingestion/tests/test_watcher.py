@@ -60,6 +60,28 @@ def test_slow_writer_is_picked_up_once_when_complete(settings, ctx, pipeline, re
         watcher.stop()
 
 
+def test_a_file_written_in_many_chunks_is_noted_a_few_times_not_once_per_write(settings, pipeline, upload_dir, jpeg, wait_for):
+    """The inotify subscription leaves out per-write "modified" events (and the opens and closes of
+    reads): a file written in 64 chunks is noted on creation and on its close, not 64 times."""
+    watcher = UploadWatcher(settings, pipeline)
+    noted: list[str] = []
+    note = watcher.note
+    watcher.note = lambda path: (noted.append(os.fspath(path)), note(path))[1]  # type: ignore[method-assign]
+    watcher.start()
+    try:
+        data = jpeg(seed=6)
+        target = upload_dir / "chunked.jpg"
+        with open(target, "wb") as fh:
+            for i in range(0, len(data), len(data) // 64 + 1):
+                fh.write(data[i : i + len(data) // 64 + 1])
+                fh.flush()
+        wait_for(lambda: not target.exists(), what="the chunked file ingested and removed")
+        mine = [p for p in noted if p.endswith("chunked.jpg")]
+        assert 1 <= len(mine) <= 3, mine
+    finally:
+        watcher.stop()
+
+
 def test_periodic_scan_catches_missed_events(settings, pipeline, upload_dir, jpeg, db, wait_for):
     watcher = UploadWatcher(settings, pipeline).start()
     watcher._observer.stop()  # simulate lost inotify events (e.g. queue overflow): only the scan is left

@@ -19,11 +19,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    case,
     func,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from addax_common.db.base import Base, utc_timestamp
@@ -106,6 +105,10 @@ class Image(Base):
     # max(detections.confidence) of the image, null without detections: kept by triggers on detections
     # (migration 0015), read by the confidence sort. Never written by application code.
     max_confidence: Mapped[float | None] = mapped_column(Float)
+    # The labels that count for the image's detections (a human correction, else the machine's rank-1
+    # label), kept by triggers on classifications (migration 0018), read by the species filter. Never
+    # written by application code.
+    species: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list, server_default="{}")
     exif_captured_at: Mapped[datetime | None] = utc_timestamp()
     # The EXIF wall-clock time when the photo carried no UTC offset (nearly every camera trap): it is
     # read in the time zone of the image's deployment (addax_common/deployments.py), so changing that
@@ -181,6 +184,8 @@ Index(
     func.coalesce(Image.captured_at, Image.received_at),
     Image.id,
 )
+# The species filter (migration 0018): `species && ARRAY[...]`.
+Index("ix_images_species", Image.species, postgresql_using="gin")
 Index("ix_images_deployment", Image.deployment_id)
 # Frames of a sequence (frame counts of a gallery page, the detail's frame strip; migration 0009).
 Index("ix_images_sequence", Image.sequence_id, Image.captured_at)
@@ -277,8 +282,6 @@ class Classification(Base):
 Index("ix_classifications_label", Classification.label)
 Index("ix_classifications_image_rank", Classification.image_id, Classification.rank)
 Index("ix_classifications_detection", Classification.detection_id)
-# The species filter's expression: its statistics tell the planner how rare a species is as top label.
-Index("ix_classifications_top_label", case((Classification.rank == 1, Classification.label)))
 # "Has a person corrected this detection?" (human labels win over the machine's; migration 0002).
 Index(
     "ix_classifications_human_detection",

@@ -45,7 +45,7 @@ from addax_common.context import ServiceContext
 from addax_common.db.images import Image, ImageStatus
 from addax_common.db.users import AuditLog
 from addax_common.deployments import assign_image
-from addax_common.events import CAMERA_STATUS, IMAGE_INGESTED
+from addax_common.events import CAMERA_STATUS, IMAGE_INGESTED, IMAGE_REJECTED
 from addax_common.ingest.cameras import CameraRef, CameraRegistry, record_status
 from addax_common.ingest.exif import ExifInfo, read_exif
 from addax_common.ingest.filenames import sanitize_filename
@@ -464,6 +464,10 @@ class Ingestor:
 
             if not self._commit_row(BUCKET_QUARANTINE, key, "rejected", write):
                 return self._count_duplicate(up) or IngestResult(Outcome.DUPLICATE, up.path)
+            self.ctx.events.publish(
+                IMAGE_REJECTED, project_id=row.project_id, image_id=image_id, camera_id=camera.id if camera else None,
+                camera_name=camera.name if camera else None, filename=up.filename, error=reason[:500],
+            )
             self._remove_upload(up)
             log.warning("image_rejected", filename=up.filename, reason=reason, quarantine_key=key, size=up.size)
             return IngestResult(Outcome.REJECTED, up.path, image_id, camera.id if camera else None, reason)

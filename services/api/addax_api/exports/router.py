@@ -13,7 +13,9 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
 
+from addax_api.deps import get_db
 from addax_api.errors import ApiError, error_responses
 from addax_api.exports import importing, service
 from addax_api.exports.schemas import ImportResult
@@ -48,13 +50,21 @@ def _download(*media_types: str) -> dict[str, Any]:
 
 
 def export_job(
-    request: Request, scope: ProjectViewer, filters: Filters, view: Annotated[Presentation, Depends(presentation)]
+    request: Request,
+    scope: ProjectViewer,
+    filters: Filters,
+    view: Annotated[Presentation, Depends(presentation)],
+    db: Annotated[Session, Depends(get_db)],
 ) -> Export:
     """The export of the gallery's selection, for the signed-in viewer (named as its author), with the
     gallery's display threshold and people blurring (the run-time settings of the Models page)."""
     state = request.app.state
     user = scope.user
-    return Export(state.ctx, state.media, filters, view.threshold, user.full_name or user.email, view.blur_people)
+    job = Export(state.ctx, state.media, filters, view.threshold, user.full_name or user.email, view.blur_people)
+    # The export reads in snapshot sessions of its own while it streams: give the request's connection
+    # back now, so one export holds one connection (the concurrency gate counts one per request).
+    db.close()
+    return job
 
 
 Job = Annotated[Export, Depends(export_job)]

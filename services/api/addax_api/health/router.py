@@ -3,11 +3,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from addax_api.deps import get_ctx
 from addax_api.health import service
 from addax_api.health.schemas import HealthOut
+from addax_api.metrics import exposition
 from addax_common.context import ServiceContext
 
 router = APIRouter(tags=["health"])
@@ -34,6 +35,6 @@ async def health(response: Response, ctx: Annotated[ServiceContext, Depends(get_
     response_class=PlainTextResponse,
     responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "Prometheus text format"}},
 )
-async def metrics() -> Response:
-    data = await run_in_threadpool(generate_latest, REGISTRY)
+async def metrics(ctx: Annotated[ServiceContext, Depends(get_ctx)]) -> Response:
+    data = await run_in_threadpool(exposition, ctx)
     return Response(data, media_type=CONTENT_TYPE_LATEST)

@@ -1,7 +1,9 @@
 import uuid
+from collections.abc import Callable, Hashable
 from typing import Annotated
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request, Response
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db, get_settings
@@ -56,8 +58,10 @@ AppSettings = Annotated[Settings, Depends(get_settings)]
     "the item is the sequence's matching frame that comes first in the requested order (its `sequence_id` and "
     "`frame_count` name the whole sequence), sequences are ordered and paged by that frame, and `total` counts "
     "sequences.",
+    response_model=ImagePage,  # answered as cached JSON (response_cache.py)
 )
 def list_images(
+    request: Request,
     scope: ProjectViewer,
     db: DB,
     view: View,
@@ -67,17 +71,24 @@ def list_images(
     group: Annotated[
         ListGrouping, Query(description="`image` (default) or `sequence`: one item per sequence")
     ] = "image",
-) -> ImagePage:
-    return service.list_page(db, view, filters, page, limit, group)
+) -> Response:
+    key = ("images", filters, page, limit, group, view.threshold, view.blur_people)
+    return cached_json(request, key, lambda: service.list_page(db, view, filters, page, limit, group))
 
 
 @router.get(
     "/status-counts",
     name="status_counts",
     summary="Images per pipeline status under the same filters (the status filter is ignored)",
+    response_model=StatusCounts,  # answered as cached JSON (response_cache.py)
 )
-def status_counts(scope: ProjectViewer, db: DB, filters: Filters) -> StatusCounts:
-    return service.status_counts(db, filters)
+def status_counts(request: Request, scope: ProjectViewer, db: DB, filters: Filters) -> Response:
+    return cached_json(request, ("status-counts", filters), lambda: service.status_counts(db, filters))
+
+
+def cached_json(request: Request, key: Hashable, compute: Callable[[], BaseModel]) -> Response:
+    body = request.app.state.response_cache.json(key, compute)
+    return Response(body, media_type="application/json")
 
 
 @router.post(

@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from addax_api.audit.service import Actor, record
+from addax_api.deps import get_db
 from addax_api.errors import Conflict, NotFound
 from addax_api.images import repository
 from addax_api.images.schemas import (
@@ -69,9 +70,11 @@ class Presentation:
         return self.media.url(BUCKET_RAW, image.storage_key)
 
 
-async def presentation(request: Request) -> Presentation:
-    """The request's Presentation (a FastAPI dependency): the run-time display threshold and blurring."""
-    values = await run_in_threadpool(request.app.state.runtime_settings.current)
+async def presentation(request: Request, db: Annotated[Session, Depends(get_db)]) -> Presentation:
+    """The request's Presentation (a FastAPI dependency): the run-time display threshold and blurring.
+    Re-read through the request's own session when due (it may already hold a connection)."""
+    runtime = request.app.state.runtime_settings
+    values = runtime.cached() or await run_in_threadpool(runtime.current, db)
     return Presentation(request.app.state.media, values.detection_classify_threshold, values.blur_people)
 
 

@@ -19,6 +19,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from typing import Any
 
 import redis.asyncio as aioredis
 from fastapi.concurrency import run_in_threadpool
@@ -27,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from addax_api.metrics import LIVE_EVENTS
 from addax_common.db import Camera, Image
-from addax_common.events import CLASSIFICATION_COMPLETE, EVENTS_CHANNEL, IMAGE_FAILED, decode_event
+from addax_common.events import CLASSIFICATION_COMPLETE, EVENTS_CHANNEL, IMAGE_FAILED, IMAGE_REJECTED, decode_event
 from addax_common.logging import get_logger
 from addax_common.settings import Settings
 
@@ -36,7 +37,7 @@ log = get_logger(__name__)
 CLIENT_QUEUE_SIZE = 256
 CAMERA_NAME_TTL = 60.0
 # Events after which the cached statistics are out of date.
-INVALIDATING_EVENTS = (CLASSIFICATION_COMPLETE, IMAGE_FAILED)
+INVALIDATING_EVENTS = (CLASSIFICATION_COMPLETE, IMAGE_FAILED, IMAGE_REJECTED)
 # A busy pipeline completes several images a second; bumping the cache version for each would make
 # the cache useless. The first event bumps at once, later ones at most every this many seconds.
 STATS_INVALIDATION_INTERVAL = 5.0
@@ -70,12 +71,15 @@ class LiveHub:
         redis_client: aioredis.Redis,
         sessions: sessionmaker[Session],
         on_stats_stale: Callable[[int], Awaitable[None]] | None = None,
+        on_event: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
     ) -> None:
         self.settings = settings
         self.redis = redis_client
         self.sessions = sessions
         self.channel = settings.key(EVENTS_CHANNEL)
         self.on_stats_stale = on_stats_stale
+        # Before any client hears of an event: a dashboard refetching on it must not get a cached answer.
+        self.on_event = on_event
         self.clients: set[LiveClient] = set()
         self.subscribed = asyncio.Event()
         self._cameras: dict[int, tuple[tuple[str | None, int | None], float]] = {}
@@ -112,6 +116,12 @@ class LiveHub:
         """Subscribe and fan out until cancelled; reconnects with backoff when Redis goes away."""
         backoff = 0.5
         while True:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                # Python 3.11's wait_for can swallow a cancellation that arrives while the pub/sub
+                # connection is being closed below; without this the loop subscribed again and a
+                # shutdown hung (seen once in CI: TestClient's exit never returned).
+                raise asyncio.CancelledError
             pubsub = self.redis.pubsub(ignore_subscribe_messages=True)
             try:
                 await pubsub.subscribe(self.channel)
@@ -149,6 +159,8 @@ class LiveHub:
             event["project_id"] = project_id
         if event.get("type") in INVALIDATING_EVENTS and project_id is not None:
             await self.stats_stale(project_id)
+        if self.on_event is not None:
+            await self.on_event(event)
         if not self.clients:
             return
         if isinstance(camera_id, int) and "camera_name" not in event:

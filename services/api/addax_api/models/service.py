@@ -33,6 +33,7 @@ from addax_api.scope import ProjectScope
 from addax_api.uow import UnitOfWork
 from addax_common import active_models, runtime_settings
 from addax_common.db import ImageStatus
+from addax_common.events import RUNTIME_SETTINGS_CHANGED
 from addax_common.logging import get_logger
 from addax_common.model_catalog import CatalogError, ModelEntry, load_catalog
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE, QUEUE_IMAGE_INGESTED
@@ -118,6 +119,8 @@ def update_settings(uow: UnitOfWork, settings: Settings, body: RuntimeSettingsUp
                {k: {"from": getattr(before, k), "to": v} for k, v in changed.items()})
         cache = uow.state.runtime_settings
         uow.after_commit("runtime_settings_invalidate", cache.invalidate)
+        # The other API processes hear of it through the live hub (main.py).
+        uow.after_commit("runtime_settings_event", lambda: uow.state.ctx.events.publish(RUNTIME_SETTINGS_CHANGED, project_id=None))
     uow.db.flush()
     return current_settings(uow.db, settings)
 

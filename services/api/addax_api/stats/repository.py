@@ -29,6 +29,17 @@ def _cameras_of(q: ImageQuery) -> list[Any]:
     return where
 
 
+def _image_labels(q: ImageQuery, *columns: Any) -> Any:
+    """One row per (image, label that counts) under the filters, from images.species (migration 0018):
+    the labels that count, kept by triggers, so a statistic that needs "which species does this image
+    show" reads the images alone instead of joining every classification (at 1,000,000 images, seconds)."""
+    return (
+        select(*columns, func.unnest(Image.species).label("label"))
+        .where(NOT_REJECTED, *conditions(q))
+        .subquery("image_labels")
+    )
+
+
 def species(db: Session, q: ImageQuery) -> list[tuple[str, int, int]]:
     eff = effective_labels()
     stmt = (
@@ -60,16 +71,14 @@ def cameras(db: Session, q: ImageQuery) -> list[Any]:
         .group_by(Image.camera_id)
         .subquery("image_stats")
     )
-    eff = effective_labels()
+    labelled = _image_labels(q, Image.camera_id)
     # With a species filter, conditions() keeps the images showing one of the species; of their
     # labels only the requested species count (not whatever else is in the same photos).
-    label_filter = [eff.c.label.in_(q.species)] if q.species else []
+    label_filter = [labelled.c.label.in_(q.species)] if q.species else []
     species_stats = (
-        select(Image.camera_id, func.count(func.distinct(eff.c.label)).label("species_count"))
-        .select_from(eff)
-        .join(Image, Image.id == eff.c.image_id)
-        .where(NOT_REJECTED, *conditions(q), *label_filter)
-        .group_by(Image.camera_id)
+        select(labelled.c.camera_id, func.count(func.distinct(labelled.c.label)).label("species_count"))
+        .where(*label_filter)
+        .group_by(labelled.c.camera_id)
         .subquery("species_stats")
     )
     stmt = (
@@ -102,13 +111,8 @@ def summary(db: Session, q: ImageQuery, now: datetime) -> dict[str, int]:
             func.count(func.distinct(Image.camera_id)).filter(NOT_REJECTED, Image.received_at >= week_ago),
         ).where(*conditions(q))
     ).one()
-    eff = effective_labels()
-    species_count = db.scalar(
-        select(func.count(func.distinct(eff.c.label)))
-        .select_from(eff)
-        .join(Image, Image.id == eff.c.image_id)
-        .where(NOT_REJECTED, *conditions(q))
-    )
+    labelled = _image_labels(q)
+    species_count = db.scalar(select(func.count(func.distinct(labelled.c.label))))
     total, completed, pending, failed, rejected, today_count, active = row
     return dict(
         total_images=total,
@@ -157,22 +161,21 @@ def event_tally(db: Session, q: ImageQuery, interval_minutes: int) -> list[Any]:
     than the interval after the previous (tests/test_stats_ecology.py checks both agree). Observations are
     images of a deployment, not rejected, under the filters; the species is the label that counts (a
     human correction wins); the hour is local to the deployment's time zone."""
-    eff = effective_labels()
-    dated = replace(q, capture_time="known")
-    label_filter = [eff.c.label.in_(q.species)] if q.species else []
+    labelled = _image_labels(
+        replace(q, capture_time="known"), Image.deployment_id, Image.captured_at, Image.id.label("image_id")
+    )
+    label_filter = [labelled.c.label.in_(q.species)] if q.species else []
+    # images.species holds each label once per image: one observation per (image, species).
     obs = (
         select(
-            Image.deployment_id,
-            eff.c.label.label("species"),
-            Image.captured_at,
-            Image.id.label("image_id"),
+            labelled.c.deployment_id,
+            labelled.c.label.label("species"),
+            labelled.c.captured_at,
+            labelled.c.image_id,
             Deployment.timezone,
         )  # fmt: skip
-        .select_from(eff)
-        .join(Image, Image.id == eff.c.image_id)
-        .join(Deployment, Deployment.id == Image.deployment_id)
-        .where(NOT_REJECTED, *conditions(dated), *label_filter)
-        .group_by(Image.deployment_id, eff.c.label, Image.captured_at, Image.id, Deployment.timezone)
+        .join(Deployment, Deployment.id == labelled.c.deployment_id)
+        .where(*label_filter)
         .subquery("obs")
     )
     previous = func.lag(obs.c.captured_at).over(

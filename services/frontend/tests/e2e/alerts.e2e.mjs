@@ -92,7 +92,7 @@ describe('alerts', () => {
     await row.getByRole('button', { name: 'Send test' }).click()
     await page.getByRole('dialog').getByRole('button', { name: 'Send test' }).click()
     const result = page.locator('[data-testid=test-recipient]')
-    await result.waitFor({ timeout: 30000 })
+    await result.waitFor()
     assert.equal(await result.getAttribute('data-ok'), 'true', await result.innerText())
     const receipt = await page.locator('[data-testid=test-receipt]').innerText()
     assert.match(receipt, /"status_code": 200/)
@@ -196,7 +196,7 @@ describe('alerts', () => {
     await page.locator('[data-testid=alert-detail]').waitFor()
     // The delivery goes out within seconds; the page follows a pending one without a reload.
     await page.locator('[data-testid=delivery-row]').first().waitFor({ timeout: 15000 })
-    await page.locator('[data-testid=delivery-row][data-status=sent]').waitFor({ timeout: 30000 })
+    await page.locator('[data-testid=delivery-row][data-status=sent]').waitFor()
     const detail = (await api(`/api/projects/default/alerts/history/${alertId}`, token)).body
     assert.equal(detail.rule_name, RULE)
     assert.ok(detail.image_id, 'the alert names the uploaded image')

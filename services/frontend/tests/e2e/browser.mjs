@@ -6,6 +6,10 @@ import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+// How long an action, a navigation or a wait for something to appear may take before the test
+// fails. These take a second or two on an idle machine; CI machines have run the suite more than
+// twice as slowly as that (a page load took over 30 s, Playwright's default), beside the other tests.
+const WAIT_MS = 60_000
 
 export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'addax-e2e-profile-'))
@@ -28,6 +32,8 @@ export async function launch(options = {}) {
     timezoneId: 'UTC',
     ...options,
   })
+  context.setDefaultTimeout(WAIT_MS)
+  context.setDefaultNavigationTimeout(WAIT_MS)
   return {
     context,
     async close() {

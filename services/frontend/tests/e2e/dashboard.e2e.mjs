@@ -319,7 +319,7 @@ describe('dashboard', () => {
     const ingested = (await toasts(page)).find((t) => /New image from/.test(t.text))
     assert.ok(ingested?.href, 'the toast links to the image')
     const imageId = ingested.href.split('/images/')[1]
-    await page.locator(`[data-testid=image-card][data-image-id="${imageId}"]`).waitFor({ timeout: 30000 })
+    await page.locator(`[data-testid=image-card][data-image-id="${imageId}"]`).waitFor()
     await screenshot(page, 'live-update')
 
     // Wait for the pipeline; a classification with species is announced too.
@@ -331,7 +331,7 @@ describe('dashboard', () => {
     }
     assert.equal(image.status, 'completed', `the upload was processed: ${JSON.stringify(image.error)}`)
     if (image.species.length) {
-      await page.waitForFunction(() => (window.__toasts ?? []).some((t) => / × .+ at /.test(t.text)), null, { timeout: 30000 })
+      await page.waitForFunction(() => (window.__toasts ?? []).some((t) => / × .+ at /.test(t.text)))
       const speciesToast = (await toasts(page)).find((t) => / × .+ at /.test(t.text))
       console.log(`# species toast: ${speciesToast.text.split('\n')[0]}`)
     }
@@ -339,7 +339,18 @@ describe('dashboard', () => {
   })
 
   test('gallery: rejected uploads stay out of the default view and are one click away, with their count', T, async () => {
+    await page.goto(`${BASE_URL()}/gallery?sort=received_at`)
+    await page.locator('[data-testid=image-card]').first().waitFor()
+    await page.locator('[data-testid=live-badge][data-status=open]').waitFor({ timeout: 15000 })
+    await recordToasts(page)
+    const before = (await api('/api/projects/default/images/status-counts', adminToken)).body.rejected
     await ftpsUpload(Buffer.from(`not a photo ${Date.now()}`), `notes-e2e-${Date.now()}.jpg`)
+    // The rejection is announced live, with its reason, and the count on screen follows without a reload.
+    const toast = page.locator('[data-testid=toast]').filter({ hasText: /rejected/ }).first()
+    await toast.waitFor({ timeout: 60000 })
+    assert.match(await toast.innerText(), /Upload from .+ rejected/)
+    await page.getByRole('button', { name: `${before + 1} rejected`, exact: true }).waitFor({ timeout: 15000 })
+    await screenshot(page, 'gallery-upload-rejected-toast')
     let counts
     for (let i = 0; i < 60; i++) {
       counts = (await api('/api/projects/default/images/status-counts', adminToken)).body

@@ -84,7 +84,7 @@ describe('exports', () => {
 
     await login(page, 'admin')
     await page.goto(`${BASE_URL()}/p/default/gallery?camera_id=${cameraId}`)
-    await page.locator('[data-testid=image-card]').first().waitFor({ timeout: 30000 })
+    await page.locator('[data-testid=image-card]').first().waitFor()
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport)
       await settle(page, 200)

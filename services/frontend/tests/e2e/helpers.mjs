@@ -161,7 +161,9 @@ export async function toasts(page) {
 /** Closes the toasts on screen (before a screenshot where they would hide the page). */
 export async function dismissToasts(page) {
   for (const button of await page.getByRole('button', { name: 'Dismiss notification' }).all()) {
-    await button.click().catch(() => {})
+    // A toast may close by itself meanwhile: then its button is gone, and the default timeout
+    // (browser.mjs) would be spent waiting for it.
+    await button.click({ timeout: 2000 }).catch(() => {})
   }
   await page.locator('[data-testid=toast]').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {})
 }

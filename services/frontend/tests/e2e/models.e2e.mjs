@@ -136,7 +136,8 @@ describe('models', () => {
     const job = (await api('/api/models/reprocess-jobs', token)).body.find((j) => !before.includes(j.id))
     assert.ok(job, 'a new job')
     assert.deepEqual([job.total, job.stages, job.filters.camera_ids], [matching, 'detection', [camera]])
-    await page.getByRole('status').filter({ hasText: /Reprocessing \d+ \/ \d+/ }).waitFor().catch(() => {})
+    // The progress line may come and go before we look (a one-image job): not waited for long.
+    await page.getByRole('status').filter({ hasText: /Reprocessing \d+ \/ \d+/ }).waitFor({ timeout: 5000 }).catch(() => {})
     // Later files expect completed images: wait for the workers.
     for (let i = 0; i < 120; i++) {
       const now = (await api(`/api/projects/default/reprocess/${job.id}`, token)).body

@@ -32,13 +32,13 @@ async function projectData(slug) {
 }
 
 async function galleryIds() {
-  await page.locator('[data-testid=image-card]').first().waitFor({ timeout: 30000 })
+  await page.locator('[data-testid=image-card]').first().waitFor()
   await page.waitForTimeout(300)
   return (await page.locator('[data-testid=image-card]').evaluateAll((cards) => cards.map((c) => c.dataset.imageId))).sort()
 }
 
 async function markerIds() {
-  await page.locator('[data-testid=camera-marker]').first().waitFor({ timeout: 30000 })
+  await page.locator('[data-testid=camera-marker]').first().waitFor()
   await page.waitForTimeout(300)
   return (await page.locator('[data-testid=camera-marker]').evaluateAll((ms) => ms.map((m) => m.dataset.cameraId))).sort()
 }
@@ -46,8 +46,8 @@ async function markerIds() {
 /** The camera ids the statistics page links to (its top-cameras list) and the "Images processed" number. */
 async function statsView() {
   const processed = page.locator('[data-testid=summary-card]').filter({ hasText: 'Images processed' }).locator('p.text-3xl')
-  await processed.waitFor({ timeout: 30000 })
-  await page.locator('[data-testid=cameras-chart] a').first().waitFor({ timeout: 30000 })
+  await processed.waitFor()
+  await page.locator('[data-testid=cameras-chart] a').first().waitFor()
   await page.waitForTimeout(300)
   const hrefs = await page.locator('[data-testid=cameras-chart] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
   return {
@@ -80,7 +80,8 @@ describe('projects', () => {
 
     // An old URL without a project opens the first project; the URL then names it.
     await login(page, 'viewer')
-    assert.equal(new URL(page.url()).pathname, `/p/${FIRST}/gallery`)
+    // (login() waits for a URL with /gallery: the project is put in once the project list is in.)
+    await page.waitForURL((url) => url.pathname === `/p/${FIRST}/gallery`)
     const switcher = page.getByLabel('Project', { exact: true })
     assert.equal(await switcher.inputValue(), FIRST)
     assert.deepEqual(await galleryIds(), first.imageIds)
@@ -90,7 +91,6 @@ describe('projects', () => {
     await page.waitForFunction(
       (n) => document.querySelectorAll('[data-testid=image-card]').length === n,
       second.imageIds.length,
-      { timeout: 30000 },
     )
     assert.deepEqual(await galleryIds(), second.imageIds)
     assert.equal(await page.evaluate(() => localStorage.getItem('addax.project')), SECOND, 'remembered')
@@ -122,7 +122,6 @@ describe('projects', () => {
         return card && Number(card.querySelector('p.text-3xl')?.textContent.replace(/[^\d]/g, '')) === n
       },
       first.summary.completed_images,
-      { timeout: 30000 },
     )
     const back = await statsView()
     assert.ok(back.cameraIds.every((id) => first.cameraIds.has(id)), `only ${FIRST}'s cameras: ${back.cameraIds}`)

@@ -88,7 +88,7 @@ describe('quality', () => {
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await page.setViewportSize(viewport)
         await page.goto(`${BASE_URL()}${target.path}`)
-        await page.locator(target.ready).first().waitFor({ timeout: 30000 })
+        await page.locator(target.ready).first().waitFor()
         await settle(page, 400)
         const found = await axeProblems(page)
         total += found.length
@@ -106,6 +106,8 @@ describe('quality', () => {
     await page.setViewportSize(VIEWPORTS.desktop)
     pageErrors = []
     await open('/map')
+    // The cameras' data settled first: markers rebuilt by a late answer close an open popup.
+    await settle(page, 300)
     await page.locator('[data-testid=camera-marker]').first().click()
     const popup = page.locator('[data-testid=camera-popup]')
     await popup.waitFor()
@@ -116,6 +118,7 @@ describe('quality', () => {
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page reload')
     // Back to the map, a popup open, then away through the header while the map pans to it.
     await page.goBack()
+    await settle(page, 300)
     await page.locator('[data-testid=camera-marker]').first().click()
     await popup.waitFor()
     await page.getByRole('link', { name: 'Statistics' }).first().click()

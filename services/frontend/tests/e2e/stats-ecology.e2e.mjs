@@ -52,7 +52,7 @@ describe('ecology statistics', () => {
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       await page.setViewportSize(viewport)
       await page.goto(`${BASE_URL()}/p/${SLUG}/stats`)
-      await page.locator('[data-testid=rai-row]').first().waitFor({ timeout: 30000 })
+      await page.locator('[data-testid=rai-row]').first().waitFor()
       await settle(page, 400)
 
       assert.equal(await page.getByTestId('trap-days-total').innerText(), '6')

@@ -82,7 +82,7 @@ describe('upload', () => {
     // A second tab with the gallery, newest arrivals first: the uploads must appear there live.
     const gallery = await browser.context.newPage()
     await gallery.goto(`${BASE_URL()}/p/default/gallery?sort=received_at`)
-    await gallery.locator('[data-testid=image-card]').first().waitFor({ timeout: 30000 })
+    await gallery.locator('[data-testid=image-card]').first().waitFor()
 
     await page.goto(`${BASE_URL()}/p/default/upload`)
     await page.locator('[data-testid=drop-zone]').waitFor()
@@ -154,7 +154,7 @@ describe('upload', () => {
       await page.goto(`${BASE_URL()}/p/default/gallery?sort=received_at`)
     }
     const card = page.locator(`[data-testid=image-card][data-image-id="${sent.image_id}"]`)
-    await card.waitFor({ timeout: 30000 })
+    await card.waitFor()
     assert.match(await card.locator('[data-testid=video-badge]').innerText(), /Video — not analysed yet/)
     await settle(page, 300)
     await screenshot(page, 'upload-video-gallery')

@@ -62,6 +62,16 @@ describe('live event messages', () => {
     })
   })
 
+  it('names a rejected upload with its reason and links to it', () => {
+    expect(toastForEvent({ type: 'image_rejected', camera_name: 'C1', image_id: 'r', error: 'not a JPEG' }, undefined, '/p/x')).toMatchObject({
+      title: 'Upload from C1 rejected',
+      description: 'not a JPEG',
+      tone: 'error',
+      link: { to: '/p/x/images/r' },
+    })
+    expect(queriesForEvent({ type: 'image_rejected', image_id: 'r' })).toEqual([['images'], ['stats']])
+  })
+
   it('refreshes the queries an event changes', () => {
     expect(queriesForEvent({ type: 'image_ingested', image_id: 'a' })).toEqual([['images'], ['stats'], ['cameras']])
     expect(queriesForEvent({ type: 'classification_complete', image_id: 'a' })).toEqual([
@@ -71,6 +81,7 @@ describe('live event messages', () => {
       ['image', 'a'],
     ])
     expect(queriesForEvent({ type: 'camera_status', camera_id: 1 })).toEqual([['cameras']])
+    expect(queriesForEvent({ type: 'runtime_settings_changed' })).toEqual([['images'], ['image'], ['models']])
     expect(queriesForEvent({ type: 'ping' })).toEqual([])
   })
 

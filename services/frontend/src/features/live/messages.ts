@@ -67,6 +67,13 @@ export function toastForEvent(event: LiveEvent, names?: Map<number, string>, bas
         tone: 'error',
         link,
       }
+    case 'image_rejected':
+      return {
+        title: `Upload from ${camera} rejected`,
+        description: typeof event.error === 'string' ? event.error.slice(0, 140) : undefined,
+        tone: 'error',
+        link,
+      }
     case 'alert_fired':
       return alertToast(event, camera, base, link)
     default:
@@ -119,11 +126,18 @@ export function queriesForEvent(event: LiveEvent): string[][] {
     case 'image_failed':
       keys.push(['images'], ['stats'], ...image)
       break
+    case 'image_rejected':
+      keys.push(['images'], ['stats'])
+      break
     case 'camera_status':
       keys.push(['cameras'])
       break
     case 'alert_fired':
       keys.push(['alerts'])
+      break
+    case 'runtime_settings_changed':
+      // A new display threshold or people blurring changes what every image shows.
+      keys.push(['images'], ['image'], ['models'])
       break
     default:
       break

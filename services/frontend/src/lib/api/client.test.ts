@@ -99,6 +99,23 @@ describe('authFetch', () => {
     expect(fetchMock).toHaveBeenCalledTimes(3)
   })
 
+  it('reads the bodies it does not return: the refused refresh and the 401 replaced by the retry', async () => {
+    // An unread body leaves the request open in Chromium (its network never looks idle).
+    const refused = [json(401, { detail: 'expired' }), json(401, { detail: 'no session' })]
+    fetchMock.mockResolvedValueOnce(refused[0]).mockResolvedValueOnce(refused[1])
+    await authFetch(new Request('http://localhost/api/images'))
+    expect(refused.map((r) => r.bodyUsed)).toEqual([false, true]) // the first is returned to the caller
+
+    applySession(session('old-token'))
+    const replaced = json(401, { detail: 'expired' })
+    fetchMock
+      .mockResolvedValueOnce(replaced)
+      .mockResolvedValueOnce(json(200, session('new-token')))
+      .mockResolvedValueOnce(json(200, { ok: true }))
+    expect((await authFetch(new Request('http://localhost/api/images'))).status).toBe(200)
+    expect(replaced.bodyUsed).toBe(true)
+  })
+
   it('does not try to refresh for the login call itself', async () => {
     fetchMock.mockResolvedValueOnce(json(401, { detail: 'Invalid email or password' }))
     const res = await authFetch(new Request('http://localhost/api/auth/login', { method: 'POST', body: '{}' }))

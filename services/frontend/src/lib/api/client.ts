@@ -8,7 +8,7 @@
 import createClient from 'openapi-fetch'
 import type { paths } from './schema'
 import { ApiError, parseRetryAfter } from './errors'
-import { clearSession, getAccessToken, refreshSession } from './session'
+import { clearSession, discard, getAccessToken, refreshSession } from './session'
 
 const AUTH_PATHS = ['/api/auth/login', '/api/auth/refresh', '/api/auth/logout']
 
@@ -31,6 +31,7 @@ export async function authFetch(input: Request): Promise<Response> {
     clearSession()
     return response
   }
+  await discard(response) // replaced by the retry's
   return fetch(withToken(retryCopy))
 }
 

@@ -81,6 +81,7 @@ export function refreshSession(): Promise<AuthSession | null> {
           headers: { Accept: 'application/json' },
         })
         if (!response.ok) {
+          await discard(response)
           if (response.status === 401 || response.status === 403 || response.status === 400) clearSession()
           else if (state.status === 'unknown') clearSession()
           return null
@@ -97,6 +98,15 @@ export function refreshSession(): Promise<AuthSession | null> {
     })()
   }
   return refreshInFlight
+}
+
+/**
+ * Reads and drops the body of a response that is not used. Chromium counts a response whose body
+ * was never read as a request still in flight (the network never looks idle), and on HTTP/1.1
+ * its connection cannot be reused until the body is read.
+ */
+export async function discard(response: Response): Promise<void> {
+  await response.text().catch(() => undefined)
 }
 
 /** Back to the state of a fresh page load (tests only). */

@@ -183,8 +183,11 @@ export function CameraMap({
       setPopupTargets(targets)
     }
     if (!fittedRef.current && cameras.length) {
+      // The first view jumps into place (the old code meant to, but read the ref after setting it).
+      // A marker clicked during an animated zoom can lose its popup again when the pins are placed
+      // at the zoom's end and the marker joins a cluster.
+      fit(false)
       fittedRef.current = true
-      fit()
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cameras, filters, selectedId, zoomTick])
@@ -264,11 +267,11 @@ export function CameraMap({
     }
   }, [selectedId])
 
-  function fit() {
+  function fit(animate = true) {
     const map = mapRef.current
     if (!map || cameras.length === 0) return
     const bounds = L.latLngBounds(cameras.map((c) => [c.lat, c.lon] as [number, number]))
-    map.fitBounds(bounds.pad(0.15), { maxZoom: 14, animate: fittedRef.current })
+    map.fitBounds(bounds.pad(0.15), { maxZoom: 14, animate })
   }
 
   useEffect(() => {
@@ -285,7 +288,7 @@ export function CameraMap({
       <div ref={elRef} className="camera-map h-full w-full" data-testid="camera-map" role="region" aria-label="Map of cameras" />
       <button
         type="button"
-        onClick={fit}
+        onClick={() => fit()}
         className="absolute right-3 top-3 z-[500] inline-flex items-center gap-1.5 rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-xs font-semibold text-stone-700 shadow-card hover:bg-stone-50"
         aria-label="Zoom to fit all cameras"
       >

@@ -11,6 +11,7 @@ import {
   RadialLinearScale,
   Tooltip,
 } from 'chart.js'
+import { prefersReducedMotion } from '@/lib/motion'
 
 ChartJS.register(
   ArcElement,
@@ -32,7 +33,8 @@ ChartJS.defaults.plugins.tooltip.backgroundColor = '#1c392e'
 ChartJS.defaults.plugins.tooltip.padding = 10
 ChartJS.defaults.plugins.tooltip.cornerRadius = 8
 ChartJS.defaults.plugins.tooltip.titleFont = { weight: 600 }
-ChartJS.defaults.animation = { duration: 250 }
+// Bars and lines grow in over 250 ms, unless the person asked for less motion.
+ChartJS.defaults.animation = prefersReducedMotion() ? false : { duration: 250 }
 
 export const FOREST = '#306a50'
 export const FOREST_LIGHT = 'rgba(48, 106, 80, 0.12)'

@@ -1,0 +1,123 @@
+"""The gallery's answers (GET …/images and …/images/status-counts) kept in memory for a few seconds,
+under a data version that every change bumps, so nobody ever sees an answer older than their last change.
+
+Why: under load the gallery is the same few pages asked for again and again (100 people browsing send
+about 80 requests a second for a handful of pages), and each answer costs about 10 ms of CPU and five
+queries (docs/performance.md, "API under load").
+
+Correctness rests on two rules:
+* the version is read *before* the answer is computed, and an answer is stored under the version it
+  read: an answer computed while a change lands may be stale, but it is stored under the old version,
+  which nobody asks for any more;
+* the version is bumped *after* a change is committed and *before* anyone is told of it: by the
+  request middleware before the response of a successful change is sent (any POST/PUT/PATCH/DELETE
+  under /api/, so no write path can be forgotten), and by the live hub before it broadcasts a pipeline
+  event (the dashboards refetch on those events).
+Whatever changes without either (a reconciler, a worker's retry) shows after at most
+`RESPONSE_CACHE_SECONDS` (30). Without Redis nothing is cached.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+import redis
+import redis.asyncio as aioredis
+from pydantic import BaseModel
+
+from addax_common.logging import get_logger
+from addax_common.settings import Settings
+
+log = get_logger(__name__)
+
+MAX_ENTRIES = 512
+# A request waiting for another to compute the same answer gives up after this and computes it itself.
+FOLLOWER_WAIT_SECONDS = 10.0
+
+
+def data_version_key(settings: Settings) -> str:
+    return settings.key("api:data-version")
+
+
+class ResponseCache:
+    def __init__(self, client: redis.Redis, settings: Settings, max_entries: int = MAX_ENTRIES) -> None:
+        self.redis = client
+        self.ttl = settings.response_cache_seconds
+        self.version_key = data_version_key(settings)
+        self.max_entries = max_entries
+        self._entries: OrderedDict[Hashable, tuple[float, bytes]] = OrderedDict()  # (expires, JSON)
+        self._flights: dict[Hashable, threading.Event] = {}
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def _version(self) -> bytes | None:
+        try:
+            raw = self.redis.get(self.version_key)
+            if raw is None:
+                # First use, or Redis lost its data: start from a random number, never from a value
+                # this process may already hold answers under (a restarted counter would be 1 again).
+                self.redis.set(self.version_key, secrets.randbits(62), nx=True)
+                raw = self.redis.get(self.version_key)
+        except redis.RedisError:
+            return None
+        return raw if isinstance(raw, bytes) else str(raw).encode()
+
+    def json(self, key: Hashable, compute: Callable[[], BaseModel]) -> bytes:
+        """The JSON of `compute()`, from memory when the same key was answered under the current data
+        version less than `ttl` seconds ago. One request computes a missing answer while the others
+        asking for it wait for that one; an expired answer of the current version is served while one
+        request refreshes it (without both, every expiry was a burst of identical queries: the tail of
+        the latency under load)."""
+        version = self._version() if self.ttl > 0 else None
+        if version is None:
+            return compute().model_dump_json().encode()
+        full_key = (version, key)
+        with self._lock:
+            entry = self._entries.get(full_key)
+            if entry is not None:
+                self._entries.move_to_end(full_key)
+            flight = self._flights.get(full_key)
+            if entry is not None and (time.monotonic() < entry[0] or flight is not None):
+                self.hits += 1
+                return entry[1]
+            leader = flight is None
+            if flight is None:
+                flight = self._flights[full_key] = threading.Event()
+        if not leader:
+            flight.wait(FOLLOWER_WAIT_SECONDS)
+            with self._lock:
+                entry = self._entries.get(full_key)
+            if entry is not None:
+                self.hits += 1
+                return entry[1]
+            return compute().model_dump_json().encode()  # the leader failed or is very slow
+        try:
+            # Timed from before the queries; spread over the last fifth of the TTL, so answers cached
+            # together (a cold start) do not all expire, and get recomputed, in the same second.
+            expires = time.monotonic() + self.ttl * random.uniform(0.8, 1.0)  # noqa: S311 - not security
+            body = compute().model_dump_json().encode()
+            with self._lock:
+                self.misses += 1
+                self._entries[full_key] = (expires, body)
+                self._entries.move_to_end(full_key)
+                while len(self._entries) > self.max_entries:
+                    self._entries.popitem(last=False)
+            return body
+        finally:
+            with self._lock:
+                self._flights.pop(full_key, None)
+            flight.set()
+
+
+async def bump_data_version(client: aioredis.Redis, settings: Settings) -> None:
+    """Every cached answer of every API process is stale from now on."""
+    try:
+        await client.incr(data_version_key(settings))
+    except redis.RedisError as exc:
+        # Answers then stay at most RESPONSE_CACHE_SECONDS old; never fail the change itself.
+        log.warning("data_version_bump_failed", error=str(exc))
