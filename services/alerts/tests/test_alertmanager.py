@@ -115,5 +115,13 @@ def test_prometheus_rule_through_alertmanager_becomes_a_system_alert(
     assert alert.dedup_key.startswith(f"am:{alert.payload['fingerprint']}:firing:")
     request = http_receiver.requests[0]
     assert request.path == "/ops" and request.json()["alert"]["alertname"] == "AddaxTestAlwaysFiring"
-    with actx.sessions() as session:
-        assert session.scalars(select(AlertDelivery.status)).all() == [DeliveryStatus.SENT]
+
+    def delivery_statuses() -> list[DeliveryStatus]:
+        with actx.sessions() as session:
+            return list(session.scalars(select(AlertDelivery.status)))
+
+    # The receiver holds the message before the worker records it as sent (the row is updated after
+    # the receiver answers), so the delivery may still read `pending` for a moment.
+    wait_until(lambda: delivery_statuses() != [DeliveryStatus.PENDING], timeout=15, interval=0.1,
+               what="the delivery recorded")
+    assert delivery_statuses() == [DeliveryStatus.SENT]
