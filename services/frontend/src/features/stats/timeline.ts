@@ -17,7 +17,51 @@ export function fillTimeline(
     out.push({ timestamp: t.toISOString(), count: byTime.get(t.getTime()) ?? 0 })
     t = step(t, interval)
   }
-  return out.length >= maxBuckets ? sorted : out
+  return t.getTime() <= end ? sorted : out
+}
+
+const COARSER: Partial<Record<Interval, Interval>> = { hour: 'day', day: 'week', week: 'month' }
+const INTERVAL_MS: Record<Exclude<Interval, 'month'>, number> = { hour: 3_600_000, day: 86_400_000, week: 604_800_000 }
+
+/** The UTC start of the hour, day, week (Monday) or month holding `timestamp`, as the API buckets them. */
+export function periodStart(timestamp: string, interval: Interval): Date {
+  const d = new Date(timestamp)
+  if (interval === 'hour') return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours()))
+  if (interval === 'month') return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1))
+  const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())
+  return interval === 'week' ? new Date(day - ((d.getUTCDay() + 6) % 7) * INTERVAL_MS.day) : new Date(day)
+}
+
+function periodCount(first: string, last: string, interval: Interval): number {
+  const a = periodStart(first, interval)
+  const b = periodStart(last, interval)
+  if (interval === 'month') return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1
+  return Math.round((b.getTime() - a.getTime()) / INTERVAL_MS[interval]) + 1
+}
+
+/** What the chart draws: the asked interval, or the first coarser one whose bars fit `maxBars`.
+ * Five years of days would be 1,800 bars of a pixel or less: a lone early image vanishes and a
+ * season shows as a spike at the right edge, so the days are summed into weeks or months instead. */
+export function chartTimeline(
+  points: ReadonlyArray<{ timestamp: string; count: number }>,
+  interval: Interval,
+  maxBars = 200,
+): { points: { timestamp: string; count: number }[]; interval: Interval; periods: number } {
+  if (points.length === 0) return { points: [], interval, periods: 0 }
+  const sorted = [...points].sort((a, b) => a.timestamp.localeCompare(b.timestamp))
+  const first = sorted[0].timestamp
+  const last = sorted[sorted.length - 1].timestamp
+  const periods = periodCount(first, last, interval)
+  let shown = interval
+  for (let next = COARSER[shown]; next && periodCount(first, last, shown) > maxBars; next = COARSER[shown]) shown = next
+  if (shown === interval) return { points: fillTimeline(sorted, interval, maxBars), interval, periods }
+  const sums = new Map<number, number>()
+  for (const p of sorted) {
+    const start = periodStart(p.timestamp, shown).getTime()
+    sums.set(start, (sums.get(start) ?? 0) + p.count)
+  }
+  const grouped = [...sums].map(([t, count]) => ({ timestamp: new Date(t).toISOString(), count }))
+  return { points: fillTimeline(grouped, shown, maxBars), interval: shown, periods }
 }
 
 function step(d: Date, interval: Interval): Date {

@@ -16,7 +16,7 @@ import { speciesColor, useSpeciesColorVersion } from '@/lib/species-colors'
 import { useCameras } from '@/lib/api/catalog'
 import { parseFilters, serializeFilters } from '@/lib/filters'
 import { REFRESH_MS, useCameraStats, useSpeciesStats, useSummary, useTimeline, type Interval, type StatsFilters } from '../api/stats'
-import { bucketLabel, fillTimeline, spansYears } from '../timeline'
+import { bucketLabel, chartTimeline, spansYears } from '../timeline'
 import { FOREST, FOREST_LIGHT, SAND } from './charts'
 import { EcologySection } from './EcologySection'
 import { useProjectPath } from '@/lib/project'
@@ -162,7 +162,7 @@ export default function StatsPage() {
           />
           <div className="h-72 flex-1 p-4 xl:min-h-[18rem]" data-testid="timeline-chart">
             <ChartState query={timeline} skeletonClassName="h-full" errorClassName="h-full py-4" empty="No images in this period">
-              {(data) => <TimelineChart points={fillTimeline(data, interval)} interval={interval} />}
+              {(data) => <TimelineChart data={data} interval={interval} />}
             </ChartState>
           </div>
         </Card>
@@ -256,34 +256,44 @@ function EmptyChart({ text }: { text: string }) {
   )
 }
 
-function TimelineChart({ points, interval }: { points: { timestamp: string; count: number }[]; interval: Interval }) {
+function TimelineChart({ data, interval: asked }: { data: { timestamp: string; count: number }[]; interval: Interval }) {
+  const { points, interval, periods } = chartTimeline(data, asked)
   const total = points.reduce((s, p) => s + p.count, 0)
   return (
-    <Bar
-      aria-label={`Images per ${interval}: ${formatNumber(total)} in ${points.length} ${interval}s`}
-      role="img"
-      data={{
-        labels: points.map((p) => bucketLabel(p.timestamp, interval, spansYears(points))),
-        datasets: [
-          {
-            label: 'Images',
-            data: points.map((p) => p.count),
-            backgroundColor: FOREST,
-            hoverBackgroundColor: SAND,
-            borderRadius: 4,
-            maxBarThickness: 36,
-          },
-        ],
-      }}
-      options={{
-        maintainAspectRatio: false,
-        plugins: { legend: { display: false } },
-        scales: {
-          x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-          y: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: FOREST_LIGHT } },
-        },
-      }}
-    />
+    <div className="flex h-full flex-col gap-2">
+      {interval !== asked && (
+        <p className="text-xs text-stone-500" data-testid="timeline-coarsened">
+          Shown per {interval}: {formatNumber(periods)} {asked}s are too many bars to draw.
+        </p>
+      )}
+      <div className="relative min-h-0 flex-1">
+        <Bar
+          aria-label={`Images per ${interval}: ${formatNumber(total)} in ${points.length} ${interval}s`}
+          role="img"
+          data={{
+            labels: points.map((p) => bucketLabel(p.timestamp, interval, spansYears(points))),
+            datasets: [
+              {
+                label: 'Images',
+                data: points.map((p) => p.count),
+                backgroundColor: FOREST,
+                hoverBackgroundColor: SAND,
+                borderRadius: 4,
+                maxBarThickness: 36,
+              },
+            ],
+          }}
+          options={{
+            maintainAspectRatio: false,
+            plugins: { legend: { display: false } },
+            scales: {
+              x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
+              y: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: FOREST_LIGHT } },
+            },
+          }}
+        />
+      </div>
+    </div>
   )
 }
 
