@@ -43,6 +43,7 @@ from addax_api.models.router import router as models_router
 from addax_api.projects.router import router as projects_router
 from addax_api.response_cache import ResponseCache, bump_data_version
 from addax_api.species_labels.router import router as species_labels_router
+from addax_api.stats import tallies
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.router import router as stats_router
 from addax_api.stats.router import species_router
@@ -170,8 +171,17 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
     redis_async = aioredis.Redis.from_url(settings.redis_url, decode_responses=True, health_check_interval=30)
     app.state.redis_async = redis_async
 
+    def fold_tallies() -> None:
+        try:
+            with ctx.sessions() as db:
+                tallies.compact(db)
+        except Exception as exc:  # noqa: BLE001 - the next statistics request folds them
+            log.warning("tallies_fold_failed", error=str(exc))
+
     async def stats_stale(project_id: int) -> None:
-        # The pipeline's changes (at most every 5 s in a burst, live/hub.py): the next request recomputes.
+        # The pipeline's changes (at most every 5 s in a burst, live/hub.py): fold the tallies' changes now,
+        # so a statistics request finds few to fold and they never pile up unread; the next request recomputes.
+        await run_in_threadpool(fold_tallies)
         await redis_async.incr(app.state.stats_cache.version_key(project_id))
 
     app.state.response_cache = ResponseCache(ctx.redis, settings)

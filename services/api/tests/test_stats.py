@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 
-from addax_common.db import Classification
+from addax_common.db import Classification, ImageTallyChange
 from addax_common.events import CLASSIFICATION_COMPLETE
 
 
@@ -161,6 +161,7 @@ def test_cache_and_invalidation_on_classification_complete(client, users, galler
         db.execute(delete(Classification).where(Classification.label == "zebra"))
         db.commit()
     assert get(client, users, "/api/projects/default/stats/species") == first
+    assert unfolded_tally_changes(api_ctx) > 0  # the statistics' tallies saw the change (migration 0019)
     # ...until the pipeline says an image completed; the API's subscriber bumps the cache version.
     wait_for_subscriber(api_ctx)
     version_key = api_ctx.settings.key("stats:version:1")  # the default project's statistics
@@ -169,9 +170,15 @@ def test_cache_and_invalidation_on_classification_complete(client, users, galler
     deadline = time.monotonic() + 5
     while int(api_ctx.redis.get(version_key) or 0) == before and time.monotonic() < deadline:
         time.sleep(0.02)
+    assert unfolded_tally_changes(api_ctx) == 0  # folded before the bump, not left for a request
     fresh = get(client, users, "/api/projects/default/stats/species")
     assert "zebra" not in {s["species"] for s in fresh}
     assert fresh != first
+
+
+def unfolded_tally_changes(api_ctx) -> int:
+    with api_ctx.sessions() as db:
+        return db.scalar(select(func.count()).select_from(ImageTallyChange))
 
 
 def test_cache_keys_follow_parameters(client, users, gallery, api_ctx):

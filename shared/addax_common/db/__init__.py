@@ -29,6 +29,7 @@ from addax_common.db.models_admin import ReprocessItem, ReprocessJob, RuntimeSet
 from addax_common.db.projects import DEFAULT_PROJECT_SLUG, Project, ProjectMember
 from addax_common.db.session import make_engine, make_session_factory
 from addax_common.db.species_labels import SpeciesLabel
+from addax_common.db.tallies import ImageTally, ImageTallyChange
 from addax_common.db.uploads import UploadKey, UploadSession
 from addax_common.db.users import AuditLog, RefreshToken, User, UserRole
 
@@ -61,6 +62,8 @@ __all__ = [
     "ReviewStatus",
     "RuleKind",
     "SpeciesLabel",
+    "ImageTally",
+    "ImageTallyChange",
     "RuntimeSetting",
     "TriggerMode",
     "UploadKey",

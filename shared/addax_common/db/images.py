@@ -109,6 +109,9 @@ class Image(Base):
     # label), kept by triggers on classifications (migration 0018), read by the species filter. Never
     # written by application code.
     species: Mapped[list[str]] = mapped_column(ARRAY(Text), default=list, server_default="{}")
+    # How many detections have each label of `species`, in the same order (migration 0019): what the
+    # statistics' tallies count detections by. Kept by the same triggers.
+    species_detections: Mapped[list[int]] = mapped_column(ARRAY(Integer), default=list, server_default="{}")
     exif_captured_at: Mapped[datetime | None] = utc_timestamp()
     # The EXIF wall-clock time when the photo carried no UTC offset (nearly every camera trap): it is
     # read in the time zone of the image's deployment (addax_common/deployments.py), so changing that
@@ -192,6 +195,8 @@ Index("ix_images_sequence", Image.sequence_id, Image.captured_at)
 Index("ix_images_project_received", Image.project_id, Image.received_at.desc(), Image.id.desc())
 # Camera-filtered counts within a project, from the index alone (migration 0007).
 Index("ix_images_project_camera", Image.project_id, Image.camera_id)
+# "Processed today" on the statistics summary: an index range from midnight (migration 0019).
+Index("ix_images_project_completed", Image.project_id, Image.completed_at.desc())
 Index(
     "ix_images_camera_taken_at",
     Image.camera_id,

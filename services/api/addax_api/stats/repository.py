@@ -1,6 +1,7 @@
 """Aggregations for the dashboard. Every query shares the image filters of the gallery (camera and
 capture-date range); rejected uploads (not camera-trap photos) are left out of every count except
-`rejected` itself."""
+`rejected` itself. The summary, timeline and per-camera counts are read from the tallies (tallies.py)
+whenever the filters allow; these queries answer the rest."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ NOT_REJECTED = Image.status != ImageStatus.REJECTED
 INTERVALS = ("hour", "day", "week", "month")
 
 
-def _cameras_of(q: ImageQuery) -> list[Any]:
+def cameras_where(q: ImageQuery) -> list[Any]:
     """The project's cameras, those of the camera filter when it names some."""
     where = [Camera.project_id == q.project_id]
     if q.camera_ids:
@@ -91,7 +92,7 @@ def cameras(db: Session, q: ImageQuery) -> list[Any]:
         )
         .outerjoin(image_stats, image_stats.c.camera_id == Camera.id)
         .outerjoin(species_stats, species_stats.c.camera_id == Camera.id)
-        .where(*_cameras_of(q))
+        .where(*cameras_where(q))
         .order_by(func.coalesce(image_stats.c.image_count, 0).desc(), Camera.name)
     )
     return list(db.execute(stmt).all())
@@ -145,7 +146,7 @@ def deployments(db: Session, q: ImageQuery) -> list[Any]:
             func.ST_X(geometry).label("lon"),
         )
         .join(Camera, Camera.id == Deployment.camera_id)
-        .where(*_cameras_of(q))
+        .where(*cameras_where(q))
         .order_by(Camera.name, Deployment.start_at, Deployment.id)
     )
     return list(db.execute(stmt).all())

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from addax_api.errors import ValidationFailed
 from addax_api.queries.filters import ImageQuery
-from addax_api.stats import ecology, repository
+from addax_api.stats import ecology, repository, tallies
 from addax_api.stats.cache import StatsCache
 from addax_api.stats.schemas import (
     Accumulation,
@@ -51,7 +51,8 @@ def _params(q: ImageQuery, **extra: object) -> dict[str, object]:
 def species(db: Session, cache: StatsCache, q: ImageQuery, order: str = "count") -> list[SpeciesCount]:
     def compute() -> list[SpeciesCount]:
         rows = [
-            SpeciesCount(species=label, count=n, image_count=images) for label, n, images in repository.species(db, q)
+            SpeciesCount(species=label, count=n, image_count=images)
+            for label, n, images in (tallies if tallies.covers(q) else repository).species(db, q)
         ]
         if order == "label":
             return sorted(rows, key=lambda r: r.species.lower())
@@ -107,7 +108,7 @@ def fill_periods(
 
 def timeline(db: Session, cache: StatsCache, q: ImageQuery, interval: str) -> list[TimelinePoint]:
     def compute() -> list[TimelinePoint]:
-        counts = repository.timeline(db, q, interval)
+        counts = (tallies if tallies.covers(q, interval) else repository).timeline(db, q, interval)
         points = fill_periods(counts, interval, q.date_from, q.date_to)
         return [TimelinePoint(timestamp=t, count=n) for t, n in points]
 
@@ -118,7 +119,7 @@ def cameras(db: Session, cache: StatsCache, q: ImageQuery) -> list[CameraStats]:
     def compute() -> list[CameraStats]:
         return [
             CameraStats(camera_id=i, camera_name=name, image_count=n, species_count=s, last_image_at=last)
-            for i, name, n, s, last in repository.cameras(db, q)
+            for i, name, n, s, last in (tallies if tallies.covers(q) else repository).cameras(db, q)
         ]
 
     return cache.get_or_compute(q.project_id, "cameras", _params(q), _cameras, compute)
@@ -126,7 +127,7 @@ def cameras(db: Session, cache: StatsCache, q: ImageQuery) -> list[CameraStats]:
 
 def summary(db: Session, cache: StatsCache, q: ImageQuery) -> Summary:
     def compute() -> Summary:
-        return Summary(**repository.summary(db, q, datetime.now(UTC)))
+        return Summary(**(tallies if tallies.covers(q) else repository).summary(db, q, datetime.now(UTC)))
 
     return cache.get_or_compute(q.project_id, "summary", _params(q), _summary, compute)
 

@@ -1,0 +1,46 @@
+"""Image counts per (project, camera, capture day, status, label), kept by triggers on images
+(migration 0019) for the dashboard's statistics.
+
+Nothing in Python writes these tables: the triggers append each statement's net change to
+image_tally_changes, and compact_image_tallies() (SQL) folds the changes into image_tallies.
+A count is the sum over both tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import BigInteger, Boolean, Date, Identity, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from addax_common.db.base import Base
+
+NO_CAMERA = 0  # camera_id of images without a camera
+IMAGE_ROW = ""  # label of the rows that count images; other rows count the images showing that label
+
+
+class _TallyColumns:
+    project_id: Mapped[int] = mapped_column(Integer)
+    camera_id: Mapped[int] = mapped_column(Integer)
+    day: Mapped[date] = mapped_column(Date)  # UTC date of the capture time, else of the arrival
+    dated: Mapped[bool] = mapped_column(Boolean)  # whether the images have a capture time
+    status: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str] = mapped_column(Text)
+    n: Mapped[int] = mapped_column(BigInteger)  # images
+    detections: Mapped[int] = mapped_column(BigInteger)  # their detections with the label (0 on image rows)
+
+
+class ImageTally(_TallyColumns, Base):
+    __tablename__ = "image_tallies"
+
+    project_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    camera_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    dated: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    label: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class ImageTallyChange(_TallyColumns, Base):
+    __tablename__ = "image_tally_changes"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
