@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,7 +15,7 @@ from sqlalchemy import func, select, text
 
 from addax_api.queries.filters import ImageQuery
 from addax_api.stats import repository, tallies
-from addax_common.db import Classification, Detection, Image, ImageTallyChange, Project
+from addax_common.db import Classification, Detection, Image, ImageTally, ImageTallyChange, ImageTallyMonthly, Project
 from tests.support.database import create_test_database, drop_database, migrate
 
 STATUSES = ["received", "detecting", "detected", "classifying", "completed", "completed", "failed", "rejected"]
@@ -37,6 +39,9 @@ def queries(project_id: int, cameras: list[int]) -> list[ImageQuery]:
         ImageQuery(project_id=project_id, capture_time="unknown"),
         ImageQuery(project_id=project_id, capture_time="known"),
         ImageQuery(project_id=project_id, capture_time="any", date_from=midnight(100)),
+        # whole months: read from the monthly counts
+        ImageQuery(project_id=project_id, date_from=datetime(2025, 4, 1, tzinfo=UTC), date_to=datetime(2025, 9, 1, tzinfo=UTC)),
+        ImageQuery(project_id=project_id, camera_ids=(cameras[0],), date_to=datetime(2026, 1, 1, tzinfo=UTC)),
     ]
 
 
@@ -48,6 +53,17 @@ def assert_same_answers(db, project_id: int, cameras: list[int], now: datetime) 
         assert tallies.cameras(db, q) == [tuple(row) for row in repository.cameras(db, q)], q
         for interval in ("day", "week", "month"):
             assert tallies.timeline(db, q, interval) == repository.timeline(db, q, interval), (q, interval)
+
+
+@contextmanager
+def folding_held(api_ctx) -> Iterator[None]:
+    """Holds the fold's advisory lock from another connection, as a session folding at that moment would."""
+    with api_ctx.engine.connect() as other:
+        other.execute(text("SELECT pg_advisory_lock(hashtext('compact_image_tallies'))"))
+        try:
+            yield
+        finally:
+            other.execute(text("SELECT pg_advisory_unlock(hashtext('compact_image_tallies'))"))
 
 
 def pending_changes(db) -> int:
@@ -87,6 +103,8 @@ def test_tallies_answer_as_the_images_do_through_every_kind_of_change(api_ctx, s
         assert pending_changes(db) > 0  # the triggers appended; nothing folded yet
         assert_same_answers(db, 1, cams, now)  # folds first
         assert pending_changes(db) == 0
+        daily, monthly = (db.scalar(select(func.count()).select_from(t)) for t in (ImageTally, ImageTallyMonthly))
+        assert 0 < monthly < daily
         other = Project(slug="other", name="Other")
         db.add(other)
         db.commit()
@@ -116,9 +134,13 @@ def test_tallies_answer_as_the_images_do_through_every_kind_of_change(api_ctx, s
         db.execute(text("UPDATE images SET captured_at = NULL WHERE id = ANY(:ids)"), {"ids": ids[12:15]})
         db.execute(text("UPDATE images SET project_id = :p WHERE id = ANY(:ids)"), {"p": other.id, "ids": ids[15:22]})
         db.commit()
-        assert pending_changes(db) > 0
+        with folding_held(api_ctx):  # another session is folding: the reads sum the changes themselves
+            assert_same_answers(db, 1, cams, now)
+            assert_same_answers(db, other.id, cams, now)
+            assert pending_changes(db) > 0
         assert_same_answers(db, 1, cams, now)
         assert_same_answers(db, other.id, cams, now)
+        assert pending_changes(db) == 0
 
         # Species changes through the classifications' triggers (migration 0018): a correction, a re-run.
         detection = db.scalars(select(Detection).join(Image).where(Image.project_id == 1).limit(2)).all()

@@ -29,7 +29,7 @@ from addax_common.db.models_admin import ReprocessItem, ReprocessJob, RuntimeSet
 from addax_common.db.projects import DEFAULT_PROJECT_SLUG, Project, ProjectMember
 from addax_common.db.session import make_engine, make_session_factory
 from addax_common.db.species_labels import SpeciesLabel
-from addax_common.db.tallies import ImageTally, ImageTallyChange
+from addax_common.db.tallies import ImageTally, ImageTallyChange, ImageTallyMonthly
 from addax_common.db.uploads import UploadKey, UploadSession
 from addax_common.db.users import AuditLog, RefreshToken, User, UserRole
 
@@ -64,6 +64,7 @@ __all__ = [
     "SpeciesLabel",
     "ImageTally",
     "ImageTallyChange",
+    "ImageTallyMonthly",
     "RuntimeSetting",
     "TriggerMode",
     "UploadKey",

@@ -2,8 +2,8 @@
 (migration 0019) for the dashboard's statistics.
 
 Nothing in Python writes these tables: the triggers append each statement's net change to
-image_tally_changes, and compact_image_tallies() (SQL) folds the changes into image_tallies.
-A count is the sum over both tables."""
+image_tally_changes, and compact_image_tallies() (SQL) folds the changes into image_tallies and
+image_tallies_monthly. A count is the sum of the folded rows and the changes not folded yet."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ class _TallyColumns:
     detections: Mapped[int] = mapped_column(BigInteger)  # their detections with the label (0 on image rows)
 
 
-class ImageTally(_TallyColumns, Base):
-    __tablename__ = "image_tallies"
+class _Folded(_TallyColumns):
+    """Folded counts: one row per key."""
 
     project_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     camera_id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -40,7 +40,17 @@ class ImageTally(_TallyColumns, Base):
     label: Mapped[str] = mapped_column(Text, primary_key=True)
 
 
+class ImageTally(_Folded, Base):
+    __tablename__ = "image_tallies"
+
+
 class ImageTallyChange(_TallyColumns, Base):
     __tablename__ = "image_tally_changes"
 
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+
+
+class ImageTallyMonthly(_Folded, Base):
+    """The same counts by month: `day` is the first day of the month."""
+
+    __tablename__ = "image_tallies_monthly"

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from addax_api.queries.filters import ImageQuery
 from addax_api.queries.images import TAKEN_AT, capture_time_mode, conditions
 from addax_api.stats.repository import INTERVALS, NOT_REJECTED, cameras_where
-from addax_common.db import Camera, Image, ImageStatus, ImageTally, ImageTallyChange
+from addax_common.db import Camera, Image, ImageStatus, ImageTally, ImageTallyChange, ImageTallyMonthly
 from addax_common.db.images import PENDING_STATES
 from addax_common.db.tallies import IMAGE_ROW
 
@@ -46,11 +46,17 @@ def compact(db: Session) -> None:
     db.commit()
 
 
-def _rows(q: ImageQuery) -> Any:
-    """The tally rows under the filters, folded or not: one snapshot sums both tables exactly."""
+def _month_start(bound: datetime | None) -> bool:
+    return bound is None or bound.astimezone(UTC).day == 1
+
+
+def _rows(q: ImageQuery, interval: str | None = None) -> Any:
+    """The tally rows under the filters, folded or not: one snapshot sums both exactly. Views of whole
+    months read the monthly counts (their `day` is the month's first), others the daily ones."""
+    monthly = interval in (None, "month") and _month_start(q.date_from) and _month_start(q.date_to)
     mode = capture_time_mode(q)
     parts = []
-    for table in (ImageTally, ImageTallyChange):
+    for table in (ImageTallyMonthly if monthly else ImageTally, ImageTallyChange):
         where: list[Any] = [table.project_id == q.project_id]
         if q.camera_ids:
             where.append(table.camera_id.in_(q.camera_ids))
@@ -82,8 +88,14 @@ def summary(db: Session, q: ImageQuery, now: datetime) -> dict[str, int]:
     t = _rows(q)
     stmt = select(t.c.status, func.sum(t.c.n)).where(t.c.label == IMAGE_ROW).group_by(t.c.status)
     by_status = {status: int(n) for status, n in db.execute(stmt).all()}
-    labels = _labels_per_camera(t)
-    species_count = db.scalar(select(func.count(func.distinct(labels.c.label))))
+    labels = (
+        select(t.c.label)
+        .where(t.c.label != IMAGE_ROW, t.c.status != REJECTED)
+        .group_by(t.c.label)
+        .having(func.sum(t.c.n) > 0)
+        .subquery("labels")
+    )
+    species_count = db.scalar(select(func.count()).select_from(labels))
     # The two counts by time of arrival and completion, not of capture: index ranges over recent images.
     today = now.replace(hour=0, minute=0, second=0, microsecond=0)
     processed_today = db.scalar(
@@ -124,7 +136,7 @@ def timeline(db: Session, q: ImageQuery, interval: str) -> list[tuple[datetime, 
         raise ValueError(f"the tallies count days, not {interval!r}")
     compact(db)
     # As repository.timeline: a time series of capture times unless capture_time asks otherwise.
-    t = _rows(replace(q, capture_time=q.capture_time or "known"))
+    t = _rows(replace(q, capture_time=q.capture_time or "known"), interval)
     day = cast(t.c.day, DateTime)
     # A literal (from the fixed list), so SELECT and GROUP BY render the same expression.
     bucket = func.timezone(

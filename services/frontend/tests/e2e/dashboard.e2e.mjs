@@ -299,6 +299,13 @@ describe('dashboard', () => {
     await page.waitForURL(/interval=week/)
     await page.getByRole('radio', { name: 'day' }).click()
     await settle(page, 800)
+    // Every day of the range is listed; more than 200 of them are drawn as weeks or months, and said so.
+    const days = (await api('/api/projects/default/stats/timeline?interval=day', adminToken)).body.length
+    const coarsened = page.getByTestId('timeline-coarsened')
+    if (days > 200) {
+      await coarsened.waitFor()
+      assert.match(await coarsened.textContent(), /^Shown per (week|month): [\d,.\s]+ days are too many bars to draw\.$/)
+    } else assert.equal(await coarsened.count(), 0)
     await screenshot(page, 'stats', { fullPage: true })
   })
 
