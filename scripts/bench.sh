@@ -6,7 +6,8 @@
 #                               1,000,000 images, memory under load, 10 minutes at 10 images a minute, and
 #                               10,000 files in one FTPS session; takes an hour or more
 #   scripts/bench.sh --quick    the issue-13 gates at small size (50,000 images for Locust, 30 photos for
-#                               memory, 2 minutes of steady load), about 5 minutes; writes nothing to
+#                               memory, 2 minutes of steady load, statistics from the tallies against the
+#                               images on 20,000), about 6 minutes; writes nothing to
 #                               docs/performance.md and exits non-zero when a figure misses its goal
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,7 @@ case "$mode" in
     run bench/bench_api_load.py --quick
     run bench/bench_memory.py --quick
     run bench/bench_latency.py --quick
+    run bench/bench_stats.py --quick
     ;;
   --full)
     for bench in bench/bench_*.py; do

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Boolean, Date, Identity, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, Identity, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from addax_common.db.base import Base
@@ -54,3 +54,8 @@ class ImageTallyMonthly(_Folded, Base):
     """The same counts by month: `day` is the first day of the month."""
 
     __tablename__ = "image_tallies_monthly"
+
+
+# A date range over every camera (the key leads with the camera).
+Index("ix_image_tallies_project_day", ImageTally.project_id, ImageTally.day)
+Index("ix_image_tallies_monthly_project_day", ImageTallyMonthly.project_id, ImageTallyMonthly.day)

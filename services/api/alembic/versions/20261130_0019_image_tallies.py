@@ -155,6 +155,8 @@ def upgrade() -> None:
     )
     for table in ("image_tallies", "image_tallies_monthly"):
         op.create_table(table, *_columns(), sa.PrimaryKeyConstraint(*KEY.split(", "), name=f"pk_{table}"))
+        # A date range over every camera: the key leads with the camera.
+        op.create_index(f"ix_{table}_project_day", table, ["project_id", "day"])
     op.create_table(
         "image_tally_changes",
         sa.Column("id", sa.BigInteger(), sa.Identity(), nullable=False),
