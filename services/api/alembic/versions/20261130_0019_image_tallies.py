@@ -89,7 +89,8 @@ TRIGGERS = {
 }
 
 # The rows of `source` with their day moved to the first of its month: image_tallies_monthly, what a view
-# of whole months (the unfiltered dashboard, a month's range, monthly bars) reads, ~30x fewer rows.
+# of whole months (the unfiltered dashboard, a month's range, monthly bars) reads; 10x fewer rows than
+# the daily ones at a million images on 50 cameras over two years.
 MONTHS = "SELECT project_id, camera_id, date_trunc('month', day)::date AS day, dated, status, label, n, detections FROM {source}"
 
 
@@ -99,7 +100,7 @@ def _fold(table: str, rows: str) -> str:
         f"INSERT INTO {table} AS t ({KEY}, n, detections) "  # noqa: S608 - constant SQL, no input
         f"SELECT {KEY}, sum(n), sum(detections) FROM ({rows}) r GROUP BY {KEY} "
         f"HAVING sum(n) <> 0 OR sum(detections) <> 0 ORDER BY {KEY} "
-        "ON CONFLICT ON CONSTRAINT pk_" + table + " DO UPDATE SET n = t.n + excluded.n, detections = t.detections + excluded.detections"
+        f"ON CONFLICT ON CONSTRAINT pk_{table} DO UPDATE SET n = t.n + excluded.n, detections = t.detections + excluded.detections"
     )
 
 

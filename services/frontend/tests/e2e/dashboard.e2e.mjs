@@ -26,6 +26,7 @@ import {
   settle,
   toasts,
   uniqueJpeg,
+  VIEWPORTS,
 } from './helpers.mjs'
 
 const T = { timeout: 120_000 }
@@ -307,6 +308,14 @@ describe('dashboard', () => {
       assert.match(await coarsened.textContent(), /^Shown per (week|month): [\d,.\s]+ days are too many bars to draw\.$/)
     } else assert.equal(await coarsened.count(), 0)
     await screenshot(page, 'stats', { fullPage: true })
+    await page.setViewportSize(VIEWPORTS.phone)
+    try {
+      await page.locator('[data-testid=timeline-chart] canvas').waitFor()
+      await settle(page, 400)
+      await screenshot(page, 'stats-phone', { fullPage: true })
+    } finally {
+      await page.setViewportSize(VIEWPORTS.desktop)
+    }
   })
 
   test('live update: an image uploaded over FTPS appears as a toast and in the gallery without a reload', T, async () => {
