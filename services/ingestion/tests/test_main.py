@@ -55,10 +55,21 @@ def test_service_runs_and_stops_on_sigterm(settings, db, jpeg, upload_dir, wait_
         rows = wait_for(lambda: len(db.images()) == 2 and db.images(), timeout=20, what="both images ingested")
         assert {r.original_filename for r in rows} == {"waiting.jpg", "via-ftps.jpg"}
 
-        metrics = urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5).read().decode()
-        assert 'addax_ingested_total{outcome="received"} 2.0' in metrics
-        assert 'addax_stage_duration_seconds_count{stage="ingestion"} 2.0' in metrics
-        assert 'addax_queue_depth{queue="image-ingested"} 2.0' in metrics
+        expected = [
+            'addax_ingested_total{outcome="received"} 2.0',
+            'addax_stage_duration_seconds_count{stage="ingestion"} 2.0',
+            'addax_queue_depth{queue="image-ingested"} 2.0',
+        ]
+
+        def metrics() -> str:
+            return urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5).read().decode()
+
+        # The row is committed before the image is queued and counted, so the second image's counts
+        # may follow its row by a moment.
+        try:
+            wait_for(lambda: all(line in metrics() for line in expected), what="both images counted and queued")
+        except TimeoutError as exc:
+            raise AssertionError(f"{exc}: {expected} not all in\n{metrics()}") from exc
 
         started = time.monotonic()
         proc.send_signal(signal.SIGTERM)
