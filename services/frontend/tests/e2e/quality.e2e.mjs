@@ -102,6 +102,17 @@ describe('quality', () => {
     assert.deepEqual(problems, [], problems.join('\n'))
   })
 
+  /** Waits until `locator`'s box is the same in three looks 100 ms apart: the map has stopped panning. */
+  async function untilStill(locator) {
+    let last = ''
+    for (let same = 0, i = 0; same < 2 && i < 50; i++) {
+      const box = JSON.stringify(await locator.boundingBox())
+      same = box === last ? same + 1 : 0
+      last = box
+      await page.waitForTimeout(100)
+    }
+  }
+
   test('map: leaving the page with a popup open raises no page error', T, async () => {
     await page.setViewportSize(VIEWPORTS.desktop)
     pageErrors = []
@@ -113,8 +124,20 @@ describe('quality', () => {
     await popup.waitFor()
     // The popup is React: its link navigates inside the app.
     await page.evaluate(() => (window.__sameDocument = true))
-    await popup.getByRole('link', { name: /View images/ }).click()
-    await page.waitForURL(/\/gallery\?.*camera_id=/)
+    const link = popup.getByRole('link', { name: /View images/ })
+    await untilStill(link)
+    await link.click()
+    try {
+      await page.waitForURL(/\/gallery\?.*camera_id=/, { timeout: 10000 })
+    } catch {
+      // Three CI runs saw this click land without navigating (1 in 3 to 8 runs; never reproduced
+      // here). Record what the page looked like, then click once more, as a person would.
+      console.log(`# map popup click did not navigate: url ${page.url()}, popup open ${await popup.isVisible()}`)
+      await popup.waitFor()
+      await untilStill(link)
+      await link.click()
+      await page.waitForURL(/\/gallery\?.*camera_id=/)
+    }
     assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no page reload')
     // Back to the map, a popup open, then away through the header while the map pans to it.
     await page.goBack()
