@@ -50,7 +50,8 @@ def load_migration():
     return module
 
 
-def best(fn: Callable[[], object], rounds: list[float]) -> object:
+def timed(fn: Callable[[], object], rounds: list[float]) -> object:
+    """Calls `fn`, appends its milliseconds to `rounds` and returns its answer."""
     t0 = time.perf_counter()
     result = fn()
     rounds.append((time.perf_counter() - t0) * 1000)
@@ -120,8 +121,8 @@ def main() -> int:
             fast: list[float] = []
             kind = name.split(" by ")[0]
             for _ in range(args.rounds):
-                a = best(partial(call, repository, kind, q, interval), slow)
-                b = best(partial(call, tallies, kind, q, interval), fast)
+                a = timed(partial(call, repository, kind, q, interval), slow)
+                b = timed(partial(call, tallies, kind, q, interval), fast)
                 if a != b:
                     agree = False
                     print(f"MISMATCH {name} {filt}: {a!r} != {b!r}", flush=True)

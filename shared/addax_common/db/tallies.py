@@ -14,13 +14,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from addax_common.db.base import Base
 
-NO_CAMERA = 0  # camera_id of images without a camera
 IMAGE_ROW = ""  # label of the rows that count images; other rows count the images showing that label
 
 
 class _TallyColumns:
     project_id: Mapped[int] = mapped_column(Integer)
-    camera_id: Mapped[int] = mapped_column(Integer)
+    camera_id: Mapped[int] = mapped_column(Integer)  # 0: images without a camera
     day: Mapped[date] = mapped_column(Date)  # UTC date of the capture time, else of the arrival
     dated: Mapped[bool] = mapped_column(Boolean)  # whether the images have a capture time
     status: Mapped[str] = mapped_column(String(16))
