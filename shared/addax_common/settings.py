@@ -265,9 +265,10 @@ class Settings(BaseSettings):
     login_max_attempts: int = 5
     login_lockout_seconds: int = 900
     stats_cache_seconds: int = 300
-    # The gallery's answers kept in memory at most this long (addax_api/response_cache.py); every change
-    # made through the API or reported by the pipeline invalidates them at once, so this only bounds how
-    # long a change nobody reported can go unseen. 0 switches it off.
+    # The gallery's answers and the project scopes of reads (who the user is, their role in the project)
+    # kept in memory at most this long (addax_api/response_cache.py, scope_cache.py); every change made
+    # through the API or reported by the pipeline invalidates them at once, so this only bounds how long
+    # a change nobody reported (an edit straight in the database) can go unseen. 0 switches both off.
     response_cache_seconds: float = Field(30.0, ge=0)
     frontend_dist_dir: Path = Path("services/frontend/dist")
     admin_email: str = "admin@example.org"

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
+from typing import Any
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from addax_common.context import ServiceContext
 from addax_common.settings import Settings
+
+CONNECTED = "addax_connected"
 
 
 async def get_ctx(request: Request) -> ServiceContext:
@@ -22,11 +26,26 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
-def get_db(request: Request) -> Iterator[Session]:
+async def get_db(request: Request) -> AsyncIterator[Session]:
     """One session per request. Nothing is committed implicitly: routers commit at the service boundary,
-    so a change and its audit row land in the same transaction."""
-    with request.app.state.ctx.sessions() as session:
+    so a change and its audit row land in the same transaction.
+
+    Opened and closed on the event loop: a session takes its connection on its first query (in the
+    route's thread), and a request that never queried (answered from memory) closes without any I/O,
+    so it costs no thread hop; one that did gives its connection back in a thread (a rollback)."""
+    session: Session = request.app.state.ctx.sessions()
+    try:
         yield session
+    finally:
+        if session.info.get(CONNECTED):
+            await run_in_threadpool(session.close)
+        else:
+            session.close()
+
+
+def mark_connected(session: Session, _transaction: Any, _connection: Any) -> None:
+    """The sessionmaker's after_begin hook: this session holds a connection (get_db must close it in a thread)."""
+    session.info[CONNECTED] = True
 
 
 def client_ip(request: Request) -> str | None:

@@ -26,6 +26,7 @@ from addax_api.cameras.router import admin_router as cameras_admin_router
 from addax_api.cameras.router import router as cameras_router
 from addax_api.config.router import router as config_router
 from addax_api.deployments.router import router as deployments_router
+from addax_api.deps import mark_connected
 from addax_api.errors import install_exception_handlers
 from addax_api.exports.router import router as exports_router
 from addax_api.frontend import Frontend
@@ -42,6 +43,7 @@ from addax_api.models.router import project_router as reprocess_router
 from addax_api.models.router import router as models_router
 from addax_api.projects.router import router as projects_router
 from addax_api.response_cache import ResponseCache, bump_data_version
+from addax_api.scope_cache import ScopeCache
 from addax_api.species_labels.router import router as species_labels_router
 from addax_api.stats import tallies
 from addax_api.stats.cache import StatsCache
@@ -148,6 +150,8 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
     owns_ctx = ctx is None
     ctx = ctx or make_context(settings)
     configure_engine(ctx.engine)
+    if not event.contains(ctx.sessions, "after_begin", mark_connected):
+        event.listen(ctx.sessions, "after_begin", mark_connected)
 
     app = FastAPI(
         title="AddaxAI Connect API",
@@ -184,7 +188,8 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         await run_in_threadpool(fold_tallies)
         await redis_async.incr(app.state.stats_cache.version_key(project_id))
 
-    app.state.response_cache = ResponseCache(ctx.redis, settings)
+    app.state.response_cache = ResponseCache(settings)
+    app.state.scope_cache = ScopeCache(settings.response_cache_seconds)
 
     async def data_changed() -> None:
         await bump_data_version(redis_async, settings)

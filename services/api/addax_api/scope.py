@@ -13,16 +13,20 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from addax_api.deps import get_db
 from addax_api.errors import Forbidden, NotFound, Unauthorized, error_responses
+from addax_api.response_cache import request_data_version
+from addax_api.scope_cache import ScopeCache, ScopeRow
 from addax_api.security import ROLE_RANK, Credentials, signed_in, token_claims
 from addax_common.db import Project, ProjectMember, User, UserRole
 from addax_common.ftp_accounts import PROJECT_SLUG_PATTERN
 
 SLUG_PATTERN = PROJECT_SLUG_PATTERN
+READS = frozenset({"GET", "HEAD"})
 Slug = Annotated[
     str,
     Path(
@@ -74,22 +78,33 @@ def scope_of(user: User, project: Project | None, membership: str | None) -> Pro
     raise NotFound("project not found")
 
 
-def project_scope(
+async def project_scope(
     slug: Slug, request: Request, credentials: Credentials, db: Annotated[Session, Depends(get_db)]
 ) -> ProjectScope:
-    # The token's user, the project and the membership in one round trip: every project-scoped request
-    # pays for this, and it is all the per-request cost project scoping adds (docs/performance.md).
+    # The token's user, the project and the membership: every project-scoped request needs them. A read
+    # finds them in memory when nothing changed since they were last read (scope_cache.py); otherwise one
+    # round trip reads all three (docs/performance.md).
     claims = token_claims(request, credentials)
+    cache: ScopeCache = request.app.state.scope_cache
+    version = await request_data_version(request) if request.method in READS else None
+    row = cache.get(db, version, claims.user_id, slug)
+    if row is None:
+        row = await run_in_threadpool(_scope_row, db, claims.user_id, slug)
+        if row is None:  # the token's user no longer exists
+            raise Unauthorized("user is inactive or no longer exists")
+        cache.put(version, slug, row)
+    return scope_of(signed_in(request, row.user), row.project, row.role)
+
+
+def _scope_row(db: Session, user_id: int, slug: str) -> ScopeRow | None:
     row = db.execute(
         select(User, Project, ProjectMember.role)
         .select_from(User)
         .outerjoin(Project, Project.slug == slug)
         .outerjoin(ProjectMember, and_(ProjectMember.project_id == Project.id, ProjectMember.user_id == User.id))
-        .where(User.id == claims.user_id)
+        .where(User.id == user_id)
     ).first()
-    if row is None:  # the token's user no longer exists
-        raise Unauthorized("user is inactive or no longer exists")
-    return scope_of(signed_in(request, row[0]), row[1], row[2])
+    return ScopeRow(row[0], row[1], row[2]) if row is not None else None
 
 
 def resolve(db: Session, user: User, slug: str) -> ProjectScope:

@@ -83,12 +83,12 @@ def test_without_redis_nothing_is_cached(client, app, users, seed, api_ctx, monk
     image_id = seed.image(camera)
     cache = app.state.response_cache
 
-    def unreachable(_key):
+    async def unreachable(_key):
         import redis
 
         raise redis.ConnectionError("Redis is down")
 
-    monkeypatch.setattr(cache.redis, "get", unreachable)
+    monkeypatch.setattr(app.state.redis_async, "get", unreachable)
     assert review_of(client, users.viewer.headers, image_id) == "unreviewed"
     flag_behind_the_apis_back(api_ctx, image_id)
     assert review_of(client, users.viewer.headers, image_id) == "flagged"
@@ -100,7 +100,7 @@ class Answer(BaseModel):
 
 
 def test_one_request_computes_a_missing_answer_while_the_others_wait_for_it(api_ctx, api_settings):
-    cache = ResponseCache(api_ctx.redis, api_settings)
+    cache = ResponseCache(api_settings)
     calls = []
 
     def compute() -> Answer:
@@ -109,13 +109,13 @@ def test_one_request_computes_a_missing_answer_while_the_others_wait_for_it(api_
         return Answer(n=len(calls))
 
     with ThreadPoolExecutor(max_workers=12) as pool:
-        bodies = list(pool.map(lambda _: cache.json("same-key", compute), range(12)))
+        bodies = list(pool.map(lambda _: cache.answer("v1", "same-key", compute), range(12)))
     assert calls == [1]  # not twelve identical queries
     assert bodies == [b'{"n":1}'] * 12
 
 
 def test_an_expired_answer_is_served_while_one_request_refreshes_it(api_ctx, api_settings):
-    cache = ResponseCache(api_ctx.redis, api_settings.model_copy(update={"response_cache_seconds": 1.0}))
+    cache = ResponseCache(api_settings.model_copy(update={"response_cache_seconds": 1.0}))
     counter = iter(range(1, 100))
     slow = threading.Event()
 
@@ -126,16 +126,18 @@ def test_an_expired_answer_is_served_while_one_request_refreshes_it(api_ctx, api
             time.sleep(0.5)
         return Answer(n=value)
 
-    assert cache.json("k", compute) == b'{"n":1}'
+    assert cache.answer("v1", "k", compute) == b'{"n":1}'
     time.sleep(1.05)  # expired, same data version
     with ThreadPoolExecutor(max_workers=2) as pool:
-        refreshing = pool.submit(cache.json, "k", compute)
+        refreshing = pool.submit(cache.answer, "v1", "k", compute)
         slow.wait(5)
         started = time.monotonic()
-        assert cache.json("k", compute) == b'{"n":1}'  # the old answer, at once
+        assert cache.fresh("v1", "k") == b'{"n":1}'  # the old answer, at once, from the event loop too
+        assert cache.answer("v1", "k", compute) == b'{"n":1}'
         assert time.monotonic() - started < 0.2
         assert refreshing.result() == b'{"n":2}'
-    assert cache.json("k", compute) == b'{"n":2}'
+    assert cache.answer("v1", "k", compute) == b'{"n":2}'
+    assert cache.fresh("v2", "k") is None  # another data version: nothing kept
 
 
 def test_answers_from_before_redis_lost_its_data_are_not_served(client, app, users, seed, api_ctx):
@@ -150,9 +152,9 @@ def test_answers_from_before_redis_lost_its_data_are_not_served(client, app, use
     assert review_of(client, users.viewer.headers, image_id) == "flagged"
 
 
-def test_signing_in_keeps_the_cache(client, app, users, seed):
+def test_signing_in_keeps_the_cache(client, app, users, seed, api_ctx):
     cache = app.state.response_cache
-    version = cache.redis.get(cache.version_key)
+    version = api_ctx.redis.get(cache.version_key)
     login = client.post("/api/auth/login", json={"email": "admin@example.org", "password": "admin-password-1"})
     assert login.status_code == 200, login.text
-    assert cache.redis.get(cache.version_key) == version
+    assert api_ctx.redis.get(cache.version_key) == version

@@ -3,6 +3,7 @@ from collections.abc import Callable, Hashable
 from typing import Annotated
 
 from fastapi import Depends, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
@@ -29,6 +30,7 @@ from addax_api.images.schemas import (
 from addax_api.images.service import Presentation, presentation
 from addax_api.pagination import Limit200, PageParam
 from addax_api.queries.filters import ImageQuery, image_query
+from addax_api.response_cache import ResponseCache, request_data_version
 from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer, project_scoped_router
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT64
@@ -60,7 +62,7 @@ AppSettings = Annotated[Settings, Depends(get_settings)]
     "sequences.",
     response_model=ImagePage,  # answered as cached JSON (response_cache.py)
 )
-def list_images(
+async def list_images(
     request: Request,
     scope: ProjectViewer,
     db: DB,
@@ -73,7 +75,7 @@ def list_images(
     ] = "image",
 ) -> Response:
     key = ("images", filters, page, limit, group, view.threshold, view.blur_people)
-    return cached_json(request, key, lambda: service.list_page(db, view, filters, page, limit, group))
+    return await cached_json(request, key, lambda: service.list_page(db, view, filters, page, limit, group))
 
 
 @router.get(
@@ -82,12 +84,17 @@ def list_images(
     summary="Images per pipeline status under the same filters (the status filter is ignored)",
     response_model=StatusCounts,  # answered as cached JSON (response_cache.py)
 )
-def status_counts(request: Request, scope: ProjectViewer, db: DB, filters: Filters) -> Response:
-    return cached_json(request, ("status-counts", filters), lambda: service.status_counts(db, filters))
+async def status_counts(request: Request, scope: ProjectViewer, db: DB, filters: Filters) -> Response:
+    return await cached_json(request, ("status-counts", filters), lambda: service.status_counts(db, filters))
 
 
-def cached_json(request: Request, key: Hashable, compute: Callable[[], BaseModel]) -> Response:
-    body = request.app.state.response_cache.json(key, compute)
+async def cached_json(request: Request, key: Hashable, compute: Callable[[], BaseModel]) -> Response:
+    """A kept answer straight from the event loop; otherwise computed (or waited for) in a thread."""
+    cache: ResponseCache = request.app.state.response_cache
+    version = await request_data_version(request)
+    body = cache.fresh(version, key)
+    if body is None:
+        body = await run_in_threadpool(cache.answer, version, key, compute)
     return Response(body, media_type="application/json")
 
 
