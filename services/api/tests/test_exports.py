@@ -517,3 +517,17 @@ def test_an_export_holds_one_database_connection_while_it_streams(api_settings, 
         ctx.close()
     assert response.status_code == 200, response.text
     assert len(list(csv.DictReader(io.StringIO(response.text)))) == 8
+
+
+def test_a_small_export_is_planned_for_all_its_rows_and_a_large_one_for_its_first(api_ctx):
+    """A cursor is planned for its first tenth unless told otherwise: one camera-month at a million images
+    then walked every camera's capture-time index (docs/performance.md, "API under load")."""
+    from sqlalchemy import text
+
+    from addax_api.exports import repository
+
+    for images, expected in ((770, "1"), (repository.WHOLE_PLAN_UP_TO, "1"), (repository.WHOLE_PLAN_UP_TO + 1, "0.1")):
+        with api_ctx.sessions() as db:
+            repository.begin_snapshot(db, images)
+            assert db.scalar(text("SHOW cursor_tuple_fraction")) == expected, images
+            assert db.scalar(text("SHOW transaction_read_only")) == "on"

@@ -22,9 +22,19 @@ BATCH = 2000
 GALLERY_ORDER = (Image.captured_at.is_(None), TAKEN_AT, Image.id)
 
 
-def begin_snapshot(db: Session) -> None:
-    """One consistent, read-only view of the data for every query of an export."""
+# Exports of up to this many images are planned for their total time. PostgreSQL plans a cursor (how
+# exports stream) for its first tenth by default: for one camera over a month at 1,000,000 images
+# that walked the capture-time index of every camera to skip a sort of 770 rows, 290 ms instead of 40.
+# A larger export keeps the default, so its download starts at once rather than after a sort of
+# everything (the whole 1,000,000: first row after 0.5 s instead of 9 s, all rows in 38 s instead of 29 s).
+WHOLE_PLAN_UP_TO = 100_000
+
+
+def begin_snapshot(db: Session, images: int) -> None:
+    """One consistent, read-only view of the data for every query of an export of `images` images."""
     db.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+    if images <= WHOLE_PLAN_UP_TO:
+        db.execute(text("SET LOCAL cursor_tuple_fraction = 1"))
 
 
 def _stream(db: Session, stmt: Any) -> Iterator[Any]:

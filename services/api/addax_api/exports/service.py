@@ -115,7 +115,7 @@ def camtrap_dp(job: Export, slug: str, media: MediaMode) -> Prepared:
     where = repository.camtrap_images(job.query)
     with job.session() as db:
         images, size = repository.count(db, where)
-    body = _timed("camtrap-dp", _camtrap_body(job, where, media))
+    body = _timed("camtrap-dp", _camtrap_body(job, where, media, images))
     suffix = "-with-media" if media == "include" else ""
     return Prepared(
         body,
@@ -143,11 +143,11 @@ def _csv_member(z: ZipStream, name: str, header: list[str], rows: Iterator[dict[
     yield z.take()
 
 
-def _camtrap_body(job: Export, where: list[Any], media: MediaMode) -> Iterator[bytes]:
+def _camtrap_body(job: Export, where: list[Any], media: MediaMode, images: int) -> Iterator[bytes]:
     created = datetime.now(UTC)
     z = ZipStream(created)
     with job.session() as db:
-        repository.begin_snapshot(db)
+        repository.begin_snapshot(db, images)
         project = repository.project(db, job.query.project_id)
         deployment_rows = repository.deployments(db, where)
         zones = {row.Deployment.id: camtrap.zone(row.Deployment.timezone) for row in deployment_rows}
@@ -203,30 +203,30 @@ def megadetector_json(job: Export, slug: str, media: MediaMode) -> Prepared:
         images, size = repository.count(db, where)
     if media == "include":
         return Prepared(
-            _timed("megadetector", _md_zip(job, where)),
+            _timed("megadetector", _md_zip(job, where, images)),
             f"{slug}-megadetector-{_stamp()}.zip",
             "application/zip",
             images,
             size,
         )
     return Prepared(
-        _timed("megadetector", _md_json(job, where)),
+        _timed("megadetector", _md_json(job, where, images)),
         f"{slug}-megadetector-{_stamp()}.json",
         "application/json",
         images,
     )
 
 
-def _md_json(job: Export, where: list[Any]) -> Iterator[bytes]:
+def _md_json(job: Export, where: list[Any], images: int) -> Iterator[bytes]:
     with job.session() as db:
-        repository.begin_snapshot(db)
+        repository.begin_snapshot(db, images)
         yield from megadetector.stream(db, where, relative_path)
 
 
-def _md_zip(job: Export, where: list[Any]) -> Iterator[bytes]:
+def _md_zip(job: Export, where: list[Any], images: int) -> Iterator[bytes]:
     z = ZipStream(datetime.now(UTC))
     with job.session() as db:
-        repository.begin_snapshot(db)
+        repository.begin_snapshot(db, images)
         with z.member(megadetector.RESULTS_NAME) as handle:
             for chunk in megadetector.stream(db, where, relative_path):
                 handle.write(chunk)
@@ -289,16 +289,16 @@ def table_csv(job: Export, slug: str, table: Table) -> Prepared:
     with job.session() as db:
         images, _ = repository.count(db, where)
     return Prepared(
-        _timed(f"csv-{table}", _csv_body(job, table, where)), f"{slug}-{table}-{_stamp()}.csv", "text/csv", images
+        _timed(f"csv-{table}", _csv_body(job, table, where, images)), f"{slug}-{table}-{_stamp()}.csv", "text/csv", images
     )
 
 
-def _csv_body(job: Export, table: Table, where: list[Any]) -> Iterator[bytes]:
+def _csv_body(job: Export, table: Table, where: list[Any], images: int) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(IMAGE_COLUMNS if table == "images" else OBSERVATION_COLUMNS)
     with job.session() as db:
-        repository.begin_snapshot(db)
+        repository.begin_snapshot(db, images)
         for n, values in enumerate(_table_rows(job, db, table, where), start=1):
             writer.writerow(["" if v is None else v for v in values])
             if n % FLUSH_ROWS == 0:
@@ -314,16 +314,16 @@ def table_xlsx(job: Export, slug: str) -> Prepared:
         images, _ = repository.count(db, where)
     media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return Prepared(
-        _timed("xlsx", _xlsx_body(job, where)), f"{slug}-images-observations-{_stamp()}.xlsx", media_type, images
+        _timed("xlsx", _xlsx_body(job, where, images)), f"{slug}-images-observations-{_stamp()}.xlsx", media_type, images
     )
 
 
-def _xlsx_body(job: Export, where: list[Any]) -> Iterator[bytes]:
+def _xlsx_body(job: Export, where: list[Any], images: int) -> Iterator[bytes]:
     """openpyxl's write-only mode keeps each sheet in a temporary file, never the rows in memory; the
     finished workbook is then streamed from a temporary file."""
     book = Workbook(write_only=True)
     with job.session() as db:
-        repository.begin_snapshot(db)
+        repository.begin_snapshot(db, images)
         for table, header in (("images", IMAGE_COLUMNS), ("observations", OBSERVATION_COLUMNS)):
             sheet = book.create_sheet(table)
             sheet.append(header)
