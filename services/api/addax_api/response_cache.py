@@ -13,8 +13,10 @@ Correctness rests on two rules:
   request middleware before the response of a successful change is sent (any POST/PUT/PATCH/DELETE
   under /api/, so no write path can be forgotten), and by the live hub before it broadcasts a pipeline
   event (the dashboards refetch on those events).
-Whatever changes without either (a reconciler, a worker's retry) shows after at most
-`RESPONSE_CACHE_SECONDS` (30). Without Redis nothing is cached.
+Whatever changes without either (a reconciler, a worker's retry) shows once an answer is older than
+`RESPONSE_CACHE_SECONDS` (30): the first request after that still gets the kept answer while a thread
+recomputes it, nobody waiting for the refresh (the version says nothing changed that anyone reported).
+Without Redis nothing is cached.
 
 A request whose answer is kept is answered on the event loop: one Redis read for the version, its
 project scope from scope_cache.py, no thread and no database connection (3.6 ms of API CPU per request
@@ -23,6 +25,7 @@ before, measured in docs/performance.md, "API under load").
 
 from __future__ import annotations
 
+import asyncio
 import random
 import secrets
 import threading
@@ -30,6 +33,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
+import anyio.to_thread
 import redis
 import redis.asyncio as aioredis
 from pydantic import BaseModel
@@ -43,6 +47,9 @@ log = get_logger(__name__)
 MAX_ENTRIES = 512
 # A request waiting for another to compute the same answer gives up after this and computes it itself.
 FOLLOWER_WAIT_SECONDS = 10.0
+# Aged answers refreshed at once per process, off the requests: each takes a pooled connection that the
+# concurrency gate does not count, so they stay few (one more waits for the next request to find it).
+MAX_REFRESHING = 1
 
 
 def data_version_key(settings: Settings) -> str:
@@ -57,21 +64,62 @@ class ResponseCache:
         self._entries: OrderedDict[Hashable, tuple[float, bytes]] = OrderedDict()  # (expires, JSON)
         self._flights: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
+        self._refreshing = 0
+        self._tasks: set[asyncio.Task[None]] = set()
         self.hits = self.misses = 0
 
-    def fresh(self, version: str | None, key: Hashable) -> bytes | None:
-        """The answer kept for `key` under `version` while it is fresh (or being refreshed), else None;
-        never waits, so the event loop can ask before it hands a request to a thread."""
+    def kept(self, version: str | None, key: Hashable) -> tuple[bytes | None, bool]:
+        """(answer, refresh) for `key` under `version`, without waiting (the event loop asks before it
+        hands a request to a thread): the answer kept, or None; `refresh` is True for the one caller
+        that finds it older than `ttl`, who serves it all the same and calls `refresh_soon`. Nobody
+        waits for an answer that only aged: the data version says nothing changed."""
         if version is None or self.ttl <= 0:
-            return None
+            return None, False
         full_key = (version, key)
         with self._lock:
             entry = self._entries.get(full_key)
-            if entry is None or (time.monotonic() >= entry[0] and full_key not in self._flights):
-                return None
+            if entry is None:
+                return None, False
             self._entries.move_to_end(full_key)
             self.hits += 1
-            return entry[1]
+            if time.monotonic() < entry[0] or full_key in self._flights or self._refreshing >= MAX_REFRESHING:
+                return entry[1], False
+            self._flights[full_key] = threading.Event()
+            self._refreshing += 1
+            return entry[1], True
+
+    def refresh_soon(self, version: str, key: Hashable, compute: Callable[[], BaseModel]) -> None:
+        """Recompute the answer `kept` handed out for refreshing, in a worker thread that nobody waits
+        for (`compute` opens its own session: the request's is closed by then)."""
+        task = asyncio.get_running_loop().create_task(anyio.to_thread.run_sync(self._refresh, version, key, compute))
+        self._tasks.add(task)  # a task nobody references may be collected before it ends
+        task.add_done_callback(self._tasks.discard)
+
+    def _refresh(self, version: str, key: Hashable, compute: Callable[[], BaseModel]) -> None:
+        full_key = (version, key)
+        try:
+            self._keep(full_key, compute)
+        except Exception as exc:  # noqa: BLE001 - the aged answer stays; the next request tries again
+            log.warning("response_refresh_failed", error=str(exc))
+        finally:
+            with self._lock:
+                self._refreshing -= 1
+                flight = self._flights.pop(full_key, None)
+            if flight is not None:
+                flight.set()
+
+    def _keep(self, full_key: tuple[str, Hashable], compute: Callable[[], BaseModel]) -> bytes:
+        # Timed from before the queries; spread over the last fifth of the TTL, so answers cached
+        # together (a cold start) do not all expire, and get recomputed, in the same second.
+        expires = time.monotonic() + self.ttl * random.uniform(0.8, 1.0)  # noqa: S311 - not security
+        body = compute().model_dump_json().encode()
+        with self._lock:
+            self.misses += 1
+            self._entries[full_key] = (expires, body)
+            self._entries.move_to_end(full_key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return body
 
     def answer(self, version: str | None, key: Hashable, compute: Callable[[], BaseModel]) -> bytes:
         """The JSON of `compute()`, from memory when the same key was answered under the current data
@@ -103,17 +151,7 @@ class ResponseCache:
                 return entry[1]
             return compute().model_dump_json().encode()  # the leader failed or is very slow
         try:
-            # Timed from before the queries; spread over the last fifth of the TTL, so answers cached
-            # together (a cold start) do not all expire, and get recomputed, in the same second.
-            expires = time.monotonic() + self.ttl * random.uniform(0.8, 1.0)  # noqa: S311 - not security
-            body = compute().model_dump_json().encode()
-            with self._lock:
-                self.misses += 1
-                self._entries[full_key] = (expires, body)
-                self._entries.move_to_end(full_key)
-                while len(self._entries) > self.max_entries:
-                    self._entries.popitem(last=False)
-            return body
+            return self._keep(full_key, compute)
         finally:
             with self._lock:
                 self._flights.pop(full_key, None)

@@ -9,10 +9,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
+from fastapi.testclient import TestClient
 from pydantic import BaseModel
 from sqlalchemy import update
 
+from addax_api.main import create_app
 from addax_api.response_cache import ResponseCache
+from addax_common.context import make_context
 from addax_common.db import Image
 from addax_common.events import CLASSIFICATION_COMPLETE, EventPublisher
 from tests.support.stack import wait_until as stack_wait_until
@@ -132,12 +135,12 @@ def test_an_expired_answer_is_served_while_one_request_refreshes_it(api_ctx, api
         refreshing = pool.submit(cache.answer, "v1", "k", compute)
         slow.wait(5)
         started = time.monotonic()
-        assert cache.fresh("v1", "k") == b'{"n":1}'  # the old answer, at once, from the event loop too
+        assert cache.kept("v1", "k") == (b'{"n":1}', False)  # the old answer, at once, from the event loop too
         assert cache.answer("v1", "k", compute) == b'{"n":1}'
         assert time.monotonic() - started < 0.2
         assert refreshing.result() == b'{"n":2}'
     assert cache.answer("v1", "k", compute) == b'{"n":2}'
-    assert cache.fresh("v2", "k") is None  # another data version: nothing kept
+    assert cache.kept("v2", "k") == (None, False)  # another data version: nothing kept
 
 
 def test_answers_from_before_redis_lost_its_data_are_not_served(client, app, users, seed, api_ctx):
@@ -158,3 +161,24 @@ def test_signing_in_keeps_the_cache(client, app, users, seed, api_ctx):
     login = client.post("/api/auth/login", json={"email": "admin@example.org", "password": "admin-password-1"})
     assert login.status_code == 200, login.text
     assert api_ctx.redis.get(cache.version_key) == version
+
+
+def test_an_aged_answer_is_served_at_once_and_refreshed_off_the_request(api_settings, users, seed, api_ctx):
+    """Older than RESPONSE_CACHE_SECONDS under the same data version: the next request still gets it (the
+    version says nothing reported changed) while a thread recomputes it; the one after gets the new one."""
+    short = api_settings.model_copy(update={"response_cache_seconds": 1.0})
+    image_id = seed.image(seed.camera("Uniform"))
+    ctx = make_context(short)
+    try:
+        with TestClient(create_app(short, ctx=ctx)) as own:
+            cache = own.app.state.response_cache
+            assert review_of(own, users.viewer.headers, image_id) == "unreviewed"
+            flag_behind_the_apis_back(api_ctx, image_id)
+            assert review_of(own, users.viewer.headers, image_id) == "unreviewed"  # kept
+            time.sleep(1.05)
+            misses = cache.misses
+            assert review_of(own, users.viewer.headers, image_id) == "unreviewed"  # aged: served, refresh started
+            wait_until(lambda: cache.misses == misses + 1)  # recomputed by the background thread
+            assert review_of(own, users.viewer.headers, image_id) == "flagged"
+    finally:
+        ctx.close()

@@ -75,7 +75,7 @@ async def list_images(
     ] = "image",
 ) -> Response:
     key = ("images", filters, page, limit, group, view.threshold, view.blur_people)
-    return await cached_json(request, key, lambda: service.list_page(db, view, filters, page, limit, group))
+    return await cached_json(request, db, key, lambda session: service.list_page(session, view, filters, page, limit, group))
 
 
 @router.get(
@@ -85,16 +85,25 @@ async def list_images(
     response_model=StatusCounts,  # answered as cached JSON (response_cache.py)
 )
 async def status_counts(request: Request, scope: ProjectViewer, db: DB, filters: Filters) -> Response:
-    return await cached_json(request, ("status-counts", filters), lambda: service.status_counts(db, filters))
+    return await cached_json(request, db, ("status-counts", filters), lambda session: service.status_counts(session, filters))
 
 
-async def cached_json(request: Request, key: Hashable, compute: Callable[[], BaseModel]) -> Response:
-    """A kept answer straight from the event loop; otherwise computed (or waited for) in a thread."""
+async def cached_json(request: Request, db: Session, key: Hashable, compute: Callable[[Session], BaseModel]) -> Response:
+    """A kept answer straight from the event loop (an aged one is recomputed in the background, in a
+    session of its own); otherwise computed, or waited for, in a thread with the request's session."""
     cache: ResponseCache = request.app.state.response_cache
     version = await request_data_version(request)
-    body = cache.fresh(version, key)
+    body, refresh = cache.kept(version, key)
+    if refresh and version is not None:
+        sessions = request.app.state.ctx.sessions
+
+        def recompute() -> BaseModel:
+            with sessions() as own:
+                return compute(own)
+
+        cache.refresh_soon(version, key, recompute)
     if body is None:
-        body = await run_in_threadpool(cache.answer, version, key, compute)
+        body = await run_in_threadpool(cache.answer, version, key, lambda: compute(db))
     return Response(body, media_type="application/json")
 
 
