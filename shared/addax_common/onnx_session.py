@@ -9,7 +9,8 @@ A file that is not ONNX or whose input is not [N, 3, H, W] raises ``ModelError``
 
 Session options (measured in docs/models.md, "Speed of each layout"): every graph optimisation
 (ORT_ENABLE_ALL: on x86 it also rewrites convolutions to the blocked NCHWc layout, 15-25 % faster than
-ORT_ENABLE_EXTENDED on YOLO graphs), the memory arena and pattern planner on (off: 10-25 % slower),
+ORT_ENABLE_EXTENDED on YOLO graphs), the memory arena on (arena and pattern planner off: 10-25 %
+slower), the pattern planner off (the same speed without it, and 550 MiB less for a large model),
 sequential execution on one inter-op thread (a YOLO graph is one chain of convolutions: the
 parallelism is inside each one), ``threads`` intra-op threads, and no spin-waiting unless asked
 (ONNX_ALLOW_SPINNING): a spinning worker keeps its core busy after every run, away from whatever runs
@@ -63,6 +64,11 @@ def session_options(threads: int = 0, spinning: bool = False) -> ort.SessionOpti
     # N workers on one host should share the cores instead of each spinning on all of them.
     options.intra_op_num_threads = max(0, threads)
     options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
+    # No memory pattern: it plans one block for every intermediate tensor of the first run and keeps it,
+    # 550 MiB for a MegaDetector-size network at 1280 (1.72 -> 1.17 GiB idle after warm-up), at the same
+    # speed there (4.1 / 4.2 s an image), for YOLOv8s at 640 on 1 thread (270 / 270 ms) and YOLOv8n on 2
+    # (50 / 50 ms, three rounds interleaved): docs/models.md, "What the service's session does".
+    options.enable_mem_pattern = False
     options.log_severity_level = 4  # fatal only: a refused model is reported by us, in one line
     return options
 

@@ -28,11 +28,25 @@ DEFAULT_ALERTMANAGER_WEBHOOK_TOKEN = "dev-only-alertmanager-token-change-me-befo
 # Model worker processes per stage on one host when neither DETECTION_WORKERS / CLASSIFICATION_WORKERS
 # nor ONNX_INTRA_OP_THREADS says (Settings.worker_processes).
 DEFAULT_WORKERS_PER_HOST = 2
+# A model file larger than this runs in one process per host by default, with every core's thread in
+# its session: a second process would hold a second copy of the weights and activations (a
+# MegaDetector-v5-size network: about 1.5 GiB a process) to overlap pre- and post-processing that is
+# 1 % of its 8 s per image; one process at 2 threads did 4.1 s an image, two at 1 thread 7.9 s each
+# (docs/performance.md, "Memory: the local stack idle and under load, MegaDetector-size detector").
+LARGE_MODEL_BYTES = 256 * 1024**2
 DEFAULT_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_MAP_TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
 # A tile server's host: DNS labels, optionally with Leaflet's "{s}" sub-domain placeholder first.
 _TILE_HOST = re.compile(r"^(\{s\}\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+
+
+def _file_size(path: Path) -> int:
+    """Bytes of a file; 0 when it is missing (a worker then refuses to start, in one line)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def tile_url_origin(url: str) -> str | None:
@@ -166,8 +180,8 @@ class Settings(BaseSettings):
     # a missing file skips the check) and the Models page lists its entries.
     models_catalog_path: Path | None = Path("models/catalog.yaml")
     # Worker processes per stage that scripts/start.sh runs on this host; 0 = sized to the cores:
-    # cores / ONNX_INTRA_OP_THREADS when that is set, else two (one on a single core) sharing the cores
-    # (worker_processes()). Compose and Kubernetes scale by replicas instead: the worker image sets 1.
+    # cores / ONNX_INTRA_OP_THREADS when that is set, else two (one on a single core, or for a model file
+    # over LARGE_MODEL_BYTES) sharing the cores (worker_processes()). Compose and Kubernetes scale by replicas instead: the worker image sets 1.
     detection_workers: int = 0
     classification_workers: int = 0
     detection_store_threshold: float = 0.1
@@ -352,13 +366,16 @@ class Settings(BaseSettings):
         and rows, the other runs its model, and sessions with fewer threads waste less CPU waiting on
         each other when other processes (ingestion, PostgreSQL, the other stage) hold a core. On the
         2-core development machine 2 processes x 1 thread gave more images per second at the same
-        CPU cost per image of the model than 1 x 2 (docs/performance.md, "Pipeline efficiency")."""
+        CPU cost per image of the model than 1 x 2 (docs/performance.md, "Pipeline efficiency").
+        One for a model file over LARGE_MODEL_BYTES: memory, not overlap, is what a second process costs."""
         configured = self.detection_workers if stage == "detection" else self.classification_workers
         if configured > 0:
             return configured
         cores = cores or os.cpu_count() or 1
         if self.onnx_intra_op_threads > 0:
             return max(1, cores // self.onnx_intra_op_threads)
+        if _file_size(self.model_path(stage)) > LARGE_MODEL_BYTES:
+            return 1
         return min(DEFAULT_WORKERS_PER_HOST, cores)
 
     def intra_op_threads(self, stage: Literal["detection", "classification"], cores: int | None = None) -> int:

@@ -56,6 +56,9 @@ def test_spinning_follows_the_setting(demo_models, monkeypatch):
     for spinning, entry in ((False, "0"), (True, "1")):
         options = OnnxSession(demo_models["detector"], threads=1, spinning=spinning).session.get_session_options()
         assert options.get_session_config_entry("session.intra_op.allow_spinning") == entry
+        # The arena stays (off with the planner was 10-25 % slower); the planner goes (550 MiB of a
+        # MegaDetector-size network at the same speed: docs/models.md).
+        assert options.enable_cpu_mem_arena and not options.enable_mem_pattern
 
 
 def test_not_onnx_is_one_line(tmp_path):
@@ -82,3 +85,24 @@ def test_default_sizes_follow_the_machine(monkeypatch):
     assert four.intra_op_threads("detection", cores=2) == 1  # never zero
     fixed = Settings(_env_file=None, onnx_intra_op_threads=3)
     assert (fixed.intra_op_threads("classification", cores=16), fixed.worker_processes("classification", cores=16)) == (3, 5)
+
+
+def test_a_large_model_runs_in_one_process_with_every_core(monkeypatch, tmp_path):
+    """Two processes of a MegaDetector-size network hold two copies of it (docs/performance.md, "Memory")."""
+    from addax_common.settings import LARGE_MODEL_BYTES
+
+    for name in ("DETECTION_WORKERS", "CLASSIFICATION_WORKERS", "ONNX_INTRA_OP_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    large, small = tmp_path / "large.onnx", tmp_path / "small.onnx"
+    with open(large, "wb") as fh:
+        fh.truncate(LARGE_MODEL_BYTES + 1)  # sparse: no disk used
+    small.write_bytes(b"\0" * 1024)
+    settings = Settings(_env_file=None, detector_model_path=large, classifier_model_path=small)
+    assert (settings.worker_processes("detection", cores=2), settings.intra_op_threads("detection", cores=2)) == (1, 2)
+    assert (settings.worker_processes("classification", cores=2), settings.intra_op_threads("classification", cores=2)) == (2, 1)
+    at_limit = tmp_path / "at-limit.onnx"
+    with open(at_limit, "wb") as fh:
+        fh.truncate(LARGE_MODEL_BYTES)
+    assert Settings(_env_file=None, detector_model_path=at_limit).worker_processes("detection", cores=2) == 2
+    # Said explicitly, the number of processes is kept whatever the model's size.
+    assert Settings(_env_file=None, detector_model_path=large, detection_workers=2).worker_processes("detection", cores=2) == 2
