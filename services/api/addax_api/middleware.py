@@ -58,6 +58,8 @@ def content_security_policy(settings: Settings) -> str:
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 QUIET_PATHS = ("/metrics", "/api/health")
+# How long a request waits for Redis to count it before it goes on uncounted (fail open).
+REDIS_ANSWER_SECONDS = 1.0
 # The upload routes count per upload key or user against UPLOAD_RATE_LIMIT_PER_MINUTE instead (uploads/router.py):
 # an SD card is thousands of requests, and a device's key, not its address, is what is limited.
 async def count_in_window(client: aioredis.Redis, prefix_key: str) -> tuple[int, int]:
@@ -231,7 +233,10 @@ class RateLimitMiddleware:
             return
         bucket, limit = self._bucket(scope)
         try:
-            count, reset = await count_in_window(self.get_redis(), self.settings.key(f"ratelimit:{bucket}"))
+            # Bounded: a Redis that does not answer (frozen, a full network buffer) raises no error at all.
+            count, reset = await asyncio.wait_for(
+                count_in_window(self.get_redis(), self.settings.key(f"ratelimit:{bucket}")), REDIS_ANSWER_SECONDS
+            )
         except Exception as exc:  # noqa: BLE001 - fail open: Redis trouble must not take the API down
             log.warning("rate_limit_unavailable", error=str(exc))
             await self.app(scope, receive, send)

@@ -32,6 +32,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any
 
 import anyio.to_thread
 import redis
@@ -50,6 +51,7 @@ FOLLOWER_WAIT_SECONDS = 10.0
 # Aged answers refreshed at once per process, off the requests: each takes a pooled connection that the
 # concurrency gate does not count, so they stay few (one more waits for the next request to find it).
 MAX_REFRESHING = 1
+VERSION_READ_SECONDS = 1.0
 
 
 def data_version_key(settings: Settings) -> str:
@@ -168,16 +170,22 @@ async def request_data_version(request: Request) -> str | None:
 
 
 async def read_data_version(client: aioredis.Redis, settings: Settings) -> str | None:
-    """The current data version, None without Redis."""
+    """The current data version; None without Redis, or when it does not answer within
+    VERSION_READ_SECONDS (a frozen Redis must not hold up every read: they go to the database)."""
     key = data_version_key(settings)
-    try:
+
+    async def read() -> Any:
         raw = await client.get(key)
         if raw is None:
             # First use, or Redis lost its data: start from a random number, never from a value
             # this process may already hold answers under (a restarted counter would be 1 again).
             await client.set(key, secrets.randbits(62), nx=True)
             raw = await client.get(key)
-    except redis.RedisError:
+        return raw
+
+    try:
+        raw = await asyncio.wait_for(read(), VERSION_READ_SECONDS)
+    except (redis.RedisError, TimeoutError):
         return None
     return raw.decode() if isinstance(raw, bytes) else None if raw is None else str(raw)
 

@@ -82,3 +82,26 @@ def test_a_reviewer_at_one_image_a_second_never_meets_the_default_limit(api_sett
     assert len(statuses) == 60 * REQUESTS_PER_CORRECTED_IMAGE + LIVE_REFRESHES_PER_MINUTE
     assert 429 not in statuses
     assert set(statuses) == {200}
+
+
+def test_a_redis_that_does_not_answer_lets_requests_through_uncounted(api_settings, api_ctx, users, monkeypatch):
+    """Fail open covers a frozen Redis too (SIGSTOP raises no error: the request would wait for ever)."""
+    import asyncio
+
+    from addax_api.middleware import REDIS_ANSWER_SECONDS
+
+    limited = api_settings.model_copy(update={"rate_limit_per_minute": 3, "rate_limit_per_user_per_minute": 5})
+    app = create_app(limited, ctx=api_ctx)
+    with TestClient(app) as client:
+        class Frozen:
+            async def __aenter__(self):
+                await asyncio.sleep(30)
+
+            async def __aexit__(self, *_exc):
+                return False
+
+        monkeypatch.setattr(app.state.redis_async, "pipeline", lambda **_kw: Frozen())
+        started = time.monotonic()
+        answered = client.get("/api/auth/me", headers=users.analyst.headers)
+        assert answered.status_code == 200 and "x-ratelimit-limit" not in answered.headers
+        assert time.monotonic() - started < REDIS_ANSWER_SECONDS + 2

@@ -98,6 +98,26 @@ def test_without_redis_nothing_is_cached(client, app, users, seed, api_ctx, monk
     assert cache.hits == 0
 
 
+def test_a_redis_that_does_not_answer_holds_no_read_up(client, app, users, seed, api_ctx, monkeypatch):
+    """Frozen (SIGSTOP, a full network buffer): after VERSION_READ_SECONDS the read goes to the database."""
+    import asyncio
+
+    from addax_api.response_cache import VERSION_READ_SECONDS
+
+    camera = seed.camera("Victor")
+    image_id = seed.image(camera)
+    assert review_of(client, users.viewer.headers, image_id) == "unreviewed"
+    flag_behind_the_apis_back(api_ctx, image_id)
+
+    async def frozen(_key):
+        await asyncio.sleep(30)
+
+    monkeypatch.setattr(app.state.redis_async, "get", frozen)
+    started = time.monotonic()
+    assert review_of(client, users.viewer.headers, image_id) == "flagged"  # from the database, not kept
+    assert time.monotonic() - started < VERSION_READ_SECONDS + 2
+
+
 class Answer(BaseModel):
     n: int
 
