@@ -23,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,7 +151,8 @@ def main() -> int:
     mib = 1024 * 1024
     detector = ("a MegaDetector-v5-size detector (YOLOv5x6 at 1280, random weights) and the demo classifier"
                 if args.detector == "mdv5" else "the demo ONNX models")
-    running = ", ".join(f"{processes.count(n) + sum(p.startswith(n + '#') for p in processes)} {n}" for n in SERVICES)
+    per_service = Counter(name.partition("#")[0] for name in processes)
+    running = ", ".join(f"{per_service[name]} {name}" for name in SERVICES)
     lines = [
         f"PSS (shared pages divided among the processes sharing them) of each service of the local stack as "
         f"scripts/start.sh runs it here ({running} process(es); the API's {settings.api_workers} uvicorn workers "

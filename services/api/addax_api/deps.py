@@ -14,6 +14,9 @@ from addax_common.context import ServiceContext
 from addax_common.settings import Settings
 
 CONNECTED = "addax_connected"
+# How long a request waits for Redis (its data version, its rate-limit count) before it goes on
+# without it: a frozen Redis raises no error, it just never answers.
+REDIS_ANSWER_SECONDS = 1.0
 
 
 async def get_ctx(request: Request) -> ServiceContext:

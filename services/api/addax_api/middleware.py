@@ -15,7 +15,7 @@ import redis.asyncio as aioredis
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from addax_api.deps import valid_ip
+from addax_api.deps import REDIS_ANSWER_SECONDS, valid_ip
 from addax_api.errors import Unauthorized
 from addax_api.metrics import GATE_REFUSED, GATE_WAITING, LATENCY, RATE_LIMITED, REQUESTS
 from addax_api.security import decode_access_token
@@ -58,8 +58,6 @@ def content_security_policy(settings: Settings) -> str:
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 QUIET_PATHS = ("/metrics", "/api/health")
-# How long a request waits for Redis to count it before it goes on uncounted (fail open).
-REDIS_ANSWER_SECONDS = 1.0
 # The upload routes count per upload key or user against UPLOAD_RATE_LIMIT_PER_MINUTE instead (uploads/router.py):
 # an SD card is thousands of requests, and a device's key, not its address, is what is limited.
 async def count_in_window(client: aioredis.Redis, prefix_key: str) -> tuple[int, int]:

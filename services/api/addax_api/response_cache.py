@@ -40,6 +40,7 @@ import redis.asyncio as aioredis
 from pydantic import BaseModel
 from starlette.requests import Request
 
+from addax_api.deps import REDIS_ANSWER_SECONDS
 from addax_common.logging import get_logger
 from addax_common.settings import Settings
 
@@ -51,7 +52,6 @@ FOLLOWER_WAIT_SECONDS = 10.0
 # Aged answers refreshed at once per process, off the requests: each takes a pooled connection that the
 # concurrency gate does not count, so they stay few (one more waits for the next request to find it).
 MAX_REFRESHING = 1
-VERSION_READ_SECONDS = 1.0
 
 
 def data_version_key(settings: Settings) -> str:
@@ -171,7 +171,7 @@ async def request_data_version(request: Request) -> str | None:
 
 async def read_data_version(client: aioredis.Redis, settings: Settings) -> str | None:
     """The current data version; None without Redis, or when it does not answer within
-    VERSION_READ_SECONDS (a frozen Redis must not hold up every read: they go to the database)."""
+    REDIS_ANSWER_SECONDS (a frozen Redis must not hold up every read: they go to the database)."""
     key = data_version_key(settings)
 
     async def read() -> Any:
@@ -184,10 +184,10 @@ async def read_data_version(client: aioredis.Redis, settings: Settings) -> str |
         return raw
 
     try:
-        raw = await asyncio.wait_for(read(), VERSION_READ_SECONDS)
+        raw = await asyncio.wait_for(read(), REDIS_ANSWER_SECONDS)
     except (redis.RedisError, TimeoutError):
         return None
-    return raw.decode() if isinstance(raw, bytes) else None if raw is None else str(raw)
+    return None if raw is None else str(raw)  # the async client decodes
 
 
 async def bump_data_version(client: aioredis.Redis, settings: Settings) -> None:

@@ -88,7 +88,7 @@ def test_a_redis_that_does_not_answer_lets_requests_through_uncounted(api_settin
     """Fail open covers a frozen Redis too (SIGSTOP raises no error: the request would wait for ever)."""
     import asyncio
 
-    from addax_api.middleware import REDIS_ANSWER_SECONDS
+    from addax_api.deps import REDIS_ANSWER_SECONDS
 
     limited = api_settings.model_copy(update={"rate_limit_per_minute": 3, "rate_limit_per_user_per_minute": 5})
     app = create_app(limited, ctx=api_ctx)
