@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PIL import Image as PILImage
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -36,7 +38,9 @@ def synthetic_uploads(count: int, seed: int = 7):
 
 @pytest.fixture
 def stack(model_settings, tmp_path):
-    settings = model_settings.model_copy(update={"ftps_accounts": "trailcam:s3cret-pass"})
+    # Crops kept at least the demo classifier's input (224): most are halved, and every label below
+    # must still be right.
+    settings = model_settings.model_copy(update={"ftps_accounts": "trailcam:s3cret-pass", "crop_short_side": 224})
     running = Stack(settings, tmp_path / "logs").start("ingestion", "detection", "classification")
     yield running
     running.stop()
@@ -68,7 +72,8 @@ def test_twenty_uploads_complete_with_correct_boxes_species_crops_and_events(sta
     for name, jpeg, truth in uploads:
         image = images[name]
         assert storage.get(BUCKET_RAW, image.storage_key) == jpeg
-        assert storage.exists(BUCKET_THUMBNAILS, image.thumbnail_key)
+        with PILImage.open(io.BytesIO(storage.get(BUCKET_THUMBNAILS, image.thumbnail_key))) as thumb:
+            assert thumb.size == (settings.thumbnail_size, round(settings.thumbnail_size * 1080 / 1920))
         assert image.captured_at is not None and image.camera_id is not None
         assert image.received_at <= image.detected_at <= image.completed_at
         animals = [d for d in image.detections if d.category.value == "animal" and d.confidence >= 0.2]
@@ -76,6 +81,7 @@ def test_twenty_uploads_complete_with_correct_boxes_species_crops_and_events(sta
             match = max(animals, key=lambda d: iou(d.bbox, obj.bbox), default=None)
             assert match is not None and iou(match.bbox, obj.bbox) >= 0.5, (name, obj, [d.bbox for d in animals])
             assert match.crop_key and storage.exists(BUCKET_CROPS, match.crop_key)
+            assert_shrunk_crop(storage.get(BUCKET_CROPS, match.crop_key), match.bbox, settings)
             top = match.classifications[0]
             assert (top.rank, top.label) == (1, obj.label), (name, obj.label, [(c.label, c.score) for c in match.classifications])
             assert len(match.classifications) == 5
@@ -89,6 +95,20 @@ def test_twenty_uploads_complete_with_correct_boxes_species_crops_and_events(sta
     expected = sorted(o.label for o in uploads[1][2])
     assert sorted(s["label"] for s in fox_like for _ in range(s["count"])) == expected
     db.close()
+
+
+def assert_shrunk_crop(jpeg: bytes, bbox, settings) -> None:
+    """The stored crop is the box (with its margin) of the 1920 x 1080 photo, shrunk by the largest
+    whole factor that keeps its shorter side at least CROP_SHORT_SIDE."""
+    x, y, w, h = bbox
+    m = settings.crop_margin
+    full_w = (min(1.0, x + w * (1 + m)) - max(0.0, x - w * m)) * 1920
+    full_h = (min(1.0, y + h * (1 + m)) - max(0.0, y - h * m)) * 1080
+    factor = max(1, int(round(min(full_w, full_h))) // settings.crop_short_side)
+    with PILImage.open(io.BytesIO(jpeg)) as crop:
+        width, height = crop.size
+    assert abs(width - full_w / factor) <= 1.5 and abs(height - full_h / factor) <= 1.5, (crop.size, full_w, full_h)
+    assert min(width, height) >= min(settings.crop_short_side, min(full_w, full_h) - 1)  # edges are rounded
 
 
 def test_pipeline_on_the_s3_backend(model_settings, s3_server, tmp_path):

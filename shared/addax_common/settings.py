@@ -208,6 +208,9 @@ class Settings(BaseSettings):
     allowed_species: CsvList = []
     thumbnail_size: int = 400
     crop_margin: float = 0.1
+    # Crops are stored shrunk by whole factors while their shorter side stays at least this (0: full
+    # resolution); at least the classifier's input size, which squashes each crop to a square.
+    crop_short_side: int = Field(512, ge=0)
 
     # --- Queue reliability ---------------------------------------------------------------------
     queue_max_attempts: int = 3

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from addax_common.errors import PermanentError
-from addax_common.imaging import decode_image, encode_jpeg, thumbnail
+from addax_common.imaging import decode_image, encode_jpeg, reduced, shrunk_to_short_side, thumbnail
 from addax_common.ingest.validate import validate_image
 
 
@@ -85,6 +85,51 @@ def test_thumbnail_is_pillows_thumbnail_pixel_for_pixel(size):
     small = thumbnail(photo, 400)
     assert small.size == expected.size
     assert np.array_equal(np.asarray(small), np.asarray(expected))
+
+
+@pytest.mark.parametrize(("size", "at_least", "expected"), [
+    ((1920, 1080), 640, (640, 360)),  # the detector's copy at 640: a third
+    ((1080, 1920), 640, (360, 640)),
+    ((2048, 1536), 640, (683, 512)),  # a whole factor (3), so the longer side stays above 640
+    ((1920, 1080), 1280, (1920, 1080)),  # no whole factor fits: the photo itself
+    ((1000, 600), 640, (1000, 600)),
+])
+def test_reduced_keeps_the_longer_side_at_least_what_is_asked(size, at_least, expected):
+    photo = marked(*size)
+    small = reduced(photo, at_least)
+    assert small.size == expected
+    assert max(small.size) >= at_least or small is photo
+    if small is not photo:
+        assert red_corner(small) == "top-left"
+        # what Pillow's resize with reducing_gap=1 starts with: the same box average
+        assert np.array_equal(np.asarray(small), np.asarray(photo.reduce(max(size) // at_least)))
+
+
+def test_thumbnail_of_the_reduced_copy_is_the_same_picture():
+    """The detection stage makes the thumbnail from the detector's reduced copy, not the full photo."""
+    photo = Image.fromarray(np.random.default_rng(3).integers(0, 256, (1080, 1920, 3), np.uint8)).resize(
+        (1920, 1080), Image.Resampling.BICUBIC, box=(0, 0, 480, 270))  # smooth, like a photo
+    direct, via = thumbnail(photo, 400), thumbnail(reduced(photo, 640), 400)
+    assert direct.size == via.size == (400, 225)
+    # Against Lanczos over the whole photo (the fair picture), the copy's thumbnail is no further off.
+    fair = np.asarray(photo.resize((400, 225), Image.Resampling.LANCZOS), np.int16)
+    off = [np.abs(np.asarray(t, np.int16) - fair).mean() for t in (direct, via)]
+    assert off[1] <= off[0] + 0.1, off
+
+
+@pytest.mark.parametrize(("size", "side", "expected"), [
+    ((3000, 1600), 512, (1000, 534)),  # a whole factor (3): the shorter side stays above 512
+    ((1600, 3000), 512, (534, 1000)),
+    ((1382, 908), 512, (1382, 908)),  # no whole factor keeps 512: as it is
+    ((300, 200), 512, (300, 200)),  # never enlarged
+    ((3000, 1600), 0, (3000, 1600)),  # 0: full resolution
+])
+def test_shrunk_to_short_side(size, side, expected):
+    crop = marked(*size)
+    out = shrunk_to_short_side(crop, side)
+    assert out.size == expected
+    if out is not crop:
+        assert min(out.size) >= side and red_corner(out) == "top-left"
 
 
 def test_encode_jpeg_without_optimize_is_a_valid_jpeg_of_the_same_picture():

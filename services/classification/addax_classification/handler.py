@@ -49,6 +49,11 @@ class ClassificationHandler:
         self.allowed = set(ctx.settings.allowed_species) or None
         # The minimum score (and rollup threshold) as set on the Models page, re-read every TTL seconds.
         self.runtime = RuntimeSettings(ctx.sessions, ctx.settings)
+        side = ctx.settings.crop_short_side
+        if side and classifier.input_size > side:
+            # The detection service may store crops this small: this model would see them enlarged.
+            log.warning("crops_smaller_than_model_input", crop_short_side=side, input_size=classifier.input_size,
+                        hint=f"set CROP_SHORT_SIDE to at least {classifier.input_size} (or 0) for the detection service")
 
     def __call__(self, messages: list[Message]) -> BatchResult:
         results: BatchResult = {}

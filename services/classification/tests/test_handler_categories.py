@@ -68,3 +68,26 @@ def test_only_animal_crops_reach_the_classifier_and_the_min_score_applies(ctx):
         assert {row.category for row in rows} == {DetectionCategory.ANIMAL}
         assert sorted(row.label for row in rows) == ["badger", "red fox"]  # wolf (0.04) is below 0.05
         assert db.get(Image, image_id).status == ImageStatus.COMPLETED
+
+
+def test_a_model_larger_than_the_stored_crops_is_a_warning_at_start(ctx):
+    """Crops are stored with their shorter side at CROP_SHORT_SIDE: a classifier with a larger input
+    would see them enlarged, so the service says so (and what to set) when it starts."""
+    from structlog.testing import capture_logs
+
+    class LargeInput(SpyClassifier):
+        input_size = 600
+
+    with capture_logs() as logs:
+        ClassificationHandler(ctx, SpyClassifier(), model_name="spy@1")
+    assert not [e for e in logs if e["event"] == "crops_smaller_than_model_input"]
+    with capture_logs() as logs:
+        ClassificationHandler(ctx, LargeInput(), model_name="large@1")
+    warning = next(e for e in logs if e["event"] == "crops_smaller_than_model_input")
+    assert warning["log_level"] == "warning"
+    assert (warning["crop_short_side"], warning["input_size"]) == (512, 600)
+    assert "CROP_SHORT_SIDE to at least 600" in warning["hint"]
+    ctx.settings = ctx.settings.model_copy(update={"crop_short_side": 0})  # full-resolution crops: nothing to say
+    with capture_logs() as logs:
+        ClassificationHandler(ctx, LargeInput(), model_name="large@1")
+    assert not [e for e in logs if e["event"] == "crops_smaller_than_model_input"]

@@ -17,7 +17,7 @@ from addax_common.context import ServiceContext
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus
 from addax_common.errors import PermanentError, SkipMessage
 from addax_common.events import DETECTION_COMPLETE
-from addax_common.imaging import crop_box, decode_image, encode_jpeg, thumbnail
+from addax_common.imaging import crop_box, decode_image, encode_jpeg, reduced, shrunk_to_short_side, thumbnail
 from addax_common.logging import get_logger
 from addax_common.privacy import blur_boxes, blurred_image_key, blurred_thumbnail_key
 from addax_common.reliable_queue import QUEUE_DETECTION_COMPLETE, Message
@@ -49,7 +49,8 @@ class Claimed:
     image_id: uuid.UUID
     camera_id: int | None
     project_id: int
-    pixels: PILImage.Image
+    pixels: PILImage.Image  # full size: crops and blurring
+    preview: PILImage.Image  # reduced: the detector's letterbox and the thumbnail
     kept: list[Kept]
 
 
@@ -77,7 +78,7 @@ class DetectionHandler:
         loaded = detected = time.perf_counter()
         if claimed:
             # One session.run for the whole batch: the point of batching.
-            found = self.detector.detect([c.pixels for c in claimed], values.detection_store_threshold)
+            found = self.detector.detect([c.preview for c in claimed], values.detection_store_threshold)
             detected = time.perf_counter()
             for_each_image_concurrently(results, zip(claimed, found, strict=True), lambda pair: pair[0].image_id,
                                         lambda pair: self._store(*pair, values), self.pool)
@@ -104,7 +105,10 @@ class DetectionHandler:
         if storage_key is None:  # only rejected uploads have no stored file, and they are never queued
             raise PermanentError("image has no stored file")
         pixels = decode_image(self.ctx.storage.get(BUCKET_RAW, storage_key))
-        return Claimed(image_id, camera_id, project_id, pixels, kept)
+        # The boxes are relative to the picture, so the detector can look at a copy reduced as far as
+        # both it and the thumbnail still need (at 640 a 1920 x 1080 photo becomes 640 x 360).
+        preview = reduced(pixels, max(self.detector.input_size, self.settings.thumbnail_size))
+        return Claimed(image_id, camera_id, project_id, pixels, preview, kept)
 
     def _store(self, item: Claimed, detections: list[FoundBox], values: RuntimeValues) -> None:
         storage, settings = self.ctx.storage, self.settings
@@ -126,7 +130,7 @@ class DetectionHandler:
             key = None
             if det.category == DetectionCategory.ANIMAL.value and det.confidence >= values.detection_classify_threshold:
                 key = crop_key(item.image_id, index)
-                crop = crop_box(source, det.bbox, settings.crop_margin)
+                crop = shrunk_to_short_side(crop_box(source, det.bbox, settings.crop_margin), settings.crop_short_side)
                 storage.put(BUCKET_CROPS, key, encode_jpeg(crop, optimize=False), "image/jpeg")
             x, y, w, h = det.bbox
             rows.append(Detection(
@@ -135,7 +139,7 @@ class DetectionHandler:
                 crop_key=key, model_name=self.model_name,
             ))
         thumb_key = thumbnail_key(item.image_id)
-        storage.put(BUCKET_THUMBNAILS, thumb_key, encode_jpeg(thumbnail(item.pixels, settings.thumbnail_size), 80), "image/jpeg")
+        storage.put(BUCKET_THUMBNAILS, thumb_key, encode_jpeg(thumbnail(item.preview, settings.thumbnail_size), 80), "image/jpeg")
         if blurred is not None:  # always, so that switching blurring on later needs no re-run
             storage.put(BUCKET_THUMBNAILS, blurred_image_key(item.image_id), encode_jpeg(blurred), "image/jpeg")
             storage.put(BUCKET_THUMBNAILS, blurred_thumbnail_key(item.image_id),

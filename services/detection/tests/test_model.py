@@ -46,6 +46,21 @@ def detector(demo_models: dict[str, Path]) -> Detector:
     return det
 
 
+def test_the_reduced_copy_finds_the_same_boxes_as_the_full_photo(detector: Detector) -> None:
+    """The detection stage hands the detector `reduced(photo, input size)`: the letterbox of that copy
+    is the letterbox of the photo (the same box average first), so the boxes are the same."""
+    from addax_common.imaging import reduced
+
+    scenes = make_scenes(8, seed=77)
+    full = detector.detect([s.image() for s in scenes], 0.1)
+    small = detector.detect([reduced(s.image(), detector.input_size) for s in scenes], 0.1)
+    assert sum(len(f) for f in full) >= 8
+    for a, b in zip(full, small, strict=True):
+        assert [d.category for d in a] == [d.category for d in b]
+        for d, e in zip(a, b, strict=True):
+            assert iou(d.bbox, e.bbox) > 0.99 and abs(d.confidence - e.confidence) < 0.01
+
+
 def test_reads_size_and_labels_from_metadata(detector: Detector) -> None:
     assert detector.input_size == 640
     assert detector.labels == ("animal", "person", "vehicle")
