@@ -65,9 +65,10 @@ def reduced(image: PILImage.Image, at_least: int) -> PILImage.Image:
     """`image` shrunk by the largest whole factor (a box average, `Image.reduce`) that keeps its longer
     side at least `at_least`; the image itself when no factor does.
 
-    The detector's letterbox and the thumbnail both start with this reduction of the full-size photo
-    (Pillow's resize with reducing_gap=1 does it first); done once, each of them resizes the small
-    copy: a 400 px thumbnail of a 1920 x 1080 photo from the 640 x 360 copy costs 0.4 ms, not 2.9."""
+    The detector's letterbox and the thumbnail both start with such a reduction of the full-size photo
+    (Pillow's resize with reducing_gap=1 does it first); done once, both resize the small copy. For a
+    12 MP photo that is 41 % of the pixel work around the models (docs/performance.md, "Pixel work per
+    image"); at 1920 x 1080, 0.3-0.5 ms."""
     factor = max(image.size) // at_least if at_least > 0 else 1
     return image.reduce(factor) if factor > 1 else image
 

@@ -71,8 +71,8 @@ def test_only_animal_crops_reach_the_classifier_and_the_min_score_applies(ctx):
 
 
 def test_a_model_larger_than_the_stored_crops_is_a_warning_at_start(ctx):
-    """Crops are stored with their shorter side at CROP_SHORT_SIDE: a classifier with a larger input
-    would see them enlarged, so the service says so (and what to set) when it starts."""
+    """Crops are stored shrunk while their shorter side stays at least CROP_SHORT_SIDE: a classifier with
+    a larger input could see them enlarged, so the service says so (and what to set) when it starts."""
     from structlog.testing import capture_logs
 
     class LargeInput(SpyClassifier):
