@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -79,6 +80,53 @@ def server_times(log_lines: list[str], since: float) -> dict[str, list[float]]:
     return times
 
 
+class PipelineEvents(threading.Thread):
+    """The live events of a pipeline finishing `rate` images a second in project `slug` while the users
+    browse: for each image `image_ingested`, `detection_complete` and `classification_complete`, published on
+    the events channel as the workers publish them, so every API process reacts as it does in production
+    (its live hub, the caches' versions, the statistics' fold)."""
+
+    def __init__(self, settings, slug: str, ids: list, rate: float) -> None:
+        super().__init__(daemon=True)
+        self.settings, self.slug, self.ids, self.rate = settings, slug, ids, rate
+        self.stopped = threading.Event()
+        self.published = 0
+
+    def run(self) -> None:
+        import sqlalchemy as sa
+
+        from addax_common.context import make_context
+        from addax_common.db import Project
+        from addax_common.events import CLASSIFICATION_COMPLETE, DETECTION_COMPLETE, IMAGE_INGESTED
+
+        ctx = make_context(self.settings)
+        with ctx.sessions() as db:
+            project_id = db.scalar(sa.select(Project.id).where(Project.slug == self.slug))
+        rng = random.Random(6)
+        try:
+            while not self.stopped.wait(1 / self.rate):
+                image_id = str(rng.choice(self.ids))
+                for kind in (IMAGE_INGESTED, DETECTION_COMPLETE, CLASSIFICATION_COMPLETE):
+                    ctx.events.publish(kind, project_id=project_id, image_id=image_id)
+                self.published += 1
+        finally:
+            ctx.close()
+
+
+def make_project(settings, slug: str) -> None:
+    """A second, empty project (when it is not there yet): the busy pipeline's, beside the users' own."""
+    import sqlalchemy as sa
+
+    from addax_common.context import make_context
+    from addax_common.db import Project
+
+    ctx = make_context(settings)
+    with ctx.sessions.begin() as db:
+        if db.scalar(sa.select(Project.id).where(Project.slug == slug)) is None:
+            db.add(Project(slug=slug, name=slug))
+    ctx.close()
+
+
 def seeded_figures(url: str) -> dict:
     """What seed() returns, read back from a database it filled earlier."""
     import sqlalchemy as sa
@@ -102,6 +150,10 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=20, help="seconds of full load before the measured run")
     parser.add_argument("--api-workers", type=int, default=2, help="API processes (API_WORKERS; compose runs 2)")
     parser.add_argument("--keep-database", action="store_true", help="keep the seeded database and print its URL")
+    parser.add_argument("--pipeline-rate", type=float, default=0.0,
+                        help="images a second a simulated pipeline finishes during the load (its live events)")
+    parser.add_argument("--pipeline-project", default="default",
+                        help="the project those images are in (default: the browsing users' own)")
     args = bench_arguments(parser, quick={"images": 50_000, "seconds": 30, "warmup": 10})
 
     from addax_common.context import make_context
@@ -137,10 +189,19 @@ def main() -> int:
         baseline = locust(stack.api_url, len(USERS), max(10, args.seconds // 3), env, work / "baseline")
         # One run of warm-up + measured seconds; Locust resets its statistics after the warm-up (the 175
         # users all starting at once and the caches filling are not the steady state the goal is about).
+        pipeline = None
+        if args.pipeline_rate > 0:
+            if args.pipeline_project != "default":
+                make_project(settings, args.pipeline_project)
+            pipeline = PipelineEvents(settings, args.pipeline_project, seeded["ids"], args.pipeline_rate)
+            pipeline.start()
         started = time.time()
         loaded = locust(stack.api_url, sum(USERS.values()), args.warmup + args.seconds,
                         env | {"LOCUST_WARMUP_SECONDS": str(args.warmup)}, work / "load")
         server = server_times(stack.logs("api").splitlines(), since=started + args.warmup)
+        if pipeline is not None:
+            pipeline.stopped.set()
+            pipeline.join(10)
     finally:
         if stack is not None:
             stack.stop()
@@ -159,7 +220,11 @@ def main() -> int:
         "Locust (FastHttpUser, one process) on the same machine over "
         f"loopback for {args.seconds} s, measured after {args.warmup} s of the same load (statistics reset then). Load: {', '.join(f'{n} {k.lower()}' for k, n in USERS.items())} users, each "
         "waiting 0.5-2 s between requests (an exporting one, 2-5 s: two statistics, then the observation CSV of one "
-        "camera over one month). Baseline: one user of each kind, same run.",
+        "camera over one month). Baseline: one user of each kind, same run." + (
+            f" All through the load run a simulated pipeline finished {args.pipeline_rate:g} images a second in "
+            f"{'the users' + chr(39) + ' own project' if args.pipeline_project == 'default' else 'another project'} "
+            "(for each, the workers' three live events on the events channel, which every API process "
+            "reacts to as in production)." if args.pipeline_rate > 0 else ""),
         "",
         "| request | baseline p50 / p95 (ms) | load p50 / p95 / p99 (ms) | load requests/s | errors |",
         "|---|---|---|---|---|",
@@ -185,7 +250,8 @@ def main() -> int:
     lines += ["", f"Goal: p95 of GET /api/images < {GOAL_P95_MS:.0f} ms with 0 errors. Measured: worst list p95 "
               f"{worst:.0f} ms, {errors} errors, {figure(loaded, 'Aggregated', 'Requests/s'):.0f} requests/s in all: "
               f"**{'met' if met else 'MISSED'}**."]
-    publish(f"API under load: Locust on {args.images:,} images", "\n".join(lines), args.write)
+    busy = f", pipeline busy in {'the same' if args.pipeline_project == 'default' else 'another'} project" if args.pipeline_rate > 0 else ""
+    publish(f"API under load: Locust on {args.images:,} images{busy}", "\n".join(lines), args.write)
     return 0 if met else 1
 
 

@@ -191,15 +191,19 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
     app.state.response_cache = ResponseCache(settings)
     app.state.scope_cache = ScopeCache(settings.response_cache_seconds)
 
-    async def data_changed() -> None:
-        await bump_data_version(redis_async, settings)
-
     async def pipeline_event(event: dict[str, Any]) -> None:
         if event.get("type") == RUNTIME_SETTINGS_CHANGED:  # made through another API process
             app.state.runtime_settings.invalidate()
-        await data_changed()
+            await bump_data_version(redis_async, settings)  # a new threshold changes every project's answers
 
-    app.state.hub = LiveHub(settings, redis_async, ctx.sessions, on_stats_stale=stats_stale, on_event=pipeline_event)
+    async def data_changed(project_id: int | None) -> None:
+        await bump_data_version(redis_async, settings, project_id)
+
+    async def changed_through_the_api() -> None:  # may touch any project: the global version
+        await bump_data_version(redis_async, settings)
+
+    app.state.hub = LiveHub(settings, redis_async, ctx.sessions, on_stats_stale=stats_stale, on_event=pipeline_event,
+                            on_data_changed=data_changed)
     app.state.frontend = Frontend.load(settings.frontend_dist_dir)
 
     for router in (
@@ -245,5 +249,5 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
         expose_headers=["X-Request-ID", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining"],
         max_age=600,
     )
-    app.add_middleware(RequestMiddleware, settings=settings, on_change=data_changed)
+    app.add_middleware(RequestMiddleware, settings=settings, on_change=changed_through_the_api)
     return app

@@ -1,26 +1,33 @@
 """The gallery's answers (GET …/images and …/images/status-counts) kept in memory for a few seconds,
-under a data version that every change bumps, so nobody ever sees an answer older than their last change.
+under data versions that every change bumps, so nobody ever sees an answer older than their last change.
 
 Why: under load the gallery is the same few pages asked for again and again (100 people browsing send
 about 80 requests a second for a handful of pages), and each answer costs about 10 ms of CPU and five
 queries (docs/performance.md, "API under load").
 
+Two versions make an answer's: the global data version and its project's. A change through the API can
+touch any project (a camera moved, a member removed), so it bumps the global one; the pipeline's changes
+stay in their project, so its events bump only that project's: at once for a burst's first event, then
+once more 5 s later for the rest, followed by a `data_changed` event the dashboards refetch on
+(live/hub.py). A camera network busy in one project leaves every other project's answers in place, and
+a busy project's pages are computed every few seconds instead of once per event.
+
 Correctness rests on two rules:
-* the version is read *before* the answer is computed, and an answer is stored under the version it
-  read: an answer computed while a change lands may be stale, but it is stored under the old version,
+* the versions are read *before* the answer is computed, and an answer is stored under the versions it
+  read: an answer computed while a change lands may be stale, but it is stored under old versions,
   which nobody asks for any more;
-* the version is bumped *after* a change is committed and *before* anyone is told of it: by the
+* a version is bumped *after* a change is committed and *before* anyone is told of it: by the
   request middleware before the response of a successful change is sent (any POST/PUT/PATCH/DELETE
   under /api/, so no write path can be forgotten), and by the live hub before it broadcasts a pipeline
-  event (the dashboards refetch on those events).
+  event or, within a burst, before its `data_changed` (the dashboards refetch on those).
 Whatever changes without either (a reconciler, a worker's retry) shows once an answer is older than
 `RESPONSE_CACHE_SECONDS` (30): the first request after that still gets the kept answer while a thread
 recomputes it, nobody waiting for the refresh (the version says nothing changed that anyone reported).
 Without Redis nothing is cached.
 
-A request whose answer is kept is answered on the event loop: one Redis read for the version, its
-project scope from scope_cache.py, no thread and no database connection (3.6 ms of API CPU per request
-before, measured in docs/performance.md, "API under load").
+A request whose answer is kept is answered on the event loop: two Redis reads for the versions, its
+project scope from scope_cache.py (kept under the global version alone), no thread and no database
+connection (3.6 ms of API CPU per request before, measured in docs/performance.md, "API under load").
 """
 
 from __future__ import annotations
@@ -54,8 +61,9 @@ FOLLOWER_WAIT_SECONDS = 10.0
 MAX_REFRESHING = 1
 
 
-def data_version_key(settings: Settings) -> str:
-    return settings.key("api:data-version")
+def data_version_key(settings: Settings, project_id: int | None = None) -> str:
+    """The global data version's key, or with `project_id` that project's."""
+    return settings.key("api:data-version" if project_id is None else f"api:data-version:{project_id}")
 
 
 class ResponseCache:
@@ -161,18 +169,28 @@ class ResponseCache:
 
 
 async def request_data_version(request: Request) -> str | None:
-    """The data version as this request first read it (None without Redis), read once per request on
-    the event loop: the project scope (scope_cache.py) and the answer are both kept under it."""
+    """The global data version as this request first read it (None without Redis), read once per
+    request on the event loop: the project scope (scope_cache.py) is kept under it."""
     if not hasattr(request.state, "data_version"):
         request.state.data_version = await read_data_version(request.app.state.redis_async, request.app.state.settings)
     version: str | None = request.state.data_version
     return version
 
 
-async def read_data_version(client: aioredis.Redis, settings: Settings) -> str | None:
-    """The current data version; None without Redis, or when it does not answer within
-    REDIS_ANSWER_SECONDS (a frozen Redis must not hold up every read: they go to the database)."""
-    key = data_version_key(settings)
+async def request_answer_version(request: Request, project_id: int) -> str | None:
+    """What a gallery answer of `project_id` is kept under: the global data version and the project's
+    (None without Redis). Global first: a change through the API bumps it after the project's."""
+    version = await request_data_version(request)
+    if version is None:
+        return None
+    project = await read_data_version(request.app.state.redis_async, request.app.state.settings, project_id)
+    return None if project is None else f"{version}.{project}"
+
+
+async def read_data_version(client: aioredis.Redis, settings: Settings, project_id: int | None = None) -> str | None:
+    """The current global data version, or `project_id`'s; None without Redis, or when it does not
+    answer within REDIS_ANSWER_SECONDS (a frozen Redis must not hold up every read: they go to the database)."""
+    key = data_version_key(settings, project_id)
 
     async def read() -> Any:
         raw = await client.get(key)
@@ -190,10 +208,11 @@ async def read_data_version(client: aioredis.Redis, settings: Settings) -> str |
     return None if raw is None else str(raw)  # the async client decodes
 
 
-async def bump_data_version(client: aioredis.Redis, settings: Settings) -> None:
-    """Every cached answer of every API process is stale from now on."""
+async def bump_data_version(client: aioredis.Redis, settings: Settings, project_id: int | None = None) -> None:
+    """Every cached answer of every API process is stale from now on; with `project_id`, those of that
+    project (and the project scopes stay)."""
     try:
-        await client.incr(data_version_key(settings))
+        await client.incr(data_version_key(settings, project_id))
     except redis.RedisError as exc:
         # Answers then stay at most RESPONSE_CACHE_SECONDS old; never fail the change itself.
         log.warning("data_version_bump_failed", error=str(exc))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+import uuid
 from functools import partial
 
 import pytest
+from sqlalchemy import update
 from starlette.websockets import WebSocketDisconnect
 
 from addax_api.live.hub import LiveClient, LiveHub
 from addax_api.security import create_access_token
+from addax_common.db import Image
 from addax_common.events import CLASSIFICATION_COMPLETE, IMAGE_INGESTED, EventPublisher
 from tests.support.stack import wait_until as stack_wait_until
 
@@ -163,7 +166,7 @@ def test_stats_invalidation_is_coalesced(monkeypatch):
 
     async def scenario():
         hub = LiveHub.__new__(LiveHub)
-        hub.clients, hub.on_stats_stale, hub.on_event = set(), bump, None
+        hub.clients, hub.on_stats_stale, hub.on_event, hub.on_data_changed = set(), bump, None, None
         hub._last_invalidation, hub._pending_invalidation, hub._stale_projects = float("-inf"), None, set()
         for n in range(20):
             event = {"type": "classification_complete", "image_id": "x", "camera_id": None, "project_id": 1 + n % 2}
@@ -174,3 +177,76 @@ def test_stats_invalidation_is_coalesced(monkeypatch):
         assert sorted(p for p, _ in bumps[1:]) == [1, 2]
 
     asyncio.run(scenario())
+
+
+def test_a_burst_bumps_its_project_at_once_then_once_more_and_says_so(monkeypatch, api_settings):
+    """The gallery's data version of a project is bumped at once for the first event of a burst, then
+    once more DATA_CHANGE_INTERVAL later for the rest, after which the project's clients hear
+    `data_changed` (the dashboard refetches on it). Every event goes out at once, in order."""
+    import addax_api.live.hub as hub_module
+
+    monkeypatch.setattr(hub_module, "DATA_CHANGE_INTERVAL", 0.2)
+    bumps: list[object] = []
+
+    async def bump(project_id):
+        bumps.append(project_id)
+
+    async def scenario():
+        hub = LiveHub(api_settings, None, None, on_data_changed=bump)  # type: ignore[arg-type]  # no Redis, no database: not used
+        member = LiveClient(user_id=1, projects=frozenset({1}))
+        hub.add(member)
+        for n in range(12):
+            await hub.handle(json.dumps({"type": "classification_complete", "image_id": str(n), "camera_id": None,
+                                         "project_id": 1 + n % 2}))
+        await hub.data_changed(None)  # an event of no known project: every project's, at once
+        assert bumps == [1, 2, None]
+        heard = [json.loads(member.queue.get_nowait()) for _ in range(member.queue.qsize())]
+        assert [e["image_id"] for e in heard] == [str(n) for n in range(0, 12, 2)]  # at once, in order, its project's
+        await asyncio.sleep(0.35)
+        assert sorted(bumps[3:], key=str) == [1, 2]  # one more each, for the whole burst
+        later = [json.loads(member.queue.get_nowait()) for _ in range(member.queue.qsize())]
+        assert [(e["type"], e["project_id"]) for e in later] == [("data_changed", 1)]
+        # Quiet again: the next event is bumped at once, and no trailing bump is due.
+        await asyncio.sleep(0.25)
+        await hub.handle(json.dumps({"type": "image_ingested", "image_id": "x", "camera_id": None, "project_id": 1}))
+        assert bumps[5:] == [1]
+        await asyncio.sleep(0.3)
+        assert bumps[6:] == [] and member.queue.qsize() == 1
+
+    asyncio.run(scenario())
+
+
+def test_a_busy_project_leaves_the_other_projects_answers_kept(client, app, users, seed, api_ctx):
+    """A pipeline event bumps its own project's answers only; this project's kept gallery stays kept
+    (and stale, by design, for a change made behind the API's back), until one of its own events."""
+    from addax_common.db import Project
+
+    camera = seed.camera("Papa")
+    image_id = seed.image(camera)
+    with api_ctx.sessions.begin() as db:
+        elsewhere = Project(slug="elsewhere", name="Elsewhere")
+        db.add(elsewhere)
+        db.flush()
+        elsewhere_id = elsewhere.id
+    images = "/api/projects/default/images"
+
+    def review() -> str:
+        return client.get(images, headers=users.viewer.headers).json()["items"][0]["review_status"]
+
+    assert review() == "unreviewed"
+    with api_ctx.sessions.begin() as db:
+        db.execute(update(Image).where(Image.id == image_id).values(review_status="flagged"))
+    cache = app.state.response_cache
+    publisher = EventPublisher(api_ctx.redis, api_ctx.settings.redis_prefix)
+    with client.websocket_connect(f"/api/updates?token={users.admin.token}") as ws:  # hears every project
+        assert ws.receive_json()["type"] == "connected"
+        channel = api_ctx.settings.key("events")
+        wait_until(lambda: dict(api_ctx.redis.pubsub_numsub(channel)).get(channel, 0) >= 1)
+        publisher.publish(CLASSIFICATION_COMPLETE, project_id=elsewhere_id, image_id=str(uuid.uuid4()))
+        assert ws.receive_json()["project_id"] == elsewhere_id
+        hits = cache.hits
+        assert review() == "unreviewed"  # still the kept answer
+        assert cache.hits == hits + 1
+        publisher.publish(CLASSIFICATION_COMPLETE, project_id=None, image_id=str(image_id), camera_id=camera)
+        assert ws.receive_json()["image_id"] == str(image_id)
+        assert review() == "flagged"

@@ -30,7 +30,7 @@ from addax_api.images.schemas import (
 from addax_api.images.service import Presentation, presentation
 from addax_api.pagination import Limit200, PageParam
 from addax_api.queries.filters import ImageQuery, image_query
-from addax_api.response_cache import ResponseCache, request_data_version
+from addax_api.response_cache import ResponseCache, request_answer_version
 from addax_api.scope import ProjectAdmin, ProjectAnalyst, ProjectViewer, project_scoped_router
 from addax_api.uow import UoW
 from addax_api.validation import MAX_INT64
@@ -75,7 +75,7 @@ async def list_images(
     ] = "image",
 ) -> Response:
     key = ("images", filters, page, limit, group, view.threshold, view.blur_people)
-    return await cached_json(request, db, key, lambda session: service.list_page(session, view, filters, page, limit, group))
+    return await cached_json(request, db, scope.project_id, key, lambda session: service.list_page(session, view, filters, page, limit, group))
 
 
 @router.get(
@@ -85,14 +85,17 @@ async def list_images(
     response_model=StatusCounts,  # answered as cached JSON (response_cache.py)
 )
 async def status_counts(request: Request, scope: ProjectViewer, db: DB, filters: Filters) -> Response:
-    return await cached_json(request, db, ("status-counts", filters), lambda session: service.status_counts(session, filters))
+    return await cached_json(request, db, scope.project_id, ("status-counts", filters), lambda session: service.status_counts(session, filters))
 
 
-async def cached_json(request: Request, db: Session, key: Hashable, compute: Callable[[Session], BaseModel]) -> Response:
-    """A kept answer straight from the event loop (an aged one is recomputed in the background, in a
-    session of its own); otherwise computed, or waited for, in a thread with the request's session."""
+async def cached_json(
+    request: Request, db: Session, project_id: int, key: Hashable, compute: Callable[[Session], BaseModel]
+) -> Response:
+    """A kept answer (of `project_id`, under its versions) straight from the event loop (an aged one is
+    recomputed in the background, in a session of its own); otherwise computed, or waited for, in a
+    thread with the request's session."""
     cache: ResponseCache = request.app.state.response_cache
-    version = await request_data_version(request)
+    version = await request_answer_version(request, project_id)
     body, refresh = cache.kept(version, key)
     if refresh and version is not None:
         sessions = request.app.state.ctx.sessions

@@ -19,6 +19,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from datetime import UTC, datetime
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -41,6 +42,12 @@ INVALIDATING_EVENTS = (CLASSIFICATION_COMPLETE, IMAGE_FAILED, IMAGE_REJECTED)
 # A busy pipeline completes several images a second; bumping the cache version for each would make
 # the cache useless. The first event bumps at once, later ones at most every this many seconds.
 STATS_INVALIDATION_INTERVAL = 5.0
+# The same for the gallery's cached answers (response_cache.py), per project: during a burst a project's
+# pages are computed again about every this many seconds, not once per event. The burst's first event is
+# bumped before anyone hears of it; after the trailing bump the project's clients get DATA_CHANGED, on
+# which the dashboard refetches the gallery, so the last images of a burst show within the interval.
+DATA_CHANGE_INTERVAL = 5.0
+DATA_CHANGED = "data_changed"
 
 
 class LiveClient:
@@ -72,6 +79,7 @@ class LiveHub:
         sessions: sessionmaker[Session],
         on_stats_stale: Callable[[int], Awaitable[None]] | None = None,
         on_event: Callable[[dict[str, Any]], Awaitable[None]] | None = None,
+        on_data_changed: Callable[[int | None], Awaitable[None]] | None = None,
     ) -> None:
         self.settings = settings
         self.redis = redis_client
@@ -80,6 +88,10 @@ class LiveHub:
         self.on_stats_stale = on_stats_stale
         # Before any client hears of an event: a dashboard refetching on it must not get a cached answer.
         self.on_event = on_event
+        # Bumps the data version of an event's project (None: every project's); see DATA_CHANGE_INTERVAL.
+        self.on_data_changed = on_data_changed
+        self._data_bumped: dict[int, float] = {}
+        self._trailing: dict[int, asyncio.Task[None]] = {}
         self.clients: set[LiveClient] = set()
         self.subscribed = asyncio.Event()
         self._cameras: dict[int, tuple[tuple[str | None, int | None], float]] = {}
@@ -161,11 +173,46 @@ class LiveHub:
             await self.stats_stale(project_id)
         if self.on_event is not None:
             await self.on_event(event)
-        if not self.clients:
-            return
         if isinstance(camera_id, int) and "camera_name" not in event:
             event["camera_name"] = name
-        self.broadcast(json.dumps(event, default=str), project_id)
+        await self.data_changed(project_id)
+        if self.clients:
+            self.broadcast(json.dumps(event, default=str), project_id)
+
+    async def data_changed(self, project_id: int | None) -> None:
+        """Bumps the data version of `project_id` (None: every project's) for an event about to go out:
+        at once for a project's first event in DATA_CHANGE_INTERVAL; for later ones one trailing bump at
+        the interval's end, followed by DATA_CHANGED to the project's clients."""
+        if self.on_data_changed is None:
+            return
+        if project_id is None:
+            await self._bump(None)
+            return
+        if project_id in self._trailing:
+            return
+        wait = self._data_bumped.get(project_id, float("-inf")) + DATA_CHANGE_INTERVAL - time.monotonic()
+        if wait <= 0:
+            self._data_bumped[project_id] = time.monotonic()
+            await self._bump(project_id)
+            return
+        self._trailing[project_id] = asyncio.create_task(self._trailing_bump(project_id, wait))
+
+    async def _trailing_bump(self, project_id: int, delay: float) -> None:
+        await asyncio.sleep(delay)
+        # Stamped and released before the bump: an event arriving while it is under way gets the next one.
+        self._data_bumped[project_id] = time.monotonic()
+        del self._trailing[project_id]
+        await self._bump(project_id)
+        self.broadcast(json.dumps({"type": DATA_CHANGED, "project_id": project_id, "image_id": None, "camera_id": None,
+                                   "time": datetime.now(UTC).isoformat()}), project_id)
+
+    async def _bump(self, project_id: int | None) -> None:
+        if self.on_data_changed is None:
+            return
+        try:
+            await self.on_data_changed(project_id)
+        except Exception as exc:  # noqa: BLE001 - kept answers still expire after RESPONSE_CACHE_SECONDS
+            log.warning("data_change_bump_failed", project_id=project_id, error=str(exc))
 
     async def stats_stale(self, project_id: int) -> None:
         if self.on_stats_stale is None:

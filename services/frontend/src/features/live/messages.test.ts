@@ -82,6 +82,8 @@ describe('live event messages', () => {
     ])
     expect(queriesForEvent({ type: 'camera_status', camera_id: 1 })).toEqual([['cameras']])
     expect(queriesForEvent({ type: 'runtime_settings_changed' })).toEqual([['images'], ['image'], ['models']])
+    expect(queriesForEvent({ type: 'data_changed', project_id: 1 })).toEqual([['images']])
+    expect(toastForEvent({ type: 'data_changed', project_id: 1 })).toBeNull()
     expect(queriesForEvent({ type: 'ping' })).toEqual([])
   })
 

@@ -135,6 +135,10 @@ export function queriesForEvent(event: LiveEvent): string[][] {
     case 'alert_fired':
       keys.push(['alerts'])
       break
+    case 'data_changed':
+      // The API renewed the gallery's cached answers after a burst (live/hub.py): its last images show now.
+      keys.push(['images'])
+      break
     case 'runtime_settings_changed':
       // A new display threshold or people blurring changes what every image shows.
       keys.push(['images'], ['image'], ['models'])
