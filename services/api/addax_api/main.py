@@ -139,6 +139,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Bounded waits: a shutdown must not hang on a Redis connection that never answers.
         hub_task.cancel()
         await asyncio.wait({hub_task}, timeout=5)
+        app.state.hub.cancel_trailing()
         with suppress(Exception):
             await asyncio.wait_for(app.state.redis_async.aclose(), 5)
         if app.state.owns_ctx:

@@ -212,6 +212,13 @@ def test_a_burst_bumps_its_project_at_once_then_once_more_and_says_so(monkeypatc
         assert bumps[5:] == [1]
         await asyncio.sleep(0.3)
         assert bumps[6:] == [] and member.queue.qsize() == 1
+        # At shutdown a trailing bump still due is dropped, not left pending.
+        for name in ("y", "z"):
+            await hub.handle(json.dumps({"type": "image_ingested", "image_id": name, "camera_id": None, "project_id": 1}))
+        assert bumps[6:] == [1] and 1 in hub._trailing
+        hub.cancel_trailing()
+        await asyncio.sleep(0.25)
+        assert bumps[7:] == [] and not hub._trailing
 
     asyncio.run(scenario())
 

@@ -197,6 +197,13 @@ class LiveHub:
             return
         self._trailing[project_id] = asyncio.create_task(self._trailing_bump(project_id, wait))
 
+    def cancel_trailing(self) -> None:
+        """At shutdown: the trailing bumps still due are dropped (every API process's hub makes its own,
+        and kept answers expire after RESPONSE_CACHE_SECONDS anyway)."""
+        for task in self._trailing.values():
+            task.cancel()
+        self._trailing.clear()
+
     async def _trailing_bump(self, project_id: int, delay: float) -> None:
         await asyncio.sleep(delay)
         # Stamped and released before the bump: an event arriving while it is under way gets the next one.
