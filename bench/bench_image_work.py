@@ -10,7 +10,7 @@ classification stages do on the pixels, besides the models and the database:
   by whole factors while their shorter side stays at least CROP_SHORT_SIDE (512).
 
 Both read the crops back as the classification stage does (draft decode at the classifier's input,
-224 here). The decode of the original is the same in both and reported apart. Rounds alternate
+the demo classifier's 224 here, through its own preprocessing). The decode of the original is the same in both and reported apart. Rounds alternate
 before / after; medians of process CPU time.
 
     .venv/bin/python bench/bench_image_work.py [--rounds 7] [--no-write]
@@ -19,7 +19,6 @@ before / after; medians of process CPU time.
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import sys
 import time
@@ -29,40 +28,45 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PIL import Image
 
-from addax_common.imaging import crop_box, decode_image, encode_jpeg, reduced, shrunk_to_short_side, thumbnail
+from addax_classification.model import Classifier
+from addax_common.imaging import (
+    crop_box,
+    decode_crop,
+    decode_image,
+    encode_jpeg,
+    reduced,
+    shrunk_to_short_side,
+    thumbnail,
+)
 from addax_common.settings import Settings
 from addax_detection.model import Detector
 from addax_models.synthetic import make_scene
 from bench.report import bench_arguments, publish
 
 BOXES = ((0.15, 0.1, 0.6, 0.7), (0.05, 0.6, 0.2, 0.25))
-CLASSIFIER_INPUT = 224
 
 
-def classify_read(crops: list[bytes]) -> None:
+def classify_read(classifier: Classifier, crops: list[bytes]) -> None:
     """What the classification stage does with a stored crop before its model: decode, squash."""
     for data in crops:
-        crop = Image.open(io.BytesIO(data))
-        crop.draft("RGB", (CLASSIFIER_INPUT, CLASSIFIER_INPUT))
-        crop.load()
-        crop.convert("RGB").resize((CLASSIFIER_INPUT, CLASSIFIER_INPUT), Image.Resampling.BILINEAR)
+        classifier._preprocess(decode_crop(data, classifier.input_size))
 
 
-def before(detector: Detector, photo: Image.Image, settings: Settings) -> int:
+def before(detector: Detector, classifier: Classifier, photo: Image.Image, settings: Settings) -> int:
     detector._prepare([photo])
     crops = [encode_jpeg(crop_box(photo, box, settings.crop_margin), optimize=False) for box in BOXES]
     encode_jpeg(thumbnail(photo, settings.thumbnail_size), 80)
-    classify_read(crops)
+    classify_read(classifier, crops)
     return sum(map(len, crops))
 
 
-def after(detector: Detector, photo: Image.Image, settings: Settings) -> int:
+def after(detector: Detector, classifier: Classifier, photo: Image.Image, settings: Settings) -> int:
     preview = reduced(photo, max(detector.input_size, settings.thumbnail_size))
     detector._prepare([preview])
     crops = [encode_jpeg(shrunk_to_short_side(crop_box(photo, box, settings.crop_margin), settings.crop_short_side),
                          optimize=False) for box in BOXES]
     encode_jpeg(thumbnail(preview, settings.thumbnail_size), 80)
-    classify_read(crops)
+    classify_read(classifier, crops)
     return sum(map(len, crops))
 
 
@@ -83,7 +87,8 @@ def main() -> int:
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="imgwork-") as tmp:
-        detector = Detector(build(Path(tmp)).detector, threads=1)
+        models = build(Path(tmp))
+        detector, classifier = Detector(models.detector, threads=1), Classifier(models.classifier, threads=1)
         detector.warmup()
     rows = []
     for width, height in ((1920, 1080), (4000, 3000)):
@@ -92,16 +97,16 @@ def main() -> int:
         repeat = 10 if width < 3000 else 3
         decode = statistics.median(cpu_ms(lambda j=jpeg: decode_image(j), repeat) for _ in range(3))
         times: dict[str, list[float]] = {"before": [], "after": []}
-        sizes = {"before": before(detector, photo, settings), "after": after(detector, photo, settings)}
+        sizes = {name: work(detector, classifier, photo, settings) for name, work in (("before", before), ("after", after))}
         for _ in range(args.rounds):
             for name, work in (("before", before), ("after", after)):
-                times[name].append(cpu_ms(lambda w=work, p=photo: w(detector, p, settings), repeat))
+                times[name].append(cpu_ms(lambda w=work, p=photo: w(detector, classifier, p, settings), repeat))
         old, new = statistics.median(times["before"]), statistics.median(times["after"])
         rows.append(f"| {width} x {height} | {decode:.1f} | {old:.1f} | {new:.1f} | {old - new:+.1f} | "
                     f"{sizes['before'] / 1024:.0f} | {sizes['after'] / 1024:.0f} |")
         print(rows[-1], flush=True)
     body = f"""`bench/bench_image_work.py`: the CPU per image of the pixel work around the models (letterbox,
-thumbnail, two crops encoded by detection and decoded by classification at a {CLASSIFIER_INPUT} px input),
+thumbnail, two crops encoded by detection and decoded by classification at a {classifier.input_size} px input),
 medians of {args.rounds} alternating rounds. Before: all from the full-size photo, crops at full resolution.
 After: letterbox and thumbnail from the photo reduced by a whole factor (one box average), crops shrunk
 by whole factors while their shorter side stays at least CROP_SHORT_SIDE ({settings.crop_short_side}).

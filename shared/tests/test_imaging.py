@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from addax_common.errors import PermanentError
-from addax_common.imaging import decode_image, encode_jpeg, reduced, shrunk_to_short_side, thumbnail
+from addax_common.imaging import decode_crop, decode_image, encode_jpeg, reduced, shrunk_to_short_side, thumbnail
 from addax_common.ingest.validate import validate_image
 
 
@@ -130,6 +130,19 @@ def test_shrunk_to_short_side(size, side, expected):
     assert out.size == expected
     if out is not crop:
         assert min(out.size) >= side and red_corner(out) == "top-left"
+
+
+def test_decode_crop_decodes_at_the_smallest_scale_still_covering_the_model_input():
+    crop = jpeg(marked(1600, 900))
+    small = decode_crop(crop, 224)
+    assert small.size == (400, 225) and small.mode == "RGB"  # 1/4: the next scale, 1/8, is under 224
+    assert red_corner(small) == "top-left"
+    assert decode_crop(crop, 1000).size == (1600, 900)  # no scale keeps 1000: full size
+    grey = io.BytesIO()
+    marked(300, 300).convert("L").save(grey, "JPEG")
+    assert decode_crop(grey.getvalue(), 224).mode == "RGB"
+    with pytest.raises(OSError):
+        decode_crop(b"not a jpeg", 224)
 
 
 def test_encode_jpeg_without_optimize_is_a_valid_jpeg_of_the_same_picture():

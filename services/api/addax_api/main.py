@@ -193,9 +193,10 @@ def create_app(settings: Settings | None = None, ctx: ServiceContext | None = No
     app.state.scope_cache = ScopeCache(settings.response_cache_seconds)
 
     async def pipeline_event(event: dict[str, Any]) -> None:
-        if event.get("type") == RUNTIME_SETTINGS_CHANGED:  # made through another API process
+        # Made through another API process. The event has no project: the hub bumps every project's
+        # gallery answers for it, as a new threshold changes them all.
+        if event.get("type") == RUNTIME_SETTINGS_CHANGED:
             app.state.runtime_settings.invalidate()
-            await bump_data_version(redis_async, settings)  # a new threshold changes every project's answers
 
     async def data_changed(project_id: int | None) -> None:
         await bump_data_version(redis_async, settings, project_id)

@@ -69,7 +69,6 @@ def data_version_key(settings: Settings, project_id: int | None = None) -> str:
 class ResponseCache:
     def __init__(self, settings: Settings, max_entries: int = MAX_ENTRIES) -> None:
         self.ttl = settings.response_cache_seconds
-        self.version_key = data_version_key(settings)
         self.max_entries = max_entries
         self._entries: OrderedDict[Hashable, tuple[float, bytes]] = OrderedDict()  # (expires, JSON)
         self._flights: dict[Hashable, threading.Event] = {}
@@ -178,8 +177,8 @@ async def request_data_version(request: Request) -> str | None:
 
 
 async def request_answer_version(request: Request, project_id: int) -> str | None:
-    """What a gallery answer of `project_id` is kept under: the global data version and the project's
-    (None without Redis). Global first: a change through the API bumps it after the project's."""
+    """What a gallery answer of `project_id` is kept under: the global data version (read already for
+    the request's scope) and the project's; None without Redis."""
     version = await request_data_version(request)
     if version is None:
         return None

@@ -154,38 +154,51 @@ def test_hub_stops_when_cancelled_even_if_closing_the_connection_swallows_the_ca
     asyncio.run(scenario())
 
 
-def test_stats_invalidation_is_coalesced(monkeypatch):
-    """A burst of completions bumps the statistics version at once and then once more, not per event."""
+def test_statistics_are_renewed_with_the_gallery_once_per_burst_and_only_when_they_changed(monkeypatch, api_settings):
+    """A burst of completions renews a project's statistics at once and then once more, not per event,
+    in the same renewals as its gallery; a burst of events that change no statistics (ingested images)
+    renews the gallery only."""
     import addax_api.live.hub as hub_module
 
-    monkeypatch.setattr(hub_module, "STATS_INVALIDATION_INTERVAL", 0.2)
-    bumps = []
+    monkeypatch.setattr(hub_module, "RENEW_INTERVAL", 0.2)
+    stats: list[int] = []
+    gallery: list[object] = []
 
-    async def bump(project_id):
-        bumps.append((project_id, time.monotonic()))
+    async def stats_bump(project_id):
+        stats.append(project_id)
+
+    async def gallery_bump(project_id):
+        gallery.append(project_id)
 
     async def scenario():
-        hub = LiveHub.__new__(LiveHub)
-        hub.clients, hub.on_stats_stale, hub.on_event, hub.on_data_changed = set(), bump, None, None
-        hub._last_invalidation, hub._pending_invalidation, hub._stale_projects = float("-inf"), None, set()
+        hub = LiveHub(api_settings, None, None, on_stats_stale=stats_bump, on_data_changed=gallery_bump)  # type: ignore[arg-type]  # no Redis, no database: not used
         for n in range(20):
             event = {"type": "classification_complete", "image_id": "x", "camera_id": None, "project_id": 1 + n % 2}
             await hub.handle(json.dumps(event))
-        assert [p for p, _ in bumps] == [1]
+        assert stats == gallery == [1, 2]  # each project's first event, at once
         await asyncio.sleep(0.35)
-        # The burst's other projects are bumped together, once each.
-        assert sorted(p for p, _ in bumps[1:]) == [1, 2]
+        assert sorted(stats[2:]) == sorted(gallery[2:]) == [1, 2]  # once more each, for the rest
+        for _ in range(5):
+            await hub.handle(json.dumps({"type": "image_ingested", "image_id": "y", "camera_id": None, "project_id": 3}))
+        await asyncio.sleep(0.35)
+        assert gallery[4:] == [3, 3] and stats[4:] == []
+        # An ingestion then a completion in one burst: the trailing renewal takes the statistics along.
+        await hub.handle(json.dumps({"type": "image_ingested", "image_id": "z", "camera_id": None, "project_id": 4}))
+        await hub.handle(json.dumps({"type": "classification_complete", "image_id": "z", "camera_id": None, "project_id": 4}))
+        assert gallery[6:] == [4] and stats[4:] == []
+        await asyncio.sleep(0.35)
+        assert gallery[7:] == [4] and stats[4:] == [4]
 
     asyncio.run(scenario())
 
 
 def test_a_burst_bumps_its_project_at_once_then_once_more_and_says_so(monkeypatch, api_settings):
     """The gallery's data version of a project is bumped at once for the first event of a burst, then
-    once more DATA_CHANGE_INTERVAL later for the rest, after which the project's clients hear
+    once more RENEW_INTERVAL later for the rest, after which the project's clients hear
     `data_changed` (the dashboard refetches on it). Every event goes out at once, in order."""
     import addax_api.live.hub as hub_module
 
-    monkeypatch.setattr(hub_module, "DATA_CHANGE_INTERVAL", 0.2)
+    monkeypatch.setattr(hub_module, "RENEW_INTERVAL", 0.2)
     bumps: list[object] = []
 
     async def bump(project_id):
@@ -198,7 +211,7 @@ def test_a_burst_bumps_its_project_at_once_then_once_more_and_says_so(monkeypatc
         for n in range(12):
             await hub.handle(json.dumps({"type": "classification_complete", "image_id": str(n), "camera_id": None,
                                          "project_id": 1 + n % 2}))
-        await hub.data_changed(None)  # an event of no known project: every project's, at once
+        await hub.renew(None, stats=False)  # an event of no known project: every project's, at once
         assert bumps == [1, 2, None]
         heard = [json.loads(member.queue.get_nowait()) for _ in range(member.queue.qsize())]
         assert [e["image_id"] for e in heard] == [str(n) for n in range(0, 12, 2)]  # at once, in order, its project's

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from sqlalchemy import update
 
 from addax_api.main import create_app
-from addax_api.response_cache import ResponseCache
+from addax_api.response_cache import ResponseCache, data_version_key
 from addax_common.context import make_context
 from addax_common.db import Image
 from addax_common.events import CLASSIFICATION_COMPLETE, EventPublisher
@@ -167,20 +167,20 @@ def test_answers_from_before_redis_lost_its_data_are_not_served(client, app, use
     """A restarted counter would count 1, 2, ... again and meet answers cached under those numbers."""
     camera = seed.camera("Papa")
     image_id = seed.image(camera)
-    cache = app.state.response_cache
-    api_ctx.redis.delete(cache.version_key)
+    versions = [data_version_key(api_ctx.settings), data_version_key(api_ctx.settings, project_id=1)]  # the default project
+    api_ctx.redis.delete(*versions)
     assert review_of(client, users.viewer.headers, image_id) == "unreviewed"
     flag_behind_the_apis_back(api_ctx, image_id)
-    api_ctx.redis.delete(cache.version_key)  # Redis restarted empty
+    api_ctx.redis.delete(*versions)  # Redis restarted empty
     assert review_of(client, users.viewer.headers, image_id) == "flagged"
 
 
 def test_signing_in_keeps_the_cache(client, app, users, seed, api_ctx):
-    cache = app.state.response_cache
-    version = api_ctx.redis.get(cache.version_key)
+    key = data_version_key(api_ctx.settings)
+    version = api_ctx.redis.get(key)
     login = client.post("/api/auth/login", json={"email": "admin@example.org", "password": "admin-password-1"})
     assert login.status_code == 200, login.text
-    assert api_ctx.redis.get(cache.version_key) == version
+    assert api_ctx.redis.get(key) == version
 
 
 def test_an_aged_answer_is_served_at_once_and_refreshed_off_the_request(api_settings, users, seed, api_ctx):

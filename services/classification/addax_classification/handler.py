@@ -3,7 +3,6 @@ batched model call across images), replace the machine labels, complete the imag
 
 from __future__ import annotations
 
-import io
 import time
 import uuid
 from collections import Counter
@@ -19,6 +18,7 @@ from addax_common.context import ServiceContext
 from addax_common.db import Camera, Classification, Detection, DetectionCategory, Image, ImageStatus, Project
 from addax_common.errors import PermanentError, SkipMessage
 from addax_common.events import CLASSIFICATION_COMPLETE
+from addax_common.imaging import decode_crop
 from addax_common.logging import get_logger
 from addax_common.metrics import CLASSIFICATION_CONFIDENCE, END_TO_END
 from addax_common.reliable_queue import QUEUE_CLASSIFICATION_COMPLETE, Message
@@ -108,15 +108,11 @@ class ClassificationHandler:
             if key is None:  # excluded by the query; narrows the type
                 continue
             try:
-                crop = PILImage.open(io.BytesIO(self.ctx.storage.get(BUCKET_CROPS, key)))
-                # The model sees size x size: a JPEG decodes at 1/2, 1/4 or 1/8 scale (DCT scaling)
-                # for a fraction of the cost while it stays at least that size.
-                crop.draft("RGB", (self.classifier.input_size, self.classifier.input_size))
-                crop.load()
+                crop = decode_crop(self.ctx.storage.get(BUCKET_CROPS, key), self.classifier.input_size)
             except (OSError, PILImage.DecompressionBombError) as exc:
                 raise PermanentError(f"crop {key} cannot be decoded: {exc}") from exc
             item.detection_ids.append(detection_id)
-            item.crops.append(crop.convert("RGB"))
+            item.crops.append(crop)
         return item
 
     def _store(self, item: Claimed, labels: list[list[Prediction]]) -> None:

@@ -39,14 +39,12 @@ CLIENT_QUEUE_SIZE = 256
 CAMERA_NAME_TTL = 60.0
 # Events after which the cached statistics are out of date.
 INVALIDATING_EVENTS = (CLASSIFICATION_COMPLETE, IMAGE_FAILED, IMAGE_REJECTED)
-# A busy pipeline completes several images a second; bumping the cache version for each would make
-# the cache useless. The first event bumps at once, later ones at most every this many seconds.
-STATS_INVALIDATION_INTERVAL = 5.0
-# The same for the gallery's cached answers (response_cache.py), per project: during a burst a project's
-# pages are computed again about every this many seconds, not once per event. The burst's first event is
-# bumped before anyone hears of it; after the trailing bump the project's clients get DATA_CHANGED, on
-# which the dashboard refetches the gallery, so the last images of a burst show within the interval.
-DATA_CHANGE_INTERVAL = 5.0
+# A busy pipeline sends several events a second; renewing a project's cached answers (the gallery's data
+# version, response_cache.py, and its statistics) for each would make those caches useless. A project's
+# first event renews them at once, before anyone hears of it; the rest of a burst renew them once more at
+# the end of this interval, after which the project's clients get DATA_CHANGED (the dashboard refetches
+# on it), so the last images of a burst show within the interval.
+RENEW_INTERVAL = 5.0
 DATA_CHANGED = "data_changed"
 
 
@@ -88,16 +86,14 @@ class LiveHub:
         self.on_stats_stale = on_stats_stale
         # Before any client hears of an event: a dashboard refetching on it must not get a cached answer.
         self.on_event = on_event
-        # Bumps the data version of an event's project (None: every project's); see DATA_CHANGE_INTERVAL.
+        # Bumps the data version of an event's project (None: every project's); see RENEW_INTERVAL.
         self.on_data_changed = on_data_changed
-        self._data_bumped: dict[int, float] = {}
+        self._renewed_at: dict[int, float] = {}
         self._trailing: dict[int, asyncio.Task[None]] = {}
+        self._stats_due: set[int] = set()
         self.clients: set[LiveClient] = set()
         self.subscribed = asyncio.Event()
         self._cameras: dict[int, tuple[tuple[str | None, int | None], float]] = {}
-        self._stale_projects: set[int] = set()
-        self._last_invalidation = float("-inf")
-        self._pending_invalidation: asyncio.Task[None] | None = None
         self.delivered = 0
         self.dropped_clients = 0
 
@@ -169,80 +165,65 @@ class LiveHub:
             if project_id is None and isinstance(event.get("image_id"), str):
                 project_id = await self.image_project(event["image_id"])
             event["project_id"] = project_id
-        if event.get("type") in INVALIDATING_EVENTS and project_id is not None:
-            await self.stats_stale(project_id)
         if self.on_event is not None:
             await self.on_event(event)
         if isinstance(camera_id, int) and "camera_name" not in event:
             event["camera_name"] = name
-        await self.data_changed(project_id)
+        await self.renew(project_id, stats=event.get("type") in INVALIDATING_EVENTS)
         if self.clients:
             self.broadcast(json.dumps(event, default=str), project_id)
 
-    async def data_changed(self, project_id: int | None) -> None:
-        """Bumps the data version of `project_id` (None: every project's) for an event about to go out:
-        at once for a project's first event in DATA_CHANGE_INTERVAL; for later ones one trailing bump at
-        the interval's end, followed by DATA_CHANGED to the project's clients."""
-        if self.on_data_changed is None:
+    async def renew(self, project_id: int | None, stats: bool) -> None:
+        """Renews the cached answers of `project_id` (None: the gallery's of every project) for an event
+        about to go out, its statistics too when `stats`: at once for a project's first event in
+        RENEW_INTERVAL; for later ones once at the interval's end, followed by DATA_CHANGED to the
+        project's clients."""
+        if project_id is None:  # statistics are a project's: only the gallery's version
+            await self._renew(None, stats=False)
             return
-        if project_id is None:
-            await self._bump(None)
-            return
+        if stats:
+            self._stats_due.add(project_id)
         if project_id in self._trailing:
             return
-        wait = self._data_bumped.get(project_id, float("-inf")) + DATA_CHANGE_INTERVAL - time.monotonic()
-        if wait <= 0:
-            self._data_bumped[project_id] = time.monotonic()
-            await self._bump(project_id)
+        wait = self._renewed_at.get(project_id, float("-inf")) + RENEW_INTERVAL - time.monotonic()
+        if wait > 0:
+            self._trailing[project_id] = asyncio.create_task(self._trailing_renew(project_id, wait))
             return
-        self._trailing[project_id] = asyncio.create_task(self._trailing_bump(project_id, wait))
+        self._renewed_at[project_id] = time.monotonic()
+        await self._renew(project_id, self._take_stats(project_id))
 
     def cancel_trailing(self) -> None:
-        """At shutdown: the trailing bumps still due are dropped (every API process's hub makes its own,
-        and kept answers expire after RESPONSE_CACHE_SECONDS anyway)."""
+        """At shutdown: the renewals still due are dropped (every API process's hub makes its own, and
+        kept answers expire after RESPONSE_CACHE_SECONDS and STATS_CACHE_SECONDS anyway)."""
         for task in self._trailing.values():
             task.cancel()
         self._trailing.clear()
 
-    async def _trailing_bump(self, project_id: int, delay: float) -> None:
+    async def _trailing_renew(self, project_id: int, delay: float) -> None:
         await asyncio.sleep(delay)
-        # Stamped and released before the bump: an event arriving while it is under way gets the next one.
-        self._data_bumped[project_id] = time.monotonic()
+        # Stamped and released before the renewal: an event arriving while it is under way gets the next one.
+        self._renewed_at[project_id] = time.monotonic()
         del self._trailing[project_id]
-        await self._bump(project_id)
+        await self._renew(project_id, self._take_stats(project_id))
         self.broadcast(json.dumps({"type": DATA_CHANGED, "project_id": project_id, "image_id": None, "camera_id": None,
                                    "time": datetime.now(UTC).isoformat()}), project_id)
 
-    async def _bump(self, project_id: int | None) -> None:
-        if self.on_data_changed is None:
-            return
-        try:
-            await self.on_data_changed(project_id)
-        except Exception as exc:  # noqa: BLE001 - kept answers still expire after RESPONSE_CACHE_SECONDS
-            log.warning("data_change_bump_failed", project_id=project_id, error=str(exc))
+    def _take_stats(self, project_id: int) -> bool:
+        due = project_id in self._stats_due
+        self._stats_due.discard(project_id)
+        return due
 
-    async def stats_stale(self, project_id: int) -> None:
-        if self.on_stats_stale is None:
-            return
-        self._stale_projects.add(project_id)
-        wait = self._last_invalidation + STATS_INVALIDATION_INTERVAL - time.monotonic()
-        if wait <= 0:
-            await self._invalidate()
-        elif self._pending_invalidation is None or self._pending_invalidation.done():
-            self._pending_invalidation = asyncio.create_task(self._invalidate(delay=wait))
-
-    async def _invalidate(self, delay: float = 0.0) -> None:
-        if delay:
-            await asyncio.sleep(delay)
-        self._last_invalidation = time.monotonic()
-        stale, self._stale_projects = self._stale_projects, set()
-        bump = self.on_stats_stale
-        for project_id in sorted(stale):
+    async def _renew(self, project_id: int | None, stats: bool) -> None:
+        if stats and project_id is not None and self.on_stats_stale is not None:
             try:
-                if bump is not None:
-                    await bump(project_id)
+                await self.on_stats_stale(project_id)
             except Exception as exc:  # noqa: BLE001 - entries still expire after stats_cache_seconds
                 log.warning("stats_invalidation_failed", project_id=project_id, error=str(exc))
+        if self.on_data_changed is not None:
+            try:
+                await self.on_data_changed(project_id)
+            except Exception as exc:  # noqa: BLE001 - kept answers still expire after RESPONSE_CACHE_SECONDS
+                log.warning("data_change_bump_failed", project_id=project_id, error=str(exc))
 
     async def camera(self, camera_id: int) -> tuple[str | None, int | None]:
         """(name, project id) of a camera, cached for CAMERA_NAME_TTL seconds."""

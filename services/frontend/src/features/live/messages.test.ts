@@ -82,7 +82,7 @@ describe('live event messages', () => {
     ])
     expect(queriesForEvent({ type: 'camera_status', camera_id: 1 })).toEqual([['cameras']])
     expect(queriesForEvent({ type: 'runtime_settings_changed' })).toEqual([['images'], ['image'], ['models']])
-    expect(queriesForEvent({ type: 'data_changed', project_id: 1 })).toEqual([['images']])
+    expect(queriesForEvent({ type: 'data_changed', project_id: 1 })).toEqual([['images'], ['stats']])
     expect(toastForEvent({ type: 'data_changed', project_id: 1 })).toBeNull()
     expect(queriesForEvent({ type: 'ping' })).toEqual([])
   })

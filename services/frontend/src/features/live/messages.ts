@@ -136,8 +136,8 @@ export function queriesForEvent(event: LiveEvent): string[][] {
       keys.push(['alerts'])
       break
     case 'data_changed':
-      // The API renewed the gallery's cached answers after a burst (live/hub.py): its last images show now.
-      keys.push(['images'])
+      // The API renewed the project's cached answers after a burst (live/hub.py): its last images show now.
+      keys.push(['images'], ['stats'])
       break
     case 'runtime_settings_changed':
       // A new display threshold or people blurring changes what every image shows.

@@ -7,7 +7,6 @@ import { useAuth } from '@/features/auth'
 import { projectPath, useProjectContext } from '@/lib/project'
 import { ReconnectingSocket, type LiveEvent, type LiveStatus } from '../socket'
 import { isForProject, overflowToast, queriesForEvent, toastForEvent } from '../messages'
-import { trailing } from '../trailing'
 
 interface LiveContextValue {
   status: LiveStatus
@@ -24,12 +23,6 @@ export function updatesUrl(location: Pick<Location, 'protocol' | 'host'> = windo
 /** Most toasts one burst may show; the rest are summed up in one line. */
 const TOAST_BURST = 3
 const FLUSH_MS = 400
-/**
- * Statistics are refreshed once more this long after the last event that changed them: the API bumps
- * their cache at most every 5 s during a burst (live/hub.py), so the refresh at the event itself can
- * miss the burst's last images.
- */
-const STATS_SETTLE_MS = 6000
 
 /**
  * Keeps one live connection while signed in: shows toasts for new images and species, and marks
@@ -54,7 +47,6 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!signedIn) return
-    const settleStats = trailing(() => void queryClient.invalidateQueries({ queryKey: ['stats'] }), STATS_SETTLE_MS)
     const flush = () => {
       flushTimer.current = null
       const events = pending.current
@@ -62,7 +54,6 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       const keys = new Map<string, string[]>()
       for (const event of events) for (const key of queriesForEvent(event)) keys.set(key.join('\u0000'), key)
       for (const key of keys.values()) void queryClient.invalidateQueries({ queryKey: key })
-      if (keys.has('stats')) settleStats.poke()
       // Events carry camera_name; the cached camera list covers events that don't.
       const shown = current.current
       const cached = shown ? queryClient.getQueryData<CameraCollection>(['cameras', shown.slug]) : undefined
@@ -99,7 +90,6 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     return () => {
       window.removeEventListener('online', online)
       socket.stop()
-      settleStats.cancel()
       if (flushTimer.current) clearTimeout(flushTimer.current)
       flushTimer.current = null
       pending.current = []
